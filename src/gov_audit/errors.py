@@ -1,0 +1,61 @@
+"""Input errors: typed objects carrying where the problem is, rendered by one template.
+
+Errors are collected, never raised through the pipeline: a bad cell keeps its row out
+of the rules that need that value, the rest of the data is still audited, and the CLI
+exits 2 so a scheduled run is noticed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel column letters (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True, order=True)
+class InputError:
+    """One thing wrong with the input, located as precisely as the input allows."""
+
+    file: str
+    kind: str  # usage | unreadable | rulebook | calendar | missing_column | bad_value | duplicate
+    message: str
+    sheet: str | None = None
+    cell: str | None = None  # "C12" (or "L12" for a CSV line)
+    column: str | None = None  # canonical column name
+    value: str | None = None
+    expected: str | None = None
+
+    def render(self) -> str:
+        """The one template every error is printed with (one line, no traceback)."""
+        where = self.file
+        if self.sheet:
+            where += f": {self.sheet}"
+            if self.cell:
+                where += f"!{self.cell}"
+        elif self.cell:
+            where += f": {self.cell}"
+        text = f"{where}: {self.message}"
+        if self.value is not None:
+            text += f" (值 value: {self.value!r}"
+            text += f"; 应为 expected: {self.expected})" if self.expected else ")"
+        return text.replace("\n", " ")
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        return {k: d[k] for k in ("file", "sheet", "cell", "column", "value", "expected", "kind", "message")}
+
+
+class InputFailure(Exception):
+    """Raised only where nothing else can go on (e.g. an invalid rulebook)."""
+
+    def __init__(self, errors: list[InputError]):
+        super().__init__("; ".join(e.render() for e in errors))
+        self.errors = errors

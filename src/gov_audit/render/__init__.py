@@ -1,0 +1,1 @@
+"""render: the only code that formats output."""

@@ -1,0 +1,245 @@
+"""Cell typing, vectorized over whole columns.
+
+Each parser takes a raw column (whatever the reader handed over: datetime64 for a
+clean date column, float for numbers, text for mixed columns) and returns the typed
+column plus a boolean mask of cells that held something but could not be typed.
+Blank cells are never errors here; whether a value is required is the rules' business.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+
+_DATE_RE = re.compile(
+    r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*[（(]?(?:星期|周)[一二三四五六日天][)）]?)?"
+    r"(?:[\sT]+(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?)?\s*秒?)?\s*$"
+)
+_COMPACT_RE = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")
+# DingTalk writes dates as "26-09-28 星期一".
+_DINGTALK_RE = re.compile(
+    r"^(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s*(?:星期|周)[一二三四五六日天]"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
+)
+_TIME_RE = re.compile(r"(?:^|[\sT])(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*(?P<S>\d{2})(?:\.\d+)?)?$")
+_NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+
+TRUE_WORDS = {"是", "有", "y", "yes", "true", "√", "✓", "✔", "1", "1.0", "对", "已", "同意"}
+FALSE_WORDS = {"否", "无", "n", "no", "false", "×", "✗", "x", "0", "0.0", "没有", "未"}
+
+
+def fold(text: str) -> str:
+    """Fold a header or sheet name: drop all whitespace, full-width → half-width, lower-case."""
+    text = unicodedata.normalize("NFKC", str(text))
+    return re.sub(r"\s+", "", text).lower()
+
+
+def as_text(col: pd.Series) -> pd.Series:
+    """Cells as stripped text (object dtype, None for blank); integral floats lose their ``.0``."""
+    if pd.api.types.is_float_dtype(col.dtype):
+        ints = col.notna() & (col == np.floor(col.fillna(0)))
+        out = col.astype(object)
+        out[ints] = col[ints].astype("int64").astype(str)
+        out[col.notna() & ~ints] = col[col.notna() & ~ints].astype(str)
+        return out.where(col.notna(), None)
+    if pd.api.types.is_datetime64_any_dtype(col.dtype):
+        return col.dt.strftime("%Y-%m-%d").where(col.notna(), None).astype(object)
+    s = col.astype(object).where(col.notna(), None)
+    s = s.map(lambda v: v if v is None or isinstance(v, str) else str(v))  # rare non-str objects
+    s = s.str.strip()
+    return s.where(s.notna() & (s != ""), None)
+
+
+def _is_blank(col: pd.Series) -> np.ndarray:
+    if col.dtype == object or pd.api.types.is_string_dtype(col.dtype):
+        s = col.astype(object)
+        return (s.isna() | (s.astype(str).str.strip() == "")).to_numpy()
+    return col.isna().to_numpy()
+
+
+def _from_parts(parts: pd.DataFrame) -> pd.Series:
+    """Validated timestamps from year/month/day[/hour/minute/second] text columns (bad → NaT)."""
+    num = parts.apply(pd.to_numeric, errors="coerce")
+    for c in ("H", "M", "S"):
+        if c not in num:
+            num[c] = 0
+    num[["H", "M", "S"]] = num[["H", "M", "S"]].fillna(0)
+    frame = pd.DataFrame(
+        {
+            "year": num["y"], "month": num["m"], "day": num["d"],
+            "hour": num["H"], "minute": num["M"], "second": num["S"],
+        }
+    )
+    ok = frame.notna().all(axis=1) & frame["month"].between(1, 12) & frame["day"].between(1, 31)
+    ok &= frame["hour"].between(0, 23) & frame["minute"].between(0, 59) & frame["second"].between(0, 59)
+    out = pd.Series(pd.NaT, index=parts.index, dtype="datetime64[ns]")
+    if ok.any():
+        # errors="coerce" turns impossible days (2026-02-30) into NaT rather than raising.
+        out[ok] = pd.to_datetime(frame[ok].astype("int64"), errors="coerce")
+    return out
+
+
+def _serials(values: pd.Series) -> pd.Series:
+    """Excel serial day numbers (with fraction for time) → timestamps; 8-digit numbers are yyyymmdd."""
+    v = pd.to_numeric(values, errors="coerce")
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    compact = v.between(19000101, 29991231) & (v == np.floor(v))
+    serial = v.between(1, 2958465) & ~compact
+    if serial.any():
+        out[serial] = EXCEL_EPOCH + pd.to_timedelta(v[serial] * 86400, unit="s").dt.round("s")
+    if compact.any():
+        out[compact] = pd.to_datetime(v[compact].astype("int64").astype(str), format="%Y%m%d", errors="coerce")
+    return out
+
+
+def parse_datetime(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Dates or date-times in every form registers.md accepts → datetime64[ns], bad mask."""
+    blank = _is_blank(col)
+    if pd.api.types.is_datetime64_any_dtype(col.dtype):
+        return col.astype("datetime64[ns]"), np.zeros(len(col), dtype=bool)
+    if pd.api.types.is_numeric_dtype(col.dtype):
+        out = _serials(col)
+        return out, (~blank & out.isna().to_numpy())
+    if pd.api.types.is_timedelta64_dtype(col.dtype):
+        return pd.Series(pd.NaT, index=col.index, dtype="datetime64[ns]"), ~blank
+    s = col.astype(object).where(~blank, None)
+    text = s.map(lambda v: v if v is None or isinstance(v, str) else _object_to_text(v))
+    text = text.str.strip()
+    # Fast path: ISO text, which is also how the reader renders real date cells in a mixed column.
+    out = pd.to_datetime(text, format="%Y-%m-%d %H:%M:%S", errors="coerce").astype("datetime64[ns]")
+    rest = out.isna() & ~blank
+    if rest.any():
+        out[rest] = pd.to_datetime(text[rest], format="%Y-%m-%d", errors="coerce")
+    rest = out.isna() & ~blank
+    if rest.any():
+        r = text[rest]
+        got = pd.Series(pd.NaT, index=r.index, dtype="datetime64[ns]")
+        for rx in (_DATE_RE, _COMPACT_RE, _DINGTALK_RE):
+            todo = got.isna()
+            if not todo.any():
+                break
+            parts = r[todo].str.extract(rx)
+            matched = parts["y"].notna()
+            if not matched.any():
+                continue
+            parts = parts[matched]
+            if rx is _DINGTALK_RE:
+                parts["y"] = "20" + parts["y"]
+            got[parts.index] = _from_parts(parts)
+        todo = got.isna()
+        numeric = r[todo].str.match(_NUMBER_RE)
+        if numeric.any():
+            idx = numeric[numeric].index
+            got[idx] = _serials(r[idx])
+        out[rest] = got
+    return out, (~blank & out.isna().to_numpy())
+
+
+def _object_to_text(v) -> str:
+    import datetime as dt
+
+    if isinstance(v, dt.datetime):
+        return v.isoformat(sep=" ")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, dt.time):
+        return v.isoformat()
+    return str(v)
+
+
+def parse_date(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Dates (a time part, if any, is dropped) → datetime64[ns] at midnight, bad mask."""
+    out, bad = parse_datetime(col)
+    return out.dt.normalize(), bad
+
+
+def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Times of day → float seconds after midnight (NaN blank), bad mask.
+
+    Accepts Excel time cells (handed over as 1899-12-31 date-times, or durations from
+    .ods), day fractions, ``8:12``, ``08:12:30`` and date-times (``2026/9/28 8:53:12``).
+    """
+    blank = _is_blank(col)
+    if pd.api.types.is_datetime64_any_dtype(col.dtype):
+        t = col - col.dt.normalize()
+        return t.dt.total_seconds(), np.zeros(len(col), dtype=bool)
+    if pd.api.types.is_timedelta64_dtype(col.dtype):
+        return col.dt.total_seconds() % 86400, np.zeros(len(col), dtype=bool)
+    if pd.api.types.is_numeric_dtype(col.dtype):
+        v = col.astype(float)
+        out = (v - np.floor(v)) * 86400
+        return out.round(), np.zeros(len(col), dtype=bool)
+    s = col.astype(object).where(~blank, None)
+    text = s.map(lambda v: v if v is None or isinstance(v, str) else _object_to_text(v)).str.strip()
+    parts = text.str.extract(_TIME_RE)
+    num = parts.apply(pd.to_numeric, errors="coerce")
+    num["S"] = num["S"].fillna(0)
+    ok = num["H"].between(0, 23) & num["M"].between(0, 59) & num["S"].between(0, 59)
+    out = (num["H"] * 3600 + num["M"] * 60 + num["S"]).where(ok)
+    rest = out.isna() & ~blank
+    if rest.any():
+        frac = pd.to_numeric(text[rest].where(text[rest].str.match(_NUMBER_RE)), errors="coerce")
+        fr_ok = frac.notna() & (frac >= 0)
+        out[frac[fr_ok].index] = ((frac[fr_ok] - np.floor(frac[fr_ok])) * 86400).round()
+    return out.astype(float), (~blank & out.isna().to_numpy())
+
+
+def parse_bool(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Yes/no cells (是/否, 有/无, Y/N, √/×, 1/0, true/false); blank → False."""
+    blank = _is_blank(col)
+    text = as_text(col).map(lambda v: None if v is None else fold(v))
+    yes = text.isin(TRUE_WORDS).to_numpy()
+    no = text.isin(FALSE_WORDS).to_numpy()
+    return pd.Series(yes, index=col.index), (~blank & ~yes & ~no)
+
+
+def parse_number(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Numbers, including yuan written ``1,200元`` or ``￥300``; blank → NaN."""
+    blank = _is_blank(col)
+    if pd.api.types.is_numeric_dtype(col.dtype) and not pd.api.types.is_bool_dtype(col.dtype):
+        return col.astype(float), np.zeros(len(col), dtype=bool)
+    text = as_text(col)
+    cleaned = text.str.replace(r"[,，\s元￥¥]|人民币|RMB|天|日|人", "", regex=True)
+    out = pd.to_numeric(cleaned, errors="coerce").astype(float)
+    return out, (~blank & out.isna().to_numpy())
+
+
+def parse_list(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Lists separated by 、 , ， ; ； / → tuple of stripped items (empty tuple for blank)."""
+    text = as_text(col).fillna("")
+    parts = text.str.split(r"\s*[、,，;；/]\s*", regex=True)
+    out = parts.map(lambda xs: tuple(x for x in xs if x))
+    return out, np.zeros(len(col), dtype=bool)
+
+
+def parse_text(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    return as_text(col), np.zeros(len(col), dtype=bool)
+
+
+PARSERS = {
+    "text": parse_text,
+    "date": parse_date,
+    "datetime": parse_datetime,
+    "time": parse_time,
+    "bool": parse_bool,
+    "number": parse_number,
+    "int": parse_number,
+    "list": parse_list,
+}
+
+EXPECTED = {
+    "date": "日期 date (2026-09-28, 2026/9/28, 2026.9.28, 2026年9月28日)",
+    "datetime": "日期时间 date-time (2026-09-28 08:30)",
+    "time": "时间 time (8:30, 08:30:00)",
+    "bool": "是/否 yes/no",
+    "number": "数字 number",
+    "int": "整数 whole number",
+    "list": "列表 list",
+    "text": "文本 text",
+}
