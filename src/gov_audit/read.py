@@ -115,6 +115,8 @@ def read_sheets(path: Path, display: str | None = None) -> tuple[list[RawSheet],
         return _read_spreadsheet(path, name), []
     except OSError as exc:
         return [], [InputError(name, "unreadable", f"无法打开文件 (cannot open file): {exc.strerror or exc}")]
+    except ImportError:
+        raise
     except Exception as exc:  # calamine reports corrupt files with assorted exception types
         msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return [], [InputError(name, "unreadable", f"文件已损坏或不是有效的表格 (corrupt or not a valid workbook): {msg[:200]}")]
