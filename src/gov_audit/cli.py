@@ -131,6 +131,24 @@ def calendar_cmd(
     print_month_grids(_stdout(), load_calendar(calendar_file), year, months)
 
 
+@app.command()
+def template(
+    out: Path = typer.Argument(..., help="输出文件 OUT.xlsx"),
+    register: Optional[list[str]] = typer.Option(None, "--register", help="只含这些台账 only these registers (key or 中文名), repeatable"),
+) -> None:
+    """生成空白台账模板（表头、日期格式、下拉列表、说明）。Write an empty workbook with every register's sheet."""
+    from .render.template import select_registers, write_template
+
+    regs, unknown = select_registers(register)
+    if unknown:
+        fail([InputError("--register", "usage", "未知台账 (unknown register)", value=u,
+                         expected="attendance, leave, petitions, … 或 考勤、请假登记、信访登记 …") for u in unknown])
+    if out.suffix.lower() != ".xlsx":
+        fail([InputError(str(out), "usage", "模板须为 .xlsx 文件 (the template is an .xlsx file)")])
+    write_template(out, regs)
+    _stdout().print(f"已写入 {out}：{len(regs)} 个台账 ({', '.join(r.key for r in regs)})")
+
+
 def main() -> None:
     try:
         app()

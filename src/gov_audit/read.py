@@ -61,14 +61,15 @@ class RawSheet:
                     frame[c] = ""
             frame = frame.iloc[:, :width].replace("", None)
         else:
-            import fastexcel
-
-            reader = fastexcel.read_excel(str(self._path))
-            sheet = reader.load_sheet(
-                self.sheet, header_row=None, skip_rows=data_start, schema_sample_rows=None
-            )
-            frame = sheet.to_pandas()
-            absolute = [c.absolute_index for c in sheet.available_columns()]
+            try:
+                frame, absolute = self._load_arrow(data_start)
+            except ImportError:
+                raise
+            except Exception:
+                # fastexcel refuses some mixed columns outright (.ods time cells are
+                # durations: {Duration, String}); python-calamine hands over Python
+                # objects cell by cell, slower but complete.
+                frame, absolute = self._load_objects(data_start)
             pos = {a: i for i, a in enumerate(self.columns)}
             frame.columns = [pos.get(a, -1 - k) for k, a in enumerate(absolute)]
             frame = frame[[c for c in frame.columns if c >= 0]]
@@ -78,6 +79,25 @@ class RawSheet:
             frame = frame[sorted(frame.columns)]
         frame.index = pd.RangeIndex(data_start + 1, data_start + 1 + len(frame))
         return frame
+
+
+    def _load_arrow(self, data_start: int) -> tuple[pd.DataFrame, list[int]]:
+        import fastexcel
+
+        reader = fastexcel.read_excel(str(self._path))
+        sheet = reader.load_sheet(self.sheet, header_row=None, skip_rows=data_start, schema_sample_rows=None)
+        frame = sheet.to_pandas()
+        return frame, [c.absolute_index for c in sheet.available_columns()]
+
+    def _load_objects(self, data_start: int) -> tuple[pd.DataFrame, list[int]]:
+        import python_calamine
+
+        wb = python_calamine.CalamineWorkbook.from_path(str(self._path))
+        rows = wb.get_sheet_by_name(self.sheet).to_python(skip_empty_area=False)[data_start:]
+        width = max((len(r) for r in rows), default=0)
+        frame = pd.DataFrame([list(r) + [""] * (width - len(r)) for r in rows], dtype=object)
+        frame = frame.replace("", None)
+        return frame, list(range(width))
 
 
 def find_inputs(paths: list[str | Path]) -> tuple[list[Path], list[InputError]]:

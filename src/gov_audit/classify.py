@@ -1,0 +1,140 @@
+"""classify: which register a raw sheet is, where its header is, which column is which.
+
+The sheet name decides first (it equals or contains a register alias; the longest
+alias contained wins: ``2026年信访台账`` is petitions, ``信息公开申请`` is requests, not
+disclosures).  Otherwise the headers decide: the register whose required columns are
+all present and which recognises the most columns.  A sheet that fits nothing is
+skipped, not an error.  The header is looked for in the first rows (title rows and
+merged title cells above it are common) and may span two rows (DingTalk's 每日汇总: a
+group heading merged above its sub-headings, and single headings merged downwards).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import InputError
+from .read import RawSheet
+from .registers import LAYOUTS, REGISTERS, Register
+from .types import fold
+
+
+@dataclass
+class Classified:
+    sheet: RawSheet
+    register: Register
+    header_rows: tuple[int, ...]  # 0-based sheet rows holding the header
+    columns: dict[int, str]  # preview column position → canonical name
+
+    @property
+    def data_start(self) -> int:
+        return self.header_rows[-1] + 1
+
+
+@dataclass
+class Skipped:
+    sheet: RawSheet
+    reason: str
+
+
+def register_by_name(name: str) -> Register | None:
+    folded = fold(name)
+    best: tuple[int, Register] | None = None
+    for reg in REGISTERS:
+        for alias in reg.sheet_aliases:
+            a = fold(alias)
+            if a == folded or a in folded:
+                if best is None or len(a) > best[0]:
+                    best = (len(a), reg)
+    return best[1] if best else None
+
+
+def _match_row(cells: list[str], reg: Register) -> dict[int, str]:
+    amap = reg.alias_map()
+    found: dict[int, str] = {}
+    taken: set[str] = set()
+    for pos, cell in enumerate(cells):
+        canon = amap.get(fold(cell)) if cell else None
+        if canon and canon not in taken:
+            found[pos] = canon
+            taken.add(canon)
+    return found
+
+
+def _two_level(upper: list[str], lower: list[str], reg: Register) -> dict[int, str] | None:
+    """Column names for a header spanning two rows, or None if ``lower`` is data."""
+    amap = reg.alias_map()
+    up_match = _match_row(upper, reg)
+    low_match = _match_row(lower, reg)
+    if not low_match:
+        return None
+    # Under a heading merged downwards the lower cell is empty; a data row would fill it.
+    if any(lower[p].strip() for p in up_match if p < len(lower)):
+        return None
+    group = ""
+    found: dict[int, str] = {}
+    taken: set[str] = set()
+    for pos in range(max(len(upper), len(lower))):
+        up = upper[pos] if pos < len(upper) else ""
+        low = lower[pos] if pos < len(lower) else ""
+        if up:
+            group = up
+        for cand in (low, group + low, up if not low else "", group if not low else ""):
+            canon = amap.get(fold(cand)) if cand else None
+            if canon and canon not in taken:
+                found[pos] = canon
+                taken.add(canon)
+                break
+    return found
+
+
+def _score(match: dict[int, str], reg: Register) -> tuple[int, int]:
+    names = set(match.values())
+    complete = all(c.name in names for c in reg.required)
+    return (1 if complete else 0, len(names))
+
+
+def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputError]]:
+    """Classify one sheet; errors name the sheet, the missing column and the aliases accepted."""
+    by_name = register_by_name(sheet.sheet)
+    candidates = [r for r in LAYOUTS if by_name is None or r.key == by_name.key]
+    best = None  # (score, -row, register, header_rows, match)
+    for i, row in enumerate(sheet.preview):
+        for reg in candidates:
+            match = _match_row(row, reg)
+            if not match:
+                continue
+            rows: tuple[int, ...] = (i,)
+            if i + 1 < len(sheet.preview):
+                two = _two_level(row, sheet.preview[i + 1], reg)
+                if two and _score(two, reg) > _score(match, reg):
+                    match, rows = two, (i, i + 1)
+            score = _score(match, reg)
+            # Prefer the punch layout only when it explains the sheet better than daily.
+            key = (score, -i)
+            if best is None or key > best[0]:
+                best = (key, reg, rows, match)
+    where = None if sheet.is_csv else sheet.sheet
+    if best is None or best[0][0][1] < (1 if by_name else 2):
+        if by_name is None:
+            return Skipped(sheet, "未识别的工作表（表头不符合任何台账）unrecognised sheet"), []
+        return None, [InputError(
+            sheet.file, "missing_column",
+            f"找不到“{by_name.title}”的表头行（前 {len(sheet.preview)} 行中没有可识别的列名）"
+            f" (no header row of register {by_name.key} found)", sheet=where)]
+    (complete, _), _ = best[0]
+    _, reg, rows, match = best
+    if not complete:
+        if by_name is None:
+            return Skipped(sheet, "表头不完整，未识别为任何台账 unrecognised sheet"), []
+        names = set(match.values())
+        errors = [
+            InputError(
+                sheet.file, "missing_column",
+                f"缺少必填列“{c.header}”（可用列名：{'、'.join(c.aliases)}）"
+                f" (required column {c.name} missing; accepted headers: {', '.join(c.aliases)})",
+                sheet=where, column=c.name, expected=" / ".join(c.aliases))
+            for c in reg.required if c.name not in names
+        ]
+        return None, errors
+    return Classified(sheet, reg, rows, match), []

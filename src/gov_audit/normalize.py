@@ -1,0 +1,209 @@
+"""normalize: typed columns under canonical names, each row keeping its source.
+
+Output per register is one frame with the canonical columns of registers.md (a column
+the sheet lacks is present and empty, and listed as absent), plus ``_file``, ``_sheet``
+and ``_row`` (the 1-based Excel row or CSV line), plus ``_bad_<column>`` flags for
+cells that held something that could not be typed: those rows are kept out only of the
+rules that need that column.  Every such cell is an :class:`InputError` naming file,
+sheet and cell.
+
+The attendance punch layout (one row per punch, as ZKTeco and DingTalk export it) is
+folded here into the daily layout: first punch of the day is the sign-in, last is the
+sign-out; with a two-session schedule the punches either side of the midday split give
+the four sign-in/sign-out times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .calendar import FIRST_YEAR, LAST_YEAR
+from .classify import Classified
+from .errors import InputError
+from .registers import ATTENDANCE, BY_KEY, Register
+from .types import EXPECTED, PARSERS, as_text
+
+MAX_CELL_ERRORS_PER_COLUMN = 20
+_EMPTY = {
+    "text": lambda n: pd.Series([None] * n, dtype=object),
+    "date": lambda n: pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
+    "datetime": lambda n: pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
+    "time": lambda n: pd.Series(np.nan, index=range(n)),
+    "number": lambda n: pd.Series(np.nan, index=range(n)),
+    "int": lambda n: pd.Series(np.nan, index=range(n)),
+    "bool": lambda n: pd.Series(False, index=range(n)),
+    "list": lambda n: pd.Series([()] * n, dtype=object),
+}
+
+
+@dataclass
+class RegisterData:
+    """All rows of one register (possibly from several sheets and files)."""
+
+    register: Register
+    frame: pd.DataFrame
+    present: set[str] = field(default_factory=set)  # canonical columns some source sheet had
+    sources: list[tuple[str, str]] = field(default_factory=list)  # (file, sheet)
+
+    @property
+    def key(self) -> str:
+        return self.register.key
+
+    def valid(self, columns: tuple[str, ...] | list[str]) -> pd.DataFrame:
+        """Rows whose ``columns`` all hold a usable (typed or blank) value."""
+        bad = [f"_bad_{c}" for c in columns if f"_bad_{c}" in self.frame]
+        if not bad:
+            return self.frame
+        return self.frame[~self.frame[bad].any(axis=1)]
+
+
+@dataclass
+class NormalizeOptions:
+    # With a two-session schedule, punches before this time of day (seconds) belong to
+    # the morning session; None folds to one sign-in and one sign-out per day.
+    session_split: float | None = None
+    # With one session, a lone punch before this time is a sign-in, after it a sign-out.
+    midpoint: float = 13 * 3600
+
+
+def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple[RegisterData, list[InputError]]:
+    options = options or NormalizeOptions()
+    sheet, reg = cls.sheet, cls.register
+    raw = sheet.load(cls.data_start)
+    raw = raw[[p for p in cls.columns]] if cls.columns else raw.iloc[:, :0]
+    # A row with nothing in any recognised column is not a record (blank spacer, footer).
+    filled = pd.DataFrame({p: ~_blank(raw[p]) for p in raw.columns})
+    raw = raw[filled.any(axis=1)] if len(raw.columns) else raw
+    where = None if sheet.is_csv else sheet.sheet
+    errors: list[InputError] = []
+    out: dict[str, pd.Series] = {}
+    n = len(raw)
+    for pos, canon in cls.columns.items():
+        col = reg.column(canon)
+        values, bad = PARSERS[col.type](raw[pos])
+        values = values.reset_index(drop=True)
+        if col.type in ("date", "datetime"):
+            outside = values.notna() & ((values.dt.year < FIRST_YEAR) | (values.dt.year > LAST_YEAR))
+            if outside.any():
+                errors += _cell_errors(sheet, where, pos, canon, raw[pos], outside.to_numpy(),
+                                       f"日期超出工作日历范围 {FIRST_YEAR}–{LAST_YEAR} (date outside the calendar)",
+                                       f"{FIRST_YEAR}–{LAST_YEAR} 之间的日期")
+                values = values.where(~outside)
+                bad = bad | outside.to_numpy()
+        if bad.any():
+            errors += _cell_errors(sheet, where, pos, canon, raw[pos], bad,
+                                   f"“{col.header}”无法识别 (cannot read {canon})", EXPECTED[col.type])
+        if col.required:
+            missing = _blank(raw[pos]).to_numpy()
+            if missing.any():
+                errors += _cell_errors(sheet, where, pos, canon, raw[pos], missing,
+                                       f"必填项“{col.header}”为空 (required {canon} is blank)", "必填 required")
+                bad = bad | missing
+        out[canon] = values
+        if bad.any():
+            out[f"_bad_{canon}"] = pd.Series(bad)
+    for col in reg.columns:
+        if col.name not in out:
+            out[col.name] = _EMPTY[col.type](n)
+    frame = pd.DataFrame(out)
+    frame["_file"] = sheet.file
+    frame["_sheet"] = sheet.sheet
+    frame["_row"] = raw.index.to_numpy(dtype=np.int64)
+    present = set(cls.columns.values())
+    if reg.layout == "punch":
+        frame = fold_punches(frame, options.session_split, options.midpoint)
+        present = _folded_present(present)
+        reg = ATTENDANCE
+    return RegisterData(BY_KEY[reg.key], frame, present, [(sheet.file, sheet.sheet)]), errors
+
+
+def _blank(col: pd.Series) -> pd.Series:
+    if col.dtype == object or pd.api.types.is_string_dtype(col.dtype):
+        s = col.astype(object)
+        return s.isna() | (s.astype(str).str.strip() == "")
+    return col.isna()
+
+
+def _cell_errors(sheet, where, pos, canon, raw_col, mask, message, expected) -> list[InputError]:
+    rows = raw_col.index.to_numpy()[mask]
+    values = as_text(raw_col[mask])
+    errs = [
+        InputError(sheet.file, "bad_value", message, sheet=where, cell=sheet.cell_ref(pos, int(r)),
+                   column=canon, value=v if v is not None else "", expected=expected)
+        for r, v in zip(rows[:MAX_CELL_ERRORS_PER_COLUMN], values[:MAX_CELL_ERRORS_PER_COLUMN])
+    ]
+    if len(rows) > MAX_CELL_ERRORS_PER_COLUMN:
+        errs.append(InputError(
+            sheet.file, "bad_value",
+            f"同一列另有 {len(rows) - MAX_CELL_ERRORS_PER_COLUMN} 个单元格无法识别 "
+            f"({len(rows) - MAX_CELL_ERRORS_PER_COLUMN} more cells in this column cannot be read)",
+            sheet=where, cell=sheet.cell_ref(pos, int(rows[MAX_CELL_ERRORS_PER_COLUMN])), column=canon,
+            expected=expected))
+    return errs
+
+
+def _folded_present(present: set[str]) -> set[str]:
+    out = {c for c in present if c in ("name", "staff_id", "dept")} | {"date", "sign_in", "sign_out"}
+    return out
+
+
+def fold_punches(frame: pd.DataFrame, session_split: float | None, midpoint: float = 13 * 3600) -> pd.DataFrame:
+    """One row per person per day from one row per punch (vectorized groupby)."""
+    punch = frame["punch_time"]
+    has_date = frame["date"].notna()
+    # A punch column holding only a time ("8:53") pairs with the 考勤日期 column.
+    only_time = has_date & punch.notna() & (punch.dt.normalize() == pd.Timestamp("1899-12-31"))
+    punch = punch.where(~only_time, frame["date"] + (punch - punch.dt.normalize()))
+    day = punch.dt.normalize().where(punch.notna(), frame["date"])
+    bad_cols = [c for c in frame.columns if c.startswith("_bad_")]
+    usable = punch.notna()
+    if bad_cols:
+        usable &= ~frame[bad_cols].any(axis=1)
+    who = frame["staff_id"].where(frame["staff_id"].notna(), frame["name"]).fillna("")
+    df = pd.DataFrame({
+        "who": who, "name": frame["name"], "staff_id": frame["staff_id"], "dept": frame["dept"],
+        "date": day, "secs": (punch - punch.dt.normalize()).dt.total_seconds(),
+        "_file": frame["_file"], "_sheet": frame["_sheet"], "_row": frame["_row"],
+    })[usable.to_numpy()]
+    keys = ["who", "date", "_file", "_sheet"]
+    grouped = df.groupby(keys, sort=True, dropna=False)
+    daily = grouped.agg(name=("name", "first"), staff_id=("staff_id", "first"), dept=("dept", "first"),
+                        _row=("_row", "min"), first=("secs", "min"), last=("secs", "max"),
+                        count=("secs", "size")).reset_index()
+    if session_split is None:
+        lone = daily["count"] == 1
+        daily["sign_in"] = daily["first"].where(~lone | (daily["first"] < midpoint))
+        daily["sign_out"] = daily["last"].where(~lone | (daily["last"] >= midpoint))
+        daily["sign_in2"] = np.nan
+        daily["sign_out2"] = np.nan
+    else:
+        am = df[df["secs"] < session_split].groupby(keys, dropna=False)["secs"].agg(["min", "max", "size"])
+        pm = df[df["secs"] >= session_split].groupby(keys, dropna=False)["secs"].agg(["min", "max", "size"])
+        daily = daily.join(am.add_prefix("am_"), on=keys).join(pm.add_prefix("pm_"), on=keys)
+        daily["sign_in"] = daily["am_min"]
+        daily["sign_out"] = daily["am_max"].where(daily["am_size"] > 1)
+        daily["sign_in2"] = daily["pm_min"].where(daily["pm_size"] > 1)
+        daily["sign_out2"] = daily["pm_max"]
+    out = pd.DataFrame({c.name: _EMPTY[c.type](len(daily)) for c in ATTENDANCE.columns})
+    for c in ("name", "staff_id", "dept", "date", "sign_in", "sign_out", "sign_in2", "sign_out2"):
+        out[c] = daily[c].to_numpy()
+    out["date"] = pd.to_datetime(out["date"])
+    out["_file"] = daily["_file"].to_numpy()
+    out["_sheet"] = daily["_sheet"].to_numpy()
+    out["_row"] = daily["_row"].to_numpy(dtype=np.int64)
+    return out.sort_values(["_file", "_sheet", "_row"], kind="stable").reset_index(drop=True)
+
+
+def combine(parts: list[RegisterData]) -> RegisterData:
+    """Several sheets of one register as one frame (bad-cell flags default to False)."""
+    if len(parts) == 1:
+        return parts[0]
+    frame = pd.concat([p.frame for p in parts], ignore_index=True)
+    for c in frame.columns:
+        if c.startswith("_bad_"):
+            frame[c] = frame[c].fillna(False).astype(bool)
+    return RegisterData(parts[0].register, frame, set().union(*(p.present for p in parts)),
+                        [s for p in parts for s in p.sources])
