@@ -131,6 +131,113 @@ def calendar_cmd(
     print_month_grids(_stdout(), load_calendar(calendar_file), year, months)
 
 
+FORMATS = ("table", "json")
+
+
+@app.command()
+def check(
+    paths: list[Path] = typer.Argument(..., help="台账文件或目录 workbooks, CSVs or directories"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="审计日（默认今天）judge open items as of this day"),
+    since: Optional[str] = typer.Option(None, "--since", help="审计区间起 (default 1 January of --until's year)"),
+    until: Optional[str] = typer.Option(None, "--until", help="审计区间止 (default --as-of)"),
+    rule: Optional[list[str]] = typer.Option(None, "--rule", help="只运行这些规则（编号或前缀）only these rules (ID or prefix)"),
+    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="不运行这些规则 skip these rules (ID or prefix)"),
+    dept: Optional[list[str]] = typer.Option(None, "--dept", help="只报告这些部门 only these departments"),
+    person: Optional[list[str]] = typer.Option(None, "--person", help="只报告这些人 only these people"),
+    rulebook: Optional[Path] = typer.Option(None, "--rulebook", help="规则参数文件 agency TOML (default ./gov-audit.toml)"),
+    calendar_file: Optional[Path] = typer.Option(None, "--calendar", help="节假日调整文件 holiday overrides (CSV/XLSX)"),
+    fmt: str = typer.Option("table", "--format", help="table | json"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（原子写入）write the report to this file"),
+    fail_on: str = typer.Option("breach", "--fail-on", help="warning | breach | never"),
+    lang: str = typer.Option("zh", "--lang", help="zh | en"),
+) -> None:
+    """审计台账。Audit registers: exit 0 clean, 1 findings at or above --fail-on, 2 input errors."""
+    from .engine import AuditOptions, exit_code, run_audit
+    from .errors import InputFailure
+    from .render.files import write_text_atomic
+    from .render.json_report import render_json
+    from .render.table import render_table
+    from .report import build_report
+
+    usage = []
+    if fmt not in FORMATS:
+        usage.append(InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected=", ".join(FORMATS)))
+    if fail_on not in ("warning", "breach", "never"):
+        usage.append(InputError("--fail-on", "usage", "应为 warning、breach 或 never", value=fail_on,
+                                expected="warning, breach, never"))
+    if lang not in ("zh", "en"):
+        usage.append(InputError("--lang", "usage", "应为 zh 或 en", value=lang, expected="zh, en"))
+    if usage:
+        fail(usage)
+    today = pd.Timestamp.today().normalize()
+    opts = AuditOptions(
+        as_of=parse_cli_date(as_of, "--as-of") if as_of else today,
+        since=parse_cli_date(since, "--since") if since else None,
+        until=parse_cli_date(until, "--until") if until else None,
+        include=list(rule or []), exclude=list(ignore or []), depts=list(dept or []), persons=list(person or []),
+        rulebook=rulebook, calendar=calendar_file,
+    )
+    if opts.since is not None and opts.until is not None and opts.since > opts.until:
+        fail([InputError("--since", "usage", "--since 晚于 --until (since is after until)", value=since)])
+    try:
+        result = run_audit(list(paths), opts)
+    except InputFailure as exc:
+        fail(exc.errors)
+    report = build_report(result, lang)
+    if output is not None:
+        text = render_json(report) if fmt == "json" else _table_text(report, lang)
+        write_text_atomic(output, text)
+    elif fmt == "json":
+        sys.stdout.write(render_json(report))
+    else:
+        render_table(report, _stdout(), lang)
+    err = _stderr()
+    for e in sorted(result.errors, key=lambda e: (e.file, e.sheet or "", e.cell or "")):
+        err.print(e.render(), markup=False)
+    raise typer.Exit(exit_code(result, fail_on))
+
+
+def _table_text(report: dict, lang: str) -> str:
+    import io
+
+    from .render.table import render_table
+
+    buf = io.StringIO()
+    render_table(report, Console(file=buf, force_terminal=False, width=200, soft_wrap=True), lang)
+    return buf.getvalue()
+
+
+@app.command()
+def rules(
+    ids: Optional[list[str]] = typer.Argument(None, help="规则编号或前缀 rule IDs or prefixes (default: all)"),
+    rulebook: Optional[Path] = typer.Option(None, "--rulebook", help="规则参数文件 agency TOML (default ./gov-audit.toml)"),
+    fmt: str = typer.Option("table", "--format", help="table | markdown"),
+    lang: str = typer.Option("zh", "--lang", help="zh | en"),
+) -> None:
+    """列出规则：编号、标题、依据条款、现行参数、合格/不合格示例。List rules with the parameters in force."""
+    from .errors import InputFailure
+    from .ladders import LADDER_DEFAULTS
+    from .render.rules_doc import print_rules, rules_markdown
+    from .rulebook import load_rulebook
+    from .rules import select, unknown_patterns
+
+    bad = unknown_patterns(list(ids or []))
+    if bad:
+        fail([InputError("rules", "usage", "没有这个规则编号或前缀 (no rule ID or prefix matches)", value=b) for b in bad])
+    try:
+        book = load_rulebook(rulebook, LADDER_DEFAULTS)
+    except InputFailure as exc:
+        fail(exc.errors)
+    chosen = [r.id for r in select(list(ids or []))]
+    params = {rid: book.params_for(rid) for rid in chosen}
+    if fmt == "markdown":
+        sys.stdout.write(rules_markdown(chosen, params, book.disabled))
+    elif fmt == "table":
+        print_rules(Console(highlight=False), chosen, params, book.disabled, lang)
+    else:
+        fail([InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected="table, markdown")])
+
+
 @app.command()
 def template(
     out: Path = typer.Argument(..., help="输出文件 OUT.xlsx"),

@@ -1,0 +1,190 @@
+"""The audit: intake → rules → ladders, for one set of inputs.
+
+``run_audit`` returns everything the renderers need; nothing here formats output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .calendar import CalendarRangeError, WorkCalendar
+from .calendar_file import load_calendar_file
+from .errors import InputError, InputFailure
+from .intake import Intake, load_registers
+from .normalize import NormalizeOptions
+from .rulebook import Rulebook, load_rulebook
+from .rules import RULES, select, unknown_patterns
+from .rules.base import FINDING_COLUMNS, Context, empty_findings
+
+
+@dataclass
+class AuditOptions:
+    as_of: pd.Timestamp
+    since: pd.Timestamp | None = None
+    until: pd.Timestamp | None = None
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    depts: list[str] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    rulebook: Path | None = None
+    calendar: Path | None = None
+
+
+@dataclass
+class NotJudged:
+    rule: str
+    register: str
+    reason: str  # register_absent | column_absent:<col>
+
+
+@dataclass
+class AuditResult:
+    options: AuditOptions
+    since: pd.Timestamp
+    until: pd.Timestamp
+    findings: pd.DataFrame  # every finding, with a boolean "reported" column
+    penalties: list[dict]
+    errors: list[InputError]
+    intake: Intake
+    calendar: WorkCalendar
+    rulebook: Rulebook
+    rules_run: list[str]
+    not_judged: list[NotJudged]
+
+    @property
+    def reported(self) -> pd.DataFrame:
+        return self.findings[self.findings["reported"]]
+
+
+def audit_range(options: AuditOptions) -> tuple[pd.Timestamp, pd.Timestamp]:
+    until = options.until if options.until is not None else options.as_of
+    since = options.since if options.since is not None else pd.Timestamp(until.year, 1, 1)
+    return since.normalize(), until.normalize()
+
+
+def prepare(options: AuditOptions) -> tuple[Rulebook, WorkCalendar]:
+    """Rulebook and calendar, or InputFailure: without them nothing can be judged."""
+    from .ladders import LADDER_DEFAULTS
+
+    errors = [InputError(f"--rule {p}" if p in options.include else f"--ignore {p}", "usage",
+                         "没有这个规则编号或前缀 (no rule ID or prefix matches)", value=p)
+              for p in unknown_patterns(options.include + options.exclude)]
+    if errors:
+        raise InputFailure(errors)
+    book = load_rulebook(options.rulebook, LADDER_DEFAULTS)
+    cal_path = options.calendar or book.calendar_file
+    if cal_path is not None:
+        overrides, errs = load_calendar_file(cal_path)
+        if errs:
+            raise InputFailure(errs)
+        return book, WorkCalendar(overrides)
+    return book, WorkCalendar()
+
+
+def normalize_options(book: Rulebook) -> NormalizeOptions:
+    s = book.schedules[0].sessions if book.schedules else [(8.5 * 3600, 17.5 * 3600)]
+    if len(s) == 2:
+        return NormalizeOptions(session_split=(s[0][1] + s[1][0]) / 2)
+    return NormalizeOptions(midpoint=(s[0][0] + s[0][1]) / 2)
+
+
+def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared=None, intake: Intake | None = None) -> AuditResult:
+    book, cal = prepared or prepare(options)
+    since, until = audit_range(options)
+    if intake is None:
+        intake = load_registers(paths, normalize_options(book))
+    errors = list(intake.errors)
+    findings: list[pd.DataFrame] = []
+    rules_run: list[str] = []
+    not_judged: list[NotJudged] = []
+    for rule_cls in select(options.include, options.exclude):
+        if rule_cls.id in book.disabled:
+            continue
+        needed = (rule_cls.register, *rule_cls.also_needs)
+        absent = [r for r in needed if r not in intake.registers]
+        if absent:
+            if rule_cls.register in intake.registers or rule_cls.register == absent[0]:
+                not_judged.append(NotJudged(rule_cls.id, absent[0], "register_absent"))
+            continue
+        data = intake.registers[rule_cls.register]
+        missing_cols = [c for c in rule_cls.requires_columns if c not in data.present]
+        if missing_cols:
+            not_judged.append(NotJudged(rule_cls.id, rule_cls.register, f"column_absent:{missing_cols[0]}"))
+            continue
+        ctx = Context(intake.registers, cal, options.as_of.normalize(), since, until,
+                      params=book.params_for(rule_cls.id), schedules=book.schedules, settings=book.settings)
+        try:
+            found = rule_cls().check(ctx)
+        except CalendarRangeError as exc:
+            errors.append(InputError(rule_cls.register, "bad_value", f"{rule_cls.id}: {exc}"))
+            continue
+        rules_run.append(rule_cls.id)
+        if len(found):
+            findings.append(found)
+    frame = pd.concat(findings, ignore_index=True) if findings else empty_findings()
+    frame = _settle(frame, book)
+    from .ladders import run_ladders
+
+    penalties = run_ladders(frame, intake, cal, book, options.as_of.normalize(), since, until)
+    frame["reported"] = _reported(frame, options, since, until)
+    penalties = [p for p in penalties if _penalty_reported(p, options)]
+    return AuditResult(options, since, until, frame, penalties, errors, intake, cal, book, rules_run, not_judged)
+
+
+def _settle(frame: pd.DataFrame, book: Rulebook) -> pd.DataFrame:
+    """Severity for provisional findings, a sortable date, and the deterministic order."""
+    if frame.empty:
+        frame = empty_findings()
+        frame["reported"] = pd.Series(dtype=bool)
+        return frame
+    # A due date computed on a provisional calendar can move when the State Council
+    # publishes the year's 调休: a breach by no more than that margin is only a warning.
+    margin = book.settings["provisional_margin_wd"]
+    prov = frame["provisional"].astype(bool)
+    small = pd.to_numeric(frame["late_by"], errors="coerce").fillna(0) <= margin
+    frame.loc[prov & small & frame["status"].isin(["late", "overdue"]), "severity"] = "warning"
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["_rowsort"] = pd.to_numeric(frame["row"], errors="coerce").fillna(-1)
+    frame = frame.sort_values(
+        ["register", "file", "sheet", "_rowsort", "rule", "key", "date", "subject"],
+        kind="stable", na_position="first", key=lambda s: s.astype(str) if s.dtype == object else s,
+    ).drop(columns="_rowsort").reset_index(drop=True)
+    return frame
+
+
+def _reported(frame: pd.DataFrame, options: AuditOptions, since, until) -> pd.Series:
+    if frame.empty:
+        return pd.Series(dtype=bool)
+    date = pd.to_datetime(frame["date"]).dt.normalize()
+    in_range = date.between(since, until) | frame["status"].isin(["overdue", "due_soon"])
+    if options.depts:
+        in_range &= frame["dept"].isin(options.depts)
+    if options.persons:
+        in_range &= frame["subject"].isin(options.persons)
+    return in_range
+
+
+def _penalty_reported(p: dict, options: AuditOptions) -> bool:
+    if options.persons and p.get("subject") not in options.persons:
+        return False
+    if options.depts and p.get("dept") not in options.depts and p.get("subject") not in options.depts:
+        return False
+    return p.get("reported", True)
+
+
+def exit_code(result: AuditResult, fail_on: str) -> int:
+    if result.errors:
+        return 2
+    rep = result.reported
+    if "waived" in rep.columns:
+        rep = rep[~rep["waived"].astype(bool)]
+    if fail_on == "never" or rep.empty:
+        return 0
+    if fail_on == "warning":
+        return 1
+    return 1 if (rep["severity"] == "breach").any() else 0

@@ -1,0 +1,100 @@
+"""Terminal output: a summary panel, findings by register, penalties, errors.
+
+Rich tables and colours on a terminal; one plain line per item otherwise (cron logs,
+pipes), so the same findings can be grepped.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .labels import REGISTER, SEVERITY, STATUS, TEXT, UNIT
+
+
+def _source(f: dict, lang: str = "zh") -> str:
+    if f.get("row") is None:
+        return f.get("period") or ""
+    if lang == "zh":
+        return f"{f.get('sheet') or f.get('file')} 第{f['row']}行"
+    return f"{f.get('sheet') or f.get('file')} row {f['row']}"
+
+
+def _late(f: dict, lang: str) -> str:
+    lb = f.get("late_by")
+    return "" if not lb else f"{lb['value']} {UNIT[lang][lb['unit']]}"
+
+
+def render_table(report: dict, console: Console, lang: str = "zh") -> None:
+    t = TEXT[lang]
+    if not console.is_terminal:
+        _render_plain(report, console, lang)
+        return
+    s = report["summary"]
+    head = Text()
+    head.append(f"{t['as_of']} {report['as_of']}   {t['range']} {report['range']['since']} – {report['range']['until']}\n")
+    head.append(f"{t['findings']}: {s['findings']}   ", style="bold")
+    for sev, n in s["by_severity"].items():
+        head.append(f"{SEVERITY[lang].get(sev, sev)} {n}  ", style="red" if sev == "breach" else "yellow")
+    head.append(f"  {t['errors']}: {s['errors']}", style="bold red" if s["errors"] else "")
+    if s["by_rule"]:
+        head.append(f"\n{t['by_rule']}: " + "  ".join(f"{k} {v}" for k, v in s["by_rule"].items()))
+    if s["by_dept"]:
+        head.append(f"\n{t['by_dept']}: " + "  ".join(f"{k or '—'} {v}" for k, v in s["by_dept"].items()))
+    prov = report["calendar"].get("provisional_years")
+    if prov:
+        head.append(f"\n{t['provisional']}: {', '.join(map(str, prov))}", style="yellow")
+    console.print(Panel(head, title=t["title"], expand=False))
+    findings = sorted(report["findings"], key=lambda f: f["register"])
+    if not findings:
+        console.print(t["none"])
+    for reg, group in groupby(findings, key=lambda f: f["register"]):
+        group = list(group)
+        table = Table(title=f"{REGISTER[lang].get(reg, reg)} ({len(group)})", show_lines=False, title_justify="left")
+        for col in ("rule", "status", "subject", "key", "due", "done", "late_by", "source", "message"):
+            table.add_column(t[col], overflow="fold")
+        for f in group:
+            style = "yellow" if f["severity"] == "warning" else ("dim" if f.get("waived") else "")
+            table.add_row(f["rule"], STATUS[lang][f["status"]], f.get("subject") or "", f.get("key") or "",
+                          f.get("due") or "", f.get("done") or "", _late(f, lang), _source(f, lang), f["message"], style=style)
+        console.print(table)
+    if report["penalties"]:
+        table = Table(title=t["penalties"], title_justify="left")
+        for col in ("ladder", "subject", "period", "count", "tier", "consequence"):
+            table.add_column(t[col], overflow="fold")
+        for p in report["penalties"]:
+            table.add_row(p["ladder"], p["subject"], p["period"], str(p["count"]), str(p["tier"]), p["consequence"])
+        console.print(table)
+    for e in report["errors"]:
+        console.print(Text(_error_line(e), style="red"))
+
+
+def _error_line(e: dict) -> str:
+    where = e["file"] + (f": {e['sheet']}" if e.get("sheet") else "") + (f"!{e['cell']}" if e.get("cell") else "")
+    return f"{where}: {e['message']}" + (f" ({e['value']!r})" if e.get("value") else "")
+
+
+def _render_plain(report: dict, console: Console, lang: str) -> None:
+    t = TEXT[lang]
+    s = report["summary"]
+    out = console.out
+    sev = ", ".join(f"{SEVERITY[lang].get(k, k)} {v}" for k, v in s["by_severity"].items())
+    out(f"{t['title']}  {t['as_of']} {report['as_of']}  {t['range']} {report['range']['since']}..{report['range']['until']}",
+        highlight=False)
+    out(f"{t['findings']}: {s['findings']}" + (f" ({sev})" if sev else "") + f"  {t['errors']}: {s['errors']}", highlight=False)
+    for f in report["findings"]:
+        src = f"{f['file']}:{f['sheet']}!{f['row']}" if f.get("row") is not None else (f.get("period") or "")
+        parts = [f["rule"], STATUS[lang][f["status"]], SEVERITY[lang][f["severity"]], src,
+                 f"{t['due']} {f['due']}" if f.get("due") else "", f["message"]]
+        if f.get("waived"):
+            parts.insert(3, t["waived"])
+        out("  ".join(p for p in parts if p), highlight=False)
+    for p in report["penalties"]:
+        out(f"{t['penalties']}: {p['ladder']}  {p['subject']}  {p['period']}  {t['tier']} {p['tier']}  {p['consequence']}",
+            highlight=False)
+    for e in report["errors"]:
+        out(f"{t['errors']}: {_error_line(e)}", highlight=False)

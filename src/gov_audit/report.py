@@ -1,0 +1,139 @@
+"""The report contract (docs report.md) as one dictionary, the same whatever the format."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .engine import AuditResult
+from .rules import RULES
+from .rules.base import describe
+
+SCHEMA = "gov-audit/report@1"
+
+
+def _iso(v, unit: str | None = None):
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
+        return None
+    try:
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    ts = pd.Timestamp(v)
+    if unit == "h" or (ts.hour or ts.minute):
+        return ts.strftime("%Y-%m-%dT%H:%M")
+    return ts.strftime("%Y-%m-%d")
+
+
+def _num(v):
+    if v is None:
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(f):
+        return None
+    return int(f) if f.is_integer() else round(f, 2)
+
+
+def _text(v):
+    if v is None:
+        return None
+    try:
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(v)
+
+
+def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
+    out = []
+    for rec in frame.to_dict("records"):
+        unit = rec.get("late_unit")
+        row = _num(rec.get("row"))
+        late = _num(rec.get("late_by"))
+        f = {
+            "rule": rec["rule"],
+            "status": rec["status"],
+            "severity": rec["severity"],
+            "register": rec["register"],
+            "file": _text(rec.get("file")),
+            "sheet": _text(rec.get("sheet")),
+            "row": row,
+            "subject": _text(rec.get("subject")),
+            "dept": _text(rec.get("dept")),
+            "key": _text(rec.get("key")),
+            "start": _iso(rec.get("start"), unit),
+            "due": _iso(rec.get("due"), unit),
+            "done": _iso(rec.get("done"), unit),
+            "late_by": None if late is None else {"value": late, "unit": unit},
+            "provisional": bool(rec.get("provisional")),
+            "period": _text(rec.get("period")),
+            "citation": RULES[rec["rule"]].citation,
+        }
+        if "waived" in rec:
+            f["waived"] = bool(rec.get("waived"))
+        msg_fields = dict(f, late_unit=unit, late_by=late, extra=_text(rec.get("extra")))
+        f["message"] = describe(RULES[rec["rule"]], msg_fields, lang, as_of)
+        out.append(f)
+    return out
+
+
+def _counts(values) -> dict:
+    s = pd.Series(list(values), dtype=object).fillna("")
+    return {str(k): int(v) for k, v in sorted(s.value_counts().items())}
+
+
+def build_report(result: AuditResult, lang: str = "zh") -> dict:
+    as_of = result.options.as_of.strftime("%Y-%m-%d")
+    rep = result.reported
+    findings = finding_dicts(rep, lang, as_of)
+    cal = result.calendar
+    years = set(range(result.since.year, result.until.year + 1))
+    for col in ("start", "due"):
+        years |= {int(y) for y in pd.to_datetime(rep[col], errors="coerce").dt.year.dropna().unique()} if len(rep) else set()
+    coverage = cal.coverage()
+    coverage["provisional_years"] = cal.provisional_years(sorted(y for y in years if 2004 <= y <= 2099))
+    errors = [e.to_json() for e in sorted(result.errors, key=lambda e: (e.file, e.sheet or "", _cell_sort(e.cell), e.message))]
+    summary = {
+        "findings": len(findings),
+        "by_rule": _counts(f["rule"] for f in findings),
+        "by_severity": _counts(f["severity"] for f in findings),
+        "by_status": _counts(f["status"] for f in findings),
+        "by_dept": _counts(f["dept"] or "" for f in findings),
+        "by_register": _counts(f["register"] for f in findings),
+        "errors": len(errors),
+        "penalties": len(result.penalties),
+    }
+    return {
+        "schema": SCHEMA,
+        "as_of": as_of,
+        "range": {"since": result.since.strftime("%Y-%m-%d"), "until": result.until.strftime("%Y-%m-%d")},
+        "lang": lang,
+        "inputs": [{"path": i.path, "sha256": i.sha256, "sheets": dict(sorted(i.sheets.items()))}
+                   for i in sorted(result.intake.inputs, key=lambda i: i.path)],
+        "rulebook": result.rulebook.source or None,
+        "calendar": coverage,
+        "rules_run": sorted(result.rules_run),
+        "not_judged": [{"rule": n.rule, "register": n.register, "reason": n.reason}
+                       for n in sorted(result.not_judged, key=lambda n: n.rule)],
+        "skipped_sheets": sorted([{"file": s.sheet.file, "sheet": s.sheet.sheet, "reason": s.reason}
+                                  for s in result.intake.skipped], key=lambda d: (d["file"], d["sheet"])),
+        "findings": findings,
+        "errors": errors,
+        "penalties": result.penalties,
+        "summary": summary,
+    }
+
+
+def _cell_sort(cell: str | None):
+    import re
+
+    if not cell:
+        return (0, "", 0)
+    m = re.fullmatch(r"([A-Z]+)(\d+)", cell)
+    return (1, m.group(1).rjust(3), int(m.group(2))) if m else (2, cell, 0)

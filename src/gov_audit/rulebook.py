@@ -1,0 +1,243 @@
+"""The rulebook: rule parameters in force, from the defaults in the rules plus an agency TOML.
+
+An agency file (``--rulebook FILE``, else ``gov-audit.toml`` in the working directory)::
+
+    [settings]
+    warn_wd = 3                 # 预警: open items due within this many working days
+    provisional_margin_wd = 3   # see Rulebook.provisional_margin_wd
+    calendar = "holidays.csv"   # calendar overrides file, relative to this file
+    ladder_window = "year"      # "year" (calendar year) or "rolling12" (12 months to as-of)
+
+    [schedule]
+    sessions = [["08:30", "17:30"]]          # or two: [["08:30","12:00"], ["14:30","17:30"]]
+
+    [[schedule.seasons]]                      # optional seasonal hours
+    from = "06-01"
+    to = "09-30"
+    sessions = [["08:00", "12:00"], ["15:00", "18:00"]]
+
+    [rules.PET001]
+    days = 20
+    [rules.PET005]
+    enabled = false
+
+Unknown keys and wrong types are input errors naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, InputFailure
+from .rules import RULES
+from .rules.base import Schedule
+
+DEFAULT_FILE = "gov-audit.toml"
+SETTINGS: dict[str, Any] = {
+    "warn_wd": 3,
+    "provisional_margin_wd": 3,
+    "calendar": "",
+    "ladder_window": "year",
+}
+DEFAULT_SESSIONS = [("08:30", "17:30")]
+
+
+@dataclass
+class Rulebook:
+    source: str = ""
+    settings: dict[str, Any] = field(default_factory=lambda: dict(SETTINGS))
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    disabled: set[str] = field(default_factory=set)
+    schedules: list[Schedule] = field(default_factory=list)
+    calendar_file: Path | None = None
+
+    def params_for(self, rule_id: str) -> dict[str, Any]:
+        out = dict(RULES[rule_id].params)
+        out.update(self.params.get(rule_id, {}))
+        return out
+
+    def ladder_params(self, ladder: str, defaults: dict[str, Any]) -> dict[str, Any]:
+        out = dict(defaults)
+        out.update(self.params.get(f"ladder:{ladder}", {}))
+        return out
+
+
+def _seconds(text: str) -> float | None:
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", str(text).strip())
+    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        return None
+    return int(m.group(1)) * 3600 + int(m.group(2)) * 60
+
+
+def _type_ok(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, type(default))
+
+
+def _type_name(default: Any) -> str:
+    return {bool: "true/false", int: "整数 integer", float: "数字 number", str: "文本 string",
+            list: "列表 list"}.get(type(default), type(default).__name__)
+
+
+def _sessions(raw: Any, key: str, name: str, errors: list[InputError]) -> list[tuple[float, float]] | None:
+    if not isinstance(raw, list) or not raw or len(raw) > 2:
+        errors.append(InputError(name, "rulebook", f"{key}: 应为一至两个 [开始, 结束] 时段 (one or two [start, end] sessions)",
+                                 value=str(raw), expected='[["08:30", "17:30"]]'))
+        return None
+    out = []
+    for pair in raw:
+        if not (isinstance(pair, list) and len(pair) == 2):
+            errors.append(InputError(name, "rulebook", f"{key}: 时段应为 [开始, 结束] (a session is [start, end])", value=str(pair)))
+            return None
+        a, b = _seconds(pair[0]), _seconds(pair[1])
+        if a is None or b is None or a >= b:
+            errors.append(InputError(name, "rulebook", f"{key}: 时间无效 (invalid time)", value=str(pair), expected='["08:30", "17:30"]'))
+            return None
+        out.append((a, b))
+    if len(out) == 2 and out[0][1] > out[1][0]:
+        errors.append(InputError(name, "rulebook", f"{key}: 两个时段重叠 (sessions overlap)", value=str(raw)))
+        return None
+    return out
+
+
+def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, Any]] | None = None) -> Rulebook:
+    """The rulebook in force; raises InputFailure (exit 2) on any problem in the file."""
+    book = Rulebook(schedules=[Schedule([(_seconds(a), _seconds(b)) for a, b in DEFAULT_SESSIONS])])
+    if path is None:
+        if Path(DEFAULT_FILE).is_file():
+            path = Path(DEFAULT_FILE)
+        else:
+            return book
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise InputFailure([InputError(name, "rulebook", "规则文件不存在 (rulebook not found)")])
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputFailure([InputError(name, "rulebook", "规则文件须为 UTF-8 编码 (the rulebook must be UTF-8)")])
+    except tomllib.TOMLDecodeError as exc:
+        raise InputFailure([InputError(name, "rulebook", f"TOML 格式错误 (invalid TOML): {exc}")])
+    book.source = name
+    errors: list[InputError] = []
+    ladder_defaults = ladder_defaults or {}
+    for top, value in data.items():
+        if top == "settings":
+            if not isinstance(value, dict):
+                errors.append(InputError(name, "rulebook", "settings: 应为表 (must be a table)"))
+                continue
+            for k, v in value.items():
+                if k not in SETTINGS:
+                    errors.append(InputError(name, "rulebook", f"settings.{k}: 未知设置 (unknown key)",
+                                             expected=", ".join(SETTINGS)))
+                elif not _type_ok(v, SETTINGS[k]):
+                    errors.append(InputError(name, "rulebook", f"settings.{k}: 类型错误 (wrong type)", value=repr(v),
+                                             expected=_type_name(SETTINGS[k])))
+                else:
+                    book.settings[k] = v
+            if book.settings["ladder_window"] not in ("year", "rolling12"):
+                errors.append(InputError(name, "rulebook", "settings.ladder_window: 应为 year 或 rolling12",
+                                         value=book.settings["ladder_window"], expected="year, rolling12"))
+            if book.settings["calendar"]:
+                book.calendar_file = (path.parent / book.settings["calendar"]).resolve()
+        elif top == "schedule":
+            _load_schedule(value, name, book, errors)
+        elif top == "rules":
+            if not isinstance(value, dict):
+                errors.append(InputError(name, "rulebook", "rules: 应为表 (must be a table)"))
+                continue
+            for rid, opts in value.items():
+                rid_u = rid.upper()
+                if rid_u not in RULES:
+                    errors.append(InputError(name, "rulebook", f"rules.{rid}: 未知规则 (unknown rule ID)"))
+                    continue
+                if not isinstance(opts, dict):
+                    errors.append(InputError(name, "rulebook", f"rules.{rid}: 应为表 (must be a table)"))
+                    continue
+                defaults = RULES[rid_u].params
+                for k, v in opts.items():
+                    if k == "enabled":
+                        if not isinstance(v, bool):
+                            errors.append(InputError(name, "rulebook", f"rules.{rid}.enabled: 类型错误 (wrong type)",
+                                                     value=repr(v), expected="true/false"))
+                        elif not v:
+                            book.disabled.add(rid_u)
+                    elif k not in defaults:
+                        errors.append(InputError(name, "rulebook", f"rules.{rid}.{k}: 未知参数 (unknown parameter)",
+                                                 expected=", ".join(["enabled", *defaults]) or "enabled"))
+                    elif not _type_ok(v, defaults[k]):
+                        errors.append(InputError(name, "rulebook", f"rules.{rid}.{k}: 类型错误 (wrong type)",
+                                                 value=repr(v), expected=_type_name(defaults[k])))
+                    else:
+                        book.params.setdefault(rid_u, {})[k] = v
+        elif top == "ladders":
+            if not isinstance(value, dict):
+                errors.append(InputError(name, "rulebook", "ladders: 应为表 (must be a table)"))
+                continue
+            for lname, opts in value.items():
+                if lname not in ladder_defaults:
+                    errors.append(InputError(name, "rulebook", f"ladders.{lname}: 未知处罚阶梯 (unknown ladder)",
+                                             expected=", ".join(ladder_defaults)))
+                    continue
+                for k, v in (opts or {}).items() if isinstance(opts, dict) else []:
+                    d = ladder_defaults[lname]
+                    if k not in d:
+                        errors.append(InputError(name, "rulebook", f"ladders.{lname}.{k}: 未知参数 (unknown parameter)",
+                                                 expected=", ".join(d)))
+                    elif not _type_ok(v, d[k]):
+                        errors.append(InputError(name, "rulebook", f"ladders.{lname}.{k}: 类型错误 (wrong type)",
+                                                 value=repr(v), expected=_type_name(d[k])))
+                    else:
+                        book.params.setdefault(f"ladder:{lname}", {})[k] = v
+        else:
+            errors.append(InputError(name, "rulebook", f"{top}: 未知配置项 (unknown key)",
+                                     expected="settings, schedule, rules, ladders"))
+    if errors:
+        raise InputFailure(errors)
+    return book
+
+
+def _load_schedule(value: Any, name: str, book: Rulebook, errors: list[InputError]) -> None:
+    if not isinstance(value, dict):
+        errors.append(InputError(name, "rulebook", "schedule: 应为表 (must be a table)"))
+        return
+    schedules: list[Schedule] = []
+    for k, v in value.items():
+        if k == "sessions":
+            s = _sessions(v, "schedule.sessions", name, errors)
+            if s:
+                book.schedules = [Schedule(s)]
+        elif k == "seasons":
+            if not isinstance(v, list):
+                errors.append(InputError(name, "rulebook", "schedule.seasons: 应为表数组 (must be [[schedule.seasons]])"))
+                continue
+            for i, season in enumerate(v):
+                key = f"schedule.seasons[{i}]"
+                unknown = set(season) - {"from", "to", "sessions"}
+                if unknown:
+                    errors.append(InputError(name, "rulebook", f"{key}.{sorted(unknown)[0]}: 未知参数 (unknown key)",
+                                             expected="from, to, sessions"))
+                    continue
+                try:
+                    a = dt.datetime.strptime(f"2000-{season.get('from', '')}", "%Y-%m-%d").date()
+                    b = dt.datetime.strptime(f"2000-{season.get('to', '')}", "%Y-%m-%d").date()
+                except ValueError:
+                    errors.append(InputError(name, "rulebook", f"{key}: from/to 应为 MM-DD (month-day)",
+                                             value=f"{season.get('from')}–{season.get('to')}", expected="06-01"))
+                    continue
+                s = _sessions(season.get("sessions"), f"{key}.sessions", name, errors)
+                if s:
+                    schedules.append(Schedule(s, a, b))
+        else:
+            errors.append(InputError(name, "rulebook", f"schedule.{k}: 未知参数 (unknown key)", expected="sessions, seasons"))
+    book.schedules = book.schedules[:1] + schedules

@@ -1,0 +1,267 @@
+"""What a rule is, what it is given, and what it returns.
+
+A rule is a small class: its ID, bilingual title, the clause it enforces, its
+parameters with defaults, the register it reads and the columns it needs, and a
+vectorized ``check(ctx)`` returning a findings frame (``FINDING_COLUMNS``).  The class
+docstring is the rule's documentation: ``gov-audit rules`` and ``docs/rules/`` are
+generated from it.  Rules never print, read files or know about output formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import numpy as np
+import pandas as pd
+
+from ..calendar import WorkCalendar
+from ..normalize import RegisterData
+
+FINDING_COLUMNS = [
+    "rule", "status", "severity", "register", "file", "sheet", "row", "subject", "dept", "key",
+    "start", "due", "done", "late_by", "late_unit", "provisional", "period", "date", "extra",
+]
+# "violation" extends the contract for breaches that are not about time (a rule broken
+# outright: an extension over the limit, a receipt instead of an invoice).
+STATUSES = ("late", "overdue", "due_soon", "missing", "violation")
+
+
+@dataclass
+class Schedule:
+    """Work hours for one date range: one or two sessions of (start, end) seconds after midnight."""
+
+    sessions: list[tuple[float, float]]
+    start: dt.date | None = None  # seasonal schedule: first day it applies (month-day in the rulebook)
+    end: dt.date | None = None
+
+
+@dataclass
+class Context:
+    """Everything a rule may look at."""
+
+    registers: dict[str, RegisterData]
+    calendar: WorkCalendar
+    as_of: pd.Timestamp
+    since: pd.Timestamp
+    until: pd.Timestamp
+    params: dict[str, Any] = field(default_factory=dict)  # this rule's parameters in force
+    schedules: list[Schedule] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)  # rulebook-wide settings (warn_wd …)
+
+
+class Rule:
+    """Base class; subclasses set the class attributes and implement ``check``."""
+
+    id: ClassVar[str]
+    title_zh: ClassVar[str]
+    title_en: ClassVar[str]
+    citation: ClassVar[str]
+    register: ClassVar[str]
+    needs: ClassVar[tuple[str, ...]] = ()  # columns whose bad cells keep a row out of this rule
+    requires_columns: ClassVar[tuple[str, ...]] = ()  # without these in the sheet the rule cannot judge
+    also_needs: ClassVar[tuple[str, ...]] = ()  # other registers, all required
+    params: ClassVar[dict[str, Any]] = {}
+    kind: ClassVar[str] = "deadline"  # deadline | row | periodic
+    message_zh: ClassVar[str] = ""
+    message_en: ClassVar[str] = ""
+
+    def check(self, ctx: Context) -> pd.DataFrame:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def title(cls, lang: str = "zh") -> str:
+        return cls.title_zh if lang == "zh" else cls.title_en
+
+    @classmethod
+    def message(cls, lang: str = "zh") -> str:
+        return cls.message_zh if lang == "zh" else cls.message_en
+
+
+def empty_findings() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in FINDING_COLUMNS})
+
+
+def findings_from(rows: pd.DataFrame, rule: type[Rule] | Rule, *, status, register: str | None = None,
+                  subject=None, dept=None, key=None, start=None, due=None, done=None, late_by=None,
+                  late_unit=None, provisional=None, period=None, date=None, extra=None,
+                  severity=None) -> pd.DataFrame:
+    """A findings frame for ``rows`` (one finding per row); every argument a scalar or a column."""
+    n = len(rows)
+    if n == 0:
+        return empty_findings()
+
+    def col(v, default=None):
+        if v is None:
+            v = default
+        if isinstance(v, (pd.Series, np.ndarray, list)):
+            return pd.Series(np.asarray(v, dtype=object) if not isinstance(v, pd.Series) else v.to_numpy(),
+                             index=rows.index)
+        return pd.Series([v] * n, index=rows.index, dtype=object)
+
+    has_src = "_row" in rows.columns
+    status_col = col(status)
+    out = pd.DataFrame({
+        "rule": rule.id,
+        "status": status_col,
+        "severity": col(severity) if severity is not None else np.where(status_col == "due_soon", "warning", "breach"),
+        "register": register or rule.register,
+        "file": rows["_file"] if has_src else None,
+        "sheet": rows["_sheet"] if has_src else None,
+        "row": rows["_row"] if has_src else None,
+        "subject": col(subject),
+        "dept": col(dept),
+        "key": col(key),
+        "start": col(start),
+        "due": col(due),
+        "done": col(done),
+        "late_by": col(late_by),
+        "late_unit": col(late_unit),
+        "provisional": col(provisional, False),
+        "period": col(period),
+        "date": col(date, None),
+        "extra": col(extra),
+    }, index=rows.index)
+    if date is None:
+        out["date"] = out["due"]
+    return out[FINDING_COLUMNS].reset_index(drop=True)
+
+
+def first_present(*cols: pd.Series) -> pd.Series:
+    """Element-wise first non-blank value (e.g. handler, else dept)."""
+    out = cols[0].copy()
+    for c in cols[1:]:
+        out = out.where(out.notna() & (out.astype(str) != ""), c)
+    return out
+
+
+def row_key(frame: pd.DataFrame) -> pd.Series:
+    """``sheet!row`` for records without an identifier of their own."""
+    return frame["_sheet"].astype(str) + "!" + frame["_row"].astype(str)
+
+
+def deadline_status(ctx: Context, due: pd.Series, done: pd.Series, *, unit: str,
+                    start: pd.Series | None = None, warn_wd: int | None = None) -> tuple[pd.Series, pd.Series]:
+    """Status (late / overdue / due_soon / None) and how late, for whole columns.
+
+    ``as_of`` is a day: something done after it was still open on it.  For hour periods
+    a due time before the as-of day is overdue and one on the as-of day is due soon.
+    """
+    as_of = ctx.as_of
+    warn = int(ctx.settings.get("warn_wd", 3) if warn_wd is None else warn_wd)
+    done = done.where(done.isna() | (done.dt.normalize() <= as_of))
+    is_done = done.notna()
+    late = is_done & (done > due)
+    if unit == "h":
+        overdue = ~is_done & due.notna() & (due < as_of)
+        soon = ~is_done & due.notna() & (due >= as_of) & (due < as_of + pd.Timedelta(days=1))
+        late_by = ((done - due).dt.total_seconds() / 3600).where(late)
+        late_by = late_by.where(~overdue, (as_of - due).dt.total_seconds() / 3600)
+        late_by = np.ceil(late_by.astype(float))
+    else:
+        overdue = ~is_done & due.notna() & (due < as_of)
+        wd_left = pd.Series(ctx.calendar.workdays_between(as_of.to_datetime64(), due.to_numpy()), index=due.index) \
+            if len(due) else pd.Series(dtype=float)
+        soon = ~is_done & due.notna() & (due >= as_of) & (wd_left <= warn)
+        end = done.where(late, pd.Series(as_of, index=due.index)).where(late | overdue)
+        if unit == "wd":
+            late_by = pd.Series(ctx.calendar.workdays_between(due.to_numpy(), end.to_numpy()), index=due.index) \
+                if len(due) else pd.Series(dtype=float)
+        else:
+            late_by = (end - due).dt.days.astype(float)
+    status = pd.Series(None, index=due.index, dtype=object)
+    status[late] = "late"
+    status[overdue] = "overdue"
+    status[soon] = "due_soon"
+    return status, late_by.where(late | overdue)
+
+
+def deadline_findings(ctx: Context, rule: type[Rule] | Rule, frame: pd.DataFrame, *, start: pd.Series,
+                      due: pd.Series, done: pd.Series, unit: str, key, subject, dept, extra=None,
+                      register: str | None = None) -> pd.DataFrame:
+    """Findings for a deadline rule: judge every row, keep the breaches and warnings."""
+    if frame.empty:
+        return empty_findings()
+    # Records that start after the as-of day are in the future of the audit.
+    live = start.notna() & (start.dt.normalize() <= ctx.as_of) & due.notna()
+    frame, start, due, done = frame[live], start[live], due[live], done[live]
+    status, late_by = deadline_status(ctx, due, done, unit=unit, start=start)
+    keep = status.notna()
+    if not keep.any():
+        return empty_findings()
+    sel = frame[keep]
+    prov = ctx.calendar.touches_provisional(
+        start[keep].to_numpy(dtype="datetime64[D]"), due[keep].to_numpy(dtype="datetime64[D]")
+    ) if unit != "h" else ctx.calendar.touches_provisional(
+        start[keep].to_numpy(dtype="datetime64[D]"), due[keep].to_numpy(dtype="datetime64[D]"))
+
+    def pick(v):
+        return v[keep] if isinstance(v, pd.Series) else v
+
+    done_k = done[keep].where(done[keep].isna() | (done[keep].dt.normalize() <= ctx.as_of))
+    return findings_from(
+        sel, rule, status=status[keep], register=register, subject=pick(subject), dept=pick(dept), key=pick(key),
+        start=start[keep], due=due[keep], done=done_k, late_by=late_by[keep],
+        late_unit=unit, provisional=pd.Series(prov, index=sel.index), extra=pick(extra),
+    )
+
+
+UNIT_ZH = {"d": "日", "wd": "个工作日", "h": "小时", "day": "天"}
+UNIT_EN = {"d": "days", "wd": "working days", "h": "hours", "day": "days"}
+REASONS = {
+    "too_long": ("超过允许的最长期限", "longer than allowed"),
+    "unapproved": ("未经批准", "not approved"),
+    "not_notified": ("未告知申请人", "applicant not told"),
+}
+
+
+def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "") -> str:
+    """The finding's message, from the rule's template and the finding's fields.
+
+    Fields: key, subject, dept, start, due, done, late_by, unit, period, extra, plus
+    ``done_zh``/``done_en`` (what happened and how late) and rule-specific ones a rule
+    adds by overriding ``message_fields``.
+    """
+    fields = {k: ("" if v is None else v) for k, v in f.items()}
+    unit = f.get("late_unit") or "d"
+    late = f.get("late_by")
+    late_txt = "" if late is None else (str(int(late)) if float(late).is_integer() else f"{late:g}")
+    status = f.get("status")
+    if status == "late":
+        fields["done_zh"] = f"，实际 {f.get('done')} 完成，逾期 {late_txt} {UNIT_ZH[unit]}"
+        fields["done_en"] = f"; done {f.get('done')}, {late_txt} {UNIT_EN[unit]} late"
+    elif status == "overdue":
+        fields["done_zh"] = f"，截至 {as_of} 仍未完成，已逾期 {late_txt} {UNIT_ZH[unit]}"
+        fields["done_en"] = f"; still open on {as_of}, {late_txt} {UNIT_EN[unit]} overdue"
+    elif status == "due_soon":
+        fields["done_zh"] = "，尚未完成，即将到期（预警）"
+        fields["done_en"] = "; still open and due soon (warning)"
+    else:
+        fields["done_zh"] = fields["done_en"] = ""
+    extra = str(f.get("extra") or "")
+    if "|" in extra:
+        a, b = extra.split("|", 1)
+        codes, number = (a, b) if not a.isdigit() else (b, a)
+        zh = "、".join(REASONS[c][0] for c in codes.split(",") if c in REASONS)
+        en = ", ".join(REASONS[c][1] for c in codes.split(",") if c in REASONS)
+        fields.update(extra=number, reason_zh=zh, reason_en=en,
+                      extra_zh=f" {number} 个工作日：{zh}", extra_en=f"of {number} working days: {en}")
+    fields.update(rule.message_fields(f, lang))
+    template = rule.message(lang)
+    try:
+        return template.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def _message_fields(cls, f: dict, lang: str) -> dict:
+    return {}
+
+
+Rule.message_fields = classmethod(_message_fields)  # rules with special wording override this

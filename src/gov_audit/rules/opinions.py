@@ -1,0 +1,44 @@
+"""Replies to the public 群众意见."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import register
+from .base import Context, Rule, deadline_findings, first_present
+
+
+@register
+class OPN001(Rule):
+    """Opinion not answered on the spot and no reply within 10 working days. 群众意见答复超期。
+
+    Checks every opinion or suggestion not answered on the spot (``当场答复`` 否 or
+    blank): its reply is due ``days`` working days after receipt.
+
+    Clause: 000 (五)2 “能當場答復的，當場解決；對于一時解決不了的，要給群眾做一個耐心細致的
+    解釋，10個工作日內辦理答復”.
+
+    Defaults: days = 10.
+
+    Pass: 收到 2026-09-14, 答复 2026-09-28 (due 2026-09-28).
+    Fail: 收到 2026-09-14, 答复 2026-09-29 (late 1 wd); 当场答复 是 is never judged.
+    """
+
+    id = "OPN001"
+    title_zh = "群众意见未在10个工作日内答复"
+    title_en = "Public opinion not answered within 10 working days"
+    citation = "000 (五)2"
+    register = "opinions"
+    needs = ("received", "on_spot", "replied")
+    params = {"days": 10}
+    message_zh = "意见 {key}：{start} 收到，应于 {due} 前答复{done_zh}"
+    message_en = "Opinion {key}: received {start}, reply due {due}{done_en}"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["opinions"].valid(self.needs)
+        f = f[~f["on_spot"]]
+        due = pd.Series(pd.to_datetime(ctx.calendar.add_workdays(
+            f["received"].to_numpy(dtype="datetime64[D]"), np.int64(ctx.params["days"]))), index=f.index)
+        return deadline_findings(ctx, self, f, start=f["received"], due=due, done=f["replied"], unit="wd",
+                                 key=f["opinion_id"], subject=first_present(f["handler"], f["dept"]), dept=f["dept"])

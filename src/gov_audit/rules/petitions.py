@@ -1,0 +1,282 @@
+"""Petitions 信访: acceptance, conclusion, extension, replies, Wednesday receptions, own limits."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import register
+from .base import Context, Rule, deadline_findings, empty_findings, findings_from, first_present
+
+PETITION_CLAUSE = "003 篇3 四：“對接訪的信訪事項，規范登記，并在15日內作出處理。對一般的信訪事項，應在60日內辦結；情況復雜的信訪事項，經本局批準，可以適當延長辦理期限，但延長期限不得超過30日。”"
+
+
+def _who(f: pd.DataFrame) -> pd.Series:
+    return first_present(f["handler"], f["dept"])
+
+
+def _days(ctx: Context, start: pd.Series, n) -> pd.Series:
+    out = ctx.calendar.add_days(start.to_numpy(dtype="datetime64[D]"), np.asarray(n, dtype=np.int64))
+    return pd.Series(pd.to_datetime(out), index=start.index)
+
+
+@register
+class PET001(Rule):
+    """Acceptance not decided within 15 days of receipt. 受理决定超期。
+
+    Checks every petition with a receipt date: the decision whether to accept
+    (``受理决定日期``) must be made within ``days`` calendar days of receipt, counted
+    legally (the day of receipt not counted; a last day on a rest day or holiday rolls
+    to the next working day).  An undecided petition past that day is ``overdue``.
+
+    Clause: 003 篇3 四 “對接訪的信訪事項，規范登記，并在15日內作出處理”; 信访工作条例
+    第二十四条 (15 日内决定是否受理).
+
+    Interpretation: “作出處理” within 15 days is read as the acceptance decision the
+    national regulation requires within the same 15 days.  The rule is judged only when
+    the register has a 受理决定日期 column.
+
+    Defaults: days = 15.
+
+    Pass: 收到 2026-09-01, 受理决定 2026-09-16 (due 2026-09-16).
+    Fail: 收到 2026-09-15, 受理决定 2026-10-09 (due 2026-09-30; late 9 d).
+    """
+
+    id = "PET001"
+    title_zh = "信访事项未在15日内作出受理决定"
+    title_en = "Petition acceptance not decided within 15 days"
+    citation = "信访工作条例 第二十四条; 003 篇3 四"
+    register = "petitions"
+    needs = ("received", "accept_decided")
+    requires_columns = ("accept_decided",)
+    params = {"days": 15}
+    message_zh = "信访件 {key}：{start} 收到，应于 {due} 前作出受理决定{done_zh}"
+    message_en = "Petition {key}: received {start}, acceptance decision due {due}{done_en}"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["petitions"].valid(self.needs)
+        due = _days(ctx, f["received"], ctx.params["days"])
+        return deadline_findings(ctx, self, f, start=f["received"], due=due, done=f["accept_decided"], unit="d",
+                                 key=f["case_id"], subject=_who(f), dept=f["dept"])
+
+
+@register
+class PET002(Rule):
+    """Petition not concluded within 60 days (plus an approved extension). 信访办理超期。
+
+    Checks every petition: it must be concluded (``办结日期``) within ``days`` calendar
+    days of the acceptance decision (of receipt when no decision date is recorded),
+    plus the extension when, and only when, the extension was approved.
+
+    Clause: 003 篇3 四 “對一般的信訪事項，應在60日內辦結；情況復雜的信訪事項，經本局批準，
+    可以適當延長辦理期限，但延長期限不得超過30日”; 信访工作条例 第三十二条.
+
+    Interpretation: the extension runs on from the end of the original period (itself
+    rolled past holidays), so 60 + 30 days is “60 days, then 30 more”.  An approved
+    extension without a recorded length counts as the longest allowed (``max_extension``);
+    a recorded length over that counts only up to it (PET003 reports the excess).
+
+    Defaults: days = 60, max_extension = 30.
+
+    Pass: 受理 2026-08-05, 办结 2026-10-08 (due 2026-10-08: 10-04 rolls past National Day).
+    Fail: 受理 2026-08-05, 办结 2026-10-09 (late 1 d); open on 2026-11-24 (overdue 47 d).
+    """
+
+    id = "PET002"
+    title_zh = "信访事项未在60日内办结"
+    title_en = "Petition not concluded within 60 days"
+    citation = "信访工作条例 第三十二条; 003 篇3 四"
+    register = "petitions"
+    needs = ("received", "accept_decided", "closed", "extension_approved", "extension_days")
+    params = {"days": 60, "max_extension": 30}
+    message_zh = "信访件 {key}：{start} 起算，应于 {due} 前办结{done_zh}"
+    message_en = "Petition {key}: counted from {start}, conclusion due {due}{done_en}"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["petitions"].valid(self.needs)
+        base = f["accept_decided"].where(f["accept_decided"].notna(), f["received"])
+        due = _days(ctx, base, ctx.params["days"])
+        cap = ctx.params["max_extension"]
+        ext = f["extension_days"].fillna(cap).clip(upper=cap).where(f["extension_approved"], 0).astype(int)
+        extended = ext > 0
+        if extended.any():
+            due = due.copy()
+            due[extended] = _days(ctx, due[extended], ext[extended])
+        return deadline_findings(ctx, self, f, start=base, due=due, done=f["closed"], unit="d",
+                                 key=f["case_id"], subject=_who(f), dept=f["dept"])
+
+
+@register
+class PET003(Rule):
+    """Extension longer than allowed, or taken without approval. 信访延期违规。
+
+    Checks every petition recording an extension: its length may not exceed
+    ``max_days``, and it must have been approved (``延期批准`` = 是).
+
+    Clause: 003 篇3 四 “經本局批準，可以適當延長辦理期限，但延長期限不得超過30日”;
+    信访工作条例 第三十二条.
+
+    Interpretation: an extension is “taken” when 延长天数 is above zero.  The finding's
+    date is the receipt date.
+
+    Defaults: max_days = 30.
+
+    Pass: 延期批准 是, 延长天数 30.
+    Fail: 延期批准 是, 延长天数 45; or 延期批准 否, 延长天数 10.
+    """
+
+    id = "PET003"
+    title_zh = "信访延期超过30日或未经批准"
+    title_en = "Petition extension too long or not approved"
+    citation = "信访工作条例 第三十二条; 003 篇3 四"
+    register = "petitions"
+    kind = "row"
+    needs = ("received", "extension_approved", "extension_days")
+    requires_columns = ("extension_days",)
+    params = {"max_days": 30}
+    message_zh = "信访件 {key}：延期 {extra} 日，{reason_zh}"
+    message_en = "Petition {key}: extended by {extra} days, {reason_en}"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["petitions"].valid(self.needs)
+        ext = f["extension_days"]
+        too_long = ext > ctx.params["max_days"]
+        unapproved = (ext > 0) & ~f["extension_approved"]
+        hit = too_long | unapproved
+        sel = f[hit]
+        reason = np.where(unapproved[hit], "unapproved", "too_long")
+        return findings_from(sel, self, status="violation", subject=_who(sel), dept=sel["dept"], key=sel["case_id"],
+                             start=sel["received"], date=sel["received"], due=None,
+                             extra=ext[hit].astype(int).astype(str) + "|" + reason)
+
+
+@register
+class PET004(Rule):
+    """Signed letter with no reply: 署名来信每信必复. 署名来信未答复。
+
+    Checks every petition that came as a letter (信访方式 来信) and was signed (是否署名
+    是, or 是否匿名 否 when only that column is kept): it must have a reply date.
+
+    Clause: 003 篇3 八 “對署名來信每信必復，對來訪、來電登記當事人電話，處理結果及時回復”.
+
+    Interpretation: the clause sets no period, so a reply is owed at the latest when
+    the matter is concluded: a letter concluded without a reply, or still unanswered
+    ``days`` days after receipt (the conclusion period), is ``missing`` its reply.
+    The finding's date is the conclusion date, else that due date.
+
+    Defaults: days = 60.
+
+    Pass: 来信, 署名 是, 答复日期 2026-09-20.
+    Fail: 来信, 署名 是, 办结 2026-10-09, 答复日期 blank.
+    """
+
+    id = "PET004"
+    title_zh = "署名来信未答复（每信必复）"
+    title_en = "Signed letter never answered"
+    citation = "003 篇3 八"
+    register = "petitions"
+    kind = "row"
+    needs = ("received", "channel", "signed", "anonymous", "replied", "closed")
+    requires_columns = ("channel", "replied")
+    params = {"days": 60}
+    message_zh = "信访件 {key}：署名来信，{start} 收到，没有答复记录"
+    message_en = "Petition {key}: signed letter received {start} has no reply on record"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        data = ctx.registers["petitions"]
+        f = data.valid(self.needs)
+        letter = f["channel"].fillna("").str.contains("信") & ~f["channel"].fillna("").str.contains("网")
+        signed = f["signed"] if "signed" in data.present else ~f["anonymous"]
+        due = _days(ctx, f["received"], ctx.params["days"])
+        closed = f["closed"].where(f["closed"] <= ctx.as_of)
+        owed = closed.notna() | (due < ctx.as_of)
+        hit = letter & signed & f["replied"].isna() & owed & (f["received"] <= ctx.as_of)
+        sel = f[hit]
+        when = closed[hit].where(closed[hit].notna(), due[hit])
+        return findings_from(sel, self, status="missing", subject=_who(sel), dept=sel["dept"], key=sel["case_id"],
+                             start=sel["received"], due=due[hit], date=when)
+
+
+@register
+class PET005(Rule):
+    """A working Wednesday with no leader reception on record. 周三领导接访缺失。
+
+    Checks, when a 领导接访 register is supplied, that every Wednesday which is a
+    working day has at least one reception record.  A Wednesday holiday needs none.
+
+    Clause: 003 篇3 一 “每周三由局領導輪流接待和處理群眾來信來訪，并做好接待情況記錄”.
+
+    Interpretation: the register's earliest date is taken as when the office started
+    keeping it; Wednesdays from then to the end of the audited range (and not after
+    the as-of day) are judged.  An empty register judges nothing.  Each finding names
+    the date and has no source row.
+
+    Defaults: weekday = 2 (Monday = 0).
+
+    Pass: 2026-09-23 (Wed), a row 接访日期 2026-09-23.
+    Fail: 2026-09-30 (Wed, a working day) with no row.
+    """
+
+    id = "PET005"
+    title_zh = "周三未安排局领导接访"
+    title_en = "No leader reception on a working Wednesday"
+    citation = "003 篇3 一"
+    register = "receptions"
+    kind = "periodic"
+    needs = ("date",)
+    params = {"weekday": 2}
+    message_zh = "{period}（星期三，工作日）没有局领导接访记录"
+    message_en = "{period} (a working Wednesday) has no leader reception on record"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["receptions"].valid(self.needs)
+        dates = f["date"].dropna()
+        if dates.empty:
+            return empty_findings()
+        first = max(dates.min(), ctx.since)
+        last = min(ctx.until, ctx.as_of)
+        days = pd.date_range(first, last, freq="D")
+        wanted = days[(days.day_of_week == ctx.params["weekday"])]
+        if wanted.empty:
+            return empty_findings()
+        work = ctx.calendar.is_workday(wanted.to_numpy(dtype="datetime64[D]"))
+        wanted = wanted[work]
+        missing = wanted[~wanted.isin(dates.dt.normalize())]
+        rows = pd.DataFrame(index=range(len(missing)))
+        iso = missing.strftime("%Y-%m-%d")
+        return findings_from(rows, self, status="missing", key=list(iso), period=list(iso),
+                             date=list(missing), due=list(missing), subject="局领导")
+
+
+@register
+class PET006(Rule):
+    """Concluded after the office's own promised limit. 超过限办截止时间。
+
+    Checks every petition whose register records the office's own deadline
+    (``限办截止时间``, the 信访案件限时办结制 promise): the conclusion date may not be later.
+    An open petition past its limit is ``overdue``.
+
+    Clause: 001 ㈢ “實行首問責任制、信訪案件限時辦結制”.
+
+    Interpretation: the limit is a date the office fixed itself, so it is used as it is
+    (no rolling).  Rows with no limit are not judged.
+
+    Pass: 限办 2026-09-30, 办结 2026-09-29.
+    Fail: 限办 2026-09-30, 办结 2026-10-09 (late 9 d).
+    """
+
+    id = "PET006"
+    title_zh = "超过本单位承诺的限办时间"
+    title_en = "Concluded after the office's own promised limit"
+    citation = "001 ㈢ 信访案件限时办结制"
+    register = "petitions"
+    needs = ("received", "limit", "closed")
+    requires_columns = ("limit",)
+    message_zh = "信访件 {key}：承诺 {due} 前办结{done_zh}"
+    message_en = "Petition {key}: promised conclusion by {due}{done_en}"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["petitions"].valid(self.needs)
+        f = f[f["limit"].notna()]
+        return deadline_findings(ctx, self, f, start=f["received"], due=f["limit"], done=f["closed"], unit="d",
+                                 key=f["case_id"], subject=_who(f), dept=f["dept"])
