@@ -108,6 +108,7 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
     for col in reg.columns:
         if col.name not in out:
             out[col.name] = _EMPTY[col.type](n)
+    errors.sort(key=_cell_order)
     frame = pd.DataFrame(out)
     frame["_file"] = sheet.file
     frame["_sheet"] = sheet.sheet
@@ -118,6 +119,18 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
         present = _folded_present(present)
         reg = ATTENDANCE
     return RegisterData(BY_KEY[reg.key], frame, present, [(sheet.file, sheet.sheet)]), errors
+
+
+def _cell_order(e: InputError) -> tuple[int, int, str]:
+    import re
+
+    m = re.fullmatch(r"([A-Z]+)(\d+)", e.cell or "")
+    if not m:
+        return (0, 0, e.cell or "")
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return (int(m.group(2)), col, "")
 
 
 def _blank(col: pd.Series) -> pd.Series:

@@ -1,0 +1,255 @@
+"""read → classify → normalize on messy, real-world inputs."""
+
+import datetime as dt
+import hashlib
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from gov_audit.classify import register_by_name
+from gov_audit.intake import load_registers
+from helpers import D, T, check, workbook
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def secs(h, m, s=0):
+    return float(h * 3600 + m * 60 + s)
+
+
+def test_title_rows_merged_title_spaced_and_fullwidth_headers(tmp_path):
+    path = tmp_path / "m.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2026年9月考勤"
+    ws.append(["清河县人口和计划生育局"])
+    ws.append(["2026年9月考勤表"])
+    ws.merge_cells("A1:F1")
+    ws.merge_cells("A2:F2")
+    ws.append(["姓 名", "工　号", "部门", "日期", "签到时间", "签退时间"])  # ideographic space too
+    ws.append(["张三", "00123", "办公室", D(2026, 9, 28), dt.time(8, 12), dt.time(17, 35)])
+    ws.append(["李四", "00124", "办公室", "2026年9月29日", "8:41", "17:20:30"])
+    ws.append(["王五", "00125", "办公室", "2026/9/30", 0.35, 0.75])
+    ws.append(["赵六", "00126", "办公室", "2026.9.28", "08:30", "17:30"])
+    ws.append(["钱七", "00127", "办公室", "20260928", "8:30", "17:30"])
+    ws.append(["孙八", "00128", "办公室", "26-09-28 星期一", "8:30", "17:30"])
+    ws.append(["周九", "00129", "办公室", "2026-09-28", "8:30", "17:30"])
+    wb.save(path)
+    it = load_registers([path])
+    assert it.errors == []
+    f = it.registers["attendance"].frame
+    assert f["name"].tolist() == ["张三", "李四", "王五", "赵六", "钱七", "孙八", "周九"]
+    assert f["staff_id"].tolist() == ["00123", "00124", "00125", "00126", "00127", "00128", "00129"]
+    assert f["_row"].tolist() == [4, 5, 6, 7, 8, 9, 10]
+    assert f["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-09-28", "2026-09-29", "2026-09-30"] + ["2026-09-28"] * 4
+    assert f["sign_in"].tolist()[:3] == [secs(8, 12), secs(8, 41), round(0.35 * 86400)]
+    assert f["sign_out"].tolist()[:2] == [secs(17, 35), secs(17, 20, 30)]
+
+
+def test_bad_cells_are_located_and_only_their_rows_leave_the_rules(tmp_path):
+    path = workbook(tmp_path / "b.xlsx", {"信访登记": [
+        ["编号", "收到日期", "受理决定日期", "办结日期"],
+        ["A", "2026-02-30", D(2026, 3, 1), D(2026, 3, 2)],
+        ["B", D(2026, 9, 1), "05/06/2026", D(2026, 9, 2)],
+        ["C", D(2026, 9, 1), D(2026, 9, 2), D(2026, 9, 3)],
+        [None, D(2026, 9, 1), D(2026, 9, 2), D(2026, 9, 3)],
+    ]})
+    it = load_registers([path])
+    got = [(e.sheet, e.cell, e.value, e.column) for e in it.errors]
+    assert got == [("信访登记", "B2", "2026-02-30", "received"), ("信访登记", "C3", "05/06/2026", "accept_decided"),
+                   ("信访登记", "A5", "", "case_id")]
+    data = it.registers["petitions"]
+    assert data.valid(("closed",))["_row"].tolist() == [2, 3, 4, 5]
+    assert data.valid(("received", "accept_decided"))["case_id"].tolist() == ["C"]
+
+
+def test_bad_cell_gives_exit_2_with_findings_from_valid_rows(tmp_path):
+    path = workbook(tmp_path / "b.xlsx", {"信访登记": [
+        ["编号", "收到日期", "受理决定日期", "办结日期"],
+        ["A", "2026-02-30", None, None],
+        ["B", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12)],
+    ]})
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    code, rep, err = check(path, "--as-of", "2026-11-24")
+    assert code == 2
+    assert err.strip().splitlines() == [
+        f"{path}: 信访登记!B2: “收到日期”无法识别 (cannot read received) (值 value: '2026-02-30'; "
+        "应为 expected: 日期 date (2026-09-28, 2026/9/28, 2026.9.28, 2026年9月28日))"]
+    assert [(f["rule"], f["row"]) for f in rep["findings"]] == [("PET001", 3)]
+    assert rep["errors"][0]["cell"] == "B2" and rep["errors"][0]["value"] == "2026-02-30"
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_missing_required_column_names_aliases(tmp_path):
+    path = workbook(tmp_path / "l.xlsx", {"请假登记": [["姓名", "开始时间", "结束时间", "审批人"], ["张三", D(2026, 9, 1), D(2026, 9, 1), "李四"]]})
+    code, rep, err = check(path, "--as-of", "2026-11-24")
+    assert code == 2
+    assert "缺少必填列“职务类别”" in err and "人员类别" in err and "请假登记" in err
+    assert "Traceback" not in err
+
+
+def test_sheet_name_contains_alias_longest_wins():
+    assert register_by_name("2026年信访台账").key == "petitions"
+    assert register_by_name("政府信息公开申请登记").key == "requests"
+    assert register_by_name("信息公开").key == "disclosures"
+    assert register_by_name("说明") is None
+
+
+def test_classified_by_headers_and_unknown_sheet_skipped(tmp_path):
+    path = workbook(tmp_path / "h.xlsx", {
+        "Sheet1": [["编号", "申请人", "收到申请日期", "答复日期"], ["S1", "某", D(2026, 9, 1), D(2026, 9, 2)]],
+        "备忘": [["随便写写"], ["第二行"]],
+    })
+    it = load_registers([path])
+    assert it.inputs[0].sheets == {"Sheet1": "requests", "备忘": "skipped"}
+    assert it.errors == []
+
+
+def test_gbk_csv_and_utf8_bom_csv(tmp_path):
+    text = "政府信息公开申请\n编号,申请人,收到申请日期,答复日期\nS-001,张三,2026年9月14日,2026/10/19\n"
+    gbk = tmp_path / "依申请公开.csv"
+    gbk.write_bytes(text.encode("gbk"))
+    bom = tmp_path / "bom" / "依申请公开.csv"
+    bom.parent.mkdir()
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    for p in (gbk, bom):
+        it = load_registers([p])
+        f = it.registers["requests"].frame
+        assert f["applicant"].tolist() == ["张三"] and f["_row"].tolist() == [3]
+        assert f["received"].tolist() == [pd.Timestamp("2026-09-14")]
+        assert f["replied"].tolist() == [pd.Timestamp("2026-10-19")]
+
+
+def test_punch_layout_folds_to_daily(tmp_path):
+    path = workbook(tmp_path / "zk.xlsx", {"打卡记录": [
+        ["部门", "姓名", "考勤号码", "日期时间", "机器号"],
+        ["办公室", "张三", "0001", "2026/9/28 8:53:12", 1],
+        ["办公室", "张三", "0001", "2026/9/28 12:01:00", 1],
+        ["办公室", "张三", "0001", "2026/9/28 17:40:00", 1],
+        ["办公室", "李四", "0002", "2026/9/28 17:45:00", 1],
+        ["办公室", "张三", "0001", T(2026, 9, 29, 8, 20), 1],
+    ]})
+    it = load_registers([path])
+    f = it.registers["attendance"].frame
+    got = list(zip(f["name"], f["date"].dt.strftime("%m-%d"), f["sign_in"], f["sign_out"], f["_row"]))
+    assert got == [("张三", "09-28", secs(8, 53, 12), secs(17, 40), 2), ("李四", "09-28", np.nan, secs(17, 45), 5),
+                   ("张三", "09-29", secs(8, 20), np.nan, 6)] or _nan_equal(got, [
+        ("张三", "09-28", secs(8, 53, 12), secs(17, 40), 2), ("李四", "09-28", None, secs(17, 45), 5),
+        ("张三", "09-29", secs(8, 20), None, 6)])
+
+
+def _nan_equal(a, b):
+    norm = lambda rows: [tuple(None if isinstance(v, float) and np.isnan(v) else v for v in r) for r in rows]
+    return norm(a) == norm(b)
+
+
+def test_dingtalk_two_level_header_two_sessions(tmp_path):
+    path = tmp_path / "dd.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "每日统计"
+    ws.append(["每日统计表"])
+    ws.append(["统计日期：2026-09-01 至 2026-09-30"])
+    ws.append(["姓名", "考勤组", "部门", "工号", "日期", "打卡记录", None, None, None])
+    ws.append([None, None, None, None, None, "上班1打卡时间", "下班1打卡时间", "上班2打卡时间", "下班2打卡时间"])
+    ws.merge_cells("F3:I3")
+    ws.append(["张三", "机关", "办公室", "0001", "26-09-28 星期一", "08:21", "12:02", "14:25", "17:31"])
+    wb.save(path)
+    it = load_registers([path])
+    assert it.errors == []
+    f = it.registers["attendance"].frame
+    assert f[["sign_in", "sign_out", "sign_in2", "sign_out2"]].iloc[0].tolist() == [
+        secs(8, 21), secs(12, 2), secs(14, 25), secs(17, 31)]
+    assert f["_row"].tolist() == [5] and f["date"].iloc[0] == pd.Timestamp("2026-09-28")
+
+
+@pytest.mark.parametrize("suffix", ["xls", "ods", "xlsx"])
+def test_files_saved_by_libreoffice(suffix):
+    it = load_registers([FIXTURES / f"lo_registers.{suffix}"])
+    assert it.errors == []
+    a = it.registers["attendance"].frame
+    assert a["staff_id"].tolist() == ["00123", "00124", "00125"]
+    assert a["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-09-28", "2026-09-29", "2026-10-10"]
+    assert a["sign_in"].tolist() == [secs(8, 12), secs(8, 41), secs(8, 50, 30)]
+    assert a["_row"].tolist() == [3, 4, 5]
+    p = it.registers["petitions"].frame
+    assert p["case_id"].tolist() == ["XF-2026-001", "XF-2026-002"]
+    assert p["signed"].tolist() == [True, False]
+    assert p["received"].dt.strftime("%Y-%m-%d").tolist() == ["2026-08-05", "2026-09-01"]
+
+
+def _truncated(tmp_path):
+    data = (FIXTURES / "lo_registers.xlsx").read_bytes()
+    p = tmp_path / "truncated.xlsx"
+    p.write_bytes(data[: len(data) // 2])
+    return p
+
+
+def _not_workbook(tmp_path):
+    p = tmp_path / "notes.xlsx"
+    p.write_text("这不是表格", encoding="utf-8")
+    return p
+
+
+def _empty(tmp_path):
+    p = tmp_path / "empty.xlsx"
+    p.write_bytes(b"")
+    return p
+
+
+@pytest.mark.parametrize("make,words", [
+    (lambda t: t / "missing.xlsx", "文件不存在"),
+    (_not_workbook, "不是有效的 Excel/ODS 文件"),
+    (_truncated, "文件不完整或已损坏"),
+    (lambda t: FIXTURES / "password_protected.xlsx", "密码保护"),
+    (_empty, "文件为空"),
+])
+def test_unreadable_inputs(tmp_path, make, words):
+    path = make(tmp_path)
+    code, rep, err = check(path, "--as-of", "2026-11-24")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and words in lines[0]
+    assert "Traceback" not in err
+    assert rep["errors"][0]["kind"] == "unreadable"
+
+
+def test_broken_file_beside_good_one_still_audits_the_good(tmp_path):
+    good = workbook(tmp_path / "good.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 15), D(2026, 10, 9)]]})
+    bad = _truncated(tmp_path)
+    code, rep, err = check(tmp_path, "--as-of", "2026-11-24")
+    assert code == 2
+    assert [(f["rule"], f["file"]) for f in rep["findings"]] == [("PET001", str(good))]
+    assert str(bad) in err
+
+
+def test_template_audits_clean(tmp_path):
+    from helpers import runner
+    from gov_audit.cli import app
+
+    out = tmp_path / "模板.xlsx"
+    r = runner.invoke(app, ["template", str(out)])
+    assert r.exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    assert "说明" in wb.sheetnames and "信访登记" in wb.sheetnames
+    ws = wb["信访登记"]
+    assert [c.value for c in ws[1]][:3] == ["编号", "信访人", "信访方式"]
+    assert any("来信" in (dv.formula1 or "") for dv in ws.data_validations.dataValidation)
+    assert ws["F2"].number_format == "yyyy-mm-dd"  # 收到日期
+    code, rep, err = check(out, "--as-of", "2026-11-24")
+    assert (code, rep["findings"], rep["errors"]) == (0, [], [])
+
+
+def test_template_selected_registers(tmp_path):
+    from helpers import runner
+    from gov_audit.cli import app
+
+    out = tmp_path / "t.xlsx"
+    r = runner.invoke(app, ["template", str(out), "--register", "petitions", "--register", "考勤"])
+    assert r.exit_code == 0
+    assert openpyxl.load_workbook(out).sheetnames == ["考勤", "信访登记", "说明"]
+    assert runner.invoke(app, ["template", str(out), "--register", "nope"]).exit_code == 2
