@@ -53,8 +53,9 @@ class RegisterData:
         return self.register.key
 
     def valid(self, columns: tuple[str, ...] | list[str]) -> pd.DataFrame:
-        """Rows whose ``columns`` all hold a usable (typed or blank) value."""
-        bad = [f"_bad_{c}" for c in columns if f"_bad_{c}" in self.frame]
+        """Rows whose ``columns`` and the register's required columns all hold a usable value."""
+        wanted = {*columns, *(c.name for c in self.register.required)}
+        bad = [f"_bad_{c}" for c in sorted(wanted) if f"_bad_{c}" in self.frame]
         if not bad:
             return self.frame
         return self.frame[~self.frame[bad].any(axis=1)]
