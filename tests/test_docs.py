@@ -1,0 +1,33 @@
+"""Generated documentation stays in step with the code."""
+
+from pathlib import Path
+
+from helpers import runner
+from gov_audit.cli import app
+from gov_audit.rules import RULES
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_docs_rules_md_is_generated_from_the_rules():
+    r = runner.invoke(app, ["rules", "--format", "markdown"])
+    assert r.exit_code == 0
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == r.stdout, \
+        "regenerate: gov-audit rules --format markdown > docs/rules.md"
+
+
+def test_every_rule_documents_clause_defaults_pass_and_fail():
+    for rid, rule in RULES.items():
+        doc = rule.doc()
+        for word in ("Clause:", "Pass:", "Fail:"):
+            assert word in doc, f"{rid} docstring lacks {word}"
+        for p in rule.params:
+            assert p in doc, f"{rid} docstring does not mention parameter {p}"
+        assert rule.title_zh and rule.title_en and rule.citation
+
+
+def test_rules_command_shows_one_rule():
+    r = runner.invoke(app, ["rules", "REQ001"])
+    assert r.exit_code == 0 and "第三十三条" in r.stdout and "days = 20" in r.stdout
+    assert "PET001" not in r.stdout
+    assert runner.invoke(app, ["rules", "ZZZ"]).exit_code == 2

@@ -1,0 +1,41 @@
+"""The committed sample workbook carries a planted breach of every implemented rule."""
+
+from pathlib import Path
+
+from helpers import check
+
+SAMPLE = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
+
+
+def test_sample_has_every_planted_finding():
+    code, rep, err = check(SAMPLE, "--as-of", "2026-11-24")
+    assert code == 1 and err == ""
+    got = {(f["rule"], f["status"], f["sheet"], f["row"], f["due"]) for f in rep["findings"]}
+    expected = {
+        ("PET001", "late", "2026年信访台账", 27, "2026-09-30"),
+        ("PET002", "late", "2026年信访台账", 30, "2026-10-08"),
+        ("PET002", "overdue", "2026年信访台账", 31, "2026-11-02"),
+        ("PET002", "due_soon", "2026年信访台账", 32, "2026-11-27"),
+        ("PET003", "violation", "2026年信访台账", 34, None),
+        ("PET003", "violation", "2026年信访台账", 35, None),
+        ("PET004", "missing", "2026年信访台账", 36, "2026-09-04"),
+        ("PET005", "missing", None, None, "2026-06-17"),
+        ("PET005", "missing", None, None, "2026-09-30"),
+        ("PET006", "late", "2026年信访台账", 37, "2026-09-30"),
+        ("REQ001", "late", "依申请公开", 12, "2026-10-16"),
+        ("REQ001", "overdue", "依申请公开", 18, "2026-10-26"),
+        ("REQ001", "due_soon", "依申请公开", 19, "2026-11-24"),
+        ("REQ002", "violation", "依申请公开", 15, None),
+        ("REQ003", "late", "依申请公开", 17, "2026-09-22"),
+        ("OPN001", "late", "群众意见", 17, "2026-09-28"),
+        ("OPN001", "overdue", "群众意见", 18, "2026-11-09"),
+        ("RSP001", "late", "舆情回应", 5, "2026-10-02T14:00"),
+        ("RSP002", "late", "舆情回应", 5, "2026-10-03T09:00"),
+        ("RSP003", "late", "舆情回应", 6, "2026-10-22T09:00"),
+    }
+    assert expected <= got, expected - got
+    # the clean look-alikes stay clean: make-up Saturday due date, rolled conclusion, supplement restart
+    assert not {(r, row) for r, _, _, row, _ in got} & {("PET001", 28), ("PET002", 29), ("REQ001", 14), ("REQ001", 13)}
+    from gov_audit.rules import RULES
+
+    assert {f["rule"] for f in rep["findings"]} == set(RULES), "every implemented rule has a planted breach"
