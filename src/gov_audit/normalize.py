@@ -24,7 +24,7 @@ from .calendar import FIRST_YEAR, LAST_YEAR
 from .classify import Classified
 from .errors import InputError
 from .registers import ATTENDANCE, BY_KEY, Register
-from .types import EXPECTED, PARSERS, as_text
+from .types import EXPECTED, PARSERS, as_text, is_blank
 
 MAX_CELL_ERRORS_PER_COLUMN = 20
 _EMPTY = {
@@ -135,10 +135,7 @@ def _cell_order(e: InputError) -> tuple[int, int, str]:
 
 
 def _blank(col: pd.Series) -> pd.Series:
-    if col.dtype == object or pd.api.types.is_string_dtype(col.dtype):
-        s = col.astype(object)
-        return s.isna() | (s.astype(str).str.strip() == "")
-    return col.isna()
+    return pd.Series(is_blank(col), index=col.index)
 
 
 def _cell_errors(sheet, where, pos, canon, raw_col, mask, message, expected) -> list[InputError]:

@@ -85,8 +85,19 @@ class RawSheet:
         import fastexcel
 
         reader = fastexcel.read_excel(str(self._path))
-        sheet = reader.load_sheet(self.sheet, header_row=None, skip_rows=data_start, schema_sample_rows=None)
-        frame = sheet.to_pandas()
+        # The header row (the row above the data) names the columns, which keeps
+        # fastexcel's type inference off the header text.  Strict coercion makes a
+        # later cell that does not fit the type guessed from the first 1,000 rows an
+        # error instead of a silent null; we then read again, looking at every row.
+        kwargs = dict(header_row=data_start - 1) if data_start > 0 else dict(header_row=None, skip_rows=0)
+        try:
+            sheet = reader.load_sheet(self.sheet, dtype_coercion="strict", **kwargs)
+            frame = sheet.to_pandas()
+        except Exception as exc:
+            if type(exc).__name__ == "UnsupportedColumnTypeCombinationError":
+                raise
+            sheet = reader.load_sheet(self.sheet, schema_sample_rows=None, **kwargs)
+            frame = sheet.to_pandas()
         return frame, [c.absolute_index for c in sheet.available_columns()]
 
     def _load_objects(self, data_start: int) -> tuple[pd.DataFrame, list[int]]:
@@ -174,8 +185,17 @@ def _read_spreadsheet(path: Path, name: str) -> list[RawSheet]:
     import fastexcel
 
     reader = fastexcel.read_excel(str(path))
+    quick = _xlsx_previews(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else None
     sheets = []
     for sheet_name in reader.sheet_names:
+        if quick is not None and sheet_name in quick:
+            preview = quick[sheet_name]
+            width = max((len(r) for r in preview), default=0)
+            if not width:
+                continue
+            preview = [r + [""] * (width - len(r)) for r in preview]
+            sheets.append(RawSheet(name, sheet_name, preview, list(range(width)), _path=path))
+            continue
         try:
             peek = reader.load_sheet(
                 sheet_name, header_row=None, skip_rows=0, n_rows=HEADER_SCAN_ROWS, dtypes="string"
@@ -187,6 +207,98 @@ def _read_spreadsheet(path: Path, name: str) -> list[RawSheet]:
         preview = [["" if pd.isna(v) else str(v) for v in row] for row in df.itertuples(index=False)]
         sheets.append(RawSheet(name, sheet_name, preview, cols, _path=path))
     return sheets
+
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _xlsx_previews(path: Path) -> dict[str, list[list[str]]] | None:
+    """The first rows of every sheet of an .xlsx, as text, without parsing whole sheets.
+
+    calamine (and so fastexcel) parses a whole worksheet even for ``n_rows=40``: on a
+    1,000,000-row sheet finding the header that way costs as much as reading the data.
+    Streaming the sheet XML and stopping after the first rows costs milliseconds.
+    Returns None when the package layout is unusual; the caller then asks fastexcel.
+    """
+    import posixpath
+    import re
+    import xml.etree.ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            wb = ET.fromstring(zf.read("xl/workbook.xml"))
+            rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+            targets = {r.get("Id"): r.get("Target") for r in rels}
+            sheets: dict[str, str] = {}
+            for sh in wb.iter(f"{_NS}sheet"):
+                target = targets.get(sh.get(f"{_REL_NS}id"), "")
+                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                if part not in names:
+                    return None
+                sheets[sh.get("name")] = part
+            raw: dict[str, list[list[tuple[int, str, str]]]] = {}
+            need = -1
+            for sheet_name, part in sheets.items():
+                rows: list[list[tuple[int, str, str]]] = []
+                with zf.open(part) as fh:
+                    for _, el in ET.iterparse(fh):
+                        if el.tag != f"{_NS}row":
+                            continue
+                        r = int(el.get("r") or len(rows) + 1)
+                        if r > HEADER_SCAN_ROWS:
+                            break
+                        while len(rows) < r - 1:
+                            rows.append([])
+                        cells = []
+                        for k, c in enumerate(el.findall(f"{_NS}c")):
+                            ref = c.get("r") or ""
+                            m = re.match(r"[A-Z]+", ref)
+                            col = _col_index(m.group(0)) if m else k
+                            kind = c.get("t") or "n"
+                            if kind == "inlineStr":
+                                text = "".join(t.text or "" for t in c.iter(f"{_NS}t"))
+                            else:
+                                v = c.find(f"{_NS}v")
+                                text = "" if v is None or v.text is None else v.text
+                            if kind == "s" and text:
+                                need = max(need, int(text))
+                            cells.append((col, kind, text))
+                        rows.append(cells)
+                        el.clear()
+                raw[sheet_name] = rows
+            shared: list[str] = []
+            if need >= 0 and "xl/sharedStrings.xml" in names:
+                with zf.open("xl/sharedStrings.xml") as fh:
+                    for _, el in ET.iterparse(fh):
+                        if el.tag == f"{_NS}si":
+                            shared.append("".join(t.text or "" for t in el.iter(f"{_NS}t")))
+                            el.clear()
+                            if len(shared) > need:
+                                break
+    except (KeyError, ET.ParseError, ValueError, zipfile.BadZipFile):
+        return None
+    out: dict[str, list[list[str]]] = {}
+    for sheet_name, rows in raw.items():
+        grid = []
+        for cells in rows:
+            width = max((c for c, _, _ in cells), default=-1) + 1
+            line = [""] * width
+            for col, kind, text in cells:
+                line[col] = shared[int(text)] if kind == "s" and text and int(text) < len(shared) else text
+            grid.append(line)
+        while grid and not any(grid[-1]):
+            grid.pop()
+        out[sheet_name] = grid
+    return out
+
+
+def _col_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
 
 
 def decode_text(data: bytes) -> str:

@@ -43,24 +43,32 @@ def fold(text: str) -> str:
 def as_text(col: pd.Series) -> pd.Series:
     """Cells as stripped text (object dtype, None for blank); integral floats lose their ``.0``."""
     if pd.api.types.is_float_dtype(col.dtype):
-        ints = col.notna() & (col == np.floor(col.fillna(0)))
+        ints = col.notna() & (col == np.floor(col.fillna(0))) & (col.abs() < 1e15)
         out = col.astype(object)
         out[ints] = col[ints].astype("int64").astype(str)
         out[col.notna() & ~ints] = col[col.notna() & ~ints].astype(str)
         return out.where(col.notna(), None)
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
         return col.dt.strftime("%Y-%m-%d").where(col.notna(), None).astype(object)
-    s = col.astype(object).where(col.notna(), None)
-    s = s.map(lambda v: v if v is None or isinstance(v, str) else str(v))  # rare non-str objects
+    if col.dtype != object and pd.api.types.is_string_dtype(col.dtype):
+        # Arrow-backed text from the reader: strip and blank-out stay in Arrow compute.
+        s = col.str.strip()
+        return s.mask(s == "")
+    s = col.where(col.notna(), None)
+    s = s.map(lambda v: v if v is None or isinstance(v, str) else _object_to_text(v))  # python-calamine objects
     s = s.str.strip()
     return s.where(s.notna() & (s != ""), None)
 
 
 def _is_blank(col: pd.Series) -> np.ndarray:
-    if col.dtype == object or pd.api.types.is_string_dtype(col.dtype):
-        s = col.astype(object)
-        return (s.isna() | (s.astype(str).str.strip() == "")).to_numpy()
+    if col.dtype != object and pd.api.types.is_string_dtype(col.dtype):
+        return (col.isna() | (col.str.strip() == "")).to_numpy(dtype=bool, na_value=True)
+    if col.dtype == object:
+        return (col.isna() | (col.astype(str).str.strip() == "")).to_numpy(dtype=bool)
     return col.isna().to_numpy()
+
+
+is_blank = _is_blank
 
 
 def _from_parts(parts: pd.DataFrame) -> pd.Series:
