@@ -102,6 +102,7 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared=None, 
     findings: list[pd.DataFrame] = []
     rules_run: list[str] = []
     not_judged: list[NotJudged] = []
+    cache: dict = {}
     for rule_cls in select(options.include, options.exclude):
         if rule_cls.id in book.disabled:
             continue
@@ -117,7 +118,8 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared=None, 
             not_judged.append(NotJudged(rule_cls.id, rule_cls.register, f"column_absent:{missing_cols[0]}"))
             continue
         ctx = Context(intake.registers, cal, options.as_of.normalize(), since, until,
-                      params=book.params_for(rule_cls.id), schedules=book.schedules, settings=book.settings)
+                      params=book.params_for(rule_cls.id), schedules=book.schedules, settings=book.settings,
+                      cache=cache)
         try:
             found = rule_cls().check(ctx)
         except CalendarRangeError as exc:

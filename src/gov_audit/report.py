@@ -75,9 +75,12 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
             "period": _text(rec.get("period")),
             "citation": RULES[rec["rule"]].citation,
         }
+        absent = _num(rec.get("absent_days"))
+        if absent is not None:
+            f["absent_days"] = absent
         if "waived" in rec:
             f["waived"] = bool(rec.get("waived"))
-        msg_fields = dict(f, late_unit=unit, late_by=late, extra=_text(rec.get("extra")))
+        msg_fields = dict(f, late_unit=unit, late_by=late, extra=_text(rec.get("extra")), absent_days=absent)
         f["message"] = describe(RULES[rec["rule"]], msg_fields, lang, as_of)
         out.append(f)
     return out

@@ -22,7 +22,7 @@ from ..normalize import RegisterData
 
 FINDING_COLUMNS = [
     "rule", "status", "severity", "register", "file", "sheet", "row", "subject", "dept", "key",
-    "start", "due", "done", "late_by", "late_unit", "provisional", "period", "date", "extra",
+    "start", "due", "done", "late_by", "late_unit", "provisional", "period", "date", "extra", "absent_days",
 ]
 # "violation" extends the contract for breaches that are not about time (a rule broken
 # outright: an extension over the limit, a receipt instead of an invoice).
@@ -50,6 +50,7 @@ class Context:
     params: dict[str, Any] = field(default_factory=dict)  # this rule's parameters in force
     schedules: list[Schedule] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)  # rulebook-wide settings (warn_wd …)
+    cache: dict = field(default_factory=dict)  # shared by the rules of one audit (e.g. the attendance judgement)
 
 
 class Rule:
@@ -91,7 +92,7 @@ def empty_findings() -> pd.DataFrame:
 def findings_from(rows: pd.DataFrame, rule: type[Rule] | Rule, *, status, register: str | None = None,
                   subject=None, dept=None, key=None, start=None, due=None, done=None, late_by=None,
                   late_unit=None, provisional=None, period=None, date=None, extra=None,
-                  severity=None) -> pd.DataFrame:
+                  severity=None, absent_days=None) -> pd.DataFrame:
     """A findings frame for ``rows`` (one finding per row); every argument a scalar or a column."""
     n = len(rows)
     if n == 0:
@@ -127,6 +128,7 @@ def findings_from(rows: pd.DataFrame, rule: type[Rule] | Rule, *, status, regist
         "period": col(period),
         "date": col(date, None),
         "extra": col(extra),
+        "absent_days": col(absent_days),
     }, index=rows.index)
     if date is None:
         out["date"] = out["due"]
@@ -212,8 +214,8 @@ def deadline_findings(ctx: Context, rule: type[Rule] | Rule, frame: pd.DataFrame
     )
 
 
-UNIT_ZH = {"d": "日", "wd": "个工作日", "h": "小时", "day": "天"}
-UNIT_EN = {"d": "days", "wd": "working days", "h": "hours", "day": "days"}
+UNIT_ZH = {"d": "日", "wd": "个工作日", "h": "小时", "day": "天", "min": "分钟"}
+UNIT_EN = {"d": "days", "wd": "working days", "h": "hours", "day": "days", "min": "minutes"}
 REASONS = {
     "too_long": ("超过允许的最长期限", "longer than allowed"),
     "unapproved": ("未经批准", "not approved"),

@@ -1,0 +1,541 @@
+"""Attendance 考勤: lateness, early leaving, absence, missing punches, the dismissal threshold.
+
+All five rules read one judgement of the attendance register, computed once per audit
+(``judge``) and vectorized over every record and every expected person-day: the
+working days from the register's first to its last date (never after the as-of day),
+for every name in the attendance register and in the staff register.
+
+Clause (003 考勤制度):
+ 2 “上班時間10分鐘內為簽到時間”;
+ 3 “上班時間10分鐘以上、15分鐘以內未到位的，視為遲到；提前下班不足15分鐘的，視為早退；
+   擅自離崗超過半小時或遲到、早退超過15分鐘的，視為缺勤”;
+ 6 “因有事、有病不能上班的必須事先請假……否則視為缺勤”.
+
+Interpretations, written once here for the whole family:
+* Minutes are whole minutes (seconds dropped) after the session start or before its end:
+  08:40:59 is 10 minutes after 08:30, on time; 08:41 is late.
+* Leaving exactly 15 minutes early is neither “不足15分鐘” nor “超過15分鐘”: the lesser
+  reading applies and it is early leaving (ATT002), not absence.
+* A lateness, early leaving or off-post time that counts as absence (“視為缺勤”) costs the
+  session it happened in: ``absent_session_days`` (0.5 day) by default.
+* A day's record with no punch at all is a day's absence; with one punch of a session
+  missing, that half is absent (ATT004).
+* Leave excuses the sessions it covers when it is official business (出差 公出 学习) or
+  was filed in time (LEV003: within 7 days of its start); late-filed leave excuses nothing.
+* Records on rest days and holidays (overtime) are not judged; a 调休 Saturday is a
+  working day and a missing record there is an absence.
+* With a two-session schedule and a register holding only one sign-in and one sign-out
+  per day, the sign-in is judged against the morning start and the sign-out against the
+  afternoon end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import register
+from .base import Context, Rule, empty_findings, findings_from
+
+BUSINESS_KINDS = ("出差", "公出", "学习", "培训", "公务")
+SESSION_ZH = {1: "上午", 2: "下午"}
+SESSION_EN = {1: "morning", 2: "afternoon"}
+ATTENDANCE_CLAUSE = "003 考勤制度 2、3、6"
+
+
+@dataclass
+class AttendanceJudgement:
+    sessions: pd.DataFrame  # one row per judged record-session: minutes late/early, punches, absence
+    missing_days: pd.DataFrame  # expected person-days with no record and no excusing leave
+    daily_absence: pd.DataFrame  # person, date, absent days (for ATT005)
+
+
+def _hhmm(seconds: pd.Series) -> pd.Series:
+    s = seconds.fillna(0).astype(int)
+    text = (s // 3600).astype(str).str.zfill(2) + ":" + ((s % 3600) // 60).astype(str).str.zfill(2)
+    return text.where(seconds.notna(), "")
+
+
+def schedule_columns(ctx: Context, dates: pd.Series) -> pd.DataFrame:
+    """Session bounds in force on each date: S1, E1, S2, E2 (seconds; NaN for one session)."""
+    default = ctx.schedules[0].sessions if ctx.schedules else [(8.5 * 3600, 17.5 * 3600)]
+    n = len(dates)
+
+    def fill(sessions):
+        s2 = sessions[1] if len(sessions) > 1 else (np.nan, np.nan)
+        return [sessions[0][0], sessions[0][1], s2[0], s2[1]]
+
+    out = pd.DataFrame(np.tile(fill(default), (n, 1)), columns=["S1", "E1", "S2", "E2"], index=dates.index)
+    if len(ctx.schedules) > 1 and n:
+        md = dates.dt.month * 100 + dates.dt.day
+        for season in ctx.schedules[1:]:
+            a = season.start.month * 100 + season.start.day
+            b = season.end.month * 100 + season.end.day
+            inside = md.between(a, b) if a <= b else ((md >= a) | (md <= b))
+            out.loc[inside, ["S1", "E1", "S2", "E2"]] = fill(season.sessions)
+    return out
+
+
+def leave_cover(ctx: Context, persons_days: pd.DataFrame | None = None) -> pd.DataFrame:
+    """(name, date, cover_from, cover_to): the part of each day excused by leave, in seconds."""
+    cols = ["name", "date", "cover_from", "cover_to"]
+    if "leave" not in ctx.registers:
+        return pd.DataFrame(columns=cols)
+    lv = ctx.registers["leave"].valid(("start", "end", "filed", "kind"))
+    lv = lv[lv["start"].notna() & lv["end"].notna() & (lv["end"] >= lv["start"])]
+    kind = lv["kind"].fillna("事假").astype(str)
+    business = kind.str.contains("|".join(BUSINESS_KINDS))
+    limit = ctx.params.get("leave_filed_within_days", 7)
+    in_time = lv["filed"].isna() | (lv["filed"] <= lv["start"].dt.normalize() + pd.Timedelta(days=limit))
+    lv = lv[business | in_time]
+    if lv.empty:
+        return pd.DataFrame(columns=cols)
+    first = lv["start"].dt.normalize()
+    last = lv["end"].dt.normalize()
+    span = ((last - first).dt.days + 1).clip(upper=400).to_numpy()
+    idx = np.repeat(np.arange(len(lv)), span)
+    offset = np.arange(span.sum()) - np.repeat(np.cumsum(span) - span, span)
+    day = first.to_numpy()[idx] + offset.astype("timedelta64[D]")
+    start_t = (lv["start"] - first).dt.total_seconds().to_numpy()[idx]
+    end_t = (lv["end"] - last).dt.total_seconds().to_numpy()[idx]
+    is_first = offset == 0
+    is_last = day == last.to_numpy()[idx]
+    cover_from = np.where(is_first, start_t, 0.0)
+    # A leave ending on a bare date runs to the end of that day.
+    cover_to = np.where(is_last & (end_t > 0), end_t, 86400.0)
+    out = pd.DataFrame({"name": lv["name"].to_numpy()[idx], "date": day, "cover_from": cover_from, "cover_to": cover_to})
+    return out.groupby(["name", "date"], as_index=False).agg(cover_from=("cover_from", "min"), cover_to=("cover_to", "max"))
+
+
+def judge(ctx: Context) -> AttendanceJudgement:
+    cache_key = ("attendance", id(ctx.registers.get("attendance")), tuple(sorted(ctx.params.items())))
+    if cache_key in ctx.cache:
+        return ctx.cache[cache_key]
+    p = ctx.params
+    data = ctx.registers["attendance"]
+    f = data.valid(("date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post"))
+    f = f[f["date"].notna() & (f["date"] <= ctx.as_of)]
+    days = f["date"].to_numpy(dtype="datetime64[D]")
+    work = ctx.calendar.is_workday(days) if len(days) else np.zeros(0, dtype=bool)
+    rec = f[work]
+    sched = schedule_columns(ctx, rec["date"])
+    cover = leave_cover(ctx)
+    if len(cover):
+        cover["date"] = pd.to_datetime(cover["date"]).astype("datetime64[ns]")
+    rec = rec.assign(**{c: sched[c] for c in sched})
+    if len(cover):
+        rec = rec.merge(cover, on=["name", "date"], how="left")
+    else:
+        rec = rec.assign(cover_from=np.nan, cover_to=np.nan)
+    if not ({"sign_in2", "sign_out2"} & data.present):
+        # A register with one sign-in and one sign-out a day, under a two-session
+        # schedule: judge the sign-in against the morning start and the sign-out against
+        # the afternoon end, as one session.
+        rec["E1"] = rec["E2"].where(rec["S2"].notna(), rec["E1"])
+        rec["S2"] = np.nan
+        rec["E2"] = np.nan
+    two = rec["S2"].notna()
+    # Punches per session.  One-session schedule: the day's first and last punch.
+    last_punch = rec[["sign_out", "sign_in2", "sign_out2"]].max(axis=1)
+    in1 = rec["sign_in"]
+    out1 = np.where(two, rec["sign_out"], last_punch)
+    in2 = np.where(two, rec["sign_in2"], np.nan)
+    out2 = np.where(two, rec["sign_out2"], np.nan)
+    blank_day = rec[["sign_in", "sign_out", "sign_in2", "sign_out2"]].isna().all(axis=1)
+    base = {"name": rec["name"].to_numpy(), "dept": rec["dept"].to_numpy(), "date": rec["date"].to_numpy(),
+            "_file": rec["_file"].to_numpy(), "_sheet": rec["_sheet"].to_numpy(), "_row": rec["_row"].to_numpy(),
+            "blank_day": blank_day.to_numpy(), "two": two.to_numpy()}
+    parts = []
+    for s, (si, so, S, E) in enumerate(((in1, out1, rec["S1"], rec["E1"]), (in2, out2, rec["S2"], rec["E2"])), start=1):
+        S = np.asarray(S, dtype=float)
+        E = np.asarray(E, dtype=float)
+        judged = ~np.isnan(S)
+        if s == 2 and not judged.any():
+            continue
+        si = np.asarray(si, dtype=float)
+        so = np.asarray(so, dtype=float)
+        cf = rec["cover_from"].to_numpy(dtype=float)
+        ct = rec["cover_to"].to_numpy(dtype=float)
+        excused = ~np.isnan(cf) & (cf < E) & (ct > S)
+        part = pd.DataFrame(base)
+        part["session"] = s
+        part["S"], part["E"], part["in"], part["out"] = S, E, si, so
+        part["late_min"] = np.floor((si - S) / 60)
+        part["early_min"] = np.floor((E - so) / 60)
+        part["off_post"] = rec["off_post"].to_numpy(dtype=float) if s == 1 else np.nan
+        parts.append(part[judged & ~excused])
+    sessions = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    if not sessions.empty:
+        grace, late_max, early_max = p["grace_minutes"], p["absent_after_minutes"], p["absent_after_minutes"]
+        # Each absence reason costs the session it happened in (a one-session day counts
+        # as two halves: late over 15 and early over 15 on the same day is a full day).
+        session_days = p["absent_session_days"]
+        no_in = np.isnan(sessions["in"])
+        no_out = np.isnan(sessions["out"])
+        both_missing = no_in & no_out
+        sessions["late"] = (sessions["late_min"] > grace) & (sessions["late_min"] <= late_max)
+        sessions["late_absent"] = sessions["late_min"] > late_max
+        sessions["early"] = (sessions["early_min"] > 0) & (sessions["early_min"] <= early_max)
+        sessions["early_absent"] = sessions["early_min"] > early_max
+        sessions["off_absent"] = sessions["off_post"] > p["off_post_minutes"]
+        sessions["missing_punch"] = (no_in ^ no_out) & ~sessions["blank_day"]
+        sessions["session_absent"] = both_missing & ~sessions["blank_day"]
+        sessions["day_absent"] = sessions["blank_day"] & (sessions["session"] == 1)
+        sessions["absent_days"] = (
+            (sessions["late_absent"] + sessions["early_absent"] + sessions["off_absent"]
+             + sessions["missing_punch"] + sessions["session_absent"]) * session_days
+            + sessions["day_absent"] * 1.0
+        )
+    missing = _missing_days(ctx, f, cover)
+    daily = _daily_absence(sessions, missing)
+    result = AttendanceJudgement(sessions, missing, daily)
+    ctx.cache[cache_key] = result
+    return result
+
+
+def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> pd.DataFrame:
+    cols = ["name", "dept", "date"]
+    dates = records["date"]
+    if dates.empty:
+        return pd.DataFrame(columns=cols)
+    first, last = dates.min(), min(dates.max(), ctx.as_of)
+    span = np.arange(first.to_datetime64().astype("datetime64[D]"), last.to_datetime64().astype("datetime64[D]") + 1)
+    expected = span[ctx.calendar.is_workday(span)]
+    people = records.groupby("name", sort=True)["dept"].first()
+    if "staff" in ctx.registers:
+        staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].first()
+        people = pd.concat([people, staff[~staff.index.isin(people.index)]]).sort_index()
+    if not len(expected) or not len(people):
+        return pd.DataFrame(columns=cols)
+    P, D = len(people), len(expected)
+    present = np.zeros(P * D, dtype=bool)
+    pi = people.index.get_indexer(records["name"])
+    di = np.searchsorted(expected, records["date"].to_numpy(dtype="datetime64[D]"))
+    ok = (pi >= 0) & (di < D)
+    ok[ok] &= expected[di[ok]] == records["date"].to_numpy(dtype="datetime64[D]")[ok]
+    present[pi[ok] * D + di[ok]] = True
+    if len(cover):
+        full = cover[(cover["cover_from"] <= 0) & (cover["cover_to"] >= 86400)]
+        ci = people.index.get_indexer(full["name"])
+        cd = np.searchsorted(expected, full["date"].to_numpy(dtype="datetime64[D]"))
+        okc = (ci >= 0) & (cd < D)
+        okc[okc] &= expected[cd[okc]] == full["date"].to_numpy(dtype="datetime64[D]")[okc]
+        present[ci[okc] * D + cd[okc]] = True
+    gap = np.nonzero(~present)[0]
+    return pd.DataFrame({"name": people.index.to_numpy()[gap // D], "dept": people.to_numpy()[gap // D],
+                         "date": pd.to_datetime(expected[gap % D])})
+
+
+def _daily_absence(sessions: pd.DataFrame, missing: pd.DataFrame) -> pd.DataFrame:
+    parts = []
+    if not sessions.empty:
+        a = sessions[sessions["absent_days"] > 0][["name", "dept", "date", "absent_days"]]
+        parts.append(a)
+    if len(missing):
+        parts.append(missing.assign(absent_days=1.0))
+    if not parts:
+        return pd.DataFrame(columns=["name", "dept", "date", "absent_days"])
+    d = pd.concat(parts, ignore_index=True)
+    d["date"] = pd.to_datetime(d["date"])
+    return d.groupby(["name", "date"], as_index=False, sort=True).agg(dept=("dept", "first"), absent_days=("absent_days", "sum"))
+
+
+def _session_key(s: pd.DataFrame) -> pd.Series:
+    day = pd.to_datetime(s["date"]).dt.strftime("%Y-%m-%d")
+    return s["name"].astype(str) + " " + day + np.where(s["two"], " " + s["session"].map(SESSION_ZH), "")
+
+
+class _AttendanceRule(Rule):
+    register = "attendance"
+    citation = ATTENDANCE_CLAUSE
+    kind = "row"
+    params = {"grace_minutes": 10, "absent_after_minutes": 15, "off_post_minutes": 30, "absent_session_days": 0.5,
+              "leave_filed_within_days": 7}
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        extra = str(f.get("extra") or "")
+        parts = dict(p.split("=", 1) for p in extra.split(";") if "=" in p)
+        two = parts.get("two") == "1"
+        session = int(parts.get("session", 1) or 1)
+        parts.setdefault("session_zh", SESSION_ZH[session] if two else "")
+        parts.setdefault("session_en", f" ({SESSION_EN[session]})" if two else "")
+        return parts
+
+
+def _session_findings(rule, s: pd.DataFrame, mask: pd.Series, *, status: str, extra: pd.Series,
+                      late_by=None, late_unit=None, absent=None) -> pd.DataFrame:
+    sel = s[mask]
+    if sel.empty:
+        return empty_findings()
+    date = pd.to_datetime(sel["date"])
+    return findings_from(sel, rule, status=status, subject=sel["name"], dept=sel["dept"], key=_session_key(sel),
+                         start=date, date=date, due=None, late_by=late_by[mask] if late_by is not None else None,
+                         late_unit=late_unit, extra=extra[mask], absent_days=absent[mask] if absent is not None else None)
+
+
+def _who_when(s: pd.DataFrame) -> pd.Series:
+    return "session=" + s["session"].astype(str) + ";two=" + s["two"].astype(int).astype(str)
+
+
+@register
+class ATT001(_AttendanceRule):
+    """Late: arrived more than 10 and at most 15 minutes after the start. 迟到。
+
+    Checks every record on a working day, per session: the sign-in time, in whole
+    minutes after the session start, is late when above ``grace_minutes`` and at most
+    ``absent_after_minutes`` (above that it is absence, ATT003).
+
+    Clause: 003 考勤制度 2 “上班時間10分鐘內為簽到時間”; 3 “上班時間10分鐘以上、15分鐘以內
+    未到位的，視為遲到”.
+
+    Interpretation: see the family notes (module docstring): whole minutes, sessions,
+    leave.  Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
+    absent_session_days = 0.5, leave_filed_within_days = 7.
+
+    Pass: start 08:30, 签到 08:40 (10 minutes: on time).
+    Fail: start 08:30, 签到 08:41 (11 minutes late).
+    """
+
+    id = "ATT001"
+    title_zh = "迟到（10分钟以上、15分钟以内）"
+    title_en = "Late arrival (over 10, up to 15 minutes)"
+    message_zh = "{subject} {start}{session_zh}签到 {time}，迟到 {minutes} 分钟"
+    message_en = "{subject} {start}: signed in at {time}{session_en}, {minutes} minutes late"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        s = judge(ctx).sessions
+        if s.empty:
+            return empty_findings()
+        extra = _who_when(s) + ";time=" + _hhmm(s["in"]) + ";minutes=" + s["late_min"].fillna(0).astype(int).astype(str)
+        return _session_findings(self, s, s["late"], status="late", extra=extra, late_by=s["late_min"], late_unit="min")
+
+
+@register
+class ATT002(_AttendanceRule):
+    """Left early: less than 15 minutes before the end. 早退。
+
+    Checks every record on a working day, per session: the sign-out time, in whole
+    minutes before the session end, is early leaving when above zero and at most
+    ``absent_after_minutes`` (above that it is absence, ATT003).
+
+    Clause: 003 考勤制度 3 “提前下班不足15分鐘的，視為早退”.
+
+    Interpretation: leaving exactly 15 minutes early is counted as early leaving (the
+    clause defines neither “不足15” nor “超過15” for it; the lesser reading applies).
+    Defaults: as ATT001.
+
+    Pass: end 17:30, 签退 17:30.
+    Fail: end 17:30, 签退 17:20 (10 minutes early).
+    """
+
+    id = "ATT002"
+    title_zh = "早退（不足15分钟）"
+    title_en = "Left early (up to 15 minutes)"
+    message_zh = "{subject} {start}{session_zh}签退 {time}，早退 {minutes} 分钟"
+    message_en = "{subject} {start}: signed out at {time}{session_en}, {minutes} minutes early"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        s = judge(ctx).sessions
+        if s.empty:
+            return empty_findings()
+        extra = _who_when(s) + ";time=" + _hhmm(s["out"]) + ";minutes=" + s["early_min"].fillna(0).astype(int).astype(str)
+        return _session_findings(self, s, s["early"], status="violation", extra=extra, late_by=s["early_min"], late_unit="min")
+
+
+@register
+class ATT003(_AttendanceRule):
+    """Absent: over 15 minutes late or early, off post over 30 minutes, or no record without leave. 缺勤。
+
+    Checks every record on a working day, per session, and every expected person-day:
+    absence is a lateness or early leaving above ``absent_after_minutes`` (the session
+    counts ``absent_session_days``), off-post time above ``off_post_minutes`` (likewise),
+    a record with no punch at all (a day), or no record at all on a working day that no
+    excusing leave covers (a day; the finding has no source row and names the person
+    and the date).
+
+    Clause: 003 考勤制度 3 “擅自離崗超過半小時或遲到、早退超過15分鐘的，視為缺勤”; 6 “因有事、
+    有病不能上班的必須事先請假……否則視為缺勤”.
+
+    Interpretation: see the family notes.  A 调休 Saturday with no record is an absence;
+    a weekday holiday needs no record.  Defaults: as ATT001.
+
+    Pass: 2026-10-10 (调休 Saturday) 签到 08:25 签退 17:35.
+    Fail: no row for 2026-10-10 and no leave (absent 1 day); 签到 08:46 (16 minutes: 0.5 day).
+    """
+
+    id = "ATT003"
+    title_zh = "缺勤（迟到早退超15分钟、擅离岗超半小时、无故未到）"
+    title_en = "Absent (over 15 minutes late/early, off post, or no record)"
+    message_zh = "{subject} {start}{what_zh}"
+    message_en = "{subject} {start}: {what_en}"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = super().message_fields(f, lang)
+        reason = parts.get("reason", "")
+        days = f.get("absent_days")
+        sz = SESSION_ZH.get(int(parts.get("session", 1)), "") if parts.get("two") == "1" else ""
+        se = f" ({SESSION_EN.get(int(parts.get('session', 1)), '')})" if parts.get("two") == "1" else ""
+        m = parts.get("minutes", "")
+        zh = {
+            "late": f"{sz}签到 {parts.get('time')}，迟到 {m} 分钟（超过15分钟），按缺勤 {days} 天",
+            "early": f"{sz}签退 {parts.get('time')}，早退 {m} 分钟（超过15分钟），按缺勤 {days} 天",
+            "off_post": f"擅自离岗 {m} 分钟（超过半小时），按缺勤 {days} 天",
+            "no_punch": f"{sz}两次打卡均缺失，按缺勤 {days} 天",
+            "blank": "当天记录无任何打卡，缺勤 1 天",
+            "no_record": "工作日无考勤记录且无请假，缺勤 1 天",
+        }
+        en = {
+            "late": f"signed in at {parts.get('time')}{se}, {m} minutes late (over 15): absent {days} day",
+            "early": f"signed out at {parts.get('time')}{se}, {m} minutes early (over 15): absent {days} day",
+            "off_post": f"off post {m} minutes (over 30): absent {days} day",
+            "no_punch": f"both punches missing{se}: absent {days} day",
+            "blank": "the day's record has no punch: absent 1 day",
+            "no_record": "no record on a working day and no leave: absent 1 day",
+        }
+        return {"what_zh": zh.get(reason, ""), "what_en": en.get(reason, "")}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        j = judge(ctx)
+        s = j.sessions
+        out = []
+        if not s.empty:
+            half = ctx.params["absent_session_days"]
+            who = _who_when(s)
+            for mask, reason, minutes, time in (
+                (s["late_absent"], "late", s["late_min"], s["in"]),
+                (s["early_absent"], "early", s["early_min"], s["out"]),
+                (s["off_absent"], "off_post", s["off_post"], s["in"]),
+                (s["session_absent"], "no_punch", s["late_min"], s["in"]),
+                (s["day_absent"], "blank", s["late_min"], s["in"]),
+            ):
+                extra = who + f";reason={reason};time=" + _hhmm(time) + ";minutes=" + minutes.fillna(0).astype(int).astype(str)
+                absent = pd.Series(1.0 if reason == "blank" else half, index=s.index)
+                out.append(_session_findings(self, s, mask, status="missing" if reason in ("blank", "no_punch") else "violation",
+                                             extra=extra, absent=absent))
+        m = j.missing_days
+        if len(m):
+            rows = m.reset_index(drop=True)
+            day = pd.to_datetime(rows["date"])
+            out.append(findings_from(rows, self, status="missing", subject=rows["name"], dept=rows["dept"],
+                                     key=rows["name"].astype(str) + " " + day.dt.strftime("%Y-%m-%d"), start=day, date=day,
+                                     due=None, extra="reason=no_record", absent_days=1.0))
+        out = [o for o in out if len(o)]
+        return pd.concat(out, ignore_index=True) if out else empty_findings()
+
+
+@register
+class ATT004(_AttendanceRule):
+    """One punch of a session missing. 漏打卡。
+
+    Checks every record on a working day, per session: a sign-in without a sign-out, or
+    a sign-out without a sign-in.  The half is counted absent (``absent_session_days``).
+    A record with no punch at all is ATT003 (a day's absence), not this.
+
+    Clause: 003 考勤制度 2 “所有工作人員必須自覺、如實地簽到”; rules.md ATT004 “counts as
+    absent for that half”.
+
+    Defaults: as ATT001.
+
+    Pass: 签到 08:20, 签退 17:40.
+    Fail: 签到 08:20, 签退 blank (absent 0.5 day).
+    """
+
+    id = "ATT004"
+    title_zh = "漏打卡（缺签到或签退）"
+    title_en = "A punch missing (no sign-in or no sign-out)"
+    message_zh = "{subject} {start}{session_zh}缺少{which_zh}，按该半天缺勤"
+    message_en = "{subject} {start}: no {which_en}{session_en}, that half counted absent"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = super().message_fields(f, lang)
+        two = parts.get("two") == "1"
+        s = int(parts.get("session", 1) or 1)
+        which = parts.get("which", "out")
+        return {"which_zh": "签到" if which == "in" else "签退", "which_en": "sign-in" if which == "in" else "sign-out",
+                "session_zh": SESSION_ZH[s] if two else "", "session_en": f" ({SESSION_EN[s]})" if two else ""}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        s = judge(ctx).sessions
+        if s.empty:
+            return empty_findings()
+        which = np.where(s["in"].isna(), "in", "out")
+        extra = _who_when(s) + ";which=" + pd.Series(which, index=s.index)
+        absent = pd.Series(ctx.params["absent_session_days"], index=s.index)
+        return _session_findings(self, s, s["missing_punch"], status="missing", extra=extra, absent=absent)
+
+
+@register
+class ATT005(_AttendanceRule):
+    """Dismissal threshold: absent over 15 consecutive working days, or over 30 days in a year. 旷工达到辞退标准。
+
+    Checks each person's absences (ATT003/ATT004, in days): a run of full-day absences
+    on more than ``consecutive_days`` consecutive working days, or more than
+    ``year_days`` days absent in one calendar year.  The finding is dated the day the
+    threshold was crossed.
+
+    Clause: 003 考勤制度 9 “連續缺勤超過15天或一年內累計缺勤超過30天的，給予開除公職（或辭退）”.
+
+    Interpretation: “天” here counts working days — a run is not broken by a weekend or
+    holiday in between, and a person is not absent on a day off.
+    Defaults: consecutive_days = 15, year_days = 30 (and those of ATT001).
+
+    Pass: absent 2026-09-01 … 2026-09-21 (15 working days).
+    Fail: absent 2026-09-01 … 2026-09-22 (16 working days: crossed on 09-22).
+    """
+
+    id = "ATT005"
+    title_zh = "连续缺勤超过15天或全年累计超过30天"
+    title_en = "Absent over 15 consecutive working days or over 30 days a year"
+    citation = "003 考勤制度 9"
+    params = {**_AttendanceRule.params, "consecutive_days": 15, "year_days": 30}
+    message_zh = "{subject}{what_zh}，达到开除公职（辞退）标准"
+    message_en = "{subject}: {what_en} — the dismissal threshold"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = super().message_fields(f, lang)
+        if parts.get("kind") == "run":
+            return {"what_zh": f" {parts.get('from')} 起连续缺勤 {parts.get('n')} 个工作日",
+                    "what_en": f"absent {parts.get('n')} consecutive working days from {parts.get('from')}"}
+        return {"what_zh": f" {parts.get('year')} 年累计缺勤超过 {parts.get('n')} 天（至 {f.get('start')}）",
+                "what_en": f"absent over {parts.get('n')} days in {parts.get('year')} (by {f.get('start')})"}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        d = judge(ctx).daily_absence
+        if d.empty:
+            return empty_findings()
+        out = []
+        full = d[d["absent_days"] >= 1].copy()
+        if len(full):
+            # Consecutive in working days: index each date among all working days.
+            wd = ctx.calendar.workdays_between(np.datetime64("2004-01-01"), full["date"].to_numpy(dtype="datetime64[D]"))
+            full["wd"] = wd
+            full = full.sort_values(["name", "wd"])
+            brk = (full["name"] != full["name"].shift()) | (full["wd"] != full["wd"].shift() + 1)
+            full["run"] = brk.cumsum()
+            full["pos"] = full.groupby("run").cumcount() + 1
+            full["run_start"] = full.groupby("run")["date"].transform("first")
+            hit = full[full["pos"] == ctx.params["consecutive_days"] + 1]
+            if len(hit):
+                extra = ("kind=run;n=" + (ctx.params["consecutive_days"] + 1).__str__() + ";from="
+                         + hit["run_start"].dt.strftime("%Y-%m-%d"))
+                out.append(findings_from(hit.reset_index(drop=True), self, status="violation", subject=hit["name"].to_numpy(),
+                                         dept=hit["dept"].to_numpy(), key=(hit["name"] + " " + hit["date"].dt.strftime("%Y-%m-%d")).to_numpy(),
+                                         start=hit["date"].to_numpy(), date=hit["date"].to_numpy(), due=None, extra=extra.to_numpy()))
+        y = d.sort_values(["name", "date"]).copy()
+        y["year"] = y["date"].dt.year
+        y["total"] = y.groupby(["name", "year"])["absent_days"].cumsum()
+        over = y[y["total"] > ctx.params["year_days"]]
+        first = over.groupby(["name", "year"], as_index=False).first()
+        if len(first):
+            extra = "kind=year;n=" + str(ctx.params["year_days"]) + ";year=" + first["year"].astype(str)
+            out.append(findings_from(first, self, status="violation", subject=first["name"], dept=first["dept"],
+                                     key=first["name"] + " " + first["year"].astype(str), start=first["date"],
+                                     date=first["date"], due=None, extra=extra))
+        out = [o for o in out if len(o)]
+        return pd.concat(out, ignore_index=True) if out else empty_findings()
