@@ -257,7 +257,15 @@ def template(
 
 
 def main() -> None:
+    import os
+
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:  # never a traceback for a user; GOV_AUDIT_DEBUG=1 shows it
+        if os.environ.get("GOV_AUDIT_DEBUG"):
+            raise
+        print(f"gov-audit: 内部错误，请报告此问题 (internal error, please report): {type(exc).__name__}: {exc}",
+              file=sys.stderr)
+        sys.exit(EXIT_INPUT)

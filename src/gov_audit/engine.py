@@ -125,6 +125,12 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared=None, 
         except CalendarRangeError as exc:
             errors.append(InputError(rule_cls.register, "bad_value", f"{rule_cls.id}: {exc}"))
             continue
+        except Exception as exc:  # a bug must not cost the user the rest of the audit
+            errors.append(InputError(
+                rule_cls.register, "internal",
+                f"规则 {rule_cls.id} 内部错误，未能审查，请报告此问题 (internal error in rule {rule_cls.id}, "
+                f"not judged; please report): {type(exc).__name__}: {exc}"))
+            continue
         rules_run.append(rule_cls.id)
         if len(found):
             findings.append(found)

@@ -35,6 +35,7 @@ _EMPTY = {
     "number": lambda n: pd.Series(np.nan, index=range(n)),
     "int": lambda n: pd.Series(np.nan, index=range(n)),
     "bool": lambda n: pd.Series(False, index=range(n)),
+    "bool_yes": lambda n: pd.Series(True, index=range(n)),
     "list": lambda n: pd.Series([()] * n, dtype=object),
 }
 

@@ -260,7 +260,7 @@ COMPLAINTS = Register(
         C("name", "姓名|被投诉人", "name", required=True, doc="被投诉人"),
         C("dept", "部门", "dept", doc="部门"),
         C("kind", "类型|投诉类型", "kind|type", required=True, choices=("首问负责", "一次性告知", "效能告诫", "其他"), doc="投诉类型"),
-        C("substantiated", "查实|是否查实", "substantiated", "bool", choices=YES_NO, doc="是否查实（空白视为查实）"),
+        C("substantiated", "查实|是否查实", "substantiated", "bool_yes", choices=YES_NO, doc="是否查实（空白视为查实）"),
         C("detail", "事由", "detail", doc="事由"),
     ),
     doc="效能投诉与问责登记",

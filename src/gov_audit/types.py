@@ -207,6 +207,12 @@ def parse_bool(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     return pd.Series(yes, index=col.index), (~blank & ~yes & ~no)
 
 
+def parse_bool_default_yes(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Yes/no where a blank cell means yes (查实: the register records outcomes)."""
+    values, bad = parse_bool(col)
+    return values | pd.Series(_is_blank(col), index=col.index), bad
+
+
 def parse_number(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Numbers, including yuan written ``1,200元`` or ``￥300``; blank → NaN."""
     blank = _is_blank(col)
@@ -236,6 +242,7 @@ PARSERS = {
     "datetime": parse_datetime,
     "time": parse_time,
     "bool": parse_bool,
+    "bool_yes": parse_bool_default_yes,
     "number": parse_number,
     "int": parse_number,
     "list": parse_list,
@@ -246,6 +253,7 @@ EXPECTED = {
     "datetime": "日期时间 date-time (2026-09-28 08:30)",
     "time": "时间 time (8:30, 08:30:00)",
     "bool": "是/否 yes/no",
+    "bool_yes": "是/否 yes/no",
     "number": "数字 number",
     "int": "整数 whole number",
     "list": "列表 list",

@@ -325,7 +325,8 @@ class ATT002(_AttendanceRule):
 
     Interpretation: leaving exactly 15 minutes early is counted as early leaving (the
     clause defines neither “不足15” nor “超過15” for it; the lesser reading applies).
-    Defaults: as ATT001.
+    Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
+    absent_session_days = 0.5, leave_filed_within_days = 7.
 
     Pass: end 17:30, 签退 17:30.
     Fail: end 17:30, 签退 17:20 (10 minutes early).
@@ -360,7 +361,9 @@ class ATT003(_AttendanceRule):
     有病不能上班的必須事先請假……否則視為缺勤”.
 
     Interpretation: see the family notes.  A 调休 Saturday with no record is an absence;
-    a weekday holiday needs no record.  Defaults: as ATT001.
+    a weekday holiday needs no record.
+    Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
+    absent_session_days = 0.5, leave_filed_within_days = 7.
 
     Pass: 2026-10-10 (调休 Saturday) 签到 08:25 签退 17:35.
     Fail: no row for 2026-10-10 and no leave (absent 1 day); 签到 08:46 (16 minutes: 0.5 day).
@@ -438,7 +441,8 @@ class ATT004(_AttendanceRule):
     Clause: 003 考勤制度 2 “所有工作人員必須自覺、如實地簽到”; rules.md ATT004 “counts as
     absent for that half”.
 
-    Defaults: as ATT001.
+    Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
+    absent_session_days = 0.5, leave_filed_within_days = 7.
 
     Pass: 签到 08:20, 签退 17:40.
     Fail: 签到 08:20, 签退 blank (absent 0.5 day).
@@ -482,7 +486,8 @@ class ATT005(_AttendanceRule):
 
     Interpretation: “天” here counts working days — a run is not broken by a weekend or
     holiday in between, and a person is not absent on a day off.
-    Defaults: consecutive_days = 15, year_days = 30 (and those of ATT001).
+    Defaults: consecutive_days = 15, year_days = 30, grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
+    absent_session_days = 0.5, leave_filed_within_days = 7.
 
     Pass: absent 2026-09-01 … 2026-09-21 (15 working days).
     Fail: absent 2026-09-01 … 2026-09-22 (16 working days: crossed on 09-22).

@@ -143,6 +143,11 @@ def first_present(*cols: pd.Series) -> pd.Series:
     return out
 
 
+def num_text(values: pd.Series) -> pd.Series:
+    """Numbers as short text (2, 1.5), as a text column even when empty (for building messages)."""
+    return pd.Series([f"{v:g}" for v in values.astype(float)], index=values.index, dtype=object)
+
+
 def row_key(frame: pd.DataFrame) -> pd.Series:
     """``sheet!row`` for records without an identifier of their own."""
     return frame["_sheet"].astype(str) + "!" + frame["_row"].astype(str)

@@ -1,0 +1,104 @@
+"""Conduct 首问负责 · 一次性告知 · 效能告诫: substantiated complaints against a person."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import register
+from .base import Context, Rule, findings_from
+
+
+class _ComplaintRule(Rule):
+    register = "complaints"
+    kind = "row"
+    needs = ("date", "name", "kind", "substantiated")
+    words = ""
+    message_zh = "{subject} {start}：{title_zh}（{detail}）"
+    message_en = "{subject} {start}: {title_en} ({detail})"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        return {"title_zh": cls.title_zh, "title_en": cls.title_en, "detail": f.get("extra") or "—"}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["complaints"].valid(self.needs)
+        # 查实 is typed "yes unless said otherwise": blank means substantiated.
+        hit = f["kind"].fillna("").astype(str).str.contains(self.words) & f["substantiated"].astype(bool)
+        sel = f[hit]
+        return findings_from(sel, self, status="violation", subject=sel["name"], dept=sel["dept"],
+                             key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
+                             start=sel["date"], date=sel["date"], extra=sel["detail"])
+
+
+@register
+class CON001(_ComplaintRule):
+    """Substantiated first-inquiry violation (首问负责制). 违反首问负责制。
+
+    Checks the complaints register for substantiated complaints of kind 首问负责: the
+    first person asked must take the matter on (receive, register, give a receipt, or
+    lead the caller to the right office).  Feeds the first_inquiry ladder.
+
+    Clause: 003 首問負責制 1–6; 6 “違反首問負責制的個人……一年內第一次違反的要作書面檢討，給予誡勉
+    教育；兩次違反的要予以效能告誡，年度考核定為基本稱職；三次違反的給予行政警告以上紀律處分”.
+
+    Interpretation: 查实 blank counts as substantiated (the register records outcomes).
+
+    Pass: 类型 首问负责, 查实 否.
+    Fail: 类型 首问负责, 查实 是 (or blank).
+    """
+
+    id = "CON001"
+    title_zh = "违反首问负责制（查实）"
+    title_en = "First-inquiry responsibility violated (substantiated)"
+    citation = "003 首問負責制 6"
+    words = "首问"
+
+
+@register
+class CON002(_ComplaintRule):
+    """Substantiated one-time-notice violation (一次性告知). 违反一次性告知制度。
+
+    Checks the complaints register for substantiated complaints of kind 一次性告知: a
+    citizen sent back for missing papers must be told everything needed at once.
+    Feeds the one_time_notice ladder.
+
+    Clause: 003 一次性告知制度 3 “承辦人未做到一次告知服務對象而被投訴的……一年內第一次違反的要
+    予以效能告誡，年度考核定為基本稱職；有二次違反的給予行政警告以上紀律處分，年度考核定為不稱職”.
+
+    Interpretation: 查实 blank counts as substantiated.
+
+    Pass: 类型 一次性告知, 查实 否.
+    Fail: 类型 一次性告知, 查实 是.
+    """
+
+    id = "CON002"
+    title_zh = "违反一次性告知制度（查实）"
+    title_en = "One-time notice violated (substantiated)"
+    citation = "003 一次性告知制度 3"
+    words = "一次性告知"
+
+
+@register
+class CON003(_ComplaintRule):
+    """Substantiated efficiency-rule violation (效能告诫制度 一、1–6). 违反效能规定。
+
+    Checks the complaints register for substantiated complaints of kind 效能告诫 (or
+    其他 efficiency matters recorded as such): idling at work, refusing to handle a
+    complete application, missing a time limit without explanation, making a citizen
+    come twice.  Feeds the efficiency_rules ladder.
+
+    Clause: 003 效能告誡制度 一 “機關工作人員有下列違紀違規行為之一的，一年內第一次給予誡勉教育，
+    第二次給予效能告誡”.
+
+    Interpretation: 查实 blank counts as substantiated.  Lateness and early leaving
+    (一、1) are judged from the attendance register (ATT001/ATT002), not here.
+
+    Pass: 类型 效能告诫, 查实 否.
+    Fail: 类型 效能告诫, 查实 是.
+    """
+
+    id = "CON003"
+    title_zh = "违反效能告诫制度规定（查实）"
+    title_en = "Efficiency rules violated (substantiated)"
+    citation = "003 效能告誡制度 一"
+    words = "效能"

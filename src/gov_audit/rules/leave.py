@@ -1,0 +1,282 @@
+"""Leave 请销假: approval authority, the written form, late filing, the return report.
+
+Official business (出差 公出 学习) excuses attendance but is not leave: these rules do
+not judge it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import register
+from .attendance import BUSINESS_KINDS
+from .base import Context, Rule, deadline_findings, empty_findings, findings_from, num_text
+
+LEAVE_CLAUSE = "003 請銷假制度 2–6"
+
+# Approver roles as bits.
+SECTION, BUREAU_DEPUTY, DIRECTOR, UNIT_HEAD, COUNTY_DEPUTY, COUNTY_HEAD, SECRETARY = 1, 2, 4, 8, 16, 32, 64
+ROLE_ZH = {SECTION: "股室负责人", BUREAU_DEPUTY: "分管领导", DIRECTOR: "局长", UNIT_HEAD: "单位负责人",
+           COUNTY_DEPUTY: "县分管领导", COUNTY_HEAD: "县长", SECRETARY: "县委书记"}
+ROLE_EN = {SECTION: "section head", BUREAU_DEPUTY: "deputy director in charge", DIRECTOR: "director",
+           UNIT_HEAD: "unit head", COUNTY_DEPUTY: "county leader in charge", COUNTY_HEAD: "county head",
+           SECRETARY: "county Party secretary"}
+S, B, D, U, CD, CH, SEC = SECTION, BUREAU_DEPUTY, DIRECTOR, UNIT_HEAD, COUNTY_DEPUTY, COUNTY_HEAD, SECRETARY
+# Who must all have approved, by the applicant's role and the leave's length in working
+# days (≤ 0.5, ≤ 1, ≤ 2, ≤ 3, > 3): rules.md's matrix, from 003 請銷假制度 2–5.
+MATRIX = {
+    "staff": (S, S | B, S | B | D, S | B | D, S | B | D),
+    "section_head": (B, B | D, B | D, B | D, B | D),
+    "deputy": (D, D, D | CD, D | CD | CH, D | CD | CH),
+    "director": (CD | CH | SEC,) * 5,
+    "unit_head": (B, B | D, B | D, B | D, B | D),
+    "unit_staff": (U, U, U, U | B, U | B | D),
+}
+# The applicant's role (职务类别), most specific words first.
+APPLICANT_ROLES = (
+    ("unit_head", r"下属单位负责人|unit_head|unit head"),
+    ("unit_staff", r"下属单位工作人员|下属单位|unit_staff|unit staff"),
+    ("section_head", r"股室负责人|股长|科长|section_head|section head"),
+    ("deputy", r"局领导副职|副职|副局长|deputy"),
+    ("director", r"局领导正职|正职|^局长$|director"),
+    ("staff", r"一般工作人员|工作人员|科员|办事员|staff"),
+)
+# An approver's role from its title, county level before bureau level ("县分管领导"
+# contains "分管领导"; "副局长" contains "局长").
+APPROVER_ROLES = (
+    (SECRETARY, r"书记"),
+    (COUNTY_DEPUTY, r"副县长|县.*分管|县领导"),
+    (COUNTY_HEAD, r"县长"),
+    (BUREAU_DEPUTY, r"副局长|分管"),
+    (DIRECTOR, r"局长|正职"),
+    (UNIT_HEAD, r"单位负责人|站长|队长|所长"),
+    (SECTION, r"股室负责人|股长|科长|主任"),
+)
+
+
+def personal_leave(ctx: Context, needs: tuple[str, ...]) -> pd.DataFrame:
+    f = ctx.registers["leave"].valid(needs)
+    kind = f["kind"].fillna("事假").astype(str)
+    return f[~kind.str.contains("|".join(BUSINESS_KINDS))]
+
+
+def leave_days(ctx: Context, f: pd.DataFrame) -> pd.Series:
+    """Recorded days, else working days from start to end (half days from the times)."""
+    start_d = f["start"].dt.normalize()
+    end_d = f["end"].dt.normalize()
+    wd = ctx.calendar.workdays_between((start_d - pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]"),
+                                       end_d.to_numpy(dtype="datetime64[D]")) if len(f) else np.zeros(0)
+    computed = pd.Series(wd, index=f.index, dtype=float)
+    start_t = (f["start"] - start_d).dt.total_seconds()
+    end_t = (f["end"] - end_d).dt.total_seconds()
+    computed -= np.where(start_t >= 12 * 3600, 0.5, 0)
+    computed -= np.where((end_t > 0) & (end_t <= 13 * 3600), 0.5, 0)
+    computed = computed.clip(lower=0.5)
+    return f["days"].where(f["days"].notna(), computed)
+
+
+@register
+class LEV001(Rule):
+    """Leave approved by too few approvers for the role and the length. 请假审批权限不符。
+
+    Checks every personal leave: the approvers recorded (``审批人职务`` if kept, else the
+    titles in ``审批人``) must include every role the matrix requires for the applicant's
+    role (``职务类别``) and the leave's length in working days (``天数``, else computed from
+    start and end).  The message names who is missing.
+
+    ======================  =============  ==================  ==================  =====================  =====
+    role                    ≤ 0.5          ≤ 1                 ≤ 2                 ≤ 3                    > 3
+    ======================  =============  ==================  ==================  =====================  =====
+    一般工作人员             股室负责人       + 分管领导            + 局长               + 局长                  + 局长
+    股室负责人               分管领导         分管领导, 局长         same                same                   same
+    局领导副职               局长             局长                 局长, 县分管领导       局长, 县分管领导, 县长     same
+    局领导正职               县分管领导, 县长, 县委书记 for any length
+    下属单位负责人           局分管领导        局分管领导, 局长       same                same                   same
+    下属单位工作人员          单位负责人        单位负责人             单位负责人            单位负责人, 局分管领导     + 局长
+    ======================  =============  ==================  ==================  =====================  =====
+
+    Clause: 003 請銷假制度 2 “請假半天的，由股室負責人審批；請假1天的，經股室負責人同意後報分管
+    領導審批……請假2天及以上的，經股室負責人和分管領導同意後，報局長審批”; 3–5 (section heads,
+    bureau leaders, subordinate units).
+
+    Interpretation: 分管领导 and 局分管领导 are one role.  Lengths fall in the matrix's
+    columns as rules.md sets them (1.5 days is “≤ 2”, so 局长 signs).  Approver titles are
+    recognised by their words (县委书记, 县长, 副县长/县分管, 副局长/分管, 局长, 站长/单位负责人,
+    股长/科长/股室负责人); a row whose approvers carry no recognisable title cannot be judged
+    and is left alone.
+
+    Pass: 一般工作人员, 1 day, 审批人 股室负责人、分管领导.
+    Fail: 一般工作人员, 2 days, 审批人 股室负责人、分管领导 (局长 missing).
+    """
+
+    id = "LEV001"
+    title_zh = "请假审批人不符合审批权限"
+    title_en = "Leave not approved at the required level"
+    citation = LEAVE_CLAUSE
+    register = "leave"
+    kind = "row"
+    needs = ("role", "start", "end", "days", "approvers", "approver_roles", "kind")
+    message_zh = "{subject} 请假 {days} 天（{role_zh}，{start}）：缺少 {missing_zh} 审批"
+    message_en = "{subject}: {days} days' leave ({role_en}, {start}) lacks approval by {missing_en}"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        need = int(parts.get("missing", 0))
+        return {
+            "days": parts.get("days", ""), "role_zh": parts.get("role_zh", ""), "role_en": parts.get("role", ""),
+            "missing_zh": "、".join(v for k, v in ROLE_ZH.items() if need & k),
+            "missing_en": ", ".join(v for k, v in ROLE_EN.items() if need & k),
+        }
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = personal_leave(ctx, self.needs)
+        if f.empty:
+            return empty_findings()
+        role_text = f["role"].fillna("").astype(str).str.strip()
+        role = pd.Series(None, index=f.index, dtype=object)
+        for key, rx in reversed(APPLICANT_ROLES):
+            role = role.mask(role_text.str.contains(rx, regex=True), key)
+        days = leave_days(ctx, f)
+        bucket = np.select([days <= 0.5, days <= 1, days <= 2, days <= 3], [0, 1, 2, 3], 4)
+        required = np.zeros(len(f), dtype=np.int64)
+        for key, row in MATRIX.items():
+            required = np.where(role.to_numpy() == key, np.asarray(row)[bucket], required)
+        have = self.approver_bits(f)
+        missing = required & ~have
+        judged = (required > 0) & (have > 0)
+        hit = judged & (missing > 0)
+        sel = f[hit]
+        extra = ("missing=" + pd.Series(missing, index=f.index)[hit].astype(str) + ";days="
+                 + num_text(days[hit]) + ";role=" + role[hit].astype(str) + ";role_zh=" + role_text[hit])
+        return findings_from(sel, self, status="violation", subject=sel["name"], dept=sel["dept"],
+                             key=sel["name"].astype(str) + " " + sel["start"].dt.strftime("%Y-%m-%d"),
+                             start=sel["start"].dt.normalize(), date=sel["start"].dt.normalize(), extra=extra)
+
+    @staticmethod
+    def approver_bits(f: pd.DataFrame) -> np.ndarray:
+        roles = f["approver_roles"].where(f["approver_roles"].map(len) > 0, f["approvers"])
+        items = roles.explode().dropna().astype(str)
+        if items.empty:
+            return np.zeros(len(f), dtype=np.int64)
+        code = pd.Series(0, index=items.index, dtype=np.int64)
+        for bit, rx in reversed(APPROVER_ROLES):
+            code = code.mask(items.str.contains(rx, regex=True), bit)
+        pairs = pd.DataFrame({"i": code.index, "c": code.to_numpy()}).drop_duplicates()
+        bits = pairs.groupby("i")["c"].sum()
+        return bits.reindex(f.index, fill_value=0).to_numpy(dtype=np.int64)
+
+
+@register
+class LEV002(Rule):
+    """Leave over 1 day with no written leave form. 超过1天未填请假单。
+
+    Checks every personal leave longer than ``max_days_without_form`` working days:
+    ``请假单`` must be 是.
+
+    Clause: 003 請銷假制度 6 “請假超過1天的均要如實填寫《請假單》，並按權限審批”.
+
+    Defaults: max_days_without_form = 1.
+
+    Pass: 2 days, 请假单 是; or 1 day, 请假单 否.
+    Fail: 1.5 days, 请假单 否.
+    """
+
+    id = "LEV002"
+    title_zh = "请假超过1天未填写请假单"
+    title_en = "Leave over 1 day without a written form"
+    citation = "003 請銷假制度 6"
+    register = "leave"
+    kind = "row"
+    needs = ("start", "end", "days", "form", "kind")
+    requires_columns = ("form",)
+    params = {"max_days_without_form": 1}
+    message_zh = "{subject} {start} 起请假 {extra} 天，没有书面请假单"
+    message_en = "{subject}: {extra} days' leave from {start} without a written leave form"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = personal_leave(ctx, self.needs)
+        days = leave_days(ctx, f)
+        hit = (days > ctx.params["max_days_without_form"]) & ~f["form"]
+        sel = f[hit]
+        start = sel["start"].dt.normalize()
+        return findings_from(sel, self, status="missing", subject=sel["name"], dept=sel["dept"],
+                             key=sel["name"].astype(str) + " " + start.dt.strftime("%Y-%m-%d"), start=start, date=start,
+                             extra=num_text(days[hit]))
+
+
+@register
+class LEV003(Rule):
+    """Leave filed more than a week after it began. 请假补办超期。
+
+    Checks every personal leave with a filing date (``申请日期``): leave not asked for in
+    advance must be filed within ``days`` days of its start (legal counting).  Such late
+    leave does not excuse the absence (the attendance rules treat the days as absent).
+
+    Clause: 003 請銷假制度 6 “如遇特殊情況未能事先請假的，經領導同意後，要在一星期內補辦請假手續”;
+    “凡未辦理請假手續的，按缺勤處理”.
+
+    Defaults: days = 7.
+
+    Pass: starts 2026-09-07, filed 2026-09-14.
+    Fail: starts 2026-09-07, filed 2026-09-15 (late 1 d).
+    """
+
+    id = "LEV003"
+    title_zh = "请假手续超过一星期补办"
+    title_en = "Leave filed more than a week after it began"
+    citation = "003 請銷假制度 6"
+    register = "leave"
+    needs = ("start", "filed", "kind")
+    requires_columns = ("filed",)
+    params = {"days": 7}
+    message_zh = "{subject} {start} 开始的请假应于 {due} 前补办{done_zh}"
+    message_en = "{subject}: leave from {start} had to be filed by {due}{done_en}"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = personal_leave(ctx, self.needs)
+        f = f[f["filed"].notna()]
+        start = f["start"].dt.normalize()
+        due = pd.Series(pd.to_datetime(ctx.calendar.add_days(start.to_numpy(dtype="datetime64[D]"), ctx.params["days"])),
+                        index=f.index)
+        return deadline_findings(ctx, self, f, start=start, due=due, done=f["filed"], unit="d",
+                                 key=f["name"].astype(str) + " " + start.dt.strftime("%Y-%m-%d"),
+                                 subject=f["name"], dept=f["dept"])
+
+
+@register
+class LEV004(Rule):
+    """Leave ended with no return report (销假). 请假期满未销假。
+
+    Checks every personal leave whose end is past: a 销假 date is due by the first working
+    day after the leave ends; none recorded by then is ``missing``.
+
+    Clause: 003 請銷假制度 6 “請假期滿要及時銷假”.
+
+    Interpretation: “及時” is read as the first working day back.
+
+    Pass: ends 2026-09-30, 销假 2026-10-08.
+    Fail: ends 2026-09-30, 销假 blank (due 2026-10-08).
+    """
+
+    id = "LEV004"
+    title_zh = "请假期满未销假"
+    title_en = "No return report after leave"
+    citation = "003 請銷假制度 6"
+    register = "leave"
+    kind = "row"
+    needs = ("end", "returned", "kind")
+    requires_columns = ("returned",)
+    message_zh = "{subject} 请假至 {start}，应于 {due} 销假，没有销假记录"
+    message_en = "{subject}: leave ended {start}, return report due {due}, none recorded"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = personal_leave(ctx, self.needs)
+        end = f["end"].dt.normalize()
+        due = pd.Series(pd.to_datetime(ctx.calendar.add_workdays(end.to_numpy(dtype="datetime64[D]"), 1)), index=f.index)
+        hit = f["returned"].isna() & (due < ctx.as_of)
+        sel = f[hit]
+        return findings_from(sel, self, status="missing", subject=sel["name"], dept=sel["dept"],
+                             key=sel["name"].astype(str) + " " + end[hit].dt.strftime("%Y-%m-%d"),
+                             start=end[hit], due=due[hit], date=due[hit])
