@@ -148,7 +148,7 @@ def _settle(frame: pd.DataFrame, book: Rulebook) -> pd.DataFrame:
     """Severity for provisional findings, a sortable date, and the deterministic order."""
     if frame.empty:
         frame = empty_findings()
-        frame["reported"] = pd.Series(dtype=bool)
+        frame["id"] = pd.Series(dtype=object)
         return frame
     # A due date computed on a provisional calendar can move when the State Council
     # publishes the year's 调休: a breach by no more than that margin is only a warning.
@@ -162,6 +162,13 @@ def _settle(frame: pd.DataFrame, book: Rulebook) -> pd.DataFrame:
         ["register", "file", "sheet", "_rowsort", "rule", "key", "date", "subject"],
         kind="stable", na_position="first", key=lambda s: s.astype(str) if s.dtype == object else s,
     ).drop(columns="_rowsort").reset_index(drop=True)
+    # A stable id per finding, for penalties and waivers to point at: the source cell's
+    # row, else the finding's key; repeats (two absences on one row) get #2, #3.
+    row = pd.to_numeric(frame["row"], errors="coerce")
+    where = frame["file"].astype(str) + ":" + frame["sheet"].astype(str) + "!" + row.fillna(0).astype(int).astype(str)
+    base = frame["rule"] + ":" + where.where(row.notna(), frame["key"].astype(str))
+    dup = base.groupby(base).cumcount()
+    frame["id"] = base + np.where(dup > 0, "#" + (dup + 1).astype(str), "")
     return frame
 
 

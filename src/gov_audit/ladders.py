@@ -1,20 +1,250 @@
 """ladders: escalation over findings per subject per window.
 
-Each ladder counts one subject's findings (a person, a department, a unit) in a window
-(a month, a calendar year, or a rolling 12 months) and names the tier reached and its
-consequence.  Ladders read findings only; they never look at registers except the
-optional staff register for yuan amounts.
+A ladder counts one subject's findings in a window (a month; a calendar year, or the
+12 months to the as-of day when the rulebook says ``ladder_window = "rolling12"``) and
+names the tier reached, its consequence, the efficiency warnings (效能告诫) it gives and
+the cap it puts on the annual rating.  ``annual_rating`` then counts the warnings every
+other ladder gave the same person in the same window, across registers.  Ladders read
+findings only (and the optional staff register, for amounts in yuan).
+
+Interpretations (each quoted clause is from seed 003):
+
+* “一年內” is the calendar year by default (``ladder_window = "year"``); ``"rolling12"``
+  counts the 12 months ending on the as-of day instead.
+* attendance_month — 考勤制度 8 “遲到、早退2次視為缺勤半天，扣除當月出勤津貼一半；每月無故
+  遲到、早退3-4次或缺勤1天的，取消其本人當月出勤津貼；每月無故遲到、早退超過4次或缺勤超過1天
+  的，除取消其本人當月出勤津貼外，還扣除縣當月福利補貼”.  n = lates + early leavings, a =
+  absent days (absence from lateness over 15 minutes, missing punches, missing days);
+  the highest tier that either n or a reaches applies.
+* attendance_year — 考勤制度 9 “一次的給予批評教育；二次（缺勤半天）責令在股（站、隊）作書面
+  檢查；三次（缺勤1天）在全局干部職工大會上作檢查，並給予行政效能告誡一次；超過四次（缺勤1天
+  以上），給予行政警告以上處分、年度考核定為基本稱職、不稱職；連續缺勤超過15天或一年內累計缺勤
+  超過30天的，給予開除公職（或辭退）”.  Every unexcused lateness, early leaving, off-post
+  time, absent session and missing day is one incident; the parenthesised absences are a
+  second way to reach a tier (½ day → 2, 1 day → 3, over 1 day → 4).  Exactly four
+  incidents stay at the third tier (“超過四次” is five or more).  The efficiency warning
+  is given once, on reaching the third tier.
+* first_inquiry — 首問負責制 6; one_time_notice — 一次性告知制度 3: as rules.md.
+* efficiency_rules — 效能告誡制度 一 “一年內第一次給予誡勉教育，第二次給予效能告誡”: each
+  violation from the second on earns one warning (二 speaks of “多次被效能告誡”).
+* annual_rating — 效能告誡制度 二 “一年內被效能告誡一次的，年度考核不能評定為優秀；…兩次的，
+  …不能評定為稱職；…累計被效能告誡三次的，年度考核評為不稱職；經教育無效多次被效能告誡的給予
+  行政警告以上紀律處分”.  More than three warnings is “多次”.  A ladder that fixes the rating
+  itself (基本稱職, 不稱職) caps it too; the stricter cap wins.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-# ladder name → parameter defaults (rulebook [ladders.NAME] overrides them)
-LADDER_DEFAULTS: dict[str, dict[str, Any]] = {}
+# Rating caps, from lenient to strict.
+CAPS = ["", "not_excellent", "not_competent", "incompetent"]
+CAP_ZH = {"": "", "not_excellent": "年度考核不得评为优秀", "not_competent": "年度考核不得评为称职（最高基本称职）",
+          "incompetent": "年度考核评为不称职"}
+CAP_EN = {"": "", "not_excellent": "annual rating cannot be 'excellent'",
+          "not_competent": "annual rating cannot be 'competent' (at most 'basically competent')",
+          "incompetent": "annual rating: 'incompetent'"}
+
+LADDER_DEFAULTS: dict[str, dict[str, Any]] = {
+    "attendance_month": {"half_allowance_n": 2, "cancel_n": 3, "welfare_n": 5,
+                         "half_allowance_days": 0.5, "cancel_days": 1.0},
+    "attendance_year": {},
+    "first_inquiry": {},
+    "one_time_notice": {},
+    "efficiency_rules": {},
+    "annual_rating": {},
+}
+
+
+@dataclass(frozen=True)
+class Tier:
+    number: int
+    zh: str
+    en: str
+    warnings: int = 0
+    cap: str = ""
+
+
+COUNT_LADDERS: dict[str, tuple[str, tuple[tuple[int, Tier], ...]]] = {
+    # ladder: (rule it counts, ((at least n findings, tier), …) highest first)
+    "first_inquiry": ("CON001", (
+        (3, Tier(3, "行政警告以上纪律处分", "administrative warning or heavier sanction", 1, "incompetent")),
+        (2, Tier(2, "效能告诫", "efficiency warning", 1, "not_competent")),
+        (1, Tier(1, "书面检讨，诫勉教育", "written self-criticism, admonishment")),
+    )),
+    "one_time_notice": ("CON002", (
+        (2, Tier(2, "行政警告以上纪律处分", "administrative warning or heavier sanction", 1, "incompetent")),
+        (1, Tier(1, "效能告诫", "efficiency warning", 1, "not_competent")),
+    )),
+    "efficiency_rules": ("CON003", (
+        (2, Tier(2, "效能告诫", "efficiency warning", 1)),
+        (1, Tier(1, "诫勉教育", "admonishment")),
+    )),
+}
+
+YEAR_TIERS = {
+    1: Tier(1, "批评教育", "criticism and education"),
+    2: Tier(2, "责令在股室作书面检查", "written self-criticism within the section"),
+    3: Tier(3, "在全局干部职工大会上作检查，给予行政效能告诫一次", "self-criticism before the whole bureau, one efficiency warning", 1),
+    4: Tier(4, "行政警告以上处分，年度考核定为基本称职或不称职", "administrative warning or heavier; rated 'basically competent' or lower", 1, "not_competent"),
+    5: Tier(5, "开除公职（辞退）", "dismissal from public employment", 1, "incompetent"),
+}
+MONTH_TIERS = {
+    1: ("扣除当月出勤津贴一半", "half of the month's attendance allowance deducted"),
+    2: ("取消当月出勤津贴", "the month's attendance allowance cancelled"),
+    3: ("取消当月出勤津贴，并扣除当月福利补贴", "allowance cancelled and the month's welfare subsidy deducted"),
+}
+RATING_TIERS = {
+    1: Tier(1, "年度考核不得评为优秀", "annual rating cannot be 'excellent'", 0, "not_excellent"),
+    2: Tier(2, "年度考核不得评为称职", "annual rating cannot be 'competent'", 0, "not_competent"),
+    3: Tier(3, "年度考核评为不称职", "annual rating 'incompetent'", 0, "incompetent"),
+    4: Tier(4, "年度考核评为不称职，给予行政警告以上纪律处分", "rated 'incompetent'; administrative warning or heavier", 0, "incompetent"),
+}
+LATE_RULES = ("ATT001", "ATT002")
+ABSENCE_RULES = ("ATT003", "ATT004")
+
+
+def _window(findings: pd.DataFrame, book, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Findings with the ``period`` of their ladder window (year, or the 12 months to as-of)."""
+    f = findings.copy()
+    date = pd.to_datetime(f["date"])
+    if book.settings.get("ladder_window") == "rolling12":
+        start = as_of - pd.DateOffset(months=12) + pd.Timedelta(days=1)
+        f = f[(date >= start) & (date <= as_of)]
+        f["window"] = f"{start:%Y-%m-%d}..{as_of:%Y-%m-%d}"
+        f["w_from"], f["w_to"] = start, as_of
+    else:
+        f["window"] = date.dt.year.astype("Int64").astype(str)
+        f["w_from"] = pd.to_datetime(f["window"] + "-01-01", errors="coerce")
+        f["w_to"] = pd.to_datetime(f["window"] + "-12-31", errors="coerce")
+    return f
+
+
+def _entry(ladder: str, subject, dept, period, count, tier: Tier, ids, w_from, w_to, **extra) -> dict:
+    e = {"ladder": ladder, "subject": subject, "dept": dept, "period": period, "count": int(count), "tier": tier.number,
+         "consequence_zh": tier.zh, "consequence_en": tier.en, "efficiency_warnings": tier.warnings,
+         "rating_cap": tier.cap or None, "findings": list(ids), "_from": w_from, "_to": w_to}
+    e.update(extra)
+    return e
 
 
 def run_ladders(findings: pd.DataFrame, intake, calendar, book, as_of, since, until) -> list[dict]:
-    return []
+    if findings.empty:
+        return []
+    f = findings[findings["subject"].notna()]
+    entries: list[dict] = []
+    entries += _attendance_month(f, intake, book)
+    yearly = _window(f, book, as_of)
+    entries += _attendance_year(yearly)
+    for ladder, (rule, steps) in COUNT_LADDERS.items():
+        g = yearly[yearly["rule"] == rule]
+        for (subject, window), grp in g.groupby(["subject", "window"], sort=True):
+            n = len(grp)
+            tier = next(t for k, t in steps if n >= k)
+            warnings = max(n - 1, 0) if ladder == "efficiency_rules" else tier.warnings
+            entries.append(_entry(ladder, subject, _dept(grp), window, n, Tier(tier.number, tier.zh, tier.en, warnings, tier.cap),
+                                  grp["id"], grp["w_from"].iloc[0], grp["w_to"].iloc[0]))
+    entries += _annual_rating(entries)
+    for e in entries:
+        e["reported"] = bool(e.pop("_to") >= since and e.pop("_from") <= until)
+    return sorted(entries, key=lambda e: (e["subject"], e["period"], e["ladder"]))
+
+
+def _dept(grp: pd.DataFrame):
+    d = grp["dept"].dropna()
+    return None if d.empty else str(d.iloc[0])
+
+
+def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
+    p = book.ladder_params("attendance_month", LADDER_DEFAULTS["attendance_month"])
+    att = f[f["rule"].isin(LATE_RULES + ABSENCE_RULES)].copy()
+    if att.empty:
+        return []
+    att["month"] = pd.to_datetime(att["date"]).dt.strftime("%Y-%m")
+    att["n"] = att["rule"].isin(LATE_RULES).astype(int)
+    att["a"] = pd.to_numeric(att["absent_days"], errors="coerce").fillna(0).where(att["rule"].isin(ABSENCE_RULES), 0)
+    g = att.groupby(["subject", "month"], sort=True).agg(n=("n", "sum"), a=("a", "sum"), dept=("dept", "first"))
+    n, a = g["n"].to_numpy(), g["a"].to_numpy()
+    tier = np.select(
+        [(n >= p["welfare_n"]) | (a > p["cancel_days"]), (n >= p["cancel_n"]) | (a >= p["cancel_days"]),
+         (n >= p["half_allowance_n"]) | (a >= p["half_allowance_days"])],
+        [3, 2, 1], 0)
+    g["tier"] = tier
+    g = g[g["tier"] > 0]
+    staff = _staff_money(intake)
+    ids = att.groupby(["subject", "month"])["id"].apply(list)
+    out = []
+    for (subject, month), row in g.iterrows():
+        allowance, welfare = staff.get(subject, (None, None))
+        amount = None
+        if allowance is not None:
+            amount = {1: allowance / 2, 2: allowance, 3: allowance + (welfare or 0)}[int(row["tier"])]
+        zh, en = MONTH_TIERS[int(row["tier"])]
+        if amount is not None:
+            zh += f"（合计 {amount:g} 元）"
+            en += f" (¥{amount:g} in all)"
+        start = pd.Timestamp(month + "-01")
+        out.append(_entry("attendance_month", subject, None if pd.isna(row["dept"]) else row["dept"], month,
+                          int(row["n"]), Tier(int(row["tier"]), zh, en), ids[(subject, month)], start,
+                          start + pd.offsets.MonthEnd(0), absent_days=float(row["a"]),
+                          amount_yuan=None if amount is None else round(float(amount), 2)))
+    return out
+
+
+def _staff_money(intake) -> dict[str, tuple[float | None, float | None]]:
+    if "staff" not in intake.registers:
+        return {}
+    s = intake.registers["staff"].frame.dropna(subset=["name"])
+    s = s[s["allowance"].notna()]
+    return {n: (float(a), None if pd.isna(w) else float(w)) for n, a, w in zip(s["name"], s["allowance"], s["welfare"])}
+
+
+def _attendance_year(y: pd.DataFrame) -> list[dict]:
+    att = y[y["rule"].isin(LATE_RULES + ABSENCE_RULES + ("ATT005",))].copy()
+    if att.empty:
+        return []
+    att["incident"] = att["rule"].isin(LATE_RULES + ABSENCE_RULES).astype(int)
+    att["a"] = pd.to_numeric(att["absent_days"], errors="coerce").fillna(0).where(att["rule"].isin(ABSENCE_RULES), 0)
+    att["dismiss"] = (att["rule"] == "ATT005").astype(int)
+    g = att.groupby(["subject", "window"], sort=True).agg(
+        c=("incident", "sum"), a=("a", "sum"), dismiss=("dismiss", "max"), dept=("dept", "first"),
+        w_from=("w_from", "first"), w_to=("w_to", "first"))
+    c, a = g["c"].to_numpy(), g["a"].to_numpy()
+    g["tier"] = np.select([g["dismiss"].to_numpy() > 0, (c > 4) | (a > 1), (c >= 3) | (a >= 1), (c >= 2) | (a >= 0.5), c >= 1],
+                          [5, 4, 3, 2, 1], 0)
+    ids = att.groupby(["subject", "window"])["id"].apply(list)
+    out = []
+    for (subject, window), row in g[g["tier"] > 0].iterrows():
+        out.append(_entry("attendance_year", subject, None if pd.isna(row["dept"]) else row["dept"], window, int(row["c"]),
+                          YEAR_TIERS[int(row["tier"])], ids[(subject, window)], row["w_from"], row["w_to"],
+                          absent_days=float(row["a"])))
+    return out
+
+
+def _annual_rating(entries: list[dict]) -> list[dict]:
+    by: dict[tuple[str, str], list[dict]] = {}
+    for e in entries:
+        if e["ladder"] == "attendance_month":
+            continue
+        by.setdefault((e["subject"], e["period"]), []).append(e)
+    out = []
+    for (subject, period), es in sorted(by.items()):
+        warnings = sum(e["efficiency_warnings"] for e in es)
+        direct = max((CAPS.index(e["rating_cap"] or "") for e in es), default=0)
+        if warnings == 0 and direct == 0:
+            continue
+        tier = RATING_TIERS[min(warnings, 4)] if warnings else None
+        cap = max(CAPS.index(tier.cap) if tier else 0, direct)
+        zh = tier.zh if tier and CAPS.index(tier.cap) >= direct else CAP_ZH[CAPS[cap]]
+        en = tier.en if tier and CAPS.index(tier.cap) >= direct else CAP_EN[CAPS[cap]]
+        if tier and warnings > 3:
+            zh, en = RATING_TIERS[4].zh, RATING_TIERS[4].en
+        ids = sorted({i for e in es for i in e["findings"]})
+        out.append(_entry("annual_rating", subject, es[0]["dept"], period, warnings,
+                          Tier(tier.number if tier else 0, zh, en, 0, CAPS[cap]), ids, es[0]["_from"], es[0]["_to"],
+                          from_ladders=sorted({e["ladder"] for e in es if e["efficiency_warnings"] or e["rating_cap"]})))
+    return out

@@ -57,6 +57,7 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
         row = _num(rec.get("row"))
         late = _num(rec.get("late_by"))
         f = {
+            "id": rec["id"],
             "rule": rec["rule"],
             "status": rec["status"],
             "severity": rec["severity"],
@@ -128,9 +129,15 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
                                   for s in result.intake.skipped], key=lambda d: (d["file"], d["sheet"])),
         "findings": findings,
         "errors": errors,
-        "penalties": result.penalties,
+        "penalties": [_penalty(p, lang) for p in result.penalties],
         "summary": summary,
     }
+
+
+def _penalty(p: dict, lang: str) -> dict:
+    out = {k: v for k, v in p.items() if k not in ("consequence_zh", "consequence_en", "reported")}
+    out["consequence"] = p["consequence_zh"] if lang == "zh" else p["consequence_en"]
+    return out
 
 
 def _cell_sort(cell: str | None):
