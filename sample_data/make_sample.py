@@ -171,6 +171,134 @@ def incidents() -> list[list]:
             ]
 
 
+ROLES_OF = {}
+
+
+def attendance_daily(rng: random.Random, people: list[str], depts: dict[str, str]) -> list[list]:
+    """The bureau's September–October sign-in sheet (08:30–17:30).  Planted (P = people[i]):
+
+    P1 two lates in September (month tier 1, ¥150; year tier 2) · P2 late, early, late
+    (month tier 2; year tier 3: one efficiency warning) · P3 five lates/earlies in October
+    (month tier 3; year tier 4) · P4 16 minutes late on 09-10 (ATT003 ½ day) · P5 no
+    record on the make-up Saturday 10-10 (ATT003), an overtime record on holiday 10-02
+    (not judged) · P6 no sign-out on 09-24 (ATT004) · P7 45 minutes off post on 09-29
+    (ATT003) · P8 on approved leave 09-14…16 (excused) · P9 leave 09-21…23 filed late
+    (LEV003: not excused, 3 absent days) · P10 absent from 10-09 on (ATT005 on the 16th
+    working day) · P11 on a business trip 10-13…16 (excused) · P12 three lates in
+    September plus a one-time-notice complaint (annual rating: 不得评为称职).
+    """
+    from gov_audit.calendar import WorkCalendar
+
+    cal = WorkCalendar()
+    header = ["姓名", "工号", "部门", "日期", "签到时间", "签退时间", "擅自离岗(分钟)", "备注"]
+    rows = []
+    day = D(2026, 9, 1)
+    plan_in = {(1, D(2026, 9, 8)): (8, 42), (1, D(2026, 9, 15)): (8, 45),
+               (2, D(2026, 9, 9)): (8, 43), (2, D(2026, 9, 22)): (8, 44),
+               (3, D(2026, 10, 12)): (8, 41), (3, D(2026, 10, 13)): (8, 44), (3, D(2026, 10, 19)): (8, 42),
+               (4, D(2026, 9, 10)): (8, 46),
+               (12, D(2026, 9, 2)): (8, 41), (12, D(2026, 9, 3)): (8, 43), (12, D(2026, 9, 4)): (8, 45)}
+    plan_out = {(2, D(2026, 9, 16)): (17, 20), (3, D(2026, 10, 14)): (17, 22), (3, D(2026, 10, 21)): (17, 18),
+                (6, D(2026, 9, 24)): None}
+    away = {(8, d) for d in (D(2026, 9, 14), D(2026, 9, 15), D(2026, 9, 16))}
+    away |= {(9, d) for d in (D(2026, 9, 21), D(2026, 9, 22), D(2026, 9, 23))}
+    away |= {(11, d) for d in (D(2026, 10, 13), D(2026, 10, 14), D(2026, 10, 15), D(2026, 10, 16))}
+    away.add((5, D(2026, 10, 10)))
+    while day <= D(2026, 10, 30):
+        if cal.is_workday(day):
+            for i, person in enumerate(people):
+                if (i, day) in away or (i == 10 and day >= D(2026, 10, 9)):
+                    continue
+                h, m = plan_in.get((i, day), (8, rng.randrange(5, 30)))
+                out = plan_out.get((i, day), (17, rng.randrange(31, 59)))
+                rows.append([person, f"{1001 + i:05d}", depts[person], day, dt.time(h, m, rng.randrange(60)),
+                             None if out is None else dt.time(out[0], out[1]), 45 if (i == 7 and day == D(2026, 9, 29)) else None,
+                             ""])
+        day += dt.timedelta(days=1)
+    rows.append([people[5], f"{1006:05d}", depts[people[5]], D(2026, 10, 2), dt.time(9, 10), dt.time(11, 40), None, "节日值班"])
+    return [header, *rows]
+
+
+def attendance_punch(rng: random.Random, unit_people: list[str]) -> list[list]:
+    """The family-planning service station's ZKTeco export (one row per punch, text date-times).
+
+    Planted: U1 late 08:43 on 10-14 (ATT001); U2 one punch only on 10-20 (ATT004).
+    """
+    from gov_audit.calendar import WorkCalendar
+
+    cal = WorkCalendar()
+    header = ["部门", "姓名", "考勤号码", "日期时间", "机器号", "比对方式"]
+    rows = []
+    day = D(2026, 9, 1)
+    while day <= D(2026, 10, 30):
+        if cal.is_workday(day):
+            for i, person in enumerate(unit_people):
+                h, m = (8, 43) if (i == 1 and day == D(2026, 10, 14)) else (8, rng.randrange(0, 29))
+                rows.append(["计生服务站", person, f"2{i:03d}", f"{day.year}/{day.month}/{day.day} {h}:{m:02d}:{rng.randrange(60):02d}", 1, "指纹"])
+                if not (i == 2 and day == D(2026, 10, 20)):
+                    rows.append(["计生服务站", person, f"2{i:03d}", f"{day.year}/{day.month}/{day.day} 17:{rng.randrange(31, 59):02d}:{rng.randrange(60):02d}", 1, "指纹"])
+        day += dt.timedelta(days=1)
+    return [header, *rows]
+
+
+def staff_roster(people: list[str], unit_people: list[str], depts: dict[str, str]) -> list[list]:
+    header = ["姓名", "工号", "部门", "职务类别", "出勤津贴", "福利补贴"]
+    rows = [[p, f"{1001 + i:05d}", depts[p], "股室负责人" if i == 0 else "一般工作人员", 300, 500] for i, p in enumerate(people)]
+    rows += [[p, f"2{i:03d}", "计生服务站", "下属单位工作人员", 200, 400] for i, p in enumerate(unit_people)]
+    return [header, *rows]
+
+
+def leave_register(people: list[str], leaders: list[str], depts: dict[str, str]) -> list[list]:
+    header = ["姓名", "部门", "请假类型", "职务类别", "开始时间", "结束时间", "天数", "审批人", "审批人职务", "请假单", "申请日期", "销假日期"]
+    P = people
+    return [header,
+            [P[8], depts[P[8]], "事假", "一般工作人员", D(2026, 9, 14), D(2026, 9, 16), 3, "王股长、刘副局长、郑局长",
+             "股室负责人、分管领导、局长", "是", D(2026, 9, 11), D(2026, 9, 17)],  # clean, excuses P8
+            [P[9], depts[P[9]], "病假", "一般工作人员", D(2026, 9, 21), D(2026, 9, 23), 3, "王股长、刘副局长、郑局长",
+             "股室负责人、分管领导、局长", "是", D(2026, 10, 8), D(2026, 9, 24)],  # LEV003 late filing
+            [P[11], depts[P[11]], "出差", "一般工作人员", D(2026, 10, 13), D(2026, 10, 16), 4, "王股长", "股室负责人", "否",
+             D(2026, 10, 9), None],  # business trip: excuses, not judged as leave
+            [P[13], depts[P[13]], "事假", "一般工作人员", D(2026, 6, 8), D(2026, 6, 9), 2, "王股长、刘副局长",
+             "股室负责人、分管领导", "是", D(2026, 6, 5), D(2026, 6, 10)],  # LEV001 局长 missing
+            [P[0], depts[P[0]], "年休假", "股室负责人", D(2026, 7, 6), D(2026, 7, 6), 1, "刘副局长、郑局长",
+             "分管领导、局长", "是", D(2026, 7, 1), D(2026, 7, 7)],  # clean
+            [leaders[1], "局领导", "事假", "局领导副职", D(2026, 8, 17), D(2026, 8, 19), 3, "郑局长、李副县长",
+             "局长、县分管领导", "是", D(2026, 8, 14), D(2026, 8, 20)],  # LEV001 县长 missing
+            [P[14], depts[P[14]], "事假", "一般工作人员", D(2026, 5, 11), D(2026, 5, 12), 2, "王股长、刘副局长、郑局长",
+             "股室负责人、分管领导、局长", "否", D(2026, 5, 8), D(2026, 5, 13)],  # LEV002 no form
+            [P[12], depts[P[12]], "事假", "一般工作人员", D(2026, 11, 2), D(2026, 11, 2), 0.5, "王股长", "股室负责人", "否",
+             D(2026, 10, 30), None],  # LEV004 no 销假
+            ]
+
+
+def complaints(people: list[str], depts: dict[str, str]) -> list[list]:
+    P = people
+    return [["投诉日期", "被投诉人", "部门", "投诉类型", "是否查实", "事由"],
+            [D(2026, 4, 15), P[12], depts[P[12]], "一次性告知", "是", "未一次性告知所需材料，群众往返三次"],
+            [D(2026, 3, 10), P[13], depts[P[13]], "首问负责", "是", "来访群众咨询时推诿"],
+            [D(2026, 8, 12), P[13], depts[P[13]], "首问负责", None, "电话咨询不予答复"],
+            [D(2026, 6, 3), P[14], depts[P[14]], "效能告诫", "是", "上班时间玩电脑游戏"],
+            [D(2026, 7, 21), P[14], depts[P[14]], "首问负责", "否", "经核查不属实"],
+            # ladder tiers: efficiency_rules 2 (P14), first_inquiry 3 (P13), one_time_notice 2 (P6),
+            # annual_rating 3 (P12: attendance + one-time notice + efficiency) and 4 (P2)
+            [D(2026, 9, 7), P[14], depts[P[14]], "效能告诫", "是", "办事群众手续齐全而不即时办理"],
+            [D(2026, 10, 19), P[13], depts[P[13]], "首问负责", "是", "对来电咨询不理不睬"],
+            [D(2026, 2, 24), P[6], depts[P[6]], "一次性告知", "是", "未告知办理时限"],
+            [D(2026, 5, 19), P[6], depts[P[6]], "一次性告知", "是", "未告知所需证明材料"],
+            [D(2026, 6, 15), P[12], depts[P[12]], "效能告诫", "是", "外出办私事不请假"],
+            [D(2026, 8, 4), P[12], depts[P[12]], "效能告诫", "是", "上班时间聊天"],
+            [D(2026, 3, 17), P[2], depts[P[2]], "一次性告知", "是", "未一次性告知补正材料"],
+            [D(2026, 4, 8), P[2], depts[P[2]], "效能告诫", "是", "用办公电话办私事"],
+            [D(2026, 5, 6), P[2], depts[P[2]], "效能告诫", "是", "上班时间玩电脑"],
+            [D(2026, 7, 1), P[2], depts[P[2]], "效能告诫", "是", "刁难服务对象致其跑两趟"],
+            # first_inquiry 1 (P7), 2 (P1, who with a one-time notice reaches annual_rating 2); efficiency 1 (P4)
+            [D(2026, 5, 25), P[7], depts[P[7]], "首问负责", "是", "未主动联系承办股室"],
+            [D(2026, 2, 11), P[1], depts[P[1]], "首问负责", "是", "推诿办事群众"],
+            [D(2026, 6, 22), P[1], depts[P[1]], "首问负责", "是", "未开具受理回执单"],
+            [D(2026, 8, 26), P[1], depts[P[1]], "一次性告知", "是", "未告知办理程序"],
+            [D(2026, 9, 30), P[4], depts[P[4]], "效能告诫", "是", "未在规定时限内办结又不说明原因"]]
+
+
 def build(path: Path = OUT) -> Path:
     rng = random.Random(SEED)
     name = Names(rng)
@@ -184,6 +312,19 @@ def build(path: Path = OUT) -> Path:
     title_sheet(wb, "依申请公开", f"{unit}政府信息依申请公开登记", *_split(requests(rng, name)), date_cols=(3, 4, 5, 10))
     title_sheet(wb, "群众意见", f"{unit}群众意见建议登记", *_split(opinions(rng, staff[4:8])), date_cols=(2, 4))
     title_sheet(wb, "舆情回应", f"{unit}舆情与突发事件回应登记", *_split(incidents()), datetime_cols=(3, 4, 5, 6))
+    people = [name() for _ in range(15)]
+    unit_people = [name() for _ in range(4)]
+    depts = {p: DEPTS[i % len(DEPTS)] for i, p in enumerate(people)}
+    leaders = [name() for _ in range(3)]
+    title_sheet(wb, "2026年9-10月考勤", f"{unit}机关2026年9—10月考勤登记表", *_split(attendance_daily(rng, people, depts)),
+                date_cols=(4,))
+    ws = wb.create_sheet("服务站打卡记录")  # an attendance machine export: no title row
+    for r in attendance_punch(rng, unit_people):
+        ws.append(r)
+    title_sheet(wb, "人员名册", f"{unit}人员名册", *_split(staff_roster(people, unit_people, depts)))
+    title_sheet(wb, "请销假登记", f"{unit}请销假登记", *_split(leave_register(people, leaders, depts)),
+                date_cols=(5, 6, 11, 12))
+    title_sheet(wb, "效能投诉", f"{unit}效能投诉登记", *_split(complaints(people, depts)), date_cols=(1,))
     wb.properties.creator = "清河县人口和计划生育局办公室"
     fixed = T(2026, 11, 1, 9, 0)
     wb.properties.created = fixed

@@ -39,3 +39,22 @@ def test_sample_has_every_planted_finding():
     from gov_audit.rules import RULES
 
     assert {f["rule"] for f in rep["findings"]} == set(RULES), "every implemented rule has a planted breach"
+
+
+def test_sample_attendance_and_ladders():
+    _, rep, _ = check(SAMPLE, "--as-of", "2026-11-24")
+    att = {(f["rule"], f["sheet"], f["row"]) for f in rep["findings"] if f["register"] == "attendance"}
+    assert ("ATT001", "服务站打卡记录", 220) in att  # from the punch layout, the first punch's row
+    assert ("ATT004", "服务站打卡记录", 254) in att
+    missing = {f["key"] for f in rep["findings"] if f["rule"] == "ATT003" and f["row"] is None}
+    assert any(k.endswith("2026-10-10") for k in missing), "a missing make-up Saturday is an absence"
+    assert not any(k.endswith("2026-10-02") for k in missing), "a holiday needs no record"
+    tiers: dict[str, set[int]] = {}
+    for p in rep["penalties"]:
+        tiers.setdefault(p["ladder"], set()).add(p["tier"])
+    assert tiers == {  # every tier of every person-level ladder is planted
+        "attendance_month": {1, 2, 3}, "attendance_year": {1, 2, 3, 4, 5}, "first_inquiry": {1, 2, 3},
+        "one_time_notice": {1, 2}, "efficiency_rules": {1, 2}, "annual_rating": {1, 2, 3, 4},
+    }
+    money = sorted({p["amount_yuan"] for p in rep["penalties"] if p["ladder"] == "attendance_month"})
+    assert money == [100.0, 150.0, 300.0, 800.0]  # unit staff ¥200 allowance: half is ¥100

@@ -22,6 +22,7 @@ TEXT = {
         "none": "未发现问题。", "penalties": "处罚档次", "ladder": "处罚阶梯", "period": "期间", "count": "次数",
         "tier": "档次", "consequence": "处理", "not_judged": "未审查的规则", "skipped": "跳过的工作表",
         "provisional": "临时日历", "severity": "性质", "register": "台账", "waived": "已豁免",
+        "people": "人员处理汇总", "allowance": "本月津贴", "discipline": "本年处理", "rating": "年度考核",
     },
     "en": {
         "title": "gov-audit report", "as_of": "as of", "range": "range", "findings": "findings",
@@ -31,5 +32,7 @@ TEXT = {
         "none": "No findings.", "penalties": "penalty tiers", "ladder": "ladder", "period": "period", "count": "count",
         "tier": "tier", "consequence": "consequence", "not_judged": "rules not judged", "skipped": "skipped sheets",
         "provisional": "provisional calendar", "severity": "severity", "register": "register", "waived": "waived",
+        "people": "per person", "allowance": "this month's allowance", "discipline": "this year's discipline",
+        "rating": "annual rating",
     },
 }

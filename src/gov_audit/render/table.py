@@ -62,6 +62,15 @@ def render_table(report: dict, console: Console, lang: str = "zh") -> None:
             table.add_row(f["rule"], STATUS[lang][f["status"]], f.get("subject") or "", f.get("key") or "",
                           f.get("due") or "", f.get("done") or "", _late(f, lang), _source(f, lang), f["message"], style=style)
         console.print(table)
+    people = person_summary(report)
+    if people:
+        table = Table(title=t["people"], title_justify="left")
+        for col in ("subject", "dept", "allowance", "discipline", "rating"):
+            table.add_column(t[col], overflow="fold")
+        for row in people:
+            table.add_row(row["subject"], row["dept"] or "", row["allowance"], row["discipline"], row["rating"],
+                          style="bold red" if row["rating"] else "")
+        console.print(table)
     if report["penalties"]:
         table = Table(title=t["penalties"], title_justify="left")
         for col in ("ladder", "subject", "period", "count", "tier", "consequence"):
@@ -71,6 +80,32 @@ def render_table(report: dict, console: Console, lang: str = "zh") -> None:
         console.print(table)
     for e in report["errors"]:
         console.print(Text(_error_line(e), style="red"))
+
+
+ALLOWANCE = ("attendance_month",)
+DISCIPLINE = ("attendance_year", "first_inquiry", "one_time_notice", "efficiency_rules")
+
+
+def person_summary(report: dict) -> list[dict]:
+    """Per person: the as-of month's allowance consequence, the year's discipline, the rating cap."""
+    month = report["as_of"][:7]
+    year = report["as_of"][:4]
+    by: dict[str, dict] = {}
+    for p in report["penalties"]:
+        row = by.setdefault(p["subject"], {"subject": p["subject"], "dept": p.get("dept"), "allowance": "",
+                                           "discipline": [], "rating": ""})
+        if p["ladder"] in ALLOWANCE and p["period"] == month:
+            row["allowance"] = p["consequence"]
+        elif p["ladder"] in DISCIPLINE and (p["period"] == year or ".." in p["period"]):
+            row["discipline"].append(p["consequence"])
+        elif p["ladder"] == "annual_rating" and (p["period"] == year or ".." in p["period"]):
+            row["rating"] = p["consequence"]
+    out = []
+    for row in by.values():
+        row["discipline"] = "；".join(row["discipline"])
+        if row["allowance"] or row["discipline"] or row["rating"]:
+            out.append(row)
+    return sorted(out, key=lambda r: (r["rating"] == "", r["subject"]))
 
 
 def _error_line(e: dict) -> str:

@@ -196,35 +196,63 @@ def judge(ctx: Context) -> AttendanceJudgement:
 
 
 def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> pd.DataFrame:
+    """Expected person-days with no record and no full-day leave.
+
+    Each sheet speaks for its own people and its own span (first to last date): a sheet
+    of the bureau's September–October and another of a unit's October say nothing about
+    each other.  People only in the staff register are expected over the whole span.
+    """
     cols = ["name", "dept", "date"]
-    dates = records["date"]
-    if dates.empty:
+    if records.empty:
         return pd.DataFrame(columns=cols)
-    first, last = dates.min(), min(dates.max(), ctx.as_of)
-    span = np.arange(first.to_datetime64().astype("datetime64[D]"), last.to_datetime64().astype("datetime64[D]") + 1)
+    day = records["date"].to_numpy(dtype="datetime64[D]")
+    as_of = np.datetime64(ctx.as_of.date(), "D")
+    sheets = records.groupby(["_file", "_sheet"], sort=True)
+    spans = sheets["date"].agg(["min", "max"])
+    first_all = np.datetime64(spans["min"].min().date(), "D")
+    last_all = min(np.datetime64(spans["max"].max().date(), "D"), as_of)
+    if last_all < first_all:
+        return pd.DataFrame(columns=cols)
+    span = np.arange(first_all, last_all + 1)
     expected = span[ctx.calendar.is_workday(span)]
     people = records.groupby("name", sort=True)["dept"].first()
     if "staff" in ctx.registers:
         staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].first()
-        people = pd.concat([people, staff[~staff.index.isin(people.index)]]).sort_index()
-    if not len(expected) or not len(people):
+        extra = staff[~staff.index.isin(people.index)]
+    else:
+        extra = people.iloc[:0]
+    everyone = pd.concat([people, extra]).sort_index()
+    P, D = len(everyone), len(expected)
+    if not P or not D:
         return pd.DataFrame(columns=cols)
-    P, D = len(people), len(expected)
+    wanted = np.zeros(P * D, dtype=bool)
+    # Per sheet: its people × its working days (a handful of sheets, each a vectorized block).
+    for (file, sheet), grp in sheets:
+        lo = np.datetime64(grp["date"].min().date(), "D")
+        hi = min(np.datetime64(grp["date"].max().date(), "D"), as_of)
+        d0, d1 = np.searchsorted(expected, lo), np.searchsorted(expected, hi, side="right")
+        pi = np.unique(everyone.index.get_indexer(grp["name"].unique()))
+        pi = pi[pi >= 0]
+        if d1 > d0 and len(pi):
+            wanted[(pi[:, None] * D + np.arange(d0, d1)[None, :]).ravel()] = True
+    if len(extra):
+        ei = everyone.index.get_indexer(extra.index)
+        wanted[(ei[:, None] * D + np.arange(D)[None, :]).ravel()] = True
     present = np.zeros(P * D, dtype=bool)
-    pi = people.index.get_indexer(records["name"])
-    di = np.searchsorted(expected, records["date"].to_numpy(dtype="datetime64[D]"))
-    ok = (pi >= 0) & (di < D)
-    ok[ok] &= expected[di[ok]] == records["date"].to_numpy(dtype="datetime64[D]")[ok]
-    present[pi[ok] * D + di[ok]] = True
+
+    def mark(names: pd.Series, dates: np.ndarray) -> None:
+        pi = everyone.index.get_indexer(names)
+        di = np.searchsorted(expected, dates)
+        ok = (pi >= 0) & (di < D)
+        ok[ok] &= expected[di[ok]] == dates[ok]
+        present[pi[ok] * D + di[ok]] = True
+
+    mark(records["name"], day)
     if len(cover):
         full = cover[(cover["cover_from"] <= 0) & (cover["cover_to"] >= 86400)]
-        ci = people.index.get_indexer(full["name"])
-        cd = np.searchsorted(expected, full["date"].to_numpy(dtype="datetime64[D]"))
-        okc = (ci >= 0) & (cd < D)
-        okc[okc] &= expected[cd[okc]] == full["date"].to_numpy(dtype="datetime64[D]")[okc]
-        present[ci[okc] * D + cd[okc]] = True
-    gap = np.nonzero(~present)[0]
-    return pd.DataFrame({"name": people.index.to_numpy()[gap // D], "dept": people.to_numpy()[gap // D],
+        mark(full["name"], full["date"].to_numpy(dtype="datetime64[D]"))
+    gap = np.nonzero(wanted & ~present)[0]
+    return pd.DataFrame({"name": everyone.index.to_numpy()[gap // D], "dept": everyone.to_numpy()[gap // D],
                          "date": pd.to_datetime(expected[gap % D])})
 
 
