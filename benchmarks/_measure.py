@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 
 CHILD = r"""
 import json, resource, sys, time
@@ -22,14 +21,19 @@ def measure(body: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def measure_command(argv: list[str]) -> dict:
-    """Wall time of a whole command (process start to exit) and its peak RSS."""
-    import resource
+WRAPPER = r"""
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+print(json.dumps({"seconds": time.perf_counter() - t, "exit": p.returncode, "stderr": p.stderr[-500:],
+                  "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
 
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t = time.perf_counter()
-    proc = subprocess.run(argv, capture_output=True, text=True)
-    elapsed = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"seconds": elapsed, "peak_mb": max(peak, before) / 1024, "exit": proc.returncode,
-            "stderr": proc.stderr[-500:]}
+
+def measure_command(argv: list[str]) -> dict:
+    """Wall time of a whole command (process start to exit) and its own peak RSS.
+
+    A fresh wrapper process runs the command, so the peak is that command's alone.
+    """
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *argv], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])

@@ -176,21 +176,21 @@ def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
     g["tier"] = tier
     g = g[g["tier"] > 0]
     staff = _staff_money(intake)
-    ids = att.groupby(["subject", "month"])["id"].apply(list)
+    ids = att.groupby(["subject", "month"])["id"].agg(list)
     out = []
-    for (subject, month), row in g.iterrows():
+    for (subject, month), n_, a_, dept, t_ in zip(g.index, g["n"], g["a"], g["dept"], g["tier"]):
         allowance, welfare = staff.get(subject, (None, None))
         amount = None
         if allowance is not None:
-            amount = {1: allowance / 2, 2: allowance, 3: allowance + (welfare or 0)}[int(row["tier"])]
-        zh, en = MONTH_TIERS[int(row["tier"])]
+            amount = {1: allowance / 2, 2: allowance, 3: allowance + (welfare or 0)}[int(t_)]
+        zh, en = MONTH_TIERS[int(t_)]
         if amount is not None:
             zh += f"（合计 {amount:g} 元）"
             en += f" (¥{amount:g} in all)"
         start = pd.Timestamp(month + "-01")
-        out.append(_entry("attendance_month", subject, None if pd.isna(row["dept"]) else row["dept"], month,
-                          int(row["n"]), Tier(int(row["tier"]), zh, en), ids[(subject, month)], start,
-                          start + pd.offsets.MonthEnd(0), absent_days=float(row["a"]),
+        out.append(_entry("attendance_month", subject, None if pd.isna(dept) else dept, month,
+                          int(n_), Tier(int(t_), zh, en), ids[(subject, month)], start,
+                          start + pd.offsets.MonthEnd(0), absent_days=float(a_),
                           amount_yuan=None if amount is None else round(float(amount), 2)))
     return out
 
@@ -216,13 +216,14 @@ def _attendance_year(y: pd.DataFrame) -> list[dict]:
     c, a = g["c"].to_numpy(), g["a"].to_numpy()
     g["tier"] = np.select([g["dismiss"].to_numpy() > 0, (c > 4) | (a > 1), (c >= 3) | (a >= 1), (c >= 2) | (a >= 0.5), c >= 1],
                           [5, 4, 3, 2, 1], 0)
-    ids = att.groupby(["subject", "window"])["id"].apply(list)
-    out = []
-    for (subject, window), row in g[g["tier"] > 0].iterrows():
-        out.append(_entry("attendance_year", subject, None if pd.isna(row["dept"]) else row["dept"], window, int(row["c"]),
-                          YEAR_TIERS[int(row["tier"])], ids[(subject, window)], row["w_from"], row["w_to"],
-                          absent_days=float(row["a"])))
-    return out
+    ids = att.groupby(["subject", "window"])["id"].agg(list)
+    g = g[g["tier"] > 0]
+    return [
+        _entry("attendance_year", subject, None if pd.isna(dept) else dept, window, int(c_), YEAR_TIERS[int(t_)],
+               ids[(subject, window)], w_from, w_to, absent_days=float(a_))
+        for (subject, window), c_, t_, dept, w_from, w_to, a_ in zip(
+            g.index, g["c"], g["tier"], g["dept"], g["w_from"], g["w_to"], g["a"])
+    ]
 
 
 def _annual_rating(entries: list[dict]) -> list[dict]:

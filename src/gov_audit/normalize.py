@@ -112,8 +112,9 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
             out[col.name] = _EMPTY[col.type](n)
     errors.sort(key=_cell_order)
     frame = pd.DataFrame(out)
-    frame["_file"] = sheet.file
-    frame["_sheet"] = sheet.sheet
+    # Categorical: one string per sheet, not one per row.
+    frame["_file"] = pd.Categorical([sheet.file]).take(np.zeros(len(frame), dtype=np.int64))
+    frame["_sheet"] = pd.Categorical([sheet.sheet]).take(np.zeros(len(frame), dtype=np.int64))
     frame["_row"] = raw.index.to_numpy(dtype=np.int64)
     present = set(cls.columns.values())
     if reg.layout == "punch":

@@ -110,7 +110,8 @@ def leave_cover(ctx: Context, persons_days: pd.DataFrame | None = None) -> pd.Da
 
 
 def judge(ctx: Context) -> AttendanceJudgement:
-    cache_key = ("attendance", id(ctx.registers.get("attendance")), tuple(sorted(ctx.params.items())))
+    family = {k: ctx.params[k] for k in _AttendanceRule.params}
+    cache_key = ("attendance", id(ctx.registers.get("attendance")), tuple(sorted(family.items())))
     if cache_key in ctx.cache:
         return ctx.cache[cache_key]
     p = ctx.params
@@ -144,9 +145,11 @@ def judge(ctx: Context) -> AttendanceJudgement:
     in2 = np.where(two, rec["sign_in2"], np.nan)
     out2 = np.where(two, rec["sign_out2"], np.nan)
     blank_day = rec[["sign_in", "sign_out", "sign_in2", "sign_out2"]].isna().all(axis=1)
-    base = {"name": rec["name"].to_numpy(), "dept": rec["dept"].to_numpy(), "date": rec["date"].to_numpy(),
-            "_file": rec["_file"].to_numpy(), "_sheet": rec["_sheet"].to_numpy(), "_row": rec["_row"].to_numpy(),
-            "blank_day": blank_day.to_numpy(), "two": two.to_numpy()}
+    rec = rec.reset_index(drop=True)
+    # Series, not .to_numpy(): Arrow-backed text would make a round trip through Python objects.
+    base = {"name": rec["name"], "dept": rec["dept"], "date": rec["date"], "_file": rec["_file"],
+            "_sheet": rec["_sheet"], "_row": rec["_row"], "blank_day": blank_day.reset_index(drop=True),
+            "two": two.reset_index(drop=True)}
     parts = []
     for s, (si, so, S, E) in enumerate(((in1, out1, rec["S1"], rec["E1"]), (in2, out2, rec["S2"], rec["E2"])), start=1):
         S = np.asarray(S, dtype=float)
@@ -293,19 +296,25 @@ class _AttendanceRule(Rule):
         return parts
 
 
-def _session_findings(rule, s: pd.DataFrame, mask: pd.Series, *, status: str, extra: pd.Series,
-                      late_by=None, late_unit=None, absent=None) -> pd.DataFrame:
+def _session_findings(rule, s: pd.DataFrame, mask: pd.Series, *, status: str, extra, late_by: str | None = None,
+                      late_unit=None, absent=None) -> pd.DataFrame:
+    """Findings for the judged sessions where ``mask`` holds; ``extra(sel)`` builds the
+    message fields for those rows only (string work on a million rows would dominate)."""
     sel = s[mask]
     if sel.empty:
         return empty_findings()
     date = pd.to_datetime(sel["date"])
     return findings_from(sel, rule, status=status, subject=sel["name"], dept=sel["dept"], key=_session_key(sel),
-                         start=date, date=date, due=None, late_by=late_by[mask] if late_by is not None else None,
-                         late_unit=late_unit, extra=extra[mask], absent_days=absent[mask] if absent is not None else None)
+                         start=date, date=date, due=None, late_by=sel[late_by] if late_by else None,
+                         late_unit=late_unit, extra=extra(sel), absent_days=absent)
 
 
 def _who_when(s: pd.DataFrame) -> pd.Series:
     return "session=" + s["session"].astype(str) + ";two=" + s["two"].astype(int).astype(str)
+
+
+def _minutes(v: pd.Series) -> pd.Series:
+    return v.fillna(0).astype(int).astype(str)
 
 
 @register
@@ -337,8 +346,8 @@ class ATT001(_AttendanceRule):
         s = judge(ctx).sessions
         if s.empty:
             return empty_findings()
-        extra = _who_when(s) + ";time=" + _hhmm(s["in"]) + ";minutes=" + s["late_min"].fillna(0).astype(int).astype(str)
-        return _session_findings(self, s, s["late"], status="late", extra=extra, late_by=s["late_min"], late_unit="min")
+        return _session_findings(self, s, s["late"], status="late", late_by="late_min", late_unit="min",
+                                 extra=lambda x: _who_when(x) + ";time=" + _hhmm(x["in"]) + ";minutes=" + _minutes(x["late_min"]))
 
 
 @register
@@ -370,8 +379,8 @@ class ATT002(_AttendanceRule):
         s = judge(ctx).sessions
         if s.empty:
             return empty_findings()
-        extra = _who_when(s) + ";time=" + _hhmm(s["out"]) + ";minutes=" + s["early_min"].fillna(0).astype(int).astype(str)
-        return _session_findings(self, s, s["early"], status="violation", extra=extra, late_by=s["early_min"], late_unit="min")
+        return _session_findings(self, s, s["early"], status="violation", late_by="early_min", late_unit="min",
+                                 extra=lambda x: _who_when(x) + ";time=" + _hhmm(x["out"]) + ";minutes=" + _minutes(x["early_min"]))
 
 
 @register
@@ -435,18 +444,18 @@ class ATT003(_AttendanceRule):
         out = []
         if not s.empty:
             half = ctx.params["absent_session_days"]
-            who = _who_when(s)
             for mask, reason, minutes, time in (
-                (s["late_absent"], "late", s["late_min"], s["in"]),
-                (s["early_absent"], "early", s["early_min"], s["out"]),
-                (s["off_absent"], "off_post", s["off_post"], s["in"]),
-                (s["session_absent"], "no_punch", s["late_min"], s["in"]),
-                (s["day_absent"], "blank", s["late_min"], s["in"]),
+                (s["late_absent"], "late", "late_min", "in"),
+                (s["early_absent"], "early", "early_min", "out"),
+                (s["off_absent"], "off_post", "off_post", "in"),
+                (s["session_absent"], "no_punch", "late_min", "in"),
+                (s["day_absent"], "blank", "late_min", "in"),
             ):
-                extra = who + f";reason={reason};time=" + _hhmm(time) + ";minutes=" + minutes.fillna(0).astype(int).astype(str)
-                absent = pd.Series(1.0 if reason == "blank" else half, index=s.index)
+                def extra(x, reason=reason, minutes=minutes, time=time):
+                    return _who_when(x) + f";reason={reason};time=" + _hhmm(x[time]) + ";minutes=" + _minutes(x[minutes])
+
                 out.append(_session_findings(self, s, mask, status="missing" if reason in ("blank", "no_punch") else "violation",
-                                             extra=extra, absent=absent))
+                                             extra=extra, absent=1.0 if reason == "blank" else half))
         m = j.missing_days
         if len(m):
             rows = m.reset_index(drop=True)
@@ -495,10 +504,9 @@ class ATT004(_AttendanceRule):
         s = judge(ctx).sessions
         if s.empty:
             return empty_findings()
-        which = np.where(s["in"].isna(), "in", "out")
-        extra = _who_when(s) + ";which=" + pd.Series(which, index=s.index)
-        absent = pd.Series(ctx.params["absent_session_days"], index=s.index)
-        return _session_findings(self, s, s["missing_punch"], status="missing", extra=extra, absent=absent)
+        return _session_findings(
+            self, s, s["missing_punch"], status="missing", absent=ctx.params["absent_session_days"],
+            extra=lambda x: _who_when(x) + ";which=" + pd.Series(np.where(x["in"].isna(), "in", "out"), index=x.index))
 
 
 @register
