@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _measure import measure_command  # noqa: E402
 
 DEFAULT = Path(__file__).parent / "data" / "attendance_1m.xlsx"
+RUNS = 3
 
 
 def main() -> None:
@@ -35,13 +36,18 @@ def main() -> None:
     exe = shutil.which("gov-audit") or "gov-audit"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        plain = measure_command([sys.executable, "-c",
-                                 f"import fastexcel; fastexcel.read_excel({str(path)!r}).load_sheet(0, header_row=1).to_pandas()"])
-        ours = measure_command([exe, "check", str(path), "--as-of", "2026-11-30", "--format", "json", "--output", str(out)])
+        plain_cmd = [sys.executable, "-c",
+                     f"import fastexcel; fastexcel.read_excel({str(path)!r}).load_sheet(0, header_row=1).to_pandas()"]
+        ours_cmd = [exe, "check", str(path), "--as-of", "2026-11-30", "--format", "json", "--output", str(out)]
+        # Alternate the two, three times each, and keep each one's best run (the machine's noise is one-sided).
+        runs = [(measure_command(plain_cmd), measure_command(ours_cmd)) for _ in range(RUNS)]
+        plain = min((r[0] for r in runs), key=lambda m: m["seconds"])
+        ours = min((r[1] for r in runs), key=lambda m: m["seconds"])
         if ours["exit"] not in (0, 1):
             raise SystemExit(f"gov-audit failed ({ours['exit']}): {ours['stderr']}")
         report = json.loads(out.read_text(encoding="utf-8"))
     print(f"file: {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    print(f"best of {RUNS} alternating runs each")
     print(f"plain fastexcel read (process) {plain['seconds']:6.2f} s  peak {plain['peak_mb']:6.0f} MB")
     print(f"gov-audit check      (process) {ours['seconds']:6.2f} s  peak {ours['peak_mb']:6.0f} MB")
     print(f"ratio: {ours['seconds'] / plain['seconds']:.2f}x  (target ≤ 1.5x; peak target < 1024 MB)")

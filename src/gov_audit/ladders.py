@@ -154,6 +154,18 @@ def run_ladders(findings: pd.DataFrame, intake, calendar, book, as_of, since, un
     return sorted(entries, key=lambda e: (e["subject"], e["period"], e["ladder"]))
 
 
+def _ids_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple, list[str]]:
+    """Finding ids grouped by ``keys``, as plain lists (a split of one sorted array, not a Python agg)."""
+    if frame.empty:
+        return {}
+    f = frame.sort_values(keys + ["id"], kind="stable")
+    k = f[keys]
+    starts = np.flatnonzero((k.ne(k.shift())).any(axis=1).to_numpy())
+    ids = np.split(f["id"].to_numpy(dtype=object), starts[1:])
+    firsts = k.iloc[starts].itertuples(index=False, name=None)
+    return {key: list(chunk) for key, chunk in zip(firsts, ids)}
+
+
 def _dept(grp: pd.DataFrame):
     d = grp["dept"].dropna()
     return None if d.empty else str(d.iloc[0])
@@ -176,9 +188,12 @@ def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
     g["tier"] = tier
     g = g[g["tier"] > 0]
     staff = _staff_money(intake)
-    ids = att.groupby(["subject", "month"])["id"].agg(list)
+    ids = _ids_by(att, ["subject", "month"])
+    months = g.index.get_level_values("month")
+    starts = pd.to_datetime(months + "-01")
+    ends = starts + pd.offsets.MonthEnd(0)
     out = []
-    for (subject, month), n_, a_, dept, t_ in zip(g.index, g["n"], g["a"], g["dept"], g["tier"]):
+    for (subject, month), n_, a_, dept, t_, start, end in zip(g.index, g["n"], g["a"], g["dept"], g["tier"], starts, ends):
         allowance, welfare = staff.get(subject, (None, None))
         amount = None
         if allowance is not None:
@@ -187,10 +202,8 @@ def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
         if amount is not None:
             zh += f"（合计 {amount:g} 元）"
             en += f" (¥{amount:g} in all)"
-        start = pd.Timestamp(month + "-01")
         out.append(_entry("attendance_month", subject, None if pd.isna(dept) else dept, month,
-                          int(n_), Tier(int(t_), zh, en), ids[(subject, month)], start,
-                          start + pd.offsets.MonthEnd(0), absent_days=float(a_),
+                          int(n_), Tier(int(t_), zh, en), ids[(subject, month)], start, end, absent_days=float(a_),
                           amount_yuan=None if amount is None else round(float(amount), 2)))
     return out
 
@@ -216,7 +229,7 @@ def _attendance_year(y: pd.DataFrame) -> list[dict]:
     c, a = g["c"].to_numpy(), g["a"].to_numpy()
     g["tier"] = np.select([g["dismiss"].to_numpy() > 0, (c > 4) | (a > 1), (c >= 3) | (a >= 1), (c >= 2) | (a >= 0.5), c >= 1],
                           [5, 4, 3, 2, 1], 0)
-    ids = att.groupby(["subject", "window"])["id"].agg(list)
+    ids = _ids_by(att, ["subject", "window"])
     g = g[g["tier"] > 0]
     return [
         _entry("attendance_year", subject, None if pd.isna(dept) else dept, window, int(c_), YEAR_TIERS[int(t_)],

@@ -50,8 +50,20 @@ def _text(v):
     return str(v)
 
 
+def _iso_column(values: pd.Series, hours: pd.Series) -> pd.Series:
+    """ISO dates (date-times with minutes for hour periods or where a time is set), vectorized."""
+    ts = pd.to_datetime(values, errors="coerce")
+    has_time = hours | ts.dt.hour.fillna(0).astype(bool) | ts.dt.minute.fillna(0).astype(bool)
+    out = ts.dt.strftime("%Y-%m-%d").where(~has_time, ts.dt.strftime("%Y-%m-%dT%H:%M"))
+    return out.astype(object).where(ts.notna(), None)
+
+
 def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
     out = []
+    frame = frame.copy()
+    hours = frame["late_unit"] == "h"
+    for col in ("start", "due", "done"):
+        frame[col] = _iso_column(frame[col], hours) if len(frame) else frame[col]
     for rec in frame.to_dict("records"):
         unit = rec.get("late_unit")
         row = _num(rec.get("row"))
@@ -68,9 +80,9 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
             "subject": _text(rec.get("subject")),
             "dept": _text(rec.get("dept")),
             "key": _text(rec.get("key")),
-            "start": _iso(rec.get("start"), unit),
-            "due": _iso(rec.get("due"), unit),
-            "done": _iso(rec.get("done"), unit),
+            "start": rec.get("start"),
+            "due": rec.get("due"),
+            "done": rec.get("done"),
             "late_by": None if late is None else {"value": late, "unit": unit},
             "provisional": bool(rec.get("provisional")),
             "period": _text(rec.get("period")),

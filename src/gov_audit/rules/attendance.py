@@ -58,7 +58,7 @@ def _hhmm(seconds: pd.Series) -> pd.Series:
     return text.where(seconds.notna(), "")
 
 
-def schedule_columns(ctx: Context, dates: pd.Series) -> pd.DataFrame:
+def schedule_columns(ctx: Context, dates: pd.Series) -> dict[str, np.ndarray]:
     """Session bounds in force on each date: S1, E1, S2, E2 (seconds; NaN for one session)."""
     default = ctx.schedules[0].sessions if ctx.schedules else [(8.5 * 3600, 17.5 * 3600)]
     n = len(dates)
@@ -67,15 +67,15 @@ def schedule_columns(ctx: Context, dates: pd.Series) -> pd.DataFrame:
         s2 = sessions[1] if len(sessions) > 1 else (np.nan, np.nan)
         return [sessions[0][0], sessions[0][1], s2[0], s2[1]]
 
-    out = pd.DataFrame(np.tile(fill(default), (n, 1)), columns=["S1", "E1", "S2", "E2"], index=dates.index)
+    arr = np.tile(np.asarray(fill(default), dtype=float), (n, 1))
     if len(ctx.schedules) > 1 and n:
-        md = dates.dt.month * 100 + dates.dt.day
+        md = (dates.dt.month * 100 + dates.dt.day).to_numpy()
         for season in ctx.schedules[1:]:
             a = season.start.month * 100 + season.start.day
             b = season.end.month * 100 + season.end.day
-            inside = md.between(a, b) if a <= b else ((md >= a) | (md <= b))
-            out.loc[inside, ["S1", "E1", "S2", "E2"]] = fill(season.sessions)
-    return out
+            inside = ((md >= a) & (md <= b)) if a <= b else ((md >= a) | (md <= b))
+            arr[inside] = fill(season.sessions)
+    return {c: arr[:, i] for i, c in enumerate(("S1", "E1", "S2", "E2"))}
 
 
 def leave_cover(ctx: Context, persons_days: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -117,15 +117,17 @@ def judge(ctx: Context) -> AttendanceJudgement:
     p = ctx.params
     data = ctx.registers["attendance"]
     f = data.valid(("date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post"))
-    f = f[f["date"].notna() & (f["date"] <= ctx.as_of)]
+    f = f[["name", "dept", "date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post", "_file", "_sheet", "_row"]]
     days = f["date"].to_numpy(dtype="datetime64[D]")
-    work = ctx.calendar.is_workday(days) if len(days) else np.zeros(0, dtype=bool)
-    rec = f[work]
+    keep = ~np.isnat(days) & (days <= np.datetime64(ctx.as_of.date(), "D"))
+    if keep.any():
+        keep[keep] = ctx.calendar.is_workday(days[keep])
+    rec = f[keep] if not keep.all() else f
     sched = schedule_columns(ctx, rec["date"])
     cover = leave_cover(ctx)
     if len(cover):
         cover["date"] = pd.to_datetime(cover["date"]).astype("datetime64[ns]")
-    rec = rec.assign(**{c: sched[c] for c in sched})
+    rec = rec.assign(**sched)
     if len(cover):
         rec = rec.merge(cover, on=["name", "date"], how="left")
     else:
@@ -169,7 +171,8 @@ def judge(ctx: Context) -> AttendanceJudgement:
         part["early_min"] = np.floor((E - so) / 60)
         part["off_post"] = rec["off_post"].to_numpy(dtype=float) if s == 1 else np.nan
         parts.append(part[judged & ~excused])
-    sessions = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    sessions = (parts[0].reset_index(drop=True) if len(parts) == 1 else pd.concat(parts, ignore_index=True)) \
+        if parts else pd.DataFrame()
     if not sessions.empty:
         grace, late_max, early_max = p["grace_minutes"], p["absent_after_minutes"], p["absent_after_minutes"]
         # Each absence reason costs the session it happened in (a one-session day counts
@@ -191,7 +194,7 @@ def judge(ctx: Context) -> AttendanceJudgement:
              + sessions["missing_punch"] + sessions["session_absent"]) * session_days
             + sessions["day_absent"] * 1.0
         )
-    missing = _missing_days(ctx, f, cover)
+    missing = _missing_days(ctx, f[~np.isnat(days)], cover)
     daily = _daily_absence(sessions, missing)
     result = AttendanceJudgement(sessions, missing, daily)
     ctx.cache[cache_key] = result
@@ -244,7 +247,9 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     present = np.zeros(P * D, dtype=bool)
 
     def mark(names: pd.Series, dates: np.ndarray) -> None:
-        pi = everyone.index.get_indexer(names)
+        # Hash each distinct name once, not every row's name.
+        codes, uniques = pd.factorize(names)
+        pi = everyone.index.get_indexer(uniques)[codes] if len(uniques) else np.zeros(0, dtype=np.int64)
         di = np.searchsorted(expected, dates)
         ok = (pi >= 0) & (di < D)
         ok[ok] &= expected[di[ok]] == dates[ok]
