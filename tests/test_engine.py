@@ -139,3 +139,23 @@ def test_table_output_plain_when_not_a_terminal(tmp_path):
     assert "PET001" in r.stdout and "\x1b[" not in r.stdout
     r = runner.invoke(app, ["check", str(sample(tmp_path)), "--as-of", "2026-11-24", "--lang", "en"])
     assert "overdue" in r.stdout or "late" in r.stdout
+
+
+def test_terminal_table_renders_every_section(tmp_path):
+    from pathlib import Path
+
+    import pandas as pd
+    from rich.console import Console
+
+    from gov_audit.engine import AuditOptions, run_audit
+    from gov_audit.render.table import render_table
+    from gov_audit.report import build_report
+
+    sample = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
+    result = run_audit([sample], AuditOptions(as_of=pd.Timestamp("2026-11-24")))
+    for lang, words in (("zh", ("人员处理汇总", "处罚档次", "信访", "年度考核")), ("en", ("per person", "penalty tiers", "petitions"))):
+        console = Console(force_terminal=True, width=200, record=True)
+        render_table(build_report(result, lang), console, lang)
+        text = console.export_text()
+        for w in words:
+            assert w in text, (lang, w)

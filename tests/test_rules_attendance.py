@@ -43,7 +43,7 @@ def test_attendance_rules(tmp_path):
         ("ATT004", "missing", 6, "张三 2026-10-08", None, 0.5),
     ], key=lambda g: (g[0], g[3]))
     msg = {x["rule"] + x["key"]: x["message"] for x in rep["findings"]}
-    assert msg["ATT001张三 2026-09-28"] == "张三 2026-09-28签到 08:41，迟到 11 分钟"
+    assert msg["ATT001张三 2026-09-28"] == "张三 2026-09-28 签到 08:41，迟到 11 分钟"
     assert "离岗 45 分钟" in msg["ATT003李四 2026-09-30"]
 
 

@@ -1,7 +1,7 @@
 """User-facing words, in both languages. Rule IDs and JSON keys never change with language."""
 
 STATUS = {
-    "zh": {"late": "逾期完成", "overdue": "超期未办", "due_soon": "即将到期", "missing": "缺失", "violation": "违反规定"},
+    "zh": {"late": "逾期", "overdue": "超期未办", "due_soon": "即将到期", "missing": "缺失", "violation": "违反规定"},
     "en": {"late": "late", "overdue": "overdue", "due_soon": "due soon", "missing": "missing", "violation": "violation"},
 }
 SEVERITY = {"zh": {"breach": "违规", "warning": "预警"}, "en": {"breach": "breach", "warning": "warning"}}
@@ -11,7 +11,7 @@ REGISTER = {
            "web_updates": "网站更新", "meetings": "会议", "complaints": "效能投诉", "expenses": "财务支出"},
 }
 REGISTER["en"] = {k: k.replace("_", " ") for k in REGISTER["zh"]}
-UNIT = {"zh": {"d": "日", "wd": "工作日", "h": "小时"}, "en": {"d": "d", "wd": "wd", "h": "h"}}
+UNIT = {"zh": {"d": "日", "wd": "工作日", "h": "小时", "min": "分钟"}, "en": {"d": "d", "wd": "wd", "h": "h", "min": "min"}}
 
 TEXT = {
     "zh": {

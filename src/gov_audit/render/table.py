@@ -87,21 +87,24 @@ DISCIPLINE = ("attendance_year", "first_inquiry", "one_time_notice", "efficiency
 
 
 def person_summary(report: dict) -> list[dict]:
-    """Per person: the as-of month's allowance consequence, the year's discipline, the rating cap."""
+    """Per person: the latest month's allowance consequence (up to the as-of month), the
+    year's discipline, the rating cap."""
     month = report["as_of"][:7]
     year = report["as_of"][:4]
     by: dict[str, dict] = {}
     for p in report["penalties"]:
         row = by.setdefault(p["subject"], {"subject": p["subject"], "dept": p.get("dept"), "allowance": "",
                                            "discipline": [], "rating": ""})
-        if p["ladder"] in ALLOWANCE and p["period"] == month:
-            row["allowance"] = p["consequence"]
+        if p["ladder"] in ALLOWANCE and p["period"] <= month and p["period"] >= row.get("_month", ""):
+            row["allowance"] = f"{p['period']} {p['consequence']}"
+            row["_month"] = p["period"]
         elif p["ladder"] in DISCIPLINE and (p["period"] == year or ".." in p["period"]):
             row["discipline"].append(p["consequence"])
         elif p["ladder"] == "annual_rating" and (p["period"] == year or ".." in p["period"]):
             row["rating"] = p["consequence"]
     out = []
     for row in by.values():
+        row.pop("_month", None)
         row["discipline"] = "；".join(row["discipline"])
         if row["allowance"] or row["discipline"] or row["rating"]:
             out.append(row)

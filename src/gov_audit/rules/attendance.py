@@ -344,7 +344,7 @@ class ATT001(_AttendanceRule):
     id = "ATT001"
     title_zh = "迟到（10分钟以上、15分钟以内）"
     title_en = "Late arrival (over 10, up to 15 minutes)"
-    message_zh = "{subject} {start}{session_zh}签到 {time}，迟到 {minutes} 分钟"
+    message_zh = "{subject} {start} {session_zh}签到 {time}，迟到 {minutes} 分钟"
     message_en = "{subject} {start}: signed in at {time}{session_en}, {minutes} minutes late"
 
     def check(self, ctx: Context) -> pd.DataFrame:
@@ -377,7 +377,7 @@ class ATT002(_AttendanceRule):
     id = "ATT002"
     title_zh = "早退（不足15分钟）"
     title_en = "Left early (up to 15 minutes)"
-    message_zh = "{subject} {start}{session_zh}签退 {time}，早退 {minutes} 分钟"
+    message_zh = "{subject} {start} {session_zh}签退 {time}，早退 {minutes} 分钟"
     message_en = "{subject} {start}: signed out at {time}{session_en}, {minutes} minutes early"
 
     def check(self, ctx: Context) -> pd.DataFrame:
@@ -414,7 +414,7 @@ class ATT003(_AttendanceRule):
     id = "ATT003"
     title_zh = "缺勤（迟到早退超15分钟、擅离岗超半小时、无故未到）"
     title_en = "Absent (over 15 minutes late/early, off post, or no record)"
-    message_zh = "{subject} {start}{what_zh}"
+    message_zh = "{subject} {start} {what_zh}"
     message_en = "{subject} {start}: {what_en}"
 
     @classmethod
@@ -493,7 +493,7 @@ class ATT004(_AttendanceRule):
     id = "ATT004"
     title_zh = "漏打卡（缺签到或签退）"
     title_en = "A punch missing (no sign-in or no sign-out)"
-    message_zh = "{subject} {start}{session_zh}缺少{which_zh}，按该半天缺勤"
+    message_zh = "{subject} {start} {session_zh}缺少{which_zh}，按该半天缺勤"
     message_en = "{subject} {start}: no {which_en}{session_en}, that half counted absent"
 
     @classmethod
