@@ -205,3 +205,10 @@ def test_complete_year_replaces_fallback():
     assert c.is_workday(D(2027, 2, 5))  # not in the file: the file states the year in full
     assert not c.touches_provisional(D(2027, 1, 4), D(2027, 3, 1))
     assert c.coverage()["covered"] == [2004, 2027]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.datetimes(min_value=dt.datetime(2004, 1, 1), max_value=dt.datetime(2026, 12, 1)), st.integers(0, 500))
+def test_add_hours_is_elapsed_time(cal, start, n):
+    start = start.replace(second=0, microsecond=0)
+    assert cal.add_hours(start, n) == start + dt.timedelta(hours=n)

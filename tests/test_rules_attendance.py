@@ -90,3 +90,27 @@ def test_att005_consecutive_absence(tmp_path):
     got = [(x["subject"], x["start"]) for x in rep["findings"]]
     assert got == [("赵六", "2026-09-21")]
     assert "连续缺勤 16 个工作日" in rep["findings"][0]["message"]
+
+
+def test_seasonal_schedule_by_date_range(tmp_path):
+    book = tmp_path / "g.toml"
+    book.write_text('[schedule]\nsessions = [["08:30", "17:30"]]\n[[schedule.seasons]]\nfrom = "06-01"\nto = "09-30"\n'
+                    'sessions = [["08:00", "17:00"]]\n', encoding="utf-8")
+    f = workbook(tmp_path / "a.xlsx", {"考勤": [HEAD,
+                                                ["张三", "办公室", D(2026, 9, 29), t(8, 15), t(17, 5), None],  # summer: 15 min late
+                                                ["张三", "办公室", D(2026, 10, 8), t(8, 15), t(17, 35), None]]})  # winter: on time
+    _, rep, _ = check(f, "--as-of", "2026-10-08", "--rule", "ATT001", "--rulebook", book)
+    assert [(x["row"], x["late_by"]["value"]) for x in rep["findings"]] == [(2, 15)]
+
+
+def test_punch_layout_with_two_sessions_keeps_four_punches(tmp_path):
+    book = tmp_path / "g.toml"
+    book.write_text('[schedule]\nsessions = [["08:30", "12:00"], ["14:30", "17:30"]]\n', encoding="utf-8")
+    punches = [["姓名", "考勤号码", "日期时间"]]
+    punches += [["王五", "7", f"2026/9/28 {hm}"] for hm in ("8:20:00", "12:05:00", "14:50:00", "17:40:00")]
+    punches += [["王五", "7", f"2026/9/29 {hm}"] for hm in ("8:20:00", "11:50:00", "14:20:00", "17:40:00")]
+    f = workbook(tmp_path / "a.xlsx", {"打卡记录": punches})
+    _, rep, _ = check(f, "--as-of", "2026-09-29", "--since", "2026-09-28", "--rule", "ATT", "--rulebook", book)
+    got = sorted((x["rule"], x["key"], (x["late_by"] or {}).get("value")) for x in rep["findings"])
+    # 09-28 afternoon 20 minutes late → absent half; 09-29 morning left 10 minutes early
+    assert got == [("ATT002", "王五 2026-09-29 上午", 10), ("ATT003", "王五 2026-09-28 下午", None)]

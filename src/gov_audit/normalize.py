@@ -119,7 +119,7 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
     present = set(cls.columns.values())
     if reg.layout == "punch":
         frame = fold_punches(frame, options.session_split, options.midpoint)
-        present = _folded_present(present)
+        present = _folded_present(present, two_sessions=options.session_split is not None)
         reg = ATTENDANCE
     return RegisterData(BY_KEY[reg.key], frame, present, [(sheet.file, sheet.sheet)]), errors
 
@@ -158,9 +158,9 @@ def _cell_errors(sheet, where, pos, canon, raw_col, mask, message, expected) -> 
     return errs
 
 
-def _folded_present(present: set[str]) -> set[str]:
+def _folded_present(present: set[str], two_sessions: bool) -> set[str]:
     out = {c for c in present if c in ("name", "staff_id", "dept")} | {"date", "sign_in", "sign_out"}
-    return out
+    return out | ({"sign_in2", "sign_out2"} if two_sessions else set())
 
 
 def fold_punches(frame: pd.DataFrame, session_split: float | None, midpoint: float = 13 * 3600) -> pd.DataFrame:
