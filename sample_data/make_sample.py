@@ -299,6 +299,100 @@ def complaints(people: list[str], depts: dict[str, str]) -> list[list]:
             [D(2026, 9, 30), P[4], depts[P[4]], "效能告诫", "是", "未在规定时限内办结又不说明原因"]]
 
 
+def disclosures_register() -> list[list]:
+    header = ["公开事项", "公开类别", "责任科室", "形成日期", "公开日期", "所属期", "此件公开发布", "最后更新", "公开载体"]
+    rows = [
+        ["机构职能及领导分工", "长期", "办公室", D(2024, 3, 1), D(2024, 3, 5), None, None, D(2026, 6, 10), "门户网站"],  # clean
+        ["计划生育技术服务收费标准", "长期", "财务股", D(2023, 5, 8), D(2023, 5, 10), None, None, D(2025, 10, 31), "公开栏"],  # DIS005
+        ["国庆假期值班安排", "动态", "办公室", D(2026, 9, 29), D(2026, 10, 8), None, None, None, "门户网站"],  # clean: rolls
+        ["2025年端午节值班安排", "动态", "办公室", D(2025, 5, 26), D(2025, 6, 3), None, None, None, "门户网站"],  # DIS001 2025
+        ["中秋走访慰问计生特殊家庭", "动态", "宣传教育股", D(2026, 9, 14), D(2026, 9, 18), None, None, None, "门户网站"],  # DIS001
+        ["关于印发计划生育奖励扶助实施办法的通知", "发文", "政策法规股", D(2026, 9, 15), D(2026, 9, 16), None, "是", None, "门户网站"],  # DIS002
+        ["关于开展流动人口专项服务的通知", "发文", "流动人口管理股", D(2026, 6, 2), D(2026, 6, 2), None, "是", None, "门户网站"],  # clean
+        ["2026年政务公开工作要点", "按批次", "办公室", D(2026, 9, 14), D(2026, 10, 19), None, None, None, "门户网站"],  # DIS003
+        ["乡镇计生服务站建设项目进展", "动态", "综合股", D(2026, 10, 20), None, None, None, None, "门户网站"],  # DIS006
+        ["2026年第三季度信访工作通报", "按批次", "信访股", D(2026, 10, 28), None, None, None, None, "门户网站"],  # due_soon
+    ]
+    for m in range(1, 11):
+        if m == 7:
+            continue  # DIS004: no publication for 2026-07
+        month_end = D(2026, m + 1, 5)
+        rows.append(["计划生育奖励扶助资金发放情况", "按月", "财务股", month_end, month_end + dt.timedelta(days=2),
+                     f"2026-{m:02d}", None, None, "公开栏"])
+    return [header, *rows]
+
+
+def web_updates_register() -> list[list]:
+    header = ["发布日期", "栏目", "标题"]
+    rows = []
+    day = D(2026, 1, 5)  # a Monday
+    k = 0
+    while day <= D(2026, 11, 22):
+        for offset in (0, 3):
+            d = day + dt.timedelta(days=offset)
+            if d == D(2026, 9, 24):
+                continue  # WEB001: week 2026-W39 has one update
+            k += 1
+            rows.append([d, "工作动态" if offset == 0 else "通知公告", f"第{k}期工作信息"])
+        day += dt.timedelta(days=7)
+    return [header, *rows]
+
+
+def meetings_register(leaders: list[str]) -> list[list]:
+    header = ["会议日期", "会议类型", "议题", "应到人数", "同意人数", "主持人", "重大事项"]
+    director, deputy = f"{leaders[0]}（局长）", f"{leaders[1]}（副局长）"
+    rows = []
+    for year in (2025, 2026):
+        for m in range(1, 13):
+            if (year, m) == (2026, 8) or D(year, m, 10) > D(2026, 11, 24):
+                continue  # MTG001: no leading-group meeting in 2026-08
+            rows.append([D(year, m, 10), "领导小组会议", None, 9, None, director, "否"])
+    for d in (D(2025, 2, 20), D(2025, 5, 21), D(2025, 8, 20), D(2025, 11, 19), D(2026, 2, 25), D(2026, 5, 20)):
+        rows.append([d, "座谈会", None, None, None, director, "否"])  # MTG002: none in 2026Q3
+    for d in (D(2025, 6, 26), D(2026, 6, 24)):  # MTG003: none in 2025H2
+        rows.append([d, "信访例会", None, None, None, deputy, "否"])
+    rows += [[D(2025, 4, 10), "明察暗访", None, None, None, deputy, "否"]]  # MTG006: one in 2025
+    rows += [[D(2026, 4, 9), "明察暗访", None, None, None, deputy, "否"], [D(2026, 10, 22), "明察暗访", None, None, None, deputy, "否"]]
+    rows += [[D(2025, 9, 17), "培训", None, None, None, deputy, "否"]]  # MTG007: one in 2025
+    rows += [[D(2026, 3, 18), "培训", None, None, None, deputy, "否"], [D(2026, 9, 16), "培训", None, None, None, deputy, "否"]]
+    rows += [[D(2025, 5, 20), "政策解读", None, None, None, director, "否"],
+             [D(2025, 11, 4), "政策解读", None, None, None, deputy, "否"]]  # MTG008: the deputy's does not count
+    rows += [[D(2026, 4, 14), "政策解读", None, None, None, director, "否"], [D(2026, 10, 13), "政策解读", None, None, None, director, "否"]]
+    rows += [
+        [D(2026, 3, 2), "初审会", "ZD-2026-01", None, None, director, "是"],
+        [D(2026, 3, 9), "审议会", "ZD-2026-01", None, None, director, "是"],
+        [D(2026, 3, 16), "决议会", "ZD-2026-01", 9, 6, director, "是"],  # clean: 6 of 9
+        [D(2026, 5, 4), "初审会", "ZD-2026-02", None, None, director, "是"],
+        [D(2026, 5, 11), "审议会", "ZD-2026-02", None, None, director, "是"],
+        [D(2026, 5, 18), "决议会", "ZD-2026-02", 9, 5, director, "是"],  # MTG004: 5 of 9
+        [D(2026, 7, 6), "初审会", "ZD-2026-03", None, None, director, "是"],
+        [D(2026, 7, 20), "决议会", "ZD-2026-03", 9, 8, director, "是"],  # MTG005: no 审议会
+    ]
+    rows.sort(key=lambda r: r[0])
+    return [header, *rows]
+
+
+def expenses_register(staff: list[str]) -> list[list]:
+    header = ["支出日期", "摘要", "金额", "类别", "凭证", "支付方式", "收款单位", "经手人", "证明人", "审批人", "审批层级", "局务会研究",
+              "维修完成日期", "结账日期"]
+    h, w = staff[0], staff[1]
+    return [header,
+            [D(2026, 3, 2), "打印纸", 150, "办公用品", "发票", "转账", "城关文具店", h, w, "刘副局长", "分管领导", "否", None, None],
+            [D(2026, 3, 3), "硒鼓墨盒", 350, "办公用品", "收据", "转账", "城关文具店", h, w, "刘副局长", "分管领导", "否", None, None],  # FIN001 FIN003
+            [D(2026, 3, 4), "上级检查工作餐", 1500, "接待", "发票", "现金", "清河宾馆", h, w, "郑局长", "局长", "否", None, None],  # FIN002
+            [D(2026, 3, 5), "台式电脑", 8000, "固定资产", "发票", "转账", "清河电脑城", h, w, "郑局长", "局长", "否", None, None],  # FIN004
+            [D(2026, 3, 6), "会议室空调", 8000, "固定资产", "发票", "转账", "清河电器", h, w, "郑局长", "局长", "是", None, None],
+            [D(2026, 3, 9), "办公楼屋面维修", 12000, "维修", "发票", "转账", "清河建筑公司", h, None, "郑局长", "局务会", "是",
+             D(2026, 8, 31), D(2026, 10, 9)],  # FIN004 (county) FIN005 FIN006
+            [D(2026, 4, 1), "公务车维修", 900, "维修", "发票", "转账", "城关汽修厂", h, w, "郑局长", "局长", "否",
+             D(2026, 8, 31), D(2026, 9, 30)],
+            [D(2026, 5, 6), "档案柜", 4800, "固定资产", "发票", "转账", "清河家具厂", h, w, "郑局长", "局长", "否", None, None],  # FIN007
+            [D(2026, 5, 8), "档案柜", 4500, "固定资产", "发票", "转账", "清河家具厂", h, w, "郑局长", "局长", "否", None, None],  # FIN007
+            [D(2026, 6, 1), "宣传资料印刷", 4000, "其他", "发票", "转账", "城关印刷厂", h, w, "郑局长", "局长", "否", None, None],
+            [D(2026, 6, 15), "宣传资料印刷", 800, "其他", "发票", "转账", "城关印刷厂", h, w, "郑局长", "局长", "否", None, None],
+            ]
+
+
 def build(path: Path = OUT) -> Path:
     rng = random.Random(SEED)
     name = Names(rng)
@@ -325,6 +419,10 @@ def build(path: Path = OUT) -> Path:
     title_sheet(wb, "请销假登记", f"{unit}请销假登记", *_split(leave_register(people, leaders, depts)),
                 date_cols=(5, 6, 11, 12))
     title_sheet(wb, "效能投诉", f"{unit}效能投诉登记", *_split(complaints(people, depts)), date_cols=(1,))
+    title_sheet(wb, "政务公开台账", f"{unit}政务公开台账", *_split(disclosures_register()), date_cols=(4, 5, 8))
+    title_sheet(wb, "网站更新", f"{unit}门户网站信息发布记录", *_split(web_updates_register()), date_cols=(1,))
+    title_sheet(wb, "会议记录", f"{unit}会议与活动记录", *_split(meetings_register(leaders)), date_cols=(1,))
+    title_sheet(wb, "财务支出", f"{unit}财务支出台账", *_split(expenses_register(people)), date_cols=(1, 13, 14))
     wb.properties.creator = "清河县人口和计划生育局办公室"
     fixed = T(2026, 11, 1, 9, 0)
     wb.properties.created = fixed

@@ -8,7 +8,8 @@ SAMPLE = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
 
 
 def test_sample_has_every_planted_finding():
-    code, rep, err = check(SAMPLE, "--as-of", "2026-11-24")
+    # From 2025 on, so that the yearly duties of 2025 (MTG006–MTG008) are judged too.
+    code, rep, err = check(SAMPLE, "--as-of", "2026-11-24", "--since", "2025-01-01")
     assert code == 1 and err == ""
     got = {(f["rule"], f["status"], f["sheet"], f["row"], f["due"]) for f in rep["findings"]}
     expected = {
@@ -32,6 +33,22 @@ def test_sample_has_every_planted_finding():
         ("RSP001", "late", "舆情回应", 5, "2026-10-02T14:00"),
         ("RSP002", "late", "舆情回应", 5, "2026-10-03T09:00"),
         ("RSP003", "late", "舆情回应", 6, "2026-10-22T09:00"),
+        ("DIS001", "late", "政务公开台账", 6, "2025-05-29"),
+        ("DIS001", "late", "政务公开台账", 7, "2026-09-17"),
+        ("DIS002", "late", "政务公开台账", 8, "2026-09-15"),
+        ("DIS003", "late", "政务公开台账", 10, "2026-10-16"),
+        ("DIS003", "due_soon", "政务公开台账", 12, "2026-11-25"),
+        ("DIS004", "missing", None, None, "2026-07-31"),
+        ("DIS005", "overdue", "政务公开台账", 4, "2026-11-02"),
+        ("DIS006", "overdue", "政务公开台账", 11, "2026-10-23"),
+        ("WEB001", "missing", None, None, "2026-09-27"),
+        ("MTG001", "missing", None, None, "2026-08-31"),
+        ("MTG002", "missing", None, None, "2026-09-30"),
+        ("MTG006", "missing", None, None, "2025-12-31"),
+        ("MTG007", "missing", None, None, "2025-12-31"),
+        ("MTG008", "missing", None, None, "2025-12-31"),
+        ("MTG003", "missing", None, None, "2025-12-31"),
+        ("MTG004", "violation", "会议记录", 38, None),
     }
     assert expected <= got, expected - got
     # the clean look-alikes stay clean: make-up Saturday due date, rolled conclusion, supplement restart
@@ -42,7 +59,7 @@ def test_sample_has_every_planted_finding():
 
 
 def test_sample_attendance_and_ladders():
-    _, rep, _ = check(SAMPLE, "--as-of", "2026-11-24")
+    _, rep, _ = check(SAMPLE, "--as-of", "2026-11-24", "--since", "2025-01-01")
     att = {(f["rule"], f["sheet"], f["row"]) for f in rep["findings"] if f["register"] == "attendance"}
     assert ("ATT001", "服务站打卡记录", 220) in att  # from the punch layout, the first punch's row
     assert ("ATT004", "服务站打卡记录", 254) in att
@@ -52,9 +69,10 @@ def test_sample_attendance_and_ladders():
     tiers: dict[str, set[int]] = {}
     for p in rep["penalties"]:
         tiers.setdefault(p["ladder"], set()).add(p["tier"])
-    assert tiers == {  # every tier of every person-level ladder is planted
+    assert tiers == {  # every tier of every ladder is planted
         "attendance_month": {1, 2, 3}, "attendance_year": {1, 2, 3, 4, 5}, "first_inquiry": {1, 2, 3},
         "one_time_notice": {1, 2}, "efficiency_rules": {1, 2}, "annual_rating": {1, 2, 3, 4},
+        "unit_accountability": {1, 2}, "dept_score": {1},
     }
     money = sorted({p["amount_yuan"] for p in rep["penalties"] if p["ladder"] == "attendance_month"})
     assert money == [100.0, 150.0, 300.0, 800.0]  # unit staff ¥200 allowance: half is ¥100

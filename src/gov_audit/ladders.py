@@ -57,7 +57,11 @@ LADDER_DEFAULTS: dict[str, dict[str, Any]] = {
     "one_time_notice": {},
     "efficiency_rules": {},
     "annual_rating": {},
+    "unit_accountability": {},
+    "dept_score": {"points": 1},
 }
+UNIT_LADDERS = ("unit_accountability", "dept_score")
+DEPT_SCORE_RULES = ("DIS006", "RSP001", "RSP002", "RSP003", "MTG008")
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,8 @@ def run_ladders(findings: pd.DataFrame, intake, calendar, book, as_of, since, un
             entries.append(_entry(ladder, subject, _dept(grp), window, n, Tier(tier.number, tier.zh, tier.en, warnings, tier.cap),
                                   grp["id"], grp["w_from"].iloc[0], grp["w_to"].iloc[0]))
     entries += _annual_rating(entries)
+    entries += _unit_accountability(yearly, book, intake)
+    entries += _dept_score(yearly, book)
     for e in entries:
         e["reported"] = bool(e.pop("_to") >= since and e.pop("_from") <= until)
     return sorted(entries, key=lambda e: (e["subject"], e["period"], e["ladder"]))
@@ -242,7 +248,7 @@ def _attendance_year(y: pd.DataFrame) -> list[dict]:
 def _annual_rating(entries: list[dict]) -> list[dict]:
     by: dict[tuple[str, str], list[dict]] = {}
     for e in entries:
-        if e["ladder"] == "attendance_month":
+        if e["ladder"] == "attendance_month" or e["ladder"] in UNIT_LADDERS:
             continue
         by.setdefault((e["subject"], e["period"]), []).append(e)
     out = []
@@ -261,4 +267,46 @@ def _annual_rating(entries: list[dict]) -> list[dict]:
         out.append(_entry("annual_rating", subject, es[0]["dept"], period, warnings,
                           Tier(tier.number if tier else 0, zh, en, 0, CAPS[cap]), ids, es[0]["_from"], es[0]["_to"],
                           from_ladders=sorted({e["ladder"] for e in es if e["efficiency_warnings"] or e["rating_cap"]})))
+    return out
+
+
+def unit_name(book, intake) -> str:
+    """The audited unit: the rulebook's ``unit_name``, else the first input file's name."""
+    from pathlib import PurePath
+
+    if book.settings.get("unit_name"):
+        return book.settings["unit_name"]
+    return PurePath(intake.inputs[0].path).stem if intake.inputs else "本单位"
+
+
+def _unit_accountability(y: pd.DataFrame, book, intake) -> list[dict]:
+    """000 (十) 问责制度: late or incomplete disclosure → 通报批评 (1); none, or stale content →
+    追究负责人责任 (2).  One entry per unit and window, resting on every disclosure finding."""
+    d = y[y["rule"].isin(["DIS001", "DIS002", "DIS003", "DIS004", "DIS005", "DIS006"]) & (y["severity"] == "breach")]
+    out = []
+    unit = unit_name(book, intake)
+    for window, grp in d.groupby("window", sort=True):
+        severe = grp["rule"].isin(["DIS005", "DIS006"]).any()
+        tier = Tier(2, "追究政务公开单位负责人的责任", "the unit head is held accountable") if severe else \
+            Tier(1, "对政务公开单位给予通报批评", "the unit is publicly criticised (通报批评)")
+        out.append(_entry("unit_accountability", unit, None, window, len(grp), tier, list(grp["id"]),
+                          grp["w_from"].iloc[0], grp["w_to"].iloc[0]))
+    return out
+
+
+def _dept_score(y: pd.DataFrame, book) -> list[dict]:
+    """002 (十三): 重要信息不发布、重大政策不解读、热点回应不及时、依申请公开不回复 → 公开通报并扣除科室
+    相应分值.  ``points`` per finding; REQ001 counts only unanswered (overdue) requests."""
+    p = book.ladder_params("dept_score", LADDER_DEFAULTS["dept_score"])
+    d = y[y["rule"].isin(DEPT_SCORE_RULES) | ((y["rule"] == "REQ001") & (y["status"] == "overdue"))].copy()
+    if d.empty:
+        return []
+    d["dept"] = d["dept"].where(d["dept"].notna() & (d["dept"].astype(str) != ""),
+                                np.where(d["rule"] == "MTG008", "局领导", "未注明科室"))
+    out = []
+    for (dept, window), grp in d.groupby(["dept", "window"], sort=True):
+        pts = len(grp) * p["points"]
+        tier = Tier(1, f"公开通报，扣除科室考核分值 {pts:g} 分", f"public notice; {pts:g} points deducted from the section")
+        out.append(_entry("dept_score", dept, dept, window, len(grp), tier, list(grp["id"]), grp["w_from"].iloc[0],
+                          grp["w_to"].iloc[0], points=pts))
     return out

@@ -7,6 +7,7 @@ An agency file (``--rulebook FILE``, else ``gov-audit.toml`` in the working dire
     provisional_margin_wd = 3   # see Rulebook.provisional_margin_wd
     calendar = "holidays.csv"   # calendar overrides file, relative to this file
     ladder_window = "year"      # "year" (calendar year) or "rolling12" (12 months to as-of)
+    unit_name = "某县某局"        # the audited unit, for unit_accountability (default: the file's name)
 
     [schedule]
     sessions = [["08:30", "17:30"]]          # or two: [["08:30","12:00"], ["14:30","17:30"]]
@@ -43,6 +44,7 @@ SETTINGS: dict[str, Any] = {
     "provisional_margin_wd": 3,
     "calendar": "",
     "ladder_window": "year",
+    "unit_name": "",
 }
 DEFAULT_SESSIONS = [("08:30", "17:30")]
 

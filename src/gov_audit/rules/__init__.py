@@ -30,4 +30,6 @@ def unknown_patterns(patterns: list[str]) -> list[str]:
     return [p for p in patterns if not any(rid.upper().startswith(p.upper()) for rid in RULES)]
 
 
-from . import attendance, conduct, incidents, leave, opinions, petitions, requests  # noqa: E402,F401  (registration)
+from . import (  # noqa: E402,F401  (registration)
+    attendance, conduct, disclosure, finance, incidents, leave, meetings, opinions, petitions, requests,
+)

@@ -1,0 +1,342 @@
+"""Disclosure 政务公开: publication deadlines by category, periodic items, long-term
+items, unpublished items, and the portal's weekly upkeep.
+
+Every disclosure row gets one due date from its category (``due_dates``, computed once
+per audit):
+
+===========================  ===================================================  =========
+category (公开类别)           due                                                  rule
+===========================  ===================================================  =========
+动态 · 随时 · 即时            ``dynamic_days`` (3) days after completion (legal      DIS001
+                             counting: a last day on a rest day rolls)
+发文 marked 此件公开发布       the day it was issued (``same_day_days`` = 0)           DIS002
+按月 · 按季 · 按年 · 定期      ``periodic_wd`` (20) working days after formation;     DIS003
+                             the period itself must have a publication: DIS004
+长期                          ``proactive_wd`` (20) working days; then reviewed      DIS003
+                             within ``review_months`` (12): DIS005
+anything else (按批次, 发文)   ``proactive_wd`` (20) working days after formation     DIS003
+===========================  ===================================================  =========
+
+A published item later than its due date is ``late`` under its category's rule; an
+unpublished one past its due date is DIS006 (``overdue``) whatever its category; an
+unpublished one due within ``warn_wd`` working days is a ``due_soon`` warning under its
+category's rule.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import register
+from .base import Context, Rule, deadline_findings, empty_findings, findings_from
+from .periods import parse_period, period_label, whole_periods
+
+DYNAMIC = ("动态", "随时", "即时")
+PERIODIC = {"按月": "month", "按季": "quarter", "按年": "year", "定期": None}
+DISCLOSURE_PARAMS = {"dynamic_days": 3, "same_day_days": 0, "proactive_wd": 20, "periodic_wd": 20,
+                     "periodic_default": "quarter", "review_months": 12}
+
+
+def due_dates(ctx: Context) -> pd.DataFrame:
+    """Each valid disclosure row with its deadline class (rule ID) and due date."""
+    key = ("disclosure_due", id(ctx.registers.get("disclosures")))
+    if key in ctx.cache:
+        return ctx.cache[key]
+    p = {k: ctx.params.get(k, v) for k, v in DISCLOSURE_PARAMS.items()}
+    f = ctx.registers["disclosures"].valid(("category", "formed", "published", "web_same_day"))
+    cat = f["category"].fillna("").astype(str)
+    formed = f["formed"].to_numpy(dtype="datetime64[D]")
+    dynamic = cat.str.contains("|".join(DYNAMIC)).to_numpy()
+    issued = (cat.str.contains("发文") & f["web_same_day"]).to_numpy()
+    periodic = cat.str.contains("|".join(PERIODIC)).to_numpy()
+    cal = ctx.calendar
+    due = np.where(dynamic, cal.add_days(formed, p["dynamic_days"]),
+                   np.where(issued, formed + np.timedelta64(p["same_day_days"], "D"),
+                            cal.add_workdays(formed, np.where(periodic, p["periodic_wd"], p["proactive_wd"]))))
+    rule = np.where(dynamic, "DIS001", np.where(issued, "DIS002", "DIS003"))
+    out = f.assign(_due=pd.to_datetime(due), _rule=rule)
+    ctx.cache[key] = out
+    return out
+
+
+class _DisclosureRule(Rule):
+    register = "disclosures"
+    needs = ("category", "formed", "published", "web_same_day")
+    params = DISCLOSURE_PARAMS
+    message_zh = "公开事项“{key}”：{start} 形成，应于 {due} 前公开{done_zh}"
+    message_en = "Disclosure “{key}”: formed {start}, to be published by {due}{done_en}"
+    unit = "d"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = due_dates(ctx)
+        f = f[f["_rule"] == self.id]
+        found = deadline_findings(ctx, self, f, start=f["formed"], due=f["_due"], done=f["published"], unit=self.unit,
+                                  key=f["item"], subject=f["dept"], dept=f["dept"])
+        # Unpublished and past due is DIS006's, whatever the category.
+        return found[found["status"] != "overdue"].reset_index(drop=True)
+
+
+@register
+class DIS001(_DisclosureRule):
+    """Dynamic item not published within 3 days of completion. 动态信息公开超期。
+
+    Checks disclosures of category 动态, 随时 or 即时: publication (``公开日期``) is due
+    ``dynamic_days`` days after completion (``形成日期``), legally counted — a last day on
+    a rest day or holiday rolls to the next working day.
+
+    Clause: 000 (一)3 “动态公开内容应在完成后3天内公开”.
+
+    Defaults: dynamic_days = 3 (and the family's same_day_days = 0, proactive_wd = 20,
+    periodic_wd = 20, periodic_default = quarter, review_months = 12).
+
+    Pass: 形成 2026-09-29, 公开 2026-10-08 (due 10-02 is National Day: rolls to 10-08).
+    Fail: 形成 2026-09-14, 公开 2026-09-18 (due 09-17; late 1 d).
+    """
+
+    id = "DIS001"
+    title_zh = "动态信息未在完成后3日内公开"
+    title_en = "Dynamic item not published within 3 days"
+    citation = "000 (一)3; 000 (十)1(3)"
+
+
+@register
+class DIS002(_DisclosureRule):
+    """Document marked 此件公开发布 not on the portal the day it was issued. 公开发布文件未当日上网。
+
+    Checks disclosures of category 发文 whose ``此件公开发布`` is 是: publication is due on
+    the issuing day (``印发日期``) itself, plus ``same_day_days``.
+
+    Clause: 002 (五)3 “可公开发布的公文，在印发时批注‘此件公开发布’字样” with same-day
+    publication on the portal (rules.md DIS002).
+
+    Interpretation: the issuing day is a fixed date, not a period: it does not roll.
+    Defaults: same_day_days = 0 (and the family's dynamic_days = 3, proactive_wd = 20,
+    periodic_wd = 20, periodic_default = quarter, review_months = 12).
+
+    Pass: 印发 2026-09-15, 公开 2026-09-15.
+    Fail: 印发 2026-09-15, 公开 2026-09-16 (late 1 d).
+    """
+
+    id = "DIS002"
+    title_zh = "标注“此件公开发布”的文件未在印发当日上网"
+    title_en = "Document marked for publication not online the day it was issued"
+    citation = "002 (五)3"
+
+
+@register
+class DIS003(_DisclosureRule):
+    """Other proactive item not published within 20 working days of formation. 主动公开超期。
+
+    Checks every other disclosure (长期, 按批次, 发文 without 此件公开发布, and the periodic
+    categories' individual items): publication is due ``proactive_wd`` working days (for
+    periodic items ``periodic_wd``) after the information was formed.
+
+    Clause: 政府信息公开条例 第二十六条 “属于主动公开范围的政府信息，应当自该政府信息形成或者
+    变更之日起20个工作日内及时公开”.
+
+    Defaults: proactive_wd = 20, periodic_wd = 20 (and the family's dynamic_days = 3,
+    same_day_days = 0, periodic_default = quarter, review_months = 12).
+
+    Pass: 形成 2026-09-14, 公开 2026-10-16 (due 10-16).
+    Fail: 形成 2026-09-14, 公开 2026-10-19 (late 1 wd).
+    """
+
+    id = "DIS003"
+    title_zh = "主动公开信息未在形成后20个工作日内公开"
+    title_en = "Proactive item not published within 20 working days"
+    citation = "政府信息公开条例 第二十六条"
+    unit = "wd"
+
+
+@register
+class DIS006(_DisclosureRule):
+    """Item never published and its deadline has passed: 不公开政务. 应公开未公开。
+
+    Checks every disclosure with no publication date: once its category's due date has
+    passed (see the family table) it is ``overdue``.
+
+    Clause: 000 (十)3 “有下列情形之一的，应当追究政务公开单位负责人的责任：（一）不公开政务的”;
+    002 (十三) “对重要信息不发布……要公开通报并扣除科室相应分值”.
+
+    Defaults: as DIS001–DIS003 (dynamic_days = 3, same_day_days = 0, proactive_wd = 20,
+    periodic_wd = 20, periodic_default = quarter, review_months = 12).
+
+    Pass: 形成 2026-11-20, not yet published on 2026-11-24 (due 2026-12-18).
+    Fail: 形成 2026-09-14 (动态), 公开 blank on 2026-11-24 (due 09-17; overdue).
+    """
+
+    id = "DIS006"
+    title_zh = "应公开信息逾期未公开"
+    title_en = "Disclosure never published past its deadline"
+    citation = "000 (十)3; 002 (十三)"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = due_dates(ctx)
+        f = f[f["published"].isna()]
+        unit = np.where(f["_rule"] == "DIS003", "wd", "d")
+        out = []
+        for u in ("d", "wd"):
+            g = f[unit == u]
+            found = deadline_findings(ctx, self, g, start=g["formed"], due=g["_due"], done=g["published"], unit=u,
+                                      key=g["item"], subject=g["dept"], dept=g["dept"])
+            out.append(found[found["status"] == "overdue"])
+        out = [o for o in out if len(o)]
+        return pd.concat(out, ignore_index=True) if out else empty_findings()
+
+
+@register
+class DIS004(Rule):
+    """Periodic item with no publication for a period. 定期公开内容缺期。
+
+    Checks disclosures of category 按月, 按季, 按年 or 定期 (``periodic_default``): for each
+    item (``公开事项``), every month / quarter / year lying wholly inside the audited range
+    — from the period of the item's first record on — must have a published row, its
+    period read from ``所属期`` (2026-09, 2026Q3, 2026) or else from the formation date.
+
+    Clause: 000 (一)2 “定期公开的内容应按时公开”; 000 (十)1 “公開內容不完整” (通报批评).
+
+    Interpretation: 定期 without a stated rhythm is taken as quarterly.  The finding
+    names the item and the period and has no source row.
+    Defaults: periodic_default = quarter.
+
+    Pass: “财政预算执行情况” 按月 with published rows for 2026-07, -08, -09.
+    Fail: the same with no row for 2026-08 (finding “2026-08”).
+    """
+
+    id = "DIS004"
+    title_zh = "定期公开事项缺少某期公开"
+    title_en = "Periodic disclosure missing for a period"
+    citation = "000 (一)2; 000 (十)1"
+    register = "disclosures"
+    kind = "periodic"
+    needs = ("category", "formed", "published", "period")
+    params = {"periodic_default": "quarter"}
+    message_zh = "定期公开事项“{item}”{period} 期没有公开记录"
+    message_en = "Periodic disclosure “{item}” has no publication for {period}"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        return {"item": f.get("extra") or ""}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["disclosures"].valid(self.needs)
+        cat = f["category"].fillna("").astype(str)
+        out = []
+        for word, kind in PERIODIC.items():
+            kind = kind or ctx.params["periodic_default"]
+            g = f[cat.str.contains(word)]
+            if g.empty:
+                continue
+            label = parse_period(g["period"], kind)
+            label = label.where(label.notna(), period_label(g["formed"], kind))
+            published = g.assign(_label=label)[g["published"].notna()]
+            for item, grp in g.assign(_label=label).groupby("item", sort=True):
+                periods = whole_periods(ctx, kind, grp["formed"].min())
+                have = set(published.loc[published["item"] == item, "_label"])
+                missing = periods[~periods["label"].isin(have)]
+                if missing.empty:
+                    continue
+                dept = grp["dept"].dropna().iloc[0] if grp["dept"].notna().any() else None
+                rows = missing.reset_index(drop=True)
+                out.append(findings_from(rows, self, status="missing", subject=dept, dept=dept,
+                                         key=item + " " + rows["label"], period=rows["label"], date=rows["end"],
+                                         due=rows["end"], extra=item))
+        return pd.concat(out, ignore_index=True) if out else empty_findings()
+
+
+@register
+class DIS005(Rule):
+    """Long-term item not reviewed or updated for too long: 公开内容长期不变. 长期公开内容未更新。
+
+    Checks disclosures of category 长期: the last review (``最后更新``/``复核日期``, else the
+    publication date) must be no older than ``review_months`` months on the as-of day.
+
+    Clause: 000 (十)3 “应当追究政务公开单位负责人的责任：……（二）公众内容长期不变”; 000 (一)4
+    “需要变更公开内容的应及时变更”.
+
+    Interpretation: “长期不变” is read as no review within 12 months (a rulebook parameter).
+    Defaults: review_months = 12.
+
+    Pass: 长期, 最后更新 2026-03-01, as of 2026-11-24.
+    Fail: 长期, 最后更新 2025-10-31, as of 2026-11-24 (due 2026-10-31 → 11-02; overdue).
+    """
+
+    id = "DIS005"
+    title_zh = "长期公开内容超过12个月未更新"
+    title_en = "Long-term disclosure not reviewed for 12 months"
+    citation = "000 (十)3; 000 (一)4"
+    register = "disclosures"
+    needs = ("category", "reviewed", "published")
+    params = {"review_months": 12}
+    message_zh = "长期公开事项“{key}”最后更新于 {start}，应于 {due} 前复核更新{done_zh}"
+    message_en = "Long-term disclosure “{key}” last updated {start}, review due {due}{done_en}"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["disclosures"].valid(self.needs)
+        f = f[f["category"].fillna("").astype(str).str.contains("长期")]
+        last = f["reviewed"].where(f["reviewed"].notna(), f["published"])
+        f, last = f[last.notna()], last[last.notna()]
+        # The latest review of each item is what counts.
+        latest = last.groupby(f["item"]).transform("max")
+        f, last = f[last == latest], last[last == latest]
+        f = f[~f["item"].duplicated(keep="last")]
+        last = last[f.index]
+        due = pd.Series(pd.to_datetime(ctx.calendar.add_months(last.to_numpy(dtype="datetime64[D]"),
+                                                                ctx.params["review_months"])), index=f.index)
+        never = pd.Series(pd.NaT, index=f.index, dtype="datetime64[ns]")
+        found = deadline_findings(ctx, self, f, start=last, due=due, done=never, unit="d",
+                                  key=f["item"], subject=f["dept"], dept=f["dept"])
+        return found[found["status"] != "due_soon"].reset_index(drop=True) if len(found) else found
+
+
+@register
+class WEB001(Rule):
+    """An ISO week with fewer than 2 portal updates. 网站每周更新不足2次。
+
+    Checks the portal update register: every ISO week (Monday–Sunday) lying wholly
+    inside the audited range, from the week of the register's first entry on, must have
+    at least ``per_week`` updates.  Weeks with fewer than ``min_workdays`` working days
+    (a holiday week) are not judged when that parameter is above zero.
+
+    Clause: 002 (九)3 “加强网站内容保障，每周更新不少于2次”.
+
+    Defaults: per_week = 2, min_workdays = 0.
+
+    Pass: week 2026-W38 with updates on 09-15 and 09-17.
+    Fail: week 2026-W39 with one update (finding “2026-W39”).
+    """
+
+    id = "WEB001"
+    title_zh = "门户网站每周更新少于2次"
+    title_en = "Fewer than 2 portal updates in a week"
+    citation = "002 (九)3"
+    register = "web_updates"
+    kind = "periodic"
+    needs = ("date",)
+    params = {"per_week": 2, "min_workdays": 0}
+    message_zh = "{period} 周网站更新 {count} 次，少于每周 {need} 次"
+    message_en = "Week {period}: {count} portal updates, fewer than {need}"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        return dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        dates = ctx.registers["web_updates"].valid(self.needs)["date"].dropna()
+        if dates.empty:
+            return empty_findings()
+        weeks = whole_periods(ctx, "week", dates.min())
+        if weeks.empty:
+            return empty_findings()
+        counts = period_label(dates, "week").value_counts()
+        weeks["n"] = weeks["label"].map(counts).fillna(0).astype(int)
+        if ctx.params["min_workdays"] > 0:
+            wd = ctx.calendar.workdays_between((weeks["start"] - pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]"),
+                                               weeks["end"].to_numpy(dtype="datetime64[D]"))
+            weeks = weeks[wd >= ctx.params["min_workdays"]]
+        short = weeks[weeks["n"] < ctx.params["per_week"]].reset_index(drop=True)
+        return findings_from(short, self, status="missing", key=short["label"], period=short["label"],
+                             date=short["end"], due=short["end"],
+                             extra="count=" + short["n"].astype(str) + f";need={ctx.params['per_week']}",
+                             subject="网站管理", dept=None)

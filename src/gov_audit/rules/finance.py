@@ -1,0 +1,351 @@
+"""Finance 财务: vouchers, cash, approval levels, signatures, repair settlement, split payments."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import register
+from .base import Context, Rule, deadline_findings, empty_findings, findings_from, num_text
+
+FINANCE_CLAUSE = "003 財務管理制度"
+# Approval levels, low to high; a cell is read by its words (county before bureau).
+LEVELS = ((4, r"县.*分管|副县长|县长|县领导"), (3, r"局务会|党组会|班子会"), (2, r"局长|正职"), (1, r"分管|副局长"))
+LEVEL_ZH = {1: "分管领导", 2: "局长", 3: "局务会研究后局长审批", 4: "县分管领导"}
+LEVEL_EN = {1: "deputy in charge", 2: "director", 3: "bureau meeting, then the director", 4: "county leader in charge"}
+
+
+def approval_level(f: pd.DataFrame) -> pd.Series:
+    """The highest approval recorded: 审批层级, else the 审批人 cell; 局务会研究 = 是 lifts 局长 to 局务会."""
+    text = f["approved_by"].fillna("").astype(str) + " " + f["approver"].fillna("").astype(str)
+    level = pd.Series(0, index=f.index, dtype=np.int64)
+    for lv, rx in reversed(LEVELS):
+        level = level.mask(text.str.contains(rx) & (level < lv), lv)
+    # "副局长" contains "局长": a deputy alone is level 1.
+    deputy_only = text.str.contains("副局长") & ~text.str.replace("副局长", "").str.contains("局长")
+    level = level.mask(deputy_only & (level == 2), 1)
+    return level.mask(f["meeting"] & (level == 2), 3)
+
+
+class _ExpenseRule(Rule):
+    register = "expenses"
+    kind = "row"
+    citation = FINANCE_CLAUSE
+    message_zh = "{start} “{key}” {amount} 元：{what_zh}"
+    message_en = "{start} “{key}” ¥{amount}: {what_en}"
+    what_zh = ""
+    what_en = ""
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        return {"what_zh": cls.what_zh.format(**parts) if parts else cls.what_zh,
+                "what_en": cls.what_en.format(**parts) if parts else cls.what_en, **parts}
+
+    def found(self, sel: pd.DataFrame, extra: pd.Series | None = None, status: str = "violation") -> pd.DataFrame:
+        if sel.empty:
+            return empty_findings()
+        amount = "amount=" + num_text(sel["amount"])
+        extra = amount if extra is None else amount + ";" + extra
+        return findings_from(sel, self, status=status, subject=sel["handler"].where(sel["handler"].notna(), sel["payee"]),
+                             dept=None, key=sel["item"], start=sel["date"], date=sel["date"], extra=extra)
+
+
+@register
+class FIN001(_ExpenseRule):
+    """Expense of 200 yuan or more vouched by a receipt, not an invoice. 200元以上以收据报销。
+
+    Checks every expense of ``min_amount`` yuan or more: its voucher (``凭证``) must not be
+    a 收据 (receipt); an invoice (发票) is required.
+
+    Clause: 003 財務管理制度 3 “凡200元以上的開支發票，不得使用收款收據”.
+
+    Defaults: min_amount = 200.
+
+    Pass: 350 元, 发票.
+    Fail: 350 元, 收据.
+    """
+
+    id = "FIN001"
+    title_zh = "200元以上支出使用收据报销"
+    title_en = "Receipt instead of an invoice for 200 yuan or more"
+    citation = "003 財務管理制度 3"
+    needs = ("date", "amount", "voucher")
+    requires_columns = ("voucher",)
+    params = {"min_amount": 200}
+    what_zh = "以收据报销，200 元以上须用发票"
+    what_en = "vouched by a receipt; 200 yuan or more needs an invoice"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        return self.found(f[(f["amount"] >= ctx.params["min_amount"]) & f["voucher"].fillna("").str.contains("收据")])
+
+
+@register
+class FIN002(_ExpenseRule):
+    """Payment of 1000 yuan or more in cash. 1000元以上现金支付。
+
+    Checks every expense of ``min_amount`` yuan or more: its payment (``支付方式``) must be
+    by transfer, not 现金 (cash).
+
+    Clause: 003 財務管理制度 3 “凡1000元以上的支付須實行轉賬支付”.
+
+    Defaults: min_amount = 1000.
+
+    Pass: 1,500 元, 转账.
+    Fail: 1,500 元, 现金.
+    """
+
+    id = "FIN002"
+    title_zh = "1000元以上支出使用现金支付"
+    title_en = "Cash payment of 1000 yuan or more"
+    citation = "003 財務管理制度 3"
+    needs = ("date", "amount", "payment")
+    requires_columns = ("payment",)
+    params = {"min_amount": 1000}
+    what_zh = "现金支付，1000 元以上须转账"
+    what_en = "paid in cash; 1000 yuan or more must be a transfer"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        return self.found(f[(f["amount"] >= ctx.params["min_amount"]) & f["payment"].fillna("").str.contains("现金")])
+
+
+@register
+class FIN003(_ExpenseRule):
+    """Office purchase over 300 yuan without the director's approval. 办公用品超300元未经局长同意。
+
+    Checks every expense of category 办公用品 above ``max_amount`` yuan: the approval must
+    reach the director (局长, or higher).
+
+    Clause: 003 財務管理制度 2 “局機關各股室需購買辦公用品……要經分管領導批準後方可購買……凡所需
+    金額超過300元的，須報經局長同意”.
+
+    Defaults: max_amount = 300.
+
+    Pass: 办公用品 450 元, 审批 局长.
+    Fail: 办公用品 450 元, 审批 分管副局长 only.
+    """
+
+    id = "FIN003"
+    title_zh = "办公用品采购超过300元未经局长同意"
+    title_en = "Office purchase over 300 yuan without the director"
+    citation = "003 財務管理制度 2"
+    needs = ("date", "amount", "category", "approver", "approved_by", "meeting")
+    params = {"max_amount": 300}
+    what_zh = "办公用品超过 300 元，未经局长同意"
+    what_en = "office purchase over 300 yuan not approved by the director"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        f = f[f["category"].fillna("").str.contains("办公") & (f["amount"] > ctx.params["max_amount"])]
+        level = approval_level(f)
+        return self.found(f[(level > 0) & (level < 2)])
+
+
+@register
+class FIN004(_ExpenseRule):
+    """Approval below the level the amount needs. 资金审批层级不足。
+
+    Checks every expense whose approval is recorded: up to ``director_max`` yuan needs
+    the director (局长); above it and up to ``meeting_max`` a bureau meeting (局务会) and
+    then the director; above ``meeting_max`` the county leader in charge (县分管领导).
+
+    Clause: 003 財務管理制度 6 “局機關使用資金不超過5000元的，由局長直接審批；使用資金5000元以上
+    不超過1萬元的，經局務會研究後，由局長審批；使用資金超過1萬元的，要報經縣分管領導同意”.
+
+    Interpretation: office purchases up to ``director_max`` are judged by FIN003 instead
+    (財務管理制度 2 lets the deputy approve them up to ``office_max`` = 300 yuan and asks the
+    director above that), so one purchase is not reported twice.  A row
+    with no recognisable approver is FIN005's, not this rule's.
+    Defaults: director_max = 5000, meeting_max = 10000, office_max = 300.
+
+    Pass: 8,000 元, 局务会研究 是, 审批人 局长.
+    Fail: 8,000 元, 审批人 局长 only (局务会 missing); 12,000 元 without 县分管领导.
+    """
+
+    id = "FIN004"
+    title_zh = "资金使用审批层级不足"
+    title_en = "Spending approved below the required level"
+    citation = "003 財務管理制度 6"
+    needs = ("date", "amount", "category", "approver", "approved_by", "meeting")
+    params = {"director_max": 5000, "meeting_max": 10000, "office_max": 300}
+    what_zh = "审批至“{have_zh}”，该金额须“{need_zh}”"
+    what_en = "approved by {have_en}; this amount needs {need_en}"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        have, need = int(parts.get("have", 0)), int(parts.get("need", 0))
+        parts.update(have_zh=LEVEL_ZH.get(have, "无"), need_zh=LEVEL_ZH.get(need, ""),
+                     have_en=LEVEL_EN.get(have, "nobody"), need_en=LEVEL_EN.get(need, ""))
+        return {"what_zh": cls.what_zh.format(**parts), "what_en": cls.what_en.format(**parts), **parts}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        p = ctx.params
+        f = ctx.registers["expenses"].valid(self.needs)
+        office_small = f["category"].fillna("").str.contains("办公") & (f["amount"] <= p["director_max"])
+        f = f[f["amount"].notna() & ~office_small]
+        need = np.select([f["amount"] > p["meeting_max"], f["amount"] > p["director_max"]], [4, 3], 2)
+        have = approval_level(f).to_numpy()
+        hit = (have > 0) & (have < need)
+        sel = f[hit]
+        extra = "have=" + pd.Series(have[hit], index=sel.index).astype(str) + ";need=" + pd.Series(need[hit], index=sel.index).astype(str)
+        return self.found(sel, extra)
+
+
+@register
+class FIN005(_ExpenseRule):
+    """Handler, witness or approver missing. 报销单据经手人、证明人、审批人不全。
+
+    Checks every expense: the 经手人, 证明人 and 审批人 must all be filled in.
+
+    Clause: 003 財務管理制度 5 “所有報銷發票，必須做到手續完備，票據完整，每張票據需有經手人，並
+    注明用途，有證明人和審批人簽字”.
+
+    Pass: 经手人 王某, 证明人 李某, 审批人 局长.
+    Fail: 证明人 blank.
+    """
+
+    id = "FIN005"
+    title_zh = "报销缺少经手人、证明人或审批人"
+    title_en = "Handler, witness or approver missing"
+    citation = "003 財務管理制度 5"
+    needs = ("date", "amount", "handler", "witness", "approver")
+    requires_columns = ("handler", "witness", "approver")
+    what_zh = "缺少{missing_zh}签字"
+    what_en = "no {missing_en} signature"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        codes = parts.get("missing", "").split(",")
+        zh = {"handler": "经手人", "witness": "证明人", "approver": "审批人"}
+        en = {"handler": "handler", "witness": "witness", "approver": "approver"}
+        return {"what_zh": "缺少" + "、".join(zh[c] for c in codes if c in zh) + "签字",
+                "what_en": "no " + ", ".join(en[c] for c in codes if c in en) + " signature", **parts}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        miss = {c: f[c].isna() for c in ("handler", "witness", "approver")}
+        hit = miss["handler"] | miss["witness"] | miss["approver"]
+        sel = f[hit]
+        codes = (np.where(miss["handler"][hit], "handler,", "") + np.where(miss["witness"][hit], "witness,", "")
+                 + np.where(miss["approver"][hit], "approver,", ""))
+        return self.found(sel, "missing=" + pd.Series(codes, index=sel.index).str.rstrip(","), status="missing")
+
+
+@register
+class FIN006(Rule):
+    """Repair not settled within one month of completion. 维修完成后一个月内未结账。
+
+    Checks every expense with a repair completion date (``维修完成日期``): settlement
+    (``结账日期``) is due ``months`` months later (民法典 第二百零二条, rolled past rest days).
+    An unsettled repair past that day is ``overdue``.
+
+    Clause: 003 車輛管理制度 三、3 “維修後要在一個月內與維修單位結帳報銷”.
+
+    Defaults: months = 1.
+
+    Pass: 完成 2026-08-31, 结账 2026-09-30 (due 09-30).
+    Fail: 完成 2026-08-31, 结账 2026-10-09 (late).
+    """
+
+    id = "FIN006"
+    title_zh = "维修完成后一个月内未结账报销"
+    title_en = "Repair not settled within a month"
+    citation = "003 車輛管理制度 三、3"
+    register = "expenses"
+    needs = ("repair_done", "settled")
+    requires_columns = ("repair_done",)
+    params = {"months": 1}
+    message_zh = "维修“{key}”{start} 完成，应于 {due} 前结账{done_zh}"
+    message_en = "Repair “{key}” finished {start}, settlement due {due}{done_en}"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        f = f[f["repair_done"].notna()]
+        due = pd.Series(pd.to_datetime(ctx.calendar.add_months(f["repair_done"].to_numpy(dtype="datetime64[D]"),
+                                                                ctx.params["months"])), index=f.index)
+        return deadline_findings(ctx, self, f, start=f["repair_done"], due=due, done=f["settled"], unit="d",
+                                 key=f["item"], subject=f["handler"].where(f["handler"].notna(), f["payee"]), dept=None)
+
+
+@register
+class FIN007(Rule):
+    """Likely split payment: same payee within 7 days, each under a threshold, together over it. 疑似拆分支付。
+
+    Checks the expenses per payee: a group of two or more payments to the same payee
+    within ``window_days`` days of the group's first, each below a threshold and together
+    at or above it, is reported once, as a group (the finding points at the first row
+    and lists the rows).  Thresholds are the limits the rules set: the cash limit and the
+    approval levels (``thresholds``); the highest one the group crosses is named.
+
+    Clause: 003 財務管理制度 3、6 (the 1000-yuan transfer rule and the 5000/10000-yuan
+    approval levels a split would evade).
+
+    Interpretation: every payment opens a window of ``window_days`` days; a window
+    qualifies when it holds two or more payments, all under the threshold, adding up to
+    it.  Overlapping qualifying windows of one payee are reported once (the earliest).
+    Defaults: window_days = 7, thresholds = [1000, 5000, 10000].
+
+    Pass: 4,000 元 and 800 元 to 某公司 six days apart (each under 5000, together under 5000).
+    Fail: 4,800 元 and 4,500 元 to 某公司 two days apart (together 9,300 ≥ 5,000).
+    """
+
+    id = "FIN007"
+    title_zh = "疑似拆分支付（同一收款方7日内多笔）"
+    title_en = "Likely split payment to one payee"
+    citation = "003 財務管理制度 3、6"
+    register = "expenses"
+    kind = "row"
+    needs = ("date", "amount", "payee")
+    requires_columns = ("payee",)
+    params = {"window_days": 7, "thresholds": [1000, 5000, 10000]}
+    message_zh = "收款方“{key}”{start} 起 {days} 日内 {count} 笔共 {total} 元（第 {rows} 行），单笔均低于 {limit} 元，合计达到 {limit} 元"
+    message_en = "Payee “{key}”: {count} payments totalling ¥{total} within {days} days from {start} (rows {rows}), each under ¥{limit}"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        return dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        f = f[f["payee"].notna() & f["amount"].notna() & f["date"].notna()].sort_values(["payee", "date", "_row"])
+        if len(f) < 2:
+            return empty_findings()
+        codes, _ = pd.factorize(f["payee"])
+        days = (f["date"].to_numpy(dtype="datetime64[D]") - np.datetime64("2000-01-01", "D")).astype(np.int64)
+        keys = codes.astype(np.int64) * 1_000_000 + days
+        amount = f["amount"].to_numpy(dtype=float)
+        n = len(f)
+        idx = np.arange(n)
+        # Window i: payments of the same payee from payment i to window_days later.
+        end = np.searchsorted(keys, keys + ctx.params["window_days"], side="right")
+        csum = np.r_[0.0, np.cumsum(amount)]
+        count = end - idx
+        total = csum[end] - csum[idx]
+        best = np.zeros(n, dtype=float)  # highest threshold each window evades
+        for limit in sorted(ctx.params["thresholds"]):
+            # Index of the next payment at or above the limit (n if none): the window is
+            # "each under the limit" when that index lies beyond the window's end.
+            big = np.where(amount >= limit, idx, n)
+            next_big = np.minimum.accumulate(big[::-1])[::-1]
+            ok = (count >= 2) & (next_big >= end) & (total >= limit)
+            best = np.where(ok, limit, best)
+        cand = np.flatnonzero(best > 0)
+        chosen, covered_until = [], -1
+        for i in cand:  # qualifying windows only: a handful, not every row
+            if not chosen or i >= covered_until or codes[i] != codes[chosen[-1]]:
+                chosen.append(i)
+                covered_until = end[i]
+        if not chosen:
+            return empty_findings()
+        sel = f.iloc[chosen]
+        rows = f["_row"].to_numpy()
+        dates = f["date"].to_numpy()
+        extra = [f"count={int(count[i])};total={total[i]:g};limit={int(best[i])};"
+                 f"days={int((dates[end[i] - 1] - dates[i]) / np.timedelta64(1, 'D')) + 1};"
+                 f"rows={'、'.join(map(str, rows[i:end[i]]))}" for i in chosen]
+        return findings_from(sel, self, status="violation", subject=sel["payee"], dept=None, key=sel["payee"],
+                             start=sel["date"], date=sel["date"], extra=extra)

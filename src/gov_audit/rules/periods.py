@@ -1,0 +1,98 @@
+"""Periods for periodic duties: which months, quarters, half-years, years or ISO weeks
+lie wholly inside the audited range, and their labels (``2026-09``, ``2026Q3``,
+``2026H2``, ``2026``, ``2026-W38``).
+
+A register says nothing about the time before its first entry: the window judged
+starts at the later of ``--since`` and the start of the period holding the register's
+first date, and ends at the earlier of ``--until`` and the as-of day.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .base import Context
+
+FREQ = {"month": "M", "quarter": "Q", "half": "H", "year": "Y", "week": "W"}
+
+
+def period_label(dates: pd.Series, kind: str) -> pd.Series:
+    d = pd.to_datetime(dates)
+    if kind == "month":
+        return d.dt.strftime("%Y-%m")
+    if kind == "quarter":
+        return d.dt.year.astype(str) + "Q" + d.dt.quarter.astype(str)
+    if kind == "half":
+        return d.dt.year.astype(str) + "H" + np.where(d.dt.month <= 6, "1", "2")
+    if kind == "year":
+        return d.dt.year.astype(str)
+    if kind == "week":
+        iso = d.dt.isocalendar()
+        return iso["year"].astype(str) + "-W" + iso["week"].astype(str).str.zfill(2)
+    raise ValueError(kind)
+
+
+def _period_start(day: pd.Timestamp, kind: str) -> pd.Timestamp:
+    if kind == "month":
+        return day.replace(day=1)
+    if kind == "quarter":
+        return pd.Timestamp(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    if kind == "half":
+        return pd.Timestamp(day.year, 1 if day.month <= 6 else 7, 1)
+    if kind == "year":
+        return pd.Timestamp(day.year, 1, 1)
+    if kind == "week":
+        return day - pd.Timedelta(days=day.weekday())
+    raise ValueError(kind)
+
+
+def whole_periods(ctx: Context, kind: str, first_date: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Periods of ``kind`` wholly inside the judged window: label, start, end."""
+    lo = ctx.since
+    if first_date is not None and not pd.isna(first_date):
+        lo = max(lo, _period_start(pd.Timestamp(first_date).normalize(), kind))
+    hi = min(ctx.until, ctx.as_of)
+    if hi < lo:
+        return pd.DataFrame(columns=["label", "start", "end"])
+    if kind == "week":
+        starts = pd.date_range(lo + pd.Timedelta(days=(7 - lo.weekday()) % 7), hi, freq="7D")
+        ends = starts + pd.Timedelta(days=6)
+    else:
+        step = {"month": 1, "quarter": 3, "half": 6, "year": 12}[kind]
+        first = _period_start(lo, kind)
+        if first < lo:
+            first = first + pd.DateOffset(months=step)
+        starts = pd.date_range(first, hi, freq=f"{step}MS")
+        ends = starts + pd.DateOffset(months=step) - pd.Timedelta(days=1)
+    keep = ends <= hi
+    starts, ends = starts[keep], ends[keep]
+    return pd.DataFrame({"label": period_label(pd.Series(starts), kind).to_numpy(), "start": starts, "end": ends})
+
+
+_PERIOD_RE = re.compile(r"^\s*(\d{4})\s*(?:[-/.年]?\s*(?:(\d{1,2})\s*月?|[Qq第]\s*(\d)\s*季?度?|[Hh]\s*(\d)|(上|下)半年))?\s*$")
+
+
+def parse_period(text: pd.Series, kind: str) -> pd.Series:
+    """A 所属期 cell (2026-09, 2026年9月, 2026Q3, 2026年第3季度, 2026H2, 2026下半年, 2026) as the
+    label of ``kind``; None where it does not name such a period."""
+    parts = text.fillna("").astype(str).str.extract(_PERIOD_RE)
+    year, month, quarter, half, half_zh = (parts[i] for i in range(5))
+    half = half.where(half.notna(), half_zh.map({"上": "1", "下": "2"}))
+    out = pd.Series(None, index=text.index, dtype=object)
+    has_year = year.notna()
+    if kind == "year":
+        out[has_year] = year[has_year]
+    elif kind == "month":
+        ok = has_year & month.notna()
+        out[ok] = year[ok] + "-" + month[ok].str.zfill(2)
+    elif kind == "quarter":
+        q = quarter.where(quarter.notna(), ((pd.to_numeric(month, errors="coerce") - 1) // 3 + 1).astype("Int64").astype(str))
+        ok = has_year & q.notna() & (q != "<NA>")
+        out[ok] = year[ok] + "Q" + q[ok]
+    elif kind == "half":
+        ok = has_year & half.notna()
+        out[ok] = year[ok] + "H" + half[ok]
+    return out
