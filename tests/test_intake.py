@@ -222,7 +222,7 @@ def test_unreadable_inputs(tmp_path, make, words):
 def test_broken_file_beside_good_one_still_audits_the_good(tmp_path):
     good = workbook(tmp_path / "good.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 15), D(2026, 10, 9)]]})
     bad = _truncated(tmp_path)
-    code, rep, err = check(tmp_path, "--as-of", "2026-11-24")
+    code, rep, err = check(good, bad, "--as-of", "2026-11-24")  # named files: one office
     assert code == 2
     assert [(f["rule"], f["file"]) for f in rep["findings"]] == [("PET001", str(good))]
     assert str(bad) in err

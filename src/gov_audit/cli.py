@@ -131,9 +131,6 @@ def calendar_cmd(
     print_month_grids(_stdout(), load_calendar(calendar_file), year, months)
 
 
-FORMATS = ("table", "json")
-
-
 @app.command()
 def check(
     paths: list[Path] = typer.Argument(..., help="台账文件或目录 workbooks, CSVs or directories"),
@@ -146,17 +143,23 @@ def check(
     person: Optional[list[str]] = typer.Option(None, "--person", help="只报告这些人 only these people"),
     rulebook: Optional[Path] = typer.Option(None, "--rulebook", help="规则参数文件 agency TOML (default ./gov-audit.toml)"),
     calendar_file: Optional[Path] = typer.Option(None, "--calendar", help="节假日调整文件 holiday overrides (CSV/XLSX)"),
-    fmt: str = typer.Option("table", "--format", help="table | json"),
+    waivers: Optional[Path] = typer.Option(None, "--waivers", help="豁免清单 waivers (CSV/XLSX/TOML)"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="只报告此前报告中没有的问题 earlier JSON report"),
+    fmt: str = typer.Option("table", "--format", help="table | json | csv | xlsx | html"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（原子写入）write the report to this file"),
+    output_dir: Optional[Path] = typer.Option(None, "--output-dir", help="写入目录，文件名带日期 dated report files in this folder"),
     fail_on: str = typer.Option("breach", "--fail-on", help="warning | breach | never"),
     lang: str = typer.Option("zh", "--lang", help="zh | en"),
 ) -> None:
-    """审计台账。Audit registers: exit 0 clean, 1 findings at or above --fail-on, 2 input errors."""
-    from .engine import AuditOptions, exit_code, run_audit
+    """审计台账。Audit registers: exit 0 clean, 1 findings at or above --fail-on, 2 input errors.
+
+    A directory holding several offices' workbooks is audited as a batch: each office on
+    its own, in parallel, with a per-office summary.
+    """
+    from .batch import discover_offices
+    from .engine import AuditOptions, exit_code, prepare, run_audit
     from .errors import InputFailure
-    from .render.files import write_text_atomic
-    from .render.json_report import render_json
-    from .render.table import render_table
+    from .render.output import EXTENSION, FORMATS, report_text, write_report
     from .report import build_report
 
     usage = []
@@ -167,6 +170,10 @@ def check(
                                 expected="warning, breach, never"))
     if lang not in ("zh", "en"):
         usage.append(InputError("--lang", "usage", "应为 zh 或 en", value=lang, expected="zh, en"))
+    if output is not None and output_dir is not None:
+        usage.append(InputError("--output", "usage", "--output 与 --output-dir 只能选一个 (use one of them)"))
+    if fmt == "xlsx" and output is None and output_dir is None:
+        usage.append(InputError("--format", "usage", "xlsx 报告须用 --output 或 --output-dir 写入文件 (xlsx needs a file)"))
     if usage:
         fail(usage)
     today = pd.Timestamp.today().normalize()
@@ -175,36 +182,97 @@ def check(
         since=parse_cli_date(since, "--since") if since else None,
         until=parse_cli_date(until, "--until") if until else None,
         include=list(rule or []), exclude=list(ignore or []), depts=list(dept or []), persons=list(person or []),
-        rulebook=rulebook, calendar=calendar_file,
+        rulebook=rulebook, calendar=calendar_file, waivers=waivers, baseline=baseline,
     )
     if opts.since is not None and opts.until is not None and opts.since > opts.until:
         fail([InputError("--since", "usage", "--since 晚于 --until (since is after until)", value=since)])
     try:
-        result = run_audit(list(paths), opts)
+        prepared = prepare(opts)
     except InputFailure as exc:
         fail(exc.errors)
+    stamp = opts.as_of.strftime("%Y-%m-%d")
+    offices, _ = discover_offices(list(paths), prepared.rulebook.settings.get("batch_group", "file"))
+    if len(offices) > 1 and any(p.is_dir() for p in paths):
+        raise typer.Exit(_check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp))
+    result = run_audit(list(paths), opts, prepared=prepared)
     report = build_report(result, lang)
-    if output is not None:
-        text = render_json(report) if fmt == "json" else _table_text(report, lang)
-        write_text_atomic(output, text)
-    elif fmt == "json":
-        sys.stdout.write(render_json(report))
-    else:
+    if output_dir is not None:
+        write_report(report, fmt, output_dir / f"gov-audit-{stamp}.{EXTENSION[fmt]}", lang, source_root=Path.cwd())
+    elif output is not None:
+        write_report(report, fmt, output, lang, source_root=Path.cwd())
+    elif fmt == "table":
+        from .render.table import render_table
+
         render_table(report, _stdout(), lang)
+    else:
+        sys.stdout.write(report_text(report, fmt, lang))
     err = _stderr()
     for e in sorted(result.errors, key=lambda e: (e.file, e.sheet or "", e.cell or "")):
         err.print(e.render(), markup=False)
     raise typer.Exit(exit_code(result, fail_on))
 
 
-def _table_text(report: dict, lang: str) -> str:
-    import io
+def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp) -> int:
+    import json as _json
 
-    from .render.table import render_table
+    from .batch import batch_exit, batch_summary, run_batch
+    from .errors import InputError as _E
+    from .render.files import write_text_atomic
+    from .render.output import EXTENSION, write_report
 
-    buf = io.StringIO()
-    render_table(report, Console(file=buf, force_terminal=False, width=200, soft_wrap=True), lang)
-    return buf.getvalue()
+    err = _stderr()
+    progress = None
+    if err.is_terminal:
+        from rich.progress import Progress
+
+        bar = Progress(console=err, transient=True)
+        task = bar.add_task("审计中 auditing", total=len(offices))
+        bar.start()
+        progress = lambda: bar.advance(task)  # noqa: E731
+    try:
+        results = run_batch(offices, opts, lang, fail_on, progress)
+    finally:
+        if progress:
+            bar.stop()
+    rows = batch_summary(results)
+    batch = {"schema": "gov-audit/batch@1", "as_of": stamp, "offices": rows, "exit": batch_exit(results)}
+    if output_dir is not None:
+        for r in results:
+            if r["report"] is not None:
+                safe = r["office"].replace("/", "_").replace("\\", "_")
+                write_report(r["report"], fmt, output_dir / f"gov-audit-{safe}-{stamp}.{EXTENSION[fmt]}", lang,
+                             source_root=Path.cwd())
+        write_text_atomic(output_dir / f"gov-audit-batch-{stamp}.json",
+                          _json.dumps(batch, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+    if fmt == "json" and output_dir is None:
+        full = dict(batch, reports={r["office"]: r["report"] for r in results})
+        text = _json.dumps(full, ensure_ascii=False, sort_keys=True) + "\n"
+        if output is not None:
+            write_text_atomic(output, text)
+        else:
+            sys.stdout.write(text)
+    elif output_dir is None:
+        _print_batch_table(rows, lang)
+    for r in results:
+        for e in r["errors"]:
+            where = e.get("file", "") + (f": {e['sheet']}" if e.get("sheet") else "") + (f"!{e['cell']}" if e.get("cell") else "")
+            err.print(f"{where}: {e['message']}" + (f" (值 value: {e['value']!r})" if e.get("value") else ""), markup=False)
+    return batch["exit"]
+
+
+def _print_batch_table(rows: list[dict], lang: str) -> None:
+    from rich.table import Table
+
+    zh = lang == "zh"
+    table = Table(title="各单位审计汇总" if zh else "offices")
+    cols = ("单位", "问题", "违规", "预警", "豁免", "处罚", "错误", "退出码") if zh else \
+        ("office", "findings", "breach", "warning", "waived", "penalties", "errors", "exit")
+    for c in cols:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(r["office"], *(str(r[k]) for k in ("findings", "breach", "warning", "waived", "penalties", "errors", "exit")),
+                      style="red" if r["exit"] == 2 else ("yellow" if r["exit"] == 1 else ""))
+    _stdout().print(table)
 
 
 @app.command()

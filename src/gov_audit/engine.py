@@ -33,6 +33,8 @@ class AuditOptions:
     persons: list[str] = field(default_factory=list)
     rulebook: Path | None = None
     calendar: Path | None = None
+    waivers: Path | None = None
+    baseline: Path | None = None
 
 
 @dataclass
@@ -55,6 +57,8 @@ class AuditResult:
     rulebook: Rulebook
     rules_run: list[str]
     not_judged: list[NotJudged]
+    waivers: list[dict] = field(default_factory=list)
+    baselined: int = 0
 
     @property
     def reported(self) -> pd.DataFrame:
@@ -67,8 +71,22 @@ def audit_range(options: AuditOptions) -> tuple[pd.Timestamp, pd.Timestamp]:
     return since.normalize(), until.normalize()
 
 
-def prepare(options: AuditOptions) -> tuple[Rulebook, WorkCalendar]:
-    """Rulebook and calendar, or InputFailure: without them nothing can be judged."""
+@dataclass
+class Prepared:
+    rulebook: Rulebook
+    calendar: WorkCalendar
+    waivers: list = field(default_factory=list)
+    baseline_ids: set = field(default_factory=set)
+    baseline_triples: set = field(default_factory=set)
+
+    def __iter__(self):  # (rulebook, calendar) unpacking
+        return iter((self.rulebook, self.calendar))
+
+
+def prepare(options: AuditOptions) -> Prepared:
+    """Rulebook, calendar, waivers and baseline, or InputFailure: without them nothing can be judged."""
+    from .waivers import load_baseline, load_waivers
+
     from .ladders import LADDER_DEFAULTS
 
     errors = [InputError(f"--rule {p}" if p in options.include else f"--ignore {p}", "usage",
@@ -78,12 +96,22 @@ def prepare(options: AuditOptions) -> tuple[Rulebook, WorkCalendar]:
         raise InputFailure(errors)
     book = load_rulebook(options.rulebook, LADDER_DEFAULTS)
     cal_path = options.calendar or book.calendar_file
+    cal = WorkCalendar()
     if cal_path is not None:
         overrides, errs = load_calendar_file(cal_path)
         if errs:
             raise InputFailure(errs)
-        return book, WorkCalendar(overrides)
-    return book, WorkCalendar()
+        cal = WorkCalendar(overrides)
+    prepared = Prepared(book, cal)
+    if options.waivers is not None:
+        prepared.waivers, errs = load_waivers(options.waivers)
+        if errs:
+            raise InputFailure(errs)
+    if options.baseline is not None:
+        prepared.baseline_ids, prepared.baseline_triples, errs = load_baseline(options.baseline)
+        if errs:
+            raise InputFailure(errs)
+    return prepared
 
 
 def normalize_options(book: Rulebook) -> NormalizeOptions:
@@ -94,7 +122,10 @@ def normalize_options(book: Rulebook) -> NormalizeOptions:
 
 
 def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared=None, intake: Intake | None = None) -> AuditResult:
-    book, cal = prepared or prepare(options)
+    from .waivers import apply_waivers
+
+    prepared = prepared or prepare(options)
+    book, cal = prepared
     since, until = audit_range(options)
     if intake is None:
         intake = load_registers(paths, normalize_options(book))
@@ -138,10 +169,23 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared=None, 
     frame = _settle(frame, book)
     from .ladders import run_ladders
 
-    penalties = run_ladders(frame, intake, cal, book, options.as_of.normalize(), since, until)
+    waivers = getattr(prepared, "waivers", [])
+    frame, waiver_status = apply_waivers(frame, waivers, options.as_of.normalize())
+    # A waived finding is an approved exception: it feeds no penalty ladder.
+    penalties = run_ladders(frame[~frame["waived"]], intake, cal, book, options.as_of.normalize(), since, until)
     frame["reported"] = _reported(frame, options, since, until)
+    baselined = 0
+    ids, triples = getattr(prepared, "baseline_ids", set()), getattr(prepared, "baseline_triples", set())
+    if (ids or triples) and len(frame):
+        due = pd.to_datetime(frame["due"], errors="coerce").dt.strftime("%Y-%m-%d")
+        known = frame["id"].isin(ids) | pd.Series(
+            [(r, k, d) in triples for r, k, d in zip(frame["rule"], frame["key"], due.where(due.notna(), None))],
+            index=frame.index)
+        baselined = int((known & frame["reported"]).sum())
+        frame["reported"] &= ~known
     penalties = [p for p in penalties if _penalty_reported(p, options)]
-    return AuditResult(options, since, until, frame, penalties, errors, intake, cal, book, rules_run, not_judged)
+    return AuditResult(options, since, until, frame, penalties, errors, intake, cal, book, rules_run, not_judged,
+                       waiver_status, baselined)
 
 
 def _settle(frame: pd.DataFrame, book: Rulebook) -> pd.DataFrame:

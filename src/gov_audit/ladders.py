@@ -288,7 +288,7 @@ def _unit_accountability(y: pd.DataFrame, book, intake) -> list[dict]:
     for window, grp in d.groupby("window", sort=True):
         severe = grp["rule"].isin(["DIS005", "DIS006"]).any()
         tier = Tier(2, "追究政务公开单位负责人的责任", "the unit head is held accountable") if severe else \
-            Tier(1, "对政务公开单位给予通报批评", "the unit is publicly criticised (通报批评)")
+            Tier(1, "对政务公开单位给予通报批评", "the unit is publicly criticised")
         out.append(_entry("unit_accountability", unit, None, window, len(grp), tier, list(grp["id"]),
                           grp["w_from"].iloc[0], grp["w_to"].iloc[0]))
     return out

@@ -91,8 +91,9 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
         absent = _num(rec.get("absent_days"))
         if absent is not None:
             f["absent_days"] = absent
-        if "waived" in rec:
-            f["waived"] = bool(rec.get("waived"))
+        if rec.get("waived"):
+            f["waived"] = True
+            f["waiver"] = rec.get("waiver")
         msg_fields = dict(f, late_unit=unit, late_by=late, extra=_text(rec.get("extra")), absent_days=absent)
         f["message"] = describe(RULES[rec["rule"]], msg_fields, lang, as_of)
         out.append(f)
@@ -115,13 +116,16 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
     coverage = cal.coverage()
     coverage["provisional_years"] = cal.provisional_years(sorted(y for y in years if 2004 <= y <= 2099))
     errors = [e.to_json() for e in sorted(result.errors, key=lambda e: (e.file, e.sheet or "", _cell_sort(e.cell), e.message))]
+    counted = [f for f in findings if not f.get("waived")]  # waived findings are counted apart
     summary = {
-        "findings": len(findings),
-        "by_rule": _counts(f["rule"] for f in findings),
-        "by_severity": _counts(f["severity"] for f in findings),
-        "by_status": _counts(f["status"] for f in findings),
-        "by_dept": _counts(f["dept"] or "" for f in findings),
-        "by_register": _counts(f["register"] for f in findings),
+        "findings": len(counted),
+        "waived": len(findings) - len(counted),
+        "baselined": result.baselined,
+        "by_rule": _counts(f["rule"] for f in counted),
+        "by_severity": _counts(f["severity"] for f in counted),
+        "by_status": _counts(f["status"] for f in counted),
+        "by_dept": _counts(f["dept"] or "" for f in counted),
+        "by_register": _counts(f["register"] for f in counted),
         "errors": len(errors),
         "penalties": len(result.penalties),
     }
@@ -142,6 +146,9 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
         "findings": findings,
         "errors": errors,
         "penalties": [_penalty(p, lang) for p in result.penalties],
+        "waivers": result.waivers,
+        "baseline": None if result.options.baseline is None else {"path": str(result.options.baseline),
+                                                                   "suppressed": result.baselined},
         "summary": summary,
     }
 

@@ -45,6 +45,7 @@ SETTINGS: dict[str, Any] = {
     "calendar": "",
     "ladder_window": "year",
     "unit_name": "",
+    "batch_group": "file",
 }
 DEFAULT_SESSIONS = [("08:30", "17:30")]
 
@@ -150,6 +151,9 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
             if book.settings["ladder_window"] not in ("year", "rolling12"):
                 errors.append(InputError(name, "rulebook", "settings.ladder_window: 应为 year 或 rolling12",
                                          value=book.settings["ladder_window"], expected="year, rolling12"))
+            if book.settings["batch_group"] not in ("file", "directory"):
+                errors.append(InputError(name, "rulebook", "settings.batch_group: 应为 file 或 directory",
+                                         value=book.settings["batch_group"], expected="file, directory"))
             if book.settings["calendar"]:
                 book.calendar_file = (path.parent / book.settings["calendar"]).resolve()
         elif top == "schedule":

@@ -63,6 +63,7 @@ def due_dates(ctx: Context) -> pd.DataFrame:
 class _DisclosureRule(Rule):
     register = "disclosures"
     needs = ("category", "formed", "published", "web_same_day")
+    requires_columns = ("published",)
     params = DISCLOSURE_PARAMS
     message_zh = "公开事项“{key}”：{start} 形成，应于 {due} 前公开{done_zh}"
     message_en = "Disclosure “{key}”: formed {start}, to be published by {due}{done_en}"
@@ -211,6 +212,7 @@ class DIS004(Rule):
     register = "disclosures"
     kind = "periodic"
     needs = ("category", "formed", "published", "period")
+    requires_columns = ("published",)
     params = {"periodic_default": "quarter"}
     message_zh = "定期公开事项“{item}”{period} 期没有公开记录"
     message_en = "Periodic disclosure “{item}” has no publication for {period}"

@@ -54,6 +54,7 @@ class RSP001(_HourRule):
     title_zh = "重大突发事件未在5小时内发布权威信息"
     title_en = "Major incident: no authoritative information within 5 hours"
     needs = ("level", "detected", "info_released")
+    requires_columns = ("info_released",)
     params = {"hours": 5}
     done_column = "info_released"
     message_zh = "事件 {key}（{start} 发生）：应于 {due} 前发布权威信息{done_zh}"
@@ -79,6 +80,7 @@ class RSP002(_HourRule):
     title_zh = "重大突发事件未在24小时内举行新闻发布会"
     title_en = "Major incident: no press conference within 24 hours"
     needs = ("level", "detected", "press_conference")
+    requires_columns = ("press_conference",)
     params = {"hours": 24}
     done_column = "press_conference"
     message_zh = "事件 {key}（{start} 发生）：应于 {due} 前举行新闻发布会{done_zh}"

@@ -31,6 +31,7 @@ class OPN001(Rule):
     citation = "000 (五)2"
     register = "opinions"
     needs = ("received", "on_spot", "replied")
+    requires_columns = ("replied",)
     params = {"days": 10}
     message_zh = "意见 {key}：{start} 收到，应于 {due} 前答复{done_zh}"
     message_en = "Opinion {key}: received {start}, reply due {due}{done_en}"

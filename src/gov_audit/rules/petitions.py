@@ -88,6 +88,7 @@ class PET002(Rule):
     citation = "信访工作条例 第三十二条; 003 篇3 四"
     register = "petitions"
     needs = ("received", "accept_decided", "closed", "extension_approved", "extension_days")
+    requires_columns = ("closed",)
     params = {"days": 60, "max_extension": 30}
     message_zh = "信访件 {key}：{start} 起算，应于 {due} 前办结{done_zh}"
     message_en = "Petition {key}: counted from {start}, conclusion due {due}{done_en}"

@@ -49,6 +49,7 @@ class REQ001(Rule):
     register = "requests"
     needs = ("received", "supplement_received", "consult_days", "extension_approved", "extension_notified",
              "extension_days", "replied")
+    requires_columns = ("replied",)
     params = {"days": 20, "max_extension": 20}
     message_zh = "申请 {key}：{start} 起算，应于 {due} 前答复{done_zh}"
     message_en = "Request {key}: counted from {start}, reply due {due}{done_en}"

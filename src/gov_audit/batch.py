@@ -1,0 +1,102 @@
+"""Batch: audit every office under a directory, each on its own, in parallel processes.
+
+An office is one workbook (``.xlsx .xlsm .xls .ods``); CSV exports, one register per
+file, are grouped by the folder they sit in.  A rulebook can group by folder instead
+(``[settings] batch_group = "directory"``): every folder is one office.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from .read import find_inputs
+
+
+@dataclass
+class Office:
+    name: str
+    files: list[Path]
+
+
+def discover_offices(paths: list[Path], group: str = "file") -> tuple[list[Office], list]:
+    files, errors = find_inputs(paths)
+    groups: dict[str, list[Path]] = {}
+    roots = [p for p in paths if Path(p).is_dir()]
+    for f in files:
+        root = next((Path(r) for r in roots if _is_under(f, Path(r))), f.parent)
+        rel = f.relative_to(root) if _is_under(f, root) else Path(f.name)
+        if group == "directory" or f.suffix.lower() == ".csv":
+            key = str(rel.parent) if str(rel.parent) != "." else (root.name or "office")
+        else:
+            key = str(rel.with_suffix(""))
+        groups.setdefault(key, []).append(f)
+    offices = [Office(name, sorted(fs)) for name, fs in sorted(groups.items())]
+    return offices, errors
+
+
+def _is_under(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def audit_office(office: Office, options, lang: str, fail_on: str) -> dict:
+    """Run in a worker process: one office's report and exit code (never raises)."""
+    from .engine import exit_code, run_audit
+    from .errors import InputFailure
+    from .report import build_report
+
+    try:
+        result = run_audit(office.files, options)
+    except InputFailure as exc:
+        return {"office": office.name, "exit": 2, "report": None, "errors": [e.to_json() for e in exc.errors]}
+    except Exception as exc:  # one office's bug must not stop the batch
+        return {"office": office.name, "exit": 2, "report": None,
+                "errors": [{"file": office.name, "message": f"内部错误 (internal error): {type(exc).__name__}: {exc}"}]}
+    report = build_report(result, lang)
+    return {"office": office.name, "exit": exit_code(result, fail_on), "report": report, "errors": report["errors"]}
+
+
+def run_batch(offices: list[Office], options, lang: str, fail_on: str, progress=None) -> list[dict]:
+    workers = max(1, min(len(offices), os.cpu_count() or 1))
+    results: dict[str, dict] = {}
+    if workers == 1 or len(offices) == 1:
+        for o in offices:
+            results[o.name] = audit_office(o, options, lang, fail_on)
+            if progress:
+                progress()
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(audit_office, o, options, lang, fail_on): o for o in offices}
+            for fut in as_completed(futures):
+                o = futures[fut]
+                try:
+                    results[o.name] = fut.result()
+                except Exception as exc:  # a worker that died (memory, signal)
+                    results[o.name] = {"office": o.name, "exit": 2, "report": None,
+                                       "errors": [{"file": o.name, "message": f"审计进程异常退出 (worker failed): {exc}"}]}
+                if progress:
+                    progress()
+    return [results[o.name] for o in offices]
+
+
+def batch_summary(results: list[dict]) -> list[dict]:
+    rows = []
+    for r in results:
+        rep = r["report"] or {}
+        s = rep.get("summary", {})
+        rows.append({"office": r["office"], "exit": r["exit"], "findings": s.get("findings", 0),
+                     "breach": s.get("by_severity", {}).get("breach", 0), "warning": s.get("by_severity", {}).get("warning", 0),
+                     "waived": s.get("waived", 0), "penalties": s.get("penalties", 0), "errors": len(r["errors"]),
+                     "files": [i["path"] for i in rep.get("inputs", [])]})
+    return rows
+
+
+def batch_exit(results: list[dict]) -> int:
+    codes = [r["exit"] for r in results]
+    return 2 if 2 in codes else (1 if 1 in codes else 0)

@@ -1,0 +1,47 @@
+"""Writing a report in any format, atomically; the same report dict whatever the format."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+
+from .files import atomic_path, write_text_atomic
+
+FORMATS = ("table", "json", "csv", "xlsx", "html")
+EXTENSION = {"table": "txt", "json": "json", "csv": "csv", "xlsx": "xlsx", "html": "html"}
+
+
+def report_text(report: dict, fmt: str, lang: str) -> str:
+    if fmt == "json":
+        from .json_report import render_json
+
+        return render_json(report)
+    if fmt == "csv":
+        from .csv_report import render_csv
+
+        return render_csv(report, lang)
+    if fmt == "html":
+        from .html_report import render_html
+
+        return render_html(report, lang)
+    from .table import render_table
+
+    buf = io.StringIO()
+    render_table(report, Console(file=buf, force_terminal=False, width=200, soft_wrap=True), lang)
+    return buf.getvalue()
+
+
+def write_report(report: dict, fmt: str, target: Path, lang: str, source_root: Path | None = None) -> None:
+    """Write to ``target`` through a temporary file renamed into place: never half a report."""
+    target = Path(target)
+    if fmt == "xlsx":
+        from .xlsx_report import render_xlsx
+
+        wb = render_xlsx(report, target, lang, source_root)
+        with atomic_path(target) as tmp:
+            wb.save(tmp)
+        return
+    # utf-8-sig is not used: the csv renderer writes its own BOM.
+    write_text_atomic(target, report_text(report, fmt, lang))

@@ -1,0 +1,177 @@
+"""Every output format carries the same findings; csv/xlsx are safe; files are written atomically;
+waivers, baselines, batches and the random draw."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from helpers import D, check, runner, workbook
+from gov_audit.cli import app
+
+SAMPLE = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
+ARGS = ["--as-of", "2026-11-24", "--since", "2025-01-01"]
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def json_ids():
+    r = run("check", SAMPLE, *ARGS, "--format", "json")
+    return [f["id"] for f in json.loads(r.stdout)["findings"]]
+
+
+def test_csv_has_exactly_the_json_findings():
+    r = run("check", SAMPLE, *ARGS, "--format", "csv")
+    assert r.stdout.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(r.stdout.lstrip("\ufeff"))))
+    assert rows[0][0] == "编号ID" and [row[0] for row in rows[1:]] == json_ids()
+
+
+def test_xlsx_has_exactly_the_json_findings(tmp_path):
+    out = tmp_path / "report.xlsx"
+    assert run("check", SAMPLE, *ARGS, "--format", "xlsx", "--output", out).exit_code == 1
+    wb = openpyxl.load_workbook(out)
+    assert "处罚档次" in wb.sheetnames and "汇总" in wb.sheetnames
+    ids = []
+    for ws in wb.worksheets:
+        if ws.cell(1, 1).value == "编号ID":
+            assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+            ids += [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert sorted(ids) == sorted(json_ids())
+    ws = wb["信访"]
+    header = [c.value for c in ws[1]]
+    due = ws.cell(2, header.index("到期") + 1).value
+    assert hasattr(due, "year")  # a real date cell
+
+
+def test_html_has_exactly_the_json_findings_and_no_network():
+    r = run("check", SAMPLE, *ARGS, "--format", "html")
+    html = r.stdout
+    import re
+
+    assert re.findall(r'<tr class="[a-z]+" data-id="([^"]+)"', html) == [__import__("html").escape(i) for i in json_ids()]
+    assert "<svg" in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in html and "<script src" not in html
+
+
+def test_english_report_has_no_chinese_labels():
+    r = run("check", SAMPLE, *ARGS, "--format", "json", "--lang", "en")
+    rep = json.loads(r.stdout)
+    pet = [f for f in rep["findings"] if f["rule"] == "PET002"][0]
+    assert pet["message"].startswith("Petition ") and pet["rule"] == "PET002" and "status" in pet
+    assert all(p["consequence"].isascii() for p in rep["penalties"] if p["ladder"] != "attendance_month")
+
+
+def test_formula_injection_neutralised(tmp_path):
+    f = tmp_path / "信访登记.csv"  # a CSV export keeps text that looks like a formula
+    f.write_text('编号,信访人,收到日期,受理决定日期,承办人\n"=HYPERLINK(""http://x"")",@SUM(1),2026-09-15,2026-10-09,'
+                 '"+cmd|\' /C calc\'!A0"\n', encoding="utf-8")
+    r = run("check", f, "--as-of", "2026-11-24", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(r.stdout.lstrip("\ufeff"))))
+    header = rows[0]
+    row = dict(zip(header, rows[1]))
+    assert row["事项"] == "'=HYPERLINK(\"http://x\")" and row["责任人"] == "'+cmd|' /C calc'!A0"
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in rows[1])
+    out = tmp_path / "r.xlsx"
+    run("check", f, "--as-of", "2026-11-24", "--format", "xlsx", "--output", out)
+    ws = openpyxl.load_workbook(out)["信访"]
+    values = [c.value for c in ws[2]]
+    assert "'=HYPERLINK(\"http://x\")" in values
+    assert all(c.data_type != "f" for c in ws[2])
+
+
+def test_interrupted_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    from gov_audit.render import files
+
+    out = tmp_path / "report.json"
+    out.write_text("previous report", encoding="utf-8")
+
+    def boom(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(files.os, "replace", boom)
+    with pytest.raises(OSError):
+        files.write_text_atomic(out, "new report")
+    assert out.read_text(encoding="utf-8") == "previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_output_dir_dated_file(tmp_path):
+    r = run("check", SAMPLE, *ARGS, "--format", "html", "--output-dir", tmp_path / "out")
+    assert r.exit_code == 1
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["gov-audit-2026-11-24.html"]
+
+
+WAIVERS = "rule,key,justification,approved_by,expires\n" \
+          "PET002,XF-2026-029,涉法涉诉已转司法程序,郑建国,2026-12-31\n" \
+          "PET001,XF-2026-025,补录延误,郑建国,2026-10-31\n" \
+          "PET006,XF-2099-999,旧案,郑建国,2027-01-01\n"
+
+
+def test_waivers_applied_expired_unmatched(tmp_path):
+    w = tmp_path / "waivers.csv"
+    w.write_text(WAIVERS, encoding="utf-8")
+    code, rep, _ = check(SAMPLE, "--as-of", "2026-11-24", "--waivers", w)
+    status = {x["rule"]: (x["status"], x["matched"]) for x in rep["waivers"]}
+    assert status == {"PET002": ("applied", 1), "PET001": ("expired", 1), "PET006": ("unmatched", 0)}
+    waived = [f for f in rep["findings"] if f.get("waived")]
+    assert [(f["rule"], f["key"]) for f in waived] == [("PET002", "XF-2026-029")]
+    assert rep["summary"]["waived"] == 1
+    assert rep["summary"]["by_rule"]["PET002"] == 3  # counted apart
+    assert [f for f in rep["findings"] if f["rule"] == "PET001" and not f.get("waived")]
+
+
+def test_waiver_alone_does_not_fail_the_run(tmp_path):
+    f = workbook(tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]})
+    w = tmp_path / "w.toml"
+    w.write_text('[[waiver]]\nrule = "PET001"\nkey = "A"\njustification = "系统故障补录"\napproved_by = "局长"\n'
+                 'expires = 2027-06-30\n', encoding="utf-8")
+    assert check(f, "--as-of", "2026-11-24")[0] == 1
+    assert check(f, "--as-of", "2026-11-24", "--waivers", w)[0] == 0
+
+
+def test_waiver_without_justification_is_an_input_error(tmp_path):
+    w = tmp_path / "w.csv"
+    w.write_text("rule,key,justification\nPET001,A,\n", encoding="utf-8")
+    code, _, err = check(SAMPLE, "--waivers", w)
+    assert code == 2 and "理由" in err
+
+
+def test_baseline_reports_only_new_findings(tmp_path):
+    f = workbook(tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]})
+    old = tmp_path / "old.json"
+    assert run("check", f, "--as-of", "2026-11-24", "--format", "json", "--output", old).exit_code == 1
+    f2 = workbook(tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)],
+                                                    ["B", D(2026, 9, 16), D(2026, 10, 20)]]})
+    code, rep, _ = check(f2, "--as-of", "2026-11-24", "--baseline", old)
+    assert [f["key"] for f in rep["findings"]] == ["B"]
+    assert rep["baseline"]["suppressed"] == 1 and rep["summary"]["baselined"] == 1
+    assert check(f2, "--baseline", tmp_path / "p.xlsx")[0] == 2
+
+
+def test_batch_over_offices_with_a_broken_file(tmp_path):
+    root = tmp_path / "county"
+    (root / "城关镇").mkdir(parents=True)
+    workbook(root / "城关镇" / "城关镇计生办.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]})
+    workbook(root / "清河乡计生办.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 1), D(2026, 9, 2)]]})
+    (root / "坏文件.xlsx").write_bytes(b"PK\x03\x04 truncated")
+    r = run("check", root, "--as-of", "2026-11-24", "--format", "json")
+    assert r.exit_code == 2
+    batch = json.loads(r.stdout)
+    exits = {o["office"]: o["exit"] for o in batch["offices"]}
+    assert exits == {"坏文件": 2, "城关镇/城关镇计生办": 1, "清河乡计生办": 0}
+    assert [f["key"] for f in batch["reports"]["城关镇/城关镇计生办"]["findings"]] == ["A"]
+    assert "坏文件.xlsx" in r.stderr
+    out = tmp_path / "reports"
+    r = run("check", root, "--as-of", "2026-11-24", "--format", "xlsx", "--output-dir", out)
+    assert r.exit_code == 2
+    assert sorted(p.name for p in out.iterdir()) == [
+        "gov-audit-batch-2026-11-24.json", "gov-audit-坏文件-2026-11-24.xlsx",  # the broken office's report lists its error
+        "gov-audit-城关镇_城关镇计生办-2026-11-24.xlsx", "gov-audit-清河乡计生办-2026-11-24.xlsx"]
+    table = run("check", root, "--as-of", "2026-11-24")
+    assert "清河乡计生办" in table.stdout and table.exit_code == 2
