@@ -175,3 +175,25 @@ def test_batch_over_offices_with_a_broken_file(tmp_path):
         "gov-audit-城关镇_城关镇计生办-2026-11-24.xlsx", "gov-audit-清河乡计生办-2026-11-24.xlsx"]
     table = run("check", root, "--as-of", "2026-11-24")
     assert "清河乡计生办" in table.stdout and table.exit_code == 2
+
+
+def test_random_draw_is_reproducible_and_avoids_own_unit(tmp_path):
+    root = tmp_path / "offices"
+    root.mkdir()
+    for name in ("城关镇计生办", "清河乡计生办", "东坝乡计生办", "西岭镇计生办"):
+        workbook(root / f"{name}.xlsx", {"信访登记": [["编号", "收到日期"], ["A", D(2026, 9, 1)]]})
+    people = tmp_path / "inspectors.csv"
+    people.write_text("姓名,单位\n甲,城关镇计生办\n乙,清河乡计生办\n丙,县卫健局\n丁,县卫健局\n戊,东坝乡计生办\n", encoding="gbk")
+    out1, out2 = tmp_path / "d1.json", tmp_path / "d2.json"
+    for out in (out1, out2):
+        r = run("sample", root, "--offices", 3, "--inspectors", people, "--seed", 42, "--output", out, "--date", "2026-11-24")
+        assert r.exit_code == 0, r.output
+    a, b = json.loads(out1.read_text(encoding="utf-8")), json.loads(out2.read_text(encoding="utf-8"))
+    assert a == b and a["seed"] == 42 and len(a["drawn"]) == 3 and a["offices_pool"] == 4
+    units = {"甲": "城关镇计生办", "乙": "清河乡计生办", "戊": "东坝乡计生办"}
+    for d in a["drawn"]:
+        assert len(d["inspectors"]) == 2
+        assert all(units.get(p) != d["office"] for p in d["inspectors"])
+    other = tmp_path / "d3.json"
+    run("sample", root, "--offices", 3, "--inspectors", people, "--seed", 7, "--output", other, "--date", "2026-11-24")
+    assert json.loads(other.read_text(encoding="utf-8"))["seed"] == 7

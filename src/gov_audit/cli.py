@@ -306,6 +306,60 @@ def rules(
         fail([InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected="table, markdown")])
 
 
+@app.command("sample")
+def sample_cmd(
+    root: Path = typer.Argument(..., help="各单位台账所在目录 the offices' registers"),
+    offices: int = typer.Option(..., "--offices", min=1, help="抽取单位数 how many offices to draw"),
+    inspectors: Path = typer.Option(..., "--inspectors", help="检查人员名单 (txt one per line, CSV/XLSX with 姓名[, 单位])"),
+    seed: Optional[int] = typer.Option(None, "--seed", help="随机种子（公开后可复核）seed; drawn and recorded if omitted"),
+    per_office: int = typer.Option(2, "--per-office", min=1, help="每个单位的检查人员数 inspectors per office"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="抽签记录 record (.json, .csv or .md)"),
+    on: Optional[str] = typer.Option(None, "--date", help="抽签日期 date of the draw (default today)"),
+) -> None:
+    """双随机一公开：随机抽取检查对象和检查人员，并生成可公开的抽签记录。Draw inspection targets and inspectors."""
+    import json as _json
+    import secrets
+
+    from .batch import discover_offices
+    from .draw import draw, load_inspectors
+    from .render.files import write_text_atomic
+
+    if not root.is_dir():
+        fail([InputError(str(root), "usage", "应为目录 (expected a directory)")])
+    found, errors = discover_offices([root])
+    if not found:
+        fail(errors or [InputError(str(root), "usage", "目录中没有单位台账 (no offices found)")])
+    people, errs = load_inspectors(inspectors)
+    if errs:
+        fail(errs)
+    seed = seed if seed is not None else secrets.randbelow(10**9)
+    day = parse_cli_date(on, "--date").strftime("%Y-%m-%d") if on else pd.Timestamp.today().strftime("%Y-%m-%d")
+    record = draw([o.name for o in found], people, offices, per_office, seed, day)
+    if output is not None:
+        suffix = output.suffix.lower()
+        if suffix == ".csv":
+            lines = ["\ufeff单位 office,检查人员 inspectors"] + [
+                f"{a['office']},{'、'.join(a['inspectors'])}" for a in record["drawn"]]
+            lines.append(f"# seed {record['seed']}; {record['date']}; offices sha256 {record['offices_pool_sha256']}")
+            text = "\r\n".join(lines) + "\r\n"
+        elif suffix == ".md":
+            text = (f"# 双随机抽查记录 {record['date']}\n\n随机种子 seed: `{record['seed']}`；单位库 {record['offices_pool']} 个"
+                    f"（sha256 `{record['offices_pool_sha256'][:16]}…`），检查人员库 {record['inspectors_pool']} 人"
+                    f"（sha256 `{record['inspectors_pool_sha256'][:16]}…`）。\n\n| 单位 | 检查人员 |\n|---|---|\n"
+                    + "".join(f"| {a['office']} | {'、'.join(a['inspectors'])} |\n" for a in record["drawn"]))
+        else:
+            text = _json.dumps(record, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        write_text_atomic(output, text)
+    from rich.table import Table
+
+    table = Table(title=f"双随机抽查 {day}（种子 seed {seed}）")
+    table.add_column("单位 office")
+    table.add_column("检查人员 inspectors")
+    for a in record["drawn"]:
+        table.add_row(a["office"], "、".join(a["inspectors"]))
+    _stdout().print(table)
+
+
 @app.command()
 def template(
     out: Path = typer.Argument(..., help="输出文件 OUT.xlsx"),
