@@ -45,7 +45,7 @@ COLUMNS = ("rule", "status", "severity", "register", "subject", "dept", "key", "
 
 def bar_chart(title: str, counts: dict[str, int], width: int = 420) -> str:
     """A horizontal bar chart as inline SVG."""
-    items = list(counts.items())[:25]
+    items = list(counts.items())[:60]
     if not items:
         return ""
     bar_h, label_w, gap = 18, 130, 4
@@ -56,7 +56,7 @@ def bar_chart(title: str, counts: dict[str, int], width: int = 420) -> str:
     for k, (label, v) in enumerate(items):
         y = 26 + k * (bar_h + gap)
         w = max(2, int((width - label_w - 40) * v / top))
-        parts.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="12" text-anchor="end">{escape(label or "—")}</text>'
+        parts.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="12" text-anchor="end">{escape(label or "（未注明）")}</text>'
                      f'<rect x="{label_w}" y="{y}" width="{w}" height="{bar_h}" fill="#2e75b6"/>'
                      f'<text x="{label_w + w + 4}" y="{y + 13}" font-size="12">{v}</text>')
     parts.append("</svg>")
