@@ -197,3 +197,15 @@ def test_random_draw_is_reproducible_and_avoids_own_unit(tmp_path):
     other = tmp_path / "d3.json"
     run("sample", root, "--offices", 3, "--inspectors", people, "--seed", 7, "--output", other, "--date", "2026-11-24")
     assert json.loads(other.read_text(encoding="utf-8"))["seed"] == 7
+
+
+def test_xlsx_links_back_to_a_source_beside_it(tmp_path, monkeypatch):
+    import shutil
+
+    shutil.copy(SAMPLE, tmp_path / "registers.xlsx")
+    monkeypatch.chdir(tmp_path)
+    run("check", "registers.xlsx", *ARGS, "--format", "xlsx", "--output", "report.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "report.xlsx")["信访"]
+    header = [c.value for c in ws[1]]
+    cell = ws.cell(2, header.index("行") + 1)
+    assert cell.hyperlink is not None and cell.hyperlink.target.startswith("registers.xlsx#'2026年信访台账'!A")
