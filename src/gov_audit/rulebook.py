@@ -92,6 +92,22 @@ def _type_name(default: Any) -> str:
             list: "列表 list"}.get(type(default), type(default).__name__)
 
 
+def _typed_values(name: str, prefix: str, given: dict, defaults: dict, errors: list[InputError],
+                  extra: tuple[str, ...] = ()) -> dict:
+    """The keys of ``given`` that ``defaults`` knows, with the right types; errors for the rest."""
+    out = {}
+    for k, v in given.items():
+        if k not in defaults:
+            errors.append(InputError(name, "rulebook", f"{prefix}.{k}: 未知参数 (unknown key)",
+                                     expected=", ".join([*extra, *defaults]) or "—"))
+        elif not _type_ok(v, defaults[k]):
+            errors.append(InputError(name, "rulebook", f"{prefix}.{k}: 类型错误 (wrong type)", value=repr(v),
+                                     expected=_type_name(defaults[k])))
+        else:
+            out[k] = v
+    return out
+
+
 def _sessions(raw: Any, key: str, name: str, errors: list[InputError]) -> list[tuple[float, float]] | None:
     if not isinstance(raw, list) or not raw or len(raw) > 2:
         errors.append(InputError(name, "rulebook", f"{key}: 应为一至两个 [开始, 结束] 时段 (one or two [start, end] sessions)",
@@ -139,15 +155,7 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
             if not isinstance(value, dict):
                 errors.append(InputError(name, "rulebook", "settings: 应为表 (must be a table)"))
                 continue
-            for k, v in value.items():
-                if k not in SETTINGS:
-                    errors.append(InputError(name, "rulebook", f"settings.{k}: 未知设置 (unknown key)",
-                                             expected=", ".join(SETTINGS)))
-                elif not _type_ok(v, SETTINGS[k]):
-                    errors.append(InputError(name, "rulebook", f"settings.{k}: 类型错误 (wrong type)", value=repr(v),
-                                             expected=_type_name(SETTINGS[k])))
-                else:
-                    book.settings[k] = v
+            book.settings.update(_typed_values(name, "settings", value, SETTINGS, errors))
             if book.settings["ladder_window"] not in ("year", "rolling12"):
                 errors.append(InputError(name, "rulebook", "settings.ladder_window: 应为 year 或 rolling12",
                                          value=book.settings["ladder_window"], expected="year, rolling12"))
@@ -170,22 +178,16 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                 if not isinstance(opts, dict):
                     errors.append(InputError(name, "rulebook", f"rules.{rid}: 应为表 (must be a table)"))
                     continue
-                defaults = RULES[rid_u].params
-                for k, v in opts.items():
-                    if k == "enabled":
-                        if not isinstance(v, bool):
-                            errors.append(InputError(name, "rulebook", f"rules.{rid}.enabled: 类型错误 (wrong type)",
-                                                     value=repr(v), expected="true/false"))
-                        elif not v:
-                            book.disabled.add(rid_u)
-                    elif k not in defaults:
-                        errors.append(InputError(name, "rulebook", f"rules.{rid}.{k}: 未知参数 (unknown parameter)",
-                                                 expected=", ".join(["enabled", *defaults]) or "enabled"))
-                    elif not _type_ok(v, defaults[k]):
-                        errors.append(InputError(name, "rulebook", f"rules.{rid}.{k}: 类型错误 (wrong type)",
-                                                 value=repr(v), expected=_type_name(defaults[k])))
-                    else:
-                        book.params.setdefault(rid_u, {})[k] = v
+                enabled = opts.get("enabled", True)
+                if not isinstance(enabled, bool):
+                    errors.append(InputError(name, "rulebook", f"rules.{rid}.enabled: 类型错误 (wrong type)",
+                                             value=repr(enabled), expected="true/false"))
+                elif not enabled:
+                    book.disabled.add(rid_u)
+                rest = {k: v for k, v in opts.items() if k != "enabled"}
+                values = _typed_values(name, f"rules.{rid}", rest, RULES[rid_u].params, errors, extra=("enabled",))
+                if values:
+                    book.params.setdefault(rid_u, {}).update(values)
         elif top == "ladders":
             if not isinstance(value, dict):
                 errors.append(InputError(name, "rulebook", "ladders: 应为表 (must be a table)"))
@@ -195,16 +197,12 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                     errors.append(InputError(name, "rulebook", f"ladders.{lname}: 未知处罚阶梯 (unknown ladder)",
                                              expected=", ".join(ladder_defaults)))
                     continue
-                for k, v in (opts or {}).items() if isinstance(opts, dict) else []:
-                    d = ladder_defaults[lname]
-                    if k not in d:
-                        errors.append(InputError(name, "rulebook", f"ladders.{lname}.{k}: 未知参数 (unknown parameter)",
-                                                 expected=", ".join(d)))
-                    elif not _type_ok(v, d[k]):
-                        errors.append(InputError(name, "rulebook", f"ladders.{lname}.{k}: 类型错误 (wrong type)",
-                                                 value=repr(v), expected=_type_name(d[k])))
-                    else:
-                        book.params.setdefault(f"ladder:{lname}", {})[k] = v
+                if not isinstance(opts, dict):
+                    errors.append(InputError(name, "rulebook", f"ladders.{lname}: 应为表 (must be a table)"))
+                    continue
+                values = _typed_values(name, f"ladders.{lname}", opts, ladder_defaults[lname], errors)
+                if values:
+                    book.params.setdefault(f"ladder:{lname}", {}).update(values)
         else:
             errors.append(InputError(name, "rulebook", f"{top}: 未知配置项 (unknown key)",
                                      expected="settings, schedule, rules, ladders"))

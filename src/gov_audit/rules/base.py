@@ -143,6 +143,11 @@ def first_present(*cols: pd.Series) -> pd.Series:
     return out
 
 
+def extra_fields(f: dict) -> dict[str, str]:
+    """A finding's ``extra`` cell (``name=value;name=value``) as message fields."""
+    return dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+
+
 def num_text(values: pd.Series) -> pd.Series:
     """Numbers as short text (2, 1.5), as a text column even when empty (for building messages)."""
     return pd.Series([f"{v:g}" for v in values.astype(float)], index=values.index, dtype=object)

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, deadline_findings, empty_findings, findings_from
+from .base import Context, Rule, deadline_findings, empty_findings, findings_from, extra_fields
 from .periods import parse_period, period_label, whole_periods
 
 DYNAMIC = ("动态", "随时", "即时")
@@ -322,7 +322,7 @@ class WEB001(Rule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        return dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        return extra_fields(f)
 
     def check(self, ctx: Context) -> pd.DataFrame:
         dates = ctx.registers["web_updates"].valid(self.needs)["date"].dropna()

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, deadline_findings, empty_findings, findings_from, num_text
+from .base import Context, Rule, deadline_findings, empty_findings, findings_from, num_text, extra_fields
 
 FINANCE_CLAUSE = "003 財務管理制度"
 # Approval levels, low to high; a cell is read by its words (county before bureau).
@@ -38,7 +38,7 @@ class _ExpenseRule(Rule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        parts = dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        parts = extra_fields(f)
         return {"what_zh": cls.what_zh.format(**parts) if parts else cls.what_zh,
                 "what_en": cls.what_en.format(**parts) if parts else cls.what_en, **parts}
 
@@ -175,7 +175,7 @@ class FIN004(_ExpenseRule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        parts = dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        parts = extra_fields(f)
         have, need = int(parts.get("have", 0)), int(parts.get("need", 0))
         parts.update(have_zh=LEVEL_ZH.get(have, "无"), need_zh=LEVEL_ZH.get(need, ""),
                      have_en=LEVEL_EN.get(have, "nobody"), need_en=LEVEL_EN.get(need, ""))
@@ -218,7 +218,7 @@ class FIN005(_ExpenseRule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        parts = dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        parts = extra_fields(f)
         codes = parts.get("missing", "").split(",")
         zh = {"handler": "经手人", "witness": "证明人", "approver": "审批人"}
         en = {"handler": "handler", "witness": "witness", "approver": "approver"}
@@ -307,7 +307,7 @@ class FIN007(Rule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        return dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        return extra_fields(f)
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["expenses"].valid(self.needs)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import register
 from .attendance import BUSINESS_KINDS
-from .base import Context, Rule, deadline_findings, empty_findings, findings_from, num_text
+from .base import Context, Rule, deadline_findings, empty_findings, findings_from, num_text, extra_fields
 
 LEAVE_CLAUSE = "003 請銷假制度 2–6"
 
@@ -122,7 +122,7 @@ class LEV001(Rule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        parts = dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        parts = extra_fields(f)
         need = int(parts.get("missing", 0))
         return {
             "days": parts.get("days", ""), "role_zh": parts.get("role_zh", ""), "role_en": parts.get("role", ""),

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, empty_findings, findings_from
+from .base import Context, Rule, empty_findings, findings_from, extra_fields
 from .periods import period_label, whole_periods
 
 PERIOD_ZH = {"month": "月", "quarter": "季度", "half": "半年", "year": "年"}
@@ -30,7 +30,7 @@ class _PeriodicMeeting(Rule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        parts = dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        parts = extra_fields(f)
         return {**parts, "what_zh": cls.what_zh, "what_en": cls.title_en.lower()}
 
     def select(self, ctx: Context, f: pd.DataFrame) -> pd.Series:
@@ -242,7 +242,7 @@ class MTG004(Rule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        return dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        return extra_fields(f)
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["meetings"].valid(self.needs)
@@ -290,7 +290,7 @@ class MTG005(Rule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        parts = dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+        parts = extra_fields(f)
         missing = [i for i in parts.get("missing", "").split(",") if i]
         if missing:
             return {"problem_zh": "缺少" + "、".join(cls.STEPS[int(i)][1] for i in missing),
