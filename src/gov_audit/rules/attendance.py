@@ -45,9 +45,42 @@ SESSION_EN = {1: "morning", 2: "afternoon"}
 ATTENDANCE_CLAUSE = "003 考勤制度 2、3、6"
 
 
+class SessionTable:
+    """Judged record-sessions as columns; a frame is built only for the rows a rule selects.
+
+    A million-row frame with twenty columns costs more to build than the judgement
+    itself, and each rule needs only its few hundred findings."""
+
+    def __init__(self, parts: list[dict[str, object]]):
+        self.parts = parts
+
+    def __len__(self) -> int:
+        return sum(len(p["_row"]) for p in self.parts)
+
+    @property
+    def empty(self) -> bool:
+        return len(self) == 0
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return np.concatenate([np.asarray(p[key]) for p in self.parts]) if self.parts else np.zeros(0)
+        mask = np.asarray(key, dtype=bool)
+        frames, start = [], 0
+        for p in self.parts:
+            n = len(p["_row"])
+            idx = np.flatnonzero(mask[start:start + n])
+            start += n
+            if len(idx):
+                frames.append(pd.DataFrame({k: (v.take(idx).reset_index(drop=True) if isinstance(v, pd.Series)
+                                                 else (np.asarray(v)[idx] if np.ndim(v) else v)) for k, v in p.items()}))
+        if not frames:
+            return pd.DataFrame({k: pd.Series(dtype=object) for k in (self.parts[0] if self.parts else {})})
+        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
 @dataclass
 class AttendanceJudgement:
-    sessions: pd.DataFrame  # one row per judged record-session: minutes late/early, punches, absence
+    sessions: SessionTable  # one entry per judged record-session: minutes late/early, punches, absence
     missing_days: pd.DataFrame  # expected person-days with no record and no excusing leave
     daily_absence: pd.DataFrame  # person, date, absent days (for ATT005)
 
@@ -127,73 +160,62 @@ def judge(ctx: Context) -> AttendanceJudgement:
     cover = leave_cover(ctx)
     if len(cover):
         cover["date"] = pd.to_datetime(cover["date"]).astype("datetime64[ns]")
-    rec = rec.assign(**sched)
-    if len(cover):
-        rec = rec.merge(cover, on=["name", "date"], how="left")
+        cov = rec[["name", "date"]].merge(cover, on=["name", "date"], how="left")
+        cf, ct = cov["cover_from"].to_numpy(dtype=float), cov["cover_to"].to_numpy(dtype=float)
     else:
-        rec = rec.assign(cover_from=np.nan, cover_to=np.nan)
+        cf = ct = np.full(len(rec), np.nan)
+    S1, E1, S2, E2 = (sched[k] for k in ("S1", "E1", "S2", "E2"))
     if not ({"sign_in2", "sign_out2"} & data.present):
         # A register with one sign-in and one sign-out a day, under a two-session
         # schedule: judge the sign-in against the morning start and the sign-out against
         # the afternoon end, as one session.
-        rec["E1"] = rec["E2"].where(rec["S2"].notna(), rec["E1"])
-        rec["S2"] = np.nan
-        rec["E2"] = np.nan
-    two = rec["S2"].notna()
-    # Punches per session.  One-session schedule: the day's first and last punch.
-    last_punch = rec[["sign_out", "sign_in2", "sign_out2"]].max(axis=1)
-    in1 = rec["sign_in"]
-    out1 = np.where(two, rec["sign_out"], last_punch)
-    in2 = np.where(two, rec["sign_in2"], np.nan)
-    out2 = np.where(two, rec["sign_out2"], np.nan)
-    blank_day = rec[["sign_in", "sign_out", "sign_in2", "sign_out2"]].isna().all(axis=1)
-    rec = rec.reset_index(drop=True)
-    # Series, not .to_numpy(): Arrow-backed text would make a round trip through Python objects.
-    base = {"name": rec["name"], "dept": rec["dept"], "date": rec["date"], "_file": rec["_file"],
-            "_sheet": rec["_sheet"], "_row": rec["_row"], "blank_day": blank_day.reset_index(drop=True),
-            "two": two.reset_index(drop=True)}
+        E1 = np.where(np.isnan(S2), E1, E2)
+        S2 = E2 = np.full(len(rec), np.nan)
+    # Plain arrays from here on: a million-row frame copied per step costs more than the logic.
+    sin, sout = rec["sign_in"].to_numpy(dtype=float), rec["sign_out"].to_numpy(dtype=float)
+    sin2, sout2 = rec["sign_in2"].to_numpy(dtype=float), rec["sign_out2"].to_numpy(dtype=float)
+    two = ~np.isnan(S2)
+    # One-session schedule: the day's first and last punch.
+    last_punch = np.fmax(np.fmax(sout, sin2), sout2)
+    blank_day = np.isnan(sin) & np.isnan(sout) & np.isnan(sin2) & np.isnan(sout2)
+    off_post = rec["off_post"].to_numpy(dtype=float)
+    grace, late_max = p["grace_minutes"], p["absent_after_minutes"]
+    # Each absence reason costs the session it happened in (a one-session day counts as
+    # two halves: late over 15 and early over 15 on the same day is a full day).
+    half = p["absent_session_days"]
     parts = []
-    for s, (si, so, S, E) in enumerate(((in1, out1, rec["S1"], rec["E1"]), (in2, out2, rec["S2"], rec["E2"])), start=1):
-        S = np.asarray(S, dtype=float)
-        E = np.asarray(E, dtype=float)
-        judged = ~np.isnan(S)
-        if s == 2 and not judged.any():
+    for s, (si, so, S, E) in enumerate(((sin, np.where(two, sout, last_punch), S1, E1),
+                                        (np.where(two, sin2, np.nan), np.where(two, sout2, np.nan), S2, E2)), start=1):
+        judged = ~np.isnan(S) & ~(~np.isnan(cf) & (cf < E) & (ct > S))
+        if not judged.any():
             continue
-        si = np.asarray(si, dtype=float)
-        so = np.asarray(so, dtype=float)
-        cf = rec["cover_from"].to_numpy(dtype=float)
-        ct = rec["cover_to"].to_numpy(dtype=float)
-        excused = ~np.isnan(cf) & (cf < E) & (ct > S)
-        part = pd.DataFrame(base)
-        part["session"] = s
-        part["S"], part["E"], part["in"], part["out"] = S, E, si, so
-        part["late_min"] = np.floor((si - S) / 60)
-        part["early_min"] = np.floor((E - so) / 60)
-        part["off_post"] = rec["off_post"].to_numpy(dtype=float) if s == 1 else np.nan
-        parts.append(part[judged & ~excused])
-    sessions = (parts[0].reset_index(drop=True) if len(parts) == 1 else pd.concat(parts, ignore_index=True)) \
-        if parts else pd.DataFrame()
-    if not sessions.empty:
-        grace, late_max, early_max = p["grace_minutes"], p["absent_after_minutes"], p["absent_after_minutes"]
-        # Each absence reason costs the session it happened in (a one-session day counts
-        # as two halves: late over 15 and early over 15 on the same day is a full day).
-        session_days = p["absent_session_days"]
-        no_in = np.isnan(sessions["in"])
-        no_out = np.isnan(sessions["out"])
-        both_missing = no_in & no_out
-        sessions["late"] = (sessions["late_min"] > grace) & (sessions["late_min"] <= late_max)
-        sessions["late_absent"] = sessions["late_min"] > late_max
-        sessions["early"] = (sessions["early_min"] > 0) & (sessions["early_min"] <= early_max)
-        sessions["early_absent"] = sessions["early_min"] > early_max
-        sessions["off_absent"] = sessions["off_post"] > p["off_post_minutes"]
-        sessions["missing_punch"] = (no_in ^ no_out) & ~sessions["blank_day"]
-        sessions["session_absent"] = both_missing & ~sessions["blank_day"]
-        sessions["day_absent"] = sessions["blank_day"] & (sessions["session"] == 1)
-        sessions["absent_days"] = (
-            (sessions["late_absent"] + sessions["early_absent"] + sessions["off_absent"]
-             + sessions["missing_punch"] + sessions["session_absent"]) * session_days
-            + sessions["day_absent"] * 1.0
-        )
+        sel = None if judged.all() else np.flatnonzero(judged)
+        pick = (lambda a: a) if sel is None else (lambda a: a[sel])
+        si, so, S, E, blank, tw = pick(si), pick(so), pick(S), pick(E), pick(blank_day), pick(two)
+        late_min = np.floor((si - S) / 60)
+        early_min = np.floor((E - so) / 60)
+        off = pick(off_post) if s == 1 else np.full(len(si), np.nan)
+        no_in, no_out = np.isnan(si), np.isnan(so)
+        flags = {
+            "late": (late_min > grace) & (late_min <= late_max),
+            "late_absent": late_min > late_max,
+            "early": (early_min > 0) & (early_min <= late_max),
+            "early_absent": early_min > late_max,
+            "off_absent": off > p["off_post_minutes"],
+            "missing_punch": (no_in ^ no_out) & ~blank,
+            "session_absent": no_in & no_out & ~blank,
+            "day_absent": blank & (s == 1),
+        }
+        absent = (flags["late_absent"].astype(float) + flags["early_absent"] + flags["off_absent"]
+                  + flags["missing_punch"] + flags["session_absent"]) * half + flags["day_absent"] * 1.0
+        cols = {}
+        for c in ("name", "dept", "date", "_file", "_sheet", "_row"):
+            col = rec[c].reset_index(drop=True)
+            cols[c] = col if sel is None else col.take(sel).reset_index(drop=True)
+        parts.append({**cols, "blank_day": blank, "two": tw, "session": np.full(len(si), s), "S": S, "E": E, "in": si,
+                      "out": so, "late_min": late_min, "early_min": early_min, "off_post": off, **flags,
+                      "absent_days": absent})
+    sessions = SessionTable(parts)
     missing = _missing_days(ctx, f[~np.isnat(days)], cover)
     daily = _daily_absence(sessions, missing)
     result = AttendanceJudgement(sessions, missing, daily)
@@ -264,11 +286,12 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
                          "date": pd.to_datetime(expected[gap % D])})
 
 
-def _daily_absence(sessions: pd.DataFrame, missing: pd.DataFrame) -> pd.DataFrame:
+def _daily_absence(sessions: SessionTable, missing: pd.DataFrame) -> pd.DataFrame:
     parts = []
     if not sessions.empty:
-        a = sessions[sessions["absent_days"] > 0][["name", "dept", "date", "absent_days"]]
-        parts.append(a)
+        a = sessions[sessions["absent_days"] > 0]
+        if len(a):
+            parts.append(a[["name", "dept", "date", "absent_days"]])
     if len(missing):
         parts.append(missing.assign(absent_days=1.0))
     if not parts:
@@ -301,7 +324,7 @@ class _AttendanceRule(Rule):
         return parts
 
 
-def _session_findings(rule, s: pd.DataFrame, mask: pd.Series, *, status: str, extra, late_by: str | None = None,
+def _session_findings(rule, s: SessionTable, mask, *, status: str, extra, late_by: str | None = None,
                       late_unit=None, absent=None) -> pd.DataFrame:
     """Findings for the judged sessions where ``mask`` holds; ``extra(sel)`` builds the
     message fields for those rows only (string work on a million rows would dominate)."""
