@@ -98,7 +98,8 @@ class RawSheet:
                 raise
             sheet = reader.load_sheet(self.sheet, schema_sample_rows=None, **kwargs)
             frame = sheet.to_pandas()
-        return frame, [c.absolute_index for c in sheet.available_columns()]
+        # selected_columns (all of them: none were deselected) is free; available_columns() costs 0.1 s
+        return frame, [c.absolute_index for c in sheet.selected_columns]
 
     def _load_objects(self, data_start: int) -> tuple[pd.DataFrame, list[int]]:
         import python_calamine
