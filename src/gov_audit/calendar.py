@@ -167,8 +167,10 @@ class WorkCalendar:
         self.covered_years = set(range(pkg_years[0], pkg_years[-1] + 1)) | {
             y for y in self.overrides.complete_years if FIRST_YEAR <= y <= LAST_YEAR
         }
+        # One year past the data is built now (an audit near year end reaches into it);
+        # later years are built on demand, computing their lunar holidays only then.
         last_needed = max(
-            [pkg_years[-1] + 6]
+            [pkg_years[-1] + 1]
             + [e.date.year for e in self.overrides.entries]
             + list(self.overrides.complete_years)
         )

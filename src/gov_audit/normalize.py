@@ -77,8 +77,11 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
     raw = sheet.load(cls.data_start)
     raw = raw[[p for p in cls.columns]] if cls.columns else raw.iloc[:, :0]
     # A row with nothing in any recognised column is not a record (blank spacer, footer).
-    filled = pd.DataFrame({p: ~_blank(raw[p]) for p in raw.columns})
-    raw = raw[filled.any(axis=1)] if len(raw.columns) else raw
+    blanks = {p: is_blank(raw[p]) for p in raw.columns}
+    keep = ~np.logical_and.reduce(list(blanks.values())) if blanks else np.zeros(len(raw), dtype=bool)
+    if not keep.all():
+        raw = raw[keep]
+        blanks = {p: b[keep] for p, b in blanks.items()}
     where = None if sheet.is_csv else sheet.sheet
     errors: list[InputError] = []
     out: dict[str, pd.Series] = {}
@@ -99,7 +102,7 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
             errors += _cell_errors(sheet, where, pos, canon, raw[pos], bad,
                                    f"“{col.header}”无法识别 (cannot read {canon})", EXPECTED[col.type])
         if col.required:
-            missing = _blank(raw[pos]).to_numpy()
+            missing = blanks[pos]
             if missing.any():
                 errors += _cell_errors(sheet, where, pos, canon, raw[pos], missing,
                                        f"必填项“{col.header}”为空 (required {canon} is blank)", "必填 required")
