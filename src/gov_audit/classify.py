@@ -12,11 +12,14 @@ group heading merged above its sub-headings, and single headings merged downward
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .read import RawSheet
 from .registers import LAYOUTS, REGISTERS, Register
-from .types import fold
+from .textfold import fold
+
+if TYPE_CHECKING:  # the reader's prefetch thread classifies before pandas is imported
+    from .read import RawSheet
 
 
 @dataclass

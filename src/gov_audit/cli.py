@@ -8,12 +8,10 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import pandas as pd
 import typer
 from rich.console import Console
 
 from . import __version__
-from .calendar import CalendarRangeError, WorkCalendar
 from .errors import InputError
 
 app = typer.Typer(
@@ -43,7 +41,9 @@ def fail(errors: list[InputError], code: int = EXIT_INPUT) -> None:
     raise typer.Exit(code)
 
 
-def parse_cli_date(value: str, option: str, with_time: bool = False) -> pd.Timestamp:
+def parse_cli_date(value: str, option: str, with_time: bool = False):
+    import pandas as pd
+
     from .types import parse_datetime
 
     parsed, bad = parse_datetime(pd.Series([value], dtype=object))
@@ -54,7 +54,8 @@ def parse_cli_date(value: str, option: str, with_time: bool = False) -> pd.Times
     return ts if with_time else ts.normalize()
 
 
-def load_calendar(calendar_file: Optional[Path]) -> WorkCalendar:
+def load_calendar(calendar_file: Optional[Path]):
+    from .calendar import WorkCalendar
     from .calendar_file import load_calendar_file
 
     if calendar_file is None:
@@ -89,6 +90,7 @@ def deadline(
     calendar_file: Optional[Path] = typer.Option(None, "--calendar", help="节假日调整文件 holiday overrides (CSV/XLSX)"),
 ) -> None:
     """计算到期日，列出跳过的节假日。Compute one due date exactly as `check` does."""
+    from .calendar import CalendarRangeError
     from .deadline import compute_deadline
     from .render.calendar_view import print_deadline
 
@@ -156,6 +158,11 @@ def check(
     A directory holding several offices' workbooks is audited as a batch: each office on
     its own, in parallel, with a per-office summary.
     """
+    from .read import prefetch
+
+    prefetch(list(paths))  # parse the workbooks while the rest of the program loads
+    import pandas as pd
+
     from .batch import discover_offices
     from .engine import AuditOptions, exit_code, prepare, run_audit
     from .errors import InputFailure
@@ -333,6 +340,8 @@ def sample_cmd(
     if errs:
         fail(errs)
     seed = seed if seed is not None else secrets.randbelow(10**9)
+    import pandas as pd
+
     day = parse_cli_date(on, "--date").strftime("%Y-%m-%d") if on else pd.Timestamp.today().strftime("%Y-%m-%d")
     record = draw([o.name for o in found], people, offices, per_office, seed, day)
     if output is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .types import fold
+from .textfold import fold
 
 YES_NO = ("是", "否")
 

@@ -9,10 +9,11 @@ Blank cells are never errors here; whether a value is required is the rules' bus
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import numpy as np
 import pandas as pd
+
+from .textfold import fold  # noqa: F401  (re-exported)
 
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 
@@ -32,12 +33,6 @@ _NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 
 TRUE_WORDS = {"是", "有", "y", "yes", "true", "√", "✓", "✔", "1", "1.0", "对", "已", "同意"}
 FALSE_WORDS = {"否", "无", "n", "no", "false", "×", "✗", "x", "0", "0.0", "没有", "未"}
-
-
-def fold(text: str) -> str:
-    """Fold a header or sheet name: drop all whitespace, full-width → half-width, lower-case."""
-    text = unicodedata.normalize("NFKC", str(text))
-    return re.sub(r"\s+", "", text).lower()
 
 
 def as_text(col: pd.Series) -> pd.Series:
@@ -164,7 +159,8 @@ def _object_to_text(v) -> str:
 def parse_date(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Dates (a time part, if any, is dropped) → datetime64[ns] at midnight, bad mask."""
     out, bad = parse_datetime(col)
-    return out.dt.normalize(), bad
+    days = out.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype("datetime64[ns]")
+    return pd.Series(days, index=out.index), bad
 
 
 def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -175,8 +171,10 @@ def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """
     blank = _is_blank(col)
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
-        t = col - col.dt.normalize()
-        return t.dt.total_seconds(), np.zeros(len(col), dtype=bool)
+        # Time of day straight from the integer timestamps (no per-element normalising).
+        ns = col.astype("datetime64[ns]").to_numpy().view(np.int64)
+        secs = (ns % (86_400 * 10**9)) / 1e9
+        return pd.Series(np.where(col.isna().to_numpy(), np.nan, secs), index=col.index), np.zeros(len(col), dtype=bool)
     if pd.api.types.is_timedelta64_dtype(col.dtype):
         return col.dt.total_seconds() % 86400, np.zeros(len(col), dtype=bool)
     if pd.api.types.is_numeric_dtype(col.dtype):
