@@ -64,7 +64,10 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
     hours = frame["late_unit"] == "h"
     for col in ("start", "due", "done"):
         frame[col] = _iso_column(frame[col], hours) if len(frame) else frame[col]
-    for rec in frame.to_dict("records"):
+    # Column lists zipped into records: pandas' to_dict boxes every value one by one.
+    columns = list(frame.columns)
+    values = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in columns]
+    for rec in (dict(zip(columns, row)) for row in zip(*values)):
         unit = rec.get("late_unit")
         row = _num(rec.get("row"))
         late = _num(rec.get("late_by"))

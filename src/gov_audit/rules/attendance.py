@@ -100,8 +100,10 @@ def schedule_columns(ctx: Context, dates: pd.Series) -> dict[str, np.ndarray]:
         s2 = sessions[1] if len(sessions) > 1 else (np.nan, np.nan)
         return [sessions[0][0], sessions[0][1], s2[0], s2[1]]
 
+    if len(ctx.schedules) <= 1:
+        return {c: np.full(n, v, dtype=float) for c, v in zip(("S1", "E1", "S2", "E2"), fill(default))}
     arr = np.tile(np.asarray(fill(default), dtype=float), (n, 1))
-    if len(ctx.schedules) > 1 and n:
+    if n:
         md = (dates.dt.month * 100 + dates.dt.day).to_numpy()
         for season in ctx.schedules[1:]:
             a = season.start.month * 100 + season.start.day
@@ -262,10 +264,9 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
         pi = np.unique(everyone.index.get_indexer(grp["name"].unique()))
         pi = pi[pi >= 0]
         if d1 > d0 and len(pi):
-            wanted[(pi[:, None] * D + np.arange(d0, d1)[None, :]).ravel()] = True
+            wanted.reshape(P, D)[pi, d0:d1] = True
     if len(extra):
-        ei = everyone.index.get_indexer(extra.index)
-        wanted[(ei[:, None] * D + np.arange(D)[None, :]).ravel()] = True
+        wanted.reshape(P, D)[everyone.index.get_indexer(extra.index), :] = True
     present = np.zeros(P * D, dtype=bool)
 
     def mark(names: pd.Series, dates: np.ndarray) -> None:
