@@ -159,3 +159,12 @@ def test_terminal_table_renders_every_section(tmp_path):
         text = console.export_text()
         for w in words:
             assert w in text, (lang, w)
+
+
+def test_plain_table_names_rules_not_judged_and_skipped_sheets(tmp_path):
+    f = workbook(tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "办结日期"], ["A", D(2026, 9, 1), D(2026, 9, 2)]],
+                                      "备忘": [["随便写写"]]})
+    r = runner.invoke(app, ["check", str(f), "--as-of", "2026-11-24"])
+    assert r.exit_code == 0
+    assert "未审查的规则: PET001 (petitions): 缺少“受理决定日期”列" in r.stdout
+    assert "跳过的工作表" in r.stdout and "备忘" in r.stdout

@@ -99,6 +99,8 @@ def _score(match: dict[int, str], reg: Register) -> tuple[int, int]:
 
 def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputError]]:
     """Classify one sheet; errors name the sheet, the missing column and the aliases accepted."""
+    if not any(any(c for c in row) for row in sheet.preview):
+        return Skipped(sheet, "空工作表 empty sheet"), []
     by_name = register_by_name(sheet.sheet)
     candidates = [r for r in LAYOUTS if by_name is None or r.key == by_name.key]
     best = None  # (score, -row, register, header_rows, match)

@@ -268,6 +268,7 @@ def _read_spreadsheet(path: Path, name: str) -> list[RawSheet]:
             preview = quick[sheet_name]
             width = max((len(r) for r in preview), default=0)
             if not width:
+                sheets.append(RawSheet(name, sheet_name, [], [], _path=path))  # reported as skipped
                 continue
             preview = [r + [""] * (width - len(r)) for r in preview]
             sheets.append(RawSheet(name, sheet_name, preview, list(range(width)), _path=path))
@@ -277,6 +278,7 @@ def _read_spreadsheet(path: Path, name: str) -> list[RawSheet]:
                 sheet_name, header_row=None, skip_rows=0, n_rows=HEADER_SCAN_ROWS, dtypes="string"
             )
         except Exception:  # an empty sheet has no columns to load
+            sheets.append(RawSheet(name, sheet_name, [], [], _path=path))
             continue
         import pandas as pd
 

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .engine import AuditResult
 from .rules import RULES
+from .registers import BY_KEY
 from .rules.base import describe
 
 SCHEMA = "gov-audit/report@1"
@@ -144,6 +145,7 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
         "rules_run": sorted(result.rules_run),
         "not_judged": [{"rule": n.rule, "register": n.register, "reason": n.reason}
                        for n in sorted(result.not_judged, key=lambda n: n.rule)],
+        "registers_absent": sorted(set(BY_KEY) - set(result.intake.registers)),
         "skipped_sheets": sorted([{"file": s.sheet.file, "sheet": s.sheet.sheet, "reason": s.reason}
                                   for s in result.intake.skipped], key=lambda d: (d["file"], d["sheet"])),
         "findings": findings,

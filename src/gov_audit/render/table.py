@@ -78,8 +78,35 @@ def render_table(report: dict, console: Console, lang: str = "zh") -> None:
         for p in report["penalties"]:
             table.add_row(p["ladder"], p["subject"], p["period"], str(p["count"]), str(p["tier"]), p["consequence"])
         console.print(table)
+    for line in _notes(report, lang):
+        console.print(Text(line, style="dim"))
     for e in report["errors"]:
         console.print(Text(_error_line(e), style="red"))
+
+
+def _notes(report: dict, lang: str) -> list[str]:
+    """Rules that could not judge (a column missing) and sheets passed over: never silent."""
+    t = TEXT[lang]
+    out = []
+    for n in report.get("not_judged", []):
+        reason = n["reason"]
+        if reason.startswith("column_absent:"):
+            col = reason.split(":", 1)[1]
+            from ..registers import BY_KEY
+
+            header = BY_KEY[n["register"]].column(col).header if n["register"] in BY_KEY else col
+            reason = f"缺少“{header}”列" if lang == "zh" else f"no {col} column ({header})"
+        elif reason == "register_absent":
+            reason = "没有该台账" if lang == "zh" else "register not supplied"
+        out.append(f"{t['not_judged']}: {n['rule']} ({n['register']}): {reason}")
+    for sk in report.get("skipped_sheets", []):
+        out.append(f"{t['skipped']}: {sk['file']}: {sk['sheet']} — {sk['reason']}")
+    absent = report.get("registers_absent", [])
+    if absent:
+        names = "、".join(REGISTER[lang].get(r, r) for r in absent) if lang == "zh" else ", ".join(absent)
+        out.append(("未提供的台账（相关规则未审查）: " if lang == "zh" else "registers not supplied (their rules not judged): ")
+                   + names)
+    return out
 
 
 ALLOWANCE = ("attendance_month",)
@@ -134,5 +161,7 @@ def _render_plain(report: dict, console: Console, lang: str) -> None:
     for p in report["penalties"]:
         out(f"{t['penalties']}: {p['ladder']}  {p['subject']}  {p['period']}  {t['tier']} {p['tier']}  {p['consequence']}",
             highlight=False)
+    for line in _notes(report, lang):
+        out(line, highlight=False)
     for e in report["errors"]:
         out(f"{t['errors']}: {_error_line(e)}", highlight=False)
