@@ -137,8 +137,11 @@ def test_table_output_plain_when_not_a_terminal(tmp_path):
     r = runner.invoke(app, ["check", str(sample(tmp_path)), "--as-of", "2026-11-24"])
     assert r.exit_code == 1
     assert "PET001" in r.stdout and "\x1b[" not in r.stdout
+    lines = r.stdout.splitlines()
+    assert lines[1] == "发现问题: 2 (违规 1, 预警 1)  输入错误: 0"  # A is due in 2025: outside the range
+    assert any(ln.startswith("PET001  逾期  违规") and "p.xlsx:信访登记!3" in ln and "到期 2026-09-30" in ln for ln in lines)
     r = runner.invoke(app, ["check", str(sample(tmp_path)), "--as-of", "2026-11-24", "--lang", "en"])
-    assert "overdue" in r.stdout or "late" in r.stdout
+    assert any(ln.startswith("PET002  due soon  warning") and "due 2026-11-27" in ln for ln in r.stdout.splitlines())
 
 
 def test_terminal_table_renders_every_section(tmp_path):

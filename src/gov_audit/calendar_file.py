@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from .calendar import CalendarOverride, CalendarOverrides
+from .classify import find_header
 from .errors import InputError
 from .read import read_sheets
 from .types import as_text, fold, parse_date
@@ -44,16 +45,7 @@ def load_calendar_file(path: str | Path) -> tuple[CalendarOverrides, list[InputE
     if not sheets:
         return CalendarOverrides(), [InputError(name, "calendar", "日历文件为空 (calendar file is empty)")]
     sheet = sheets[0]
-    header_at, positions = None, {}
-    for i, row in enumerate(sheet.preview):
-        found = {}
-        for pos, cell in enumerate(row):
-            for canon, aliases in COLUMNS.items():
-                if fold(cell) in aliases:
-                    found[canon] = pos
-        if {"date", "type"} <= found.keys():
-            header_at, positions = i, found
-            break
+    header_at, positions = find_header(sheet, COLUMNS, ("date", "type"))
     if header_at is None:
         return CalendarOverrides(), [InputError(
             name, "calendar", "找不到表头：需要列 日期/date 和 类型/type (header with 日期/date and 类型/type not found)",

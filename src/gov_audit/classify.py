@@ -143,3 +143,19 @@ def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputEr
         ]
         return None, errors
     return Classified(sheet, reg, rows, match), []
+
+
+def find_header(sheet: RawSheet, columns: dict[str, tuple[str, ...] | set[str]],
+                required: tuple[str, ...]) -> tuple[int | None, dict[str, int]]:
+    """For the small tables beside the registers (calendar overrides, waivers, inspector
+    lists): the first row holding every ``required`` column, and each column's position."""
+    wanted = {fold(a): canon for canon, aliases in columns.items() for a in aliases}
+    for i, row in enumerate(sheet.preview):
+        found: dict[str, int] = {}
+        for pos, cell in enumerate(row):
+            canon = wanted.get(fold(cell)) if cell else None
+            if canon and canon not in found:
+                found[canon] = pos
+        if set(required) <= found.keys():
+            return i, found
+    return None, {}

@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from .classify import find_header
 from .errors import InputError
 from .read import read_sheets
 from .types import as_text, fold
@@ -41,17 +42,14 @@ def load_inspectors(path: Path) -> tuple[list[Inspector], list[InputError]]:
     if errors or not sheets:
         return [], errors or [InputError(name, "usage", "名单为空 (empty list)")]
     sheet = sheets[0]
-    for i, row in enumerate(sheet.preview):
-        folded = [fold(c) for c in row]
-        if any(c in NAME_HEADERS for c in folded):
-            ni = next(j for j, c in enumerate(folded) if c in NAME_HEADERS)
-            ui = next((j for j, c in enumerate(folded) if c in UNIT_HEADERS), None)
-            frame = sheet.load(i + 1)
-            names = as_text(frame[ni])
-            units = as_text(frame[ui]) if ui is not None else names.map(lambda _: "")
-            out = [Inspector(n, u or "") for n, u in zip(names, units) if n]
-            return out, ([] if out else [InputError(name, "usage", "名单为空 (empty list)")])
-    return [], [InputError(name, "missing_column", "找不到“姓名”列 (no 姓名/name column)")]
+    at, pos = find_header(sheet, {"name": NAME_HEADERS, "unit": UNIT_HEADERS}, ("name",))
+    if at is None:
+        return [], [InputError(name, "missing_column", "找不到“姓名”列 (no 姓名/name column)")]
+    frame = sheet.load(at + 1)
+    names = as_text(frame[pos["name"]])
+    units = as_text(frame[pos["unit"]]) if "unit" in pos else names.map(lambda _: "")
+    out = [Inspector(n, u or "") for n, u in zip(names, units) if isinstance(n, str) and n]
+    return out, ([] if out else [InputError(name, "usage", "名单为空 (empty list)")])
 
 
 def _digest(items: list[str]) -> str:

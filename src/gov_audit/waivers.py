@@ -26,9 +26,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .classify import find_header
 from .errors import InputError
 from .read import read_sheets
-from .types import as_text, fold, parse_date
+from .types import as_text, parse_date
 
 COLUMNS = {
     "rule": ("rule", "规则", "规则编号"),
@@ -60,13 +61,7 @@ def load_waivers(path: str | Path) -> tuple[list[Waiver], list[InputError]]:
     if errors or not sheets:
         return [], errors or [InputError(name, "unreadable", "豁免文件为空 (waivers file is empty)")]
     sheet = sheets[0]
-    wanted = {fold(a): c for c, aliases in COLUMNS.items() for a in aliases}
-    header_at, pos = None, {}
-    for i, row in enumerate(sheet.preview):
-        found = {wanted[fold(v)]: j for j, v in enumerate(row) if v and fold(v) in wanted}
-        if {"rule", "key"} <= found.keys():
-            header_at, pos = i, found
-            break
+    header_at, pos = find_header(sheet, COLUMNS, ("rule", "key"))
     where = None if sheet.is_csv else sheet.sheet
     if header_at is None:
         return [], [InputError(name, "missing_column", "豁免文件需要列 rule/规则 和 key/编号 (needs rule and key columns)",
