@@ -209,3 +209,10 @@ def test_xlsx_links_back_to_a_source_beside_it(tmp_path, monkeypatch):
     header = [c.value for c in ws[1]]
     cell = ws.cell(2, header.index("行") + 1)
     assert cell.hyperlink is not None and cell.hyperlink.target.startswith("registers.xlsx#'2026年信访台账'!A")
+
+
+def test_unwritable_report_is_an_input_error_not_a_traceback(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    r = run("check", SAMPLE, *ARGS, "--format", "json", "--output", blocker / "r.json")
+    assert r.exit_code == 2 and "无法写入报告" in r.stderr and "Traceback" not in r.output

@@ -203,10 +203,13 @@ def check(
         raise typer.Exit(_check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp))
     result = run_audit(list(paths), opts, prepared=prepared)
     report = build_report(result, lang)
-    if output_dir is not None:
-        write_report(report, fmt, output_dir / f"gov-audit-{stamp}.{EXTENSION[fmt]}", lang, source_root=Path.cwd())
-    elif output is not None:
-        write_report(report, fmt, output, lang, source_root=Path.cwd())
+    target = output_dir / f"gov-audit-{stamp}.{EXTENSION[fmt]}" if output_dir is not None else output
+    if target is not None:
+        try:
+            write_report(report, fmt, target, lang, source_root=Path.cwd())
+        except OSError as exc:  # e.g. the report is open in Excel on Windows
+            fail(result.errors + [InputError(str(target), "usage", "无法写入报告，文件是否正被其他程序打开？"
+                                             f"(cannot write the report; is it open in another program?) {exc.strerror or exc}")])
     elif fmt == "table":
         from .render.table import render_table
 
