@@ -31,13 +31,27 @@ def rules_markdown(rule_ids: list[str], params: dict[str, dict], disabled: set[s
     for rid in rule_ids:
         r = RULES[rid]
         out.append(f"| [{rid}](#{rid.lower()}) | {r.title_zh} | {r.title_en} | {r.register} | {r.citation} |")
-    for rid in rule_ids:
+    import inspect
+    import sys
+
+    seen_modules: set[str] = set()
+    for rid in sorted(rule_ids, key=lambda i: (RULES[i].__module__, i)):
         r = RULES[rid]
-        out += ["", f"## {rid}", "", f"**{r.title_zh}** — {r.title_en}", "",
+        if r.__module__ not in seen_modules:
+            seen_modules.add(r.__module__)
+            family = r.__module__.rsplit(".", 1)[-1]
+            out += ["", f"## Family: {family}", "", inspect.cleandoc(sys.modules[r.__module__].__doc__ or "")]
+        out += ["", f"### {rid}", "", f"**{r.title_zh}** — {r.title_en}", "",
                 f"- register: `{r.register}`; kind: {r.kind}",
                 f"- clause: {r.citation}",
                 f"- parameters: {_params_line(rid, params[rid])}" + (" — **disabled**" if rid in disabled else ""),
                 "", r.doc()]
+    from .. import ladders
+
+    out += ["", "## Penalty ladders", "", inspect.cleandoc(ladders.__doc__ or "")]
+    out += ["", "| ladder | parameters (defaults) |", "|---|---|"]
+    out += [f"| {name} | {', '.join(f'{k} = {v}' for k, v in d.items()) or '—'} |"
+            for name, d in ladders.LADDER_DEFAULTS.items()]
     return "\n".join(out) + "\n"
 
 
