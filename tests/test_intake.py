@@ -254,3 +254,16 @@ def test_template_selected_registers(tmp_path):
     assert r.exit_code == 0
     assert openpyxl.load_workbook(out).sheetnames == ["考勤", "信访登记", "说明"]
     assert runner.invoke(app, ["template", str(out), "--register", "nope"]).exit_code == 2
+
+
+def test_dingtalk_raw_records_with_time_only_punches(tmp_path):
+    path = workbook(tmp_path / "dd.xlsx", {"原始记录": [
+        ["姓名", "考勤组", "部门", "工号", "职位", "UserId", "考勤日期", "考勤时间", "打卡时间", "打卡结果", "打卡地址"],
+        ["张三", "机关", "办公室", "0001", "科员", "u1", "2026-09-28", "08:30", "08:53", "迟到", "县政府大院"],
+        ["张三", "机关", "办公室", "0001", "科员", "u1", "2026-09-28", "17:30", "17:41", "正常", "县政府大院"],
+        ["李四", "机关", "办公室", "0002", "科员", "u2", "2026-09-28", "08:30", "25:61", "正常", "县政府大院"],
+    ]})
+    it = load_registers([path])
+    f = it.registers["attendance"].frame
+    assert list(zip(f["name"], f["sign_in"], f["sign_out"], f["_row"])) == [("张三", secs(8, 53), secs(17, 41), 2)]
+    assert [(e.cell, e.value) for e in it.errors] == [("I4", "25:61")]

@@ -31,6 +31,7 @@ _EMPTY = {
     "text": lambda n: pd.Series([None] * n, dtype=object),
     "date": lambda n: pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
     "datetime": lambda n: pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
+    "datetime_or_time": lambda n: pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
     "time": lambda n: pd.Series(np.nan, index=range(n)),
     "number": lambda n: pd.Series(np.nan, index=range(n)),
     "int": lambda n: pd.Series(np.nan, index=range(n)),
@@ -90,7 +91,7 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
         col = reg.column(canon)
         values, bad = PARSERS[col.type](raw[pos])
         values = values.reset_index(drop=True)
-        if col.type in ("date", "datetime"):
+        if col.type in ("date", "datetime"):  # (a bare punch time sits on 1899-12-31 by design)
             outside = values.notna() & ((values.dt.year < FIRST_YEAR) | (values.dt.year > LAST_YEAR))
             if outside.any():
                 errors += _cell_errors(sheet, where, pos, canon, raw[pos], outside.to_numpy(),

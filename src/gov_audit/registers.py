@@ -95,7 +95,7 @@ ATTENDANCE_PUNCH = Register(
         C("staff_id", "工号|考勤号码|UserId", "staff id|ac-no."),
         C("dept", "部门", "department"),
         C("date", "考勤日期", "date", "date"),
-        C("punch_time", "打卡时间|日期时间", "punch time|date/time|time", "datetime", True),
+        C("punch_time", "打卡时间|日期时间", "punch time|date/time|time", "datetime_or_time", True),
         C("punch_result", "打卡结果"),
     ),
     doc="考勤（打卡流水）：每次打卡一行，折算为每日签到/签退",

@@ -144,6 +144,21 @@ def parse_datetime(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     return out, (~blank & out.isna().to_numpy())
 
 
+def parse_datetime_or_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Date-times, or bare times (DingTalk's 打卡时间 beside a 考勤日期 column) as a time on
+    1899-12-31, the way Excel stores a time cell, for the caller to pair with a date."""
+    out, bad = parse_datetime(col)
+    if bad.any():
+        idx = col.index[bad]
+        secs, tbad = parse_time(col[idx])
+        ok = ~tbad & secs.notna().to_numpy()
+        fixed = pd.Timestamp("1899-12-31") + pd.to_timedelta(secs[ok], unit="s")
+        out.loc[idx[ok]] = fixed.to_numpy()
+        bad = bad.copy()
+        bad[np.flatnonzero(bad)[ok]] = False
+    return out, bad
+
+
 def _object_to_text(v) -> str:
     import datetime as dt
 
@@ -238,6 +253,7 @@ PARSERS = {
     "text": parse_text,
     "date": parse_date,
     "datetime": parse_datetime,
+    "datetime_or_time": parse_datetime_or_time,
     "time": parse_time,
     "bool": parse_bool,
     "bool_yes": parse_bool_default_yes,
@@ -249,6 +265,7 @@ PARSERS = {
 EXPECTED = {
     "date": "日期 date (2026-09-28, 2026/9/28, 2026.9.28, 2026年9月28日)",
     "datetime": "日期时间 date-time (2026-09-28 08:30)",
+    "datetime_or_time": "日期时间或时间 date-time or time (2026-09-28 08:30, 08:30)",
     "time": "时间 time (8:30, 08:30:00)",
     "bool": "是/否 yes/no",
     "bool_yes": "是/否 yes/no",
