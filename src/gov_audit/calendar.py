@@ -54,7 +54,6 @@ HOLIDAY_ZH = {
     "National Day": "国庆节",
     "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
 }
-HOLIDAY_EN = {v: k for k, v in HOLIDAY_ZH.items()}
 
 _MONDAY = np.datetime64("1970-01-05", "D")
 _NAT = np.datetime64("NaT", "D")
@@ -200,7 +199,7 @@ class WorkCalendar:
                     names.pop(np.datetime64(d, "D"), None)
 
         complete = self.overrides.complete_years
-        pkg_first, pkg_last = self.package_years
+        pkg_last = self.package_years[1]
         for d, n in self._pkg_holidays.items():
             if d.year not in complete:
                 mark(d, HOLIDAY, n)

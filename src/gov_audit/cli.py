@@ -23,7 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_INPUT = 2  # 0 clean and 1 findings come from engine.exit_code
 
 
 def _stdout() -> Console:
@@ -226,7 +226,6 @@ def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp) -
     import json as _json
 
     from .batch import batch_exit, batch_summary, run_batch
-    from .errors import InputError as _E
     from .render.files import write_text_atomic
     from .render.output import EXTENSION, write_report
 

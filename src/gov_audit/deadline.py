@@ -10,9 +10,6 @@ import pandas as pd
 
 from .calendar import WorkCalendar
 
-UNITS = ("workdays", "days", "months", "hours")
-
-
 @dataclass
 class Deadline:
     start: dt.datetime | dt.date

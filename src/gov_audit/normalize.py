@@ -140,9 +140,6 @@ def _cell_order(e: InputError) -> tuple[int, int, str]:
     return (int(m.group(2)), col, "")
 
 
-def _blank(col: pd.Series) -> pd.Series:
-    return pd.Series(is_blank(col), index=col.index)
-
 
 def _cell_errors(sheet, where, pos, canon, raw_col, mask, message, expected) -> list[InputError]:
     rows = raw_col.index.to_numpy()[mask]

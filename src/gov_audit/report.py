@@ -14,20 +14,6 @@ from .rules.base import describe
 SCHEMA = "gov-audit/report@1"
 
 
-def _iso(v, unit: str | None = None):
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
-        return None
-    try:
-        if pd.isna(v):
-            return None
-    except (TypeError, ValueError):
-        pass
-    ts = pd.Timestamp(v)
-    if unit == "h" or (ts.hour or ts.minute):
-        return ts.strftime("%Y-%m-%dT%H:%M")
-    return ts.strftime("%Y-%m-%d")
-
-
 def _num(v):
     if v is None:
         return None

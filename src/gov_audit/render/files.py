@@ -32,8 +32,3 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
 def write_text_atomic(target: str | Path, text: str, encoding: str = "utf-8") -> None:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding=encoding, newline="")
-
-
-def write_bytes_atomic(target: str | Path, data: bytes) -> None:
-    with atomic_path(target) as tmp:
-        tmp.write_bytes(data)

@@ -113,7 +113,7 @@ def schedule_columns(ctx: Context, dates: pd.Series) -> dict[str, np.ndarray]:
     return {c: arr[:, i] for i, c in enumerate(("S1", "E1", "S2", "E2"))}
 
 
-def leave_cover(ctx: Context, persons_days: pd.DataFrame | None = None) -> pd.DataFrame:
+def leave_cover(ctx: Context) -> pd.DataFrame:
     """(name, date, cover_from, cover_to): the part of each day excused by leave, in seconds."""
     cols = ["name", "date", "cover_from", "cover_to"]
     if "leave" not in ctx.registers:

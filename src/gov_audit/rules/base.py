@@ -153,11 +153,6 @@ def num_text(values: pd.Series) -> pd.Series:
     return pd.Series([f"{v:g}" for v in values.astype(float)], index=values.index, dtype=object)
 
 
-def row_key(frame: pd.DataFrame) -> pd.Series:
-    """``sheet!row`` for records without an identifier of their own."""
-    return frame["_sheet"].astype(str) + "!" + frame["_row"].astype(str)
-
-
 def deadline_status(ctx: Context, due: pd.Series, done: pd.Series, *, unit: str,
                     start: pd.Series | None = None, warn_wd: int | None = None) -> tuple[pd.Series, pd.Series]:
     """Status (late / overdue / due_soon / None) and how late, for whole columns.
@@ -208,10 +203,8 @@ def deadline_findings(ctx: Context, rule: type[Rule] | Rule, frame: pd.DataFrame
     if not keep.any():
         return empty_findings()
     sel = frame[keep]
-    prov = ctx.calendar.touches_provisional(
-        start[keep].to_numpy(dtype="datetime64[D]"), due[keep].to_numpy(dtype="datetime64[D]")
-    ) if unit != "h" else ctx.calendar.touches_provisional(
-        start[keep].to_numpy(dtype="datetime64[D]"), due[keep].to_numpy(dtype="datetime64[D]"))
+    prov = ctx.calendar.touches_provisional(start[keep].to_numpy(dtype="datetime64[D]"),
+                                            due[keep].to_numpy(dtype="datetime64[D]"))
 
     def pick(v):
         return v[keep] if isinstance(v, pd.Series) else v

@@ -11,8 +11,6 @@ from . import register
 from .base import Context, Rule, empty_findings, findings_from, extra_fields
 from .periods import period_label, whole_periods
 
-PERIOD_ZH = {"month": "月", "quarter": "季度", "half": "半年", "year": "年"}
-PERIOD_EN = {"month": "month", "quarter": "quarter", "half": "half-year", "year": "year"}
 
 
 class _PeriodicMeeting(Rule):

@@ -16,7 +16,6 @@ import pandas as pd
 
 from .base import Context
 
-FREQ = {"month": "M", "quarter": "Q", "half": "H", "year": "Y", "week": "W"}
 
 
 def period_label(dates: pd.Series, kind: str) -> pd.Series:

@@ -8,7 +8,6 @@ import pandas as pd
 from . import register
 from .base import Context, Rule, deadline_findings, empty_findings, findings_from, first_present
 
-PETITION_CLAUSE = "003 篇3 四：“對接訪的信訪事項，規范登記，并在15日內作出處理。對一般的信訪事項，應在60日內辦結；情況復雜的信訪事項，經本局批準，可以適當延長辦理期限，但延長期限不得超過30日。”"
 
 
 def _who(f: pd.DataFrame) -> pd.Series:
