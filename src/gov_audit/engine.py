@@ -121,7 +121,8 @@ def normalize_options(book: Rulebook) -> NormalizeOptions:
     return NormalizeOptions(midpoint=(s[0][0] + s[0][1]) / 2)
 
 
-def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared=None, intake: Intake | None = None) -> AuditResult:
+def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepared | None = None,
+              intake: Intake | None = None) -> AuditResult:
     from .waivers import apply_waivers
 
     prepared = prepared or prepare(options)
@@ -171,13 +172,12 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared=None, 
     frame = _settle(frame, book)
     from .ladders import run_ladders
 
-    waivers = getattr(prepared, "waivers", [])
-    frame, waiver_status = apply_waivers(frame, waivers, options.as_of.normalize())
+    frame, waiver_status = apply_waivers(frame, prepared.waivers, options.as_of.normalize())
     # A waived finding is an approved exception: it feeds no penalty ladder.
     penalties = run_ladders(frame[~frame["waived"]], intake, cal, book, options.as_of.normalize(), since, until)
     frame["reported"] = _reported(frame, options, since, until)
     baselined = 0
-    ids, triples = getattr(prepared, "baseline_ids", set()), getattr(prepared, "baseline_triples", set())
+    ids, triples = prepared.baseline_ids, prepared.baseline_triples
     if (ids or triples) and len(frame):
         due = pd.to_datetime(frame["due"], errors="coerce").dt.strftime("%Y-%m-%d")
         known = frame["id"].isin(ids) | pd.Series(
