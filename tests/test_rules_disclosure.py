@@ -165,3 +165,13 @@ def test_unit_accountability_and_dept_score(tmp_path):
     pen = [(p["ladder"], p["subject"], p["tier"], p["consequence"]) for p in rep["penalties"]]
     assert ("unit_accountability", "清河县人口和计划生育局", 2, "追究政务公开单位负责人的责任") in pen
     assert ("dept_score", "综合股", 1, "公开通报，扣除科室考核分值 2 分") in pen
+
+
+def test_dis006_uses_the_category_rules_parameters(tmp_path):
+    f = disclosures(tmp_path, [["新出台政策", "按批次", "政策法规股", D(2026, 10, 26), None, None, None, None]])
+    book = tmp_path / "b.toml"
+    book.write_text("[rules.DIS003]\nproactive_wd = 25\n", encoding="utf-8")
+    _, rep, _ = check(f, "--as-of", "2026-11-24", "--rule", "DIS006", "--rulebook", book)
+    assert findings(rep) == []  # 10-26 + 25 wd = 11-30: not yet overdue
+    _, rep, _ = check(f, "--as-of", "2026-11-24", "--rule", "DIS006")
+    assert brief(rep, "DIS006") == [(2, "overdue", "2026-11-23", None, 1)]

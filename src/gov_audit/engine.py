@@ -153,7 +153,7 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepa
             continue
         ctx = Context(intake.registers, cal, options.as_of.normalize(), since, until,
                       params=book.params_for(rule_cls.id), schedules=book.schedules, settings=book.settings,
-                      cache=cache)
+                      cache=cache, params_of=book.params_for)
         try:
             found = rule_cls().check(ctx)
         except CalendarRangeError as exc:

@@ -51,6 +51,8 @@ class Context:
     schedules: list[Schedule] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)  # rulebook-wide settings (warn_wd …)
     cache: dict = field(default_factory=dict)  # shared by the rules of one audit (e.g. the attendance judgement)
+    # Another rule's parameters in force (DIS006 judges by the deadlines DIS001–DIS003 set).
+    params_of: Any = None
 
 
 class Rule:

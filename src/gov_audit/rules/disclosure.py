@@ -43,7 +43,10 @@ def due_dates(ctx: Context) -> pd.DataFrame:
     key = ("disclosure_due", id(ctx.registers.get("disclosures")))
     if key in ctx.cache:
         return ctx.cache[key]
-    p = {k: ctx.params.get(k, v) for k, v in DISCLOSURE_PARAMS.items()}
+    # Each deadline class takes its number from its own rule, whichever rule asks first.
+    of = ctx.params_of or (lambda rid: ctx.params)
+    p = {"dynamic_days": of("DIS001")["dynamic_days"], "same_day_days": of("DIS002")["same_day_days"],
+         "proactive_wd": of("DIS003")["proactive_wd"], "periodic_wd": of("DIS003")["periodic_wd"]}
     f = ctx.registers["disclosures"].valid(("category", "formed", "published", "web_same_day"))
     cat = f["category"].fillna("").astype(str)
     formed = f["formed"].to_numpy(dtype="datetime64[D]")
@@ -160,6 +163,8 @@ class DIS006(_DisclosureRule):
     Clause: 000 (十)3 “有下列情形之一的，应当追究政务公开单位负责人的责任：（一）不公开政务的”;
     002 (十三) “对重要信息不发布……要公开通报并扣除科室相应分值”.
 
+    Interpretation: the due dates are the ones DIS001–DIS003 set, with *their* parameters
+    in force (``[rules.DIS003] proactive_wd = 15`` moves DIS006's deadline too).
     Defaults: as DIS001–DIS003 (dynamic_days = 3, same_day_days = 0, proactive_wd = 20,
     periodic_wd = 20, periodic_default = quarter, review_months = 12).
 
