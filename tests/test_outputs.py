@@ -29,7 +29,8 @@ def test_csv_has_exactly_the_json_findings():
     r = run("check", SAMPLE, *ARGS, "--format", "csv")
     assert r.stdout.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(r.stdout.lstrip("\ufeff"))))
-    assert rows[0][0] == "编号ID" and [row[0] for row in rows[1:]] == json_ids()
+    assert rows[0][0] == "规则" and rows[0][-1] == "编号ID"
+    assert [row[-1] for row in rows[1:]] == json_ids()
 
 
 def test_xlsx_has_exactly_the_json_findings(tmp_path):
@@ -39,9 +40,11 @@ def test_xlsx_has_exactly_the_json_findings(tmp_path):
     assert "处罚档次" in wb.sheetnames and "汇总" in wb.sheetnames
     ids = []
     for ws in wb.worksheets:
-        if ws.cell(1, 1).value == "编号ID":
+        header = [c.value for c in ws[1]]
+        if "编号ID" in header:
             assert ws.freeze_panes == "A2" and ws.auto_filter.ref
-            ids += [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
+            k = header.index("编号ID")
+            ids += [row[k] for row in ws.iter_rows(min_row=2, values_only=True)]
     assert sorted(ids) == sorted(json_ids())
     ws = wb["信访"]
     header = [c.value for c in ws[1]]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from .labels import REGISTER, SEVERITY, STATUS
 
-FINDING_FIELDS = ("id", "rule", "status", "severity", "register", "subject", "dept", "key", "start", "due", "done",
-                  "late_by", "late_unit", "absent_days", "provisional", "period", "file", "sheet", "row", "citation",
-                  "message", "waived", "waiver")
+# People read these sheets: what, who and when first; the machine id last.
+FINDING_FIELDS = ("rule", "status", "severity", "subject", "dept", "key", "start", "due", "done", "late_by", "late_unit",
+                  "absent_days", "message", "register", "file", "sheet", "row", "period", "citation", "provisional",
+                  "waived", "waiver", "id")
 HEADERS = {
     "zh": {"id": "编号ID", "rule": "规则", "status": "状态", "severity": "性质", "register": "台账", "subject": "责任人",
            "dept": "部门", "key": "事项", "start": "起算", "due": "到期", "done": "完成", "late_by": "逾期",

@@ -19,7 +19,9 @@ FILL = {"breach": PatternFill("solid", fgColor="F8CBAD"), "warning": PatternFill
         "waived": PatternFill("solid", fgColor="D9D9D9")}
 HEAD_FILL = PatternFill("solid", fgColor="1F4E78")
 HEAD_FONT = Font(bold=True, color="FFFFFF")
-WIDTH = {"message": 60, "citation": 28, "key": 22, "subject": 12, "file": 24, "id": 30, "consequence": 40, "findings": 40}
+WIDTH = {"message": 70, "citation": 28, "key": 22, "subject": 10, "file": 22, "id": 36, "consequence": 40, "findings": 40,
+         "rule": 9, "status": 9, "severity": 7, "start": 11, "due": 11, "done": 11, "late_by": 7, "late_unit": 6,
+         "row": 6, "dept": 12, "sheet": 16}
 DATE_FIELDS = ("start", "due", "done")
 SUMMARY_ZH = {"findings": "问题总数", "waived": "已豁免", "baselined": "基线中已知", "errors": "输入错误", "penalties": "处罚档次"}
 
