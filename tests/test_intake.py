@@ -267,3 +267,28 @@ def test_dingtalk_raw_records_with_time_only_punches(tmp_path):
     f = it.registers["attendance"].frame
     assert list(zip(f["name"], f["sign_in"], f["sign_out"], f["_row"])) == [("张三", secs(8, 53), secs(17, 41), 2)]
     assert [(e.cell, e.value) for e in it.errors] == [("I4", "25:61")]
+
+
+def test_junk_anywhere_never_breaks_the_audit(tmp_path):
+    """Seeded junk in random cells of the sample: located errors and exit 2, never an internal error."""
+    import random
+    import shutil
+
+    src = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
+    junk = ["abc", "2026-02-30", -5, 1e12, None, "", "是", "25:99", 0.5, dt.datetime(2150, 1, 1), "N/A", "=1+1"]
+    rng = random.Random(7)
+    wb = openpyxl.load_workbook(src)
+    for _ in range(80):
+        ws = rng.choice(wb.worksheets)
+        cell = ws.cell(rng.randint(3, max(3, ws.max_row)), rng.randint(1, ws.max_column))
+        cell.value = rng.choice(junk)
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+    path = tmp_path / "junk.xlsx"
+    wb.save(path)
+    code, rep, err = check(path, "--as-of", "2026-11-24")
+    assert code == 2 and rep["errors"] and rep["findings"]
+    assert all(e["kind"] != "internal" for e in rep["errors"])
+    assert "Traceback" not in err and "内部错误" not in err
+    cells = [(e["sheet"], e["cell"]) for e in rep["errors"] if e["cell"]]
+    assert len(cells) == len(set(cells)), "one line per bad cell"

@@ -91,16 +91,18 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
         col = reg.column(canon)
         values, bad = PARSERS[col.type](raw[pos])
         values = values.reset_index(drop=True)
+        reported = np.zeros(len(values), dtype=bool)
         if col.type in ("date", "datetime"):  # (a bare punch time sits on 1899-12-31 by design)
             outside = values.notna() & ((values.dt.year < FIRST_YEAR) | (values.dt.year > LAST_YEAR))
             if outside.any():
+                reported = outside.to_numpy()
                 errors += _cell_errors(sheet, where, pos, canon, raw[pos], outside.to_numpy(),
                                        f"日期超出工作日历范围 {FIRST_YEAR}–{LAST_YEAR} (date outside the calendar)",
                                        f"{FIRST_YEAR}–{LAST_YEAR} 之间的日期")
                 values = values.where(~outside)
                 bad = bad | outside.to_numpy()
-        if bad.any():
-            errors += _cell_errors(sheet, where, pos, canon, raw[pos], bad,
+        if (bad & ~reported).any():
+            errors += _cell_errors(sheet, where, pos, canon, raw[pos], bad & ~reported,
                                    f"“{col.header}”无法识别 (cannot read {canon})", EXPECTED[col.type])
         if col.required:
             missing = blanks[pos]
