@@ -133,16 +133,20 @@ def arrow_sheet(path: Path, sheet_name: str, data_start: int):
 # the start-up work costs nothing (measured: 0.5 s of imports hidden in a 2.7 s parse).
 _prefetched: dict[tuple[str, str, int], object] = {}
 _prefetch_thread: threading.Thread | None = None
+_prefetch_files: list[Path] = []
 
 
 def prefetch(paths: list) -> None:
     """Start reading the .xlsx/.xlsm sheets of ``paths`` in the background (best effort)."""
-    global _prefetch_thread
+    global _prefetch_thread, _prefetch_files
+    files = [Path(p) for p in paths if Path(p).is_file() and Path(p).suffix.lower() in {".xlsx", ".xlsm"}]
+    if _prefetch_thread is not None and files == _prefetch_files:
+        return  # already started for these files (by the entry point)
     if _prefetch_thread is not None:  # a previous run in this process (tests): start afresh
         _prefetch_thread.join()
         _prefetch_thread = None
     _prefetched.clear()
-    files = [Path(p) for p in paths if Path(p).is_file() and Path(p).suffix.lower() in {".xlsx", ".xlsm"}]
+    _prefetch_files = files
     if not files:
         return
 
