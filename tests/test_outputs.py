@@ -219,3 +219,13 @@ def test_unwritable_report_is_an_input_error_not_a_traceback(tmp_path):
     blocker.write_text("x", encoding="utf-8")
     r = run("check", SAMPLE, *ARGS, "--format", "json", "--output", blocker / "r.json")
     assert r.exit_code == 2 and "无法写入报告" in r.stderr and "Traceback" not in r.output
+
+
+def test_waiver_with_blank_optional_cells_gives_valid_json(tmp_path):
+    w = tmp_path / "w.csv"
+    w.write_text("rule,key,justification,approved_by,expires\nPET002,XF-2026-029,涉法涉诉,,\n", encoding="utf-8")
+    r = run("check", SAMPLE, "--as-of", "2026-11-24", "--waivers", w, "--format", "json")
+    assert "NaN" not in r.stdout
+    rep = json.loads(r.stdout)
+    assert rep["waivers"][0]["approved_by"] == "" and rep["waivers"][0]["expires"] is None
+    assert rep["waivers"][0]["status"] == "applied"

@@ -144,8 +144,17 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
     }
 
 
+def _clean(v):
+    """JSON has no NaN: a missing number or text is null."""
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, list):
+        return [_clean(x) for x in v]
+    return v
+
+
 def _penalty(p: dict, lang: str) -> dict:
-    out = {k: v for k, v in p.items() if k not in ("consequence_zh", "consequence_en", "reported")}
+    out = {k: _clean(v) for k, v in p.items() if k not in ("consequence_zh", "consequence_en", "reported")}
     out["consequence"] = p["consequence_zh"] if lang == "zh" else p["consequence_en"]
     return out
 

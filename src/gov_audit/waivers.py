@@ -69,13 +69,19 @@ def load_waivers(path: str | Path) -> tuple[list[Waiver], list[InputError]]:
     frame = sheet.load(header_at + 1)
     cols = {c: as_text(frame[p]) if c != "expires" else frame[p] for c, p in pos.items()}
     expires, bad = parse_date(cols["expires"]) if "expires" in cols else (pd.Series(pd.NaT, index=frame.index), None)
+    def cell(name: str, k: int) -> str | None:
+        if name not in cols:
+            return None
+        v = cols[name].iloc[k]
+        return None if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+
     out: list[Waiver] = []
     for k, row in enumerate(frame.index):
-        rule = cols["rule"].iloc[k]
-        key = cols["key"].iloc[k]
+        rule = cell("rule", k)
+        key = cell("key", k)
         if rule is None and key is None:
             continue
-        just = cols["justification"].iloc[k] if "justification" in cols else None
+        just = cell("justification", k)
         if not isinstance(just, str) or not just.strip():
             errors.append(InputError(name, "bad_value", "豁免缺少理由 (a waiver needs a justification)", sheet=where,
                                      cell=sheet.cell_ref(pos.get("justification", pos["rule"]), int(row)),
@@ -87,7 +93,7 @@ def load_waivers(path: str | Path) -> tuple[list[Waiver], list[InputError]]:
                                      expected="date"))
             continue
         exp = expires.iloc[k]
-        out.append(Waiver(str(rule or "").upper(), str(key or ""), just, cols.get("approved_by", pd.Series([None] * len(frame))).iloc[k] or "",
+        out.append(Waiver((rule or "").upper(), key or "", just, cell("approved_by", k) or "",
                           None if pd.isna(exp) else exp.date(), f"{name}:{int(row)}"))
     return out, errors
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 
-_enc = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+# allow_nan=False: a NaN that slipped through is a bug to see, not invalid JSON to ship.
+_enc = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": "), allow_nan=False)
 
 
 def render_json(report: dict) -> str:
