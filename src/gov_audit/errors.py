@@ -49,7 +49,7 @@ class InputError:
         return text.replace("\n", " ")
 
     def to_json(self) -> dict:
-        d = asdict(self)
+        d = {k: (v if v is None or isinstance(v, str) else str(v)) for k, v in asdict(self).items()}
         return {k: d[k] for k in ("file", "sheet", "cell", "column", "value", "expected", "kind", "message")}
 
 

@@ -148,7 +148,7 @@ def _cell_errors(sheet, where, pos, canon, raw_col, mask, message, expected) -> 
     values = as_text(raw_col[mask])
     errs = [
         InputError(sheet.file, "bad_value", message, sheet=where, cell=sheet.cell_ref(pos, int(r)),
-                   column=canon, value=v if v is not None else "", expected=expected)
+                   column=canon, value=v if isinstance(v, str) else "", expected=expected)
         for r, v in zip(rows[:MAX_CELL_ERRORS_PER_COLUMN], values[:MAX_CELL_ERRORS_PER_COLUMN])
     ]
     if len(rows) > MAX_CELL_ERRORS_PER_COLUMN:
