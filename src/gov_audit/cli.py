@@ -264,8 +264,7 @@ def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp) -
         _print_batch_table(rows, lang)
     for r in results:
         for e in r["errors"]:
-            where = e.get("file", "") + (f": {e['sheet']}" if e.get("sheet") else "") + (f"!{e['cell']}" if e.get("cell") else "")
-            err.print(f"{where}: {e['message']}" + (f" (值 value: {e['value']!r})" if e.get("value") else ""), markup=False)
+            err.print(InputError.from_json(e).render(), markup=False)
     return batch["exit"]
 
 

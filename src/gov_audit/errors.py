@@ -48,6 +48,12 @@ class InputError:
             text += f"; 应为 expected: {self.expected})" if self.expected else ")"
         return text.replace("\n", " ")
 
+    @classmethod
+    def from_json(cls, d: dict) -> "InputError":
+        """Back from a report's ``errors`` entry (batch workers hand errors over as JSON)."""
+        return cls(d.get("file") or "", d.get("kind") or "", d.get("message") or "", d.get("sheet"), d.get("cell"),
+                   d.get("column"), d.get("value"), d.get("expected"))
+
     def to_json(self) -> dict:
         d = {k: (v if v is None or isinstance(v, str) else str(v)) for k, v in asdict(self).items()}
         return {k: d[k] for k in ("file", "sheet", "cell", "column", "value", "expected", "kind", "message")}

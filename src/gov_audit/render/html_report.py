@@ -129,9 +129,10 @@ def render_html(report: dict, lang: str = "zh") -> str:
         h.append("</tbody></table>")
     if report["errors"]:
         h.append(f"<h2 class='err'>{escape(t['errors'])} ({len(report['errors'])})</h2><ul>")
+        from ..errors import InputError
+
         for e in report["errors"]:
-            where = e["file"] + (f": {e['sheet']}" if e.get("sheet") else "") + (f"!{e['cell']}" if e.get("cell") else "")
-            h.append(f"<li class='err'>{escape(where)}: {escape(e['message'])}</li>")
+            h.append(f"<li class='err'>{escape(InputError.from_json(e).render())}</li>")
         h.append("</ul>")
     h.append(f"<script>{SORT_JS}</script></body></html>\n")
     return "".join(h)

@@ -139,8 +139,9 @@ def person_summary(report: dict) -> list[dict]:
 
 
 def _error_line(e: dict) -> str:
-    where = e["file"] + (f": {e['sheet']}" if e.get("sheet") else "") + (f"!{e['cell']}" if e.get("cell") else "")
-    return f"{where}: {e['message']}" + (f" ({e['value']!r})" if e.get("value") else "")
+    from ..errors import InputError
+
+    return InputError.from_json(e).render()  # the one template every error is shown with
 
 
 def _render_plain(report: dict, console: Console, lang: str) -> None:
