@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, empty_findings, findings_from
+from .base import Context, Rule, empty_findings, extra_fields, findings_from
 
 BUSINESS_KINDS = ("出差", "公出", "学习", "培训", "公务")
 SESSION_ZH = {1: "上午", 2: "下午"}
@@ -316,8 +316,7 @@ class _AttendanceRule(Rule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        extra = str(f.get("extra") or "")
-        parts = dict(p.split("=", 1) for p in extra.split(";") if "=" in p)
+        parts = extra_fields(f)
         two = parts.get("two") == "1"
         session = int(parts.get("session", 1) or 1)
         parts.setdefault("session_zh", SESSION_ZH[session] if two else "")
