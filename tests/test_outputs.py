@@ -154,6 +154,14 @@ def test_baseline_reports_only_new_findings(tmp_path):
     code, rep, _ = check(f2, "--as-of", "2026-11-24", "--baseline", old)
     assert [f["key"] for f in rep["findings"]] == ["B"]
     assert rep["baseline"]["suppressed"] == 1 and rep["summary"]["baselined"] == 1
+    # the same case in a workbook moved elsewhere: matched by rule, key and due date, not by path
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    import shutil
+
+    shutil.copy(f2, moved / "p.xlsx")
+    code, rep, _ = check(moved / "p.xlsx", "--as-of", "2026-11-24", "--baseline", old)
+    assert [f["key"] for f in rep["findings"]] == ["B"] and rep["summary"]["baselined"] == 1
     assert check(f2, "--baseline", tmp_path / "p.xlsx")[0] == 2
 
 

@@ -180,9 +180,9 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepa
     ids, triples = prepared.baseline_ids, prepared.baseline_triples
     if (ids or triples) and len(frame):
         due = pd.to_datetime(frame["due"], errors="coerce").dt.strftime("%Y-%m-%d")
-        known = frame["id"].isin(ids) | pd.Series(
-            [(r, k, d) in triples for r, k, d in zip(frame["rule"], frame["key"], due.where(due.notna(), None))],
-            index=frame.index)
+        triple = pd.MultiIndex.from_arrays([frame["rule"].astype(object), frame["key"].astype(object),
+                                            due.astype(object).where(due.notna(), None)])
+        known = frame["id"].isin(ids) | pd.Series(triple.isin(list(triples)), index=frame.index)
         baselined = int((known & frame["reported"]).sum())
         frame["reported"] &= ~known
     penalties = [p for p in penalties if _penalty_reported(p, options)]

@@ -7,6 +7,7 @@ exits 2 so a scheduled run is noticed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 
@@ -18,6 +19,25 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def column_index(letters: str) -> int:
+    """Excel column letters → 0-based index (A → 0, AB → 27)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+
+
+def cell_position(cell: str | None) -> tuple[int, int, str]:
+    """Sort key for a cell reference in reading order: row, then column (C12 → (12, 2, ""))."""
+    m = _CELL.fullmatch(cell or "")
+    if not m:
+        return (0, -1, cell or "")
+    return (int(m.group(2)), column_index(m.group(1)), "")
 
 
 @dataclass(frozen=True, order=True)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .calendar import FIRST_YEAR, LAST_YEAR
 from .classify import Classified
-from .errors import InputError
+from .errors import InputError, cell_position
 from .registers import ATTENDANCE, BY_KEY, Register
 from .types import EXPECTED, PARSERS, as_text, is_blank
 
@@ -116,7 +116,7 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
     for col in reg.columns:
         if col.name not in out:
             out[col.name] = _EMPTY[col.type](n)
-    errors.sort(key=_cell_order)
+    errors.sort(key=lambda e: cell_position(e.cell))
     frame = pd.DataFrame(out)
     # Categorical: one string per sheet, not one per row.
     frame["_file"] = pd.Categorical([sheet.file]).take(np.zeros(len(frame), dtype=np.int64))
@@ -128,19 +128,6 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
         present = _folded_present(present, two_sessions=options.session_split is not None)
         reg = ATTENDANCE
     return RegisterData(BY_KEY[reg.key], frame, present, [(sheet.file, sheet.sheet)]), errors
-
-
-def _cell_order(e: InputError) -> tuple[int, int, str]:
-    import re
-
-    m = re.fullmatch(r"([A-Z]+)(\d+)", e.cell or "")
-    if not m:
-        return (0, 0, e.cell or "")
-    col = 0
-    for ch in m.group(1):
-        col = col * 26 + ord(ch) - 64
-    return (int(m.group(2)), col, "")
-
 
 
 def _cell_errors(sheet, where, pos, canon, raw_col, mask, message, expected) -> list[InputError]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import InputError, column_letter
+from .errors import InputError, column_index, column_letter
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -339,7 +339,7 @@ def _xlsx_previews(path: Path) -> dict[str, list[list[str]]] | None:
                         for k, c in enumerate(el.findall(f"{_NS}c")):
                             ref = c.get("r") or ""
                             m = re.match(r"[A-Z]+", ref)
-                            col = _col_index(m.group(0)) if m else k
+                            col = column_index(m.group(0)) if m else k
                             kind = c.get("t") or "n"
                             if kind == "inlineStr":
                                 text = "".join(t.text or "" for t in c.iter(f"{_NS}t"))
@@ -377,12 +377,6 @@ def _xlsx_previews(path: Path) -> dict[str, list[list[str]]] | None:
         out[sheet_name] = grid
     return out
 
-
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
 
 
 def decode_text(data: bytes) -> str:

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from .engine import AuditResult
+from .errors import cell_position
 from .rules import RULES
 from .registers import BY_KEY
 from .rules.base import describe
@@ -105,7 +106,7 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
         years |= {int(y) for y in pd.to_datetime(rep[col], errors="coerce").dt.year.dropna().unique()} if len(rep) else set()
     coverage = cal.coverage()
     coverage["provisional_years"] = cal.provisional_years(sorted(y for y in years if 2004 <= y <= 2099))
-    errors = [e.to_json() for e in sorted(result.errors, key=lambda e: (e.file, e.sheet or "", _cell_sort(e.cell), e.message))]
+    errors = [e.to_json() for e in sorted(result.errors, key=lambda e: (e.file, e.sheet or "", cell_position(e.cell), e.message))]
     counted = [f for f in findings if not f.get("waived")]  # waived findings are counted apart
     summary = {
         "findings": len(counted),
@@ -157,12 +158,3 @@ def _penalty(p: dict, lang: str) -> dict:
     out = {k: _clean(v) for k, v in p.items() if k not in ("consequence_zh", "consequence_en", "reported")}
     out["consequence"] = p["consequence_zh"] if lang == "zh" else p["consequence_en"]
     return out
-
-
-def _cell_sort(cell: str | None):
-    import re
-
-    if not cell:
-        return (0, "", 0)
-    m = re.fullmatch(r"([A-Z]+)(\d+)", cell)
-    return (1, m.group(1).rjust(3), int(m.group(2))) if m else (2, cell, 0)

@@ -50,7 +50,9 @@ def as_text(col: pd.Series) -> pd.Series:
         s = col.str.strip()
         return s.mask(s == "")
     s = col.where(col.notna(), None)
-    s = s.map(lambda v: v if v is None or isinstance(v, str) else _object_to_text(v))  # python-calamine objects
+    if pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
+        # python-calamine hands over date/time objects beside text: only then, one by one.
+        s = s.map(lambda v: v if v is None or isinstance(v, str) else _object_to_text(v))
     s = s.str.strip()
     return s.where(s.notna() & (s != ""), None)
 
@@ -111,9 +113,7 @@ def parse_datetime(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
         return out, (~blank & out.isna().to_numpy())
     if pd.api.types.is_timedelta64_dtype(col.dtype):
         return pd.Series(pd.NaT, index=col.index, dtype="datetime64[ns]"), ~blank
-    s = col.astype(object).where(~blank, None)
-    text = s.map(lambda v: v if v is None or isinstance(v, str) else _object_to_text(v))
-    text = text.str.strip()
+    text = as_text(col)
     # Fast path: ISO text, which is also how the reader renders real date cells in a mixed column.
     out = pd.to_datetime(text, format="%Y-%m-%d %H:%M:%S", errors="coerce").astype("datetime64[ns]")
     rest = out.isna() & ~blank
@@ -196,8 +196,7 @@ def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
         v = col.astype(float)
         out = (v - np.floor(v)) * 86400
         return out.round(), np.zeros(len(col), dtype=bool)
-    s = col.astype(object).where(~blank, None)
-    text = s.map(lambda v: v if v is None or isinstance(v, str) else _object_to_text(v)).str.strip()
+    text = as_text(col)
     parts = text.str.extract(_TIME_RE)
     num = parts.apply(pd.to_numeric, errors="coerce")
     num["S"] = num["S"].fillna(0)
@@ -214,7 +213,8 @@ def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
 def parse_bool(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Yes/no cells (是/否, 有/无, Y/N, √/×, 1/0, true/false); blank → False."""
     blank = _is_blank(col)
-    text = as_text(col).map(lambda v: None if v is None else fold(v))
+    # fold(), a column at a time: full-width → half-width, no spaces, lower case.
+    text = as_text(col).str.normalize("NFKC").str.replace(r"\s+", "", regex=True).str.lower()
     yes = text.isin(TRUE_WORDS).to_numpy()
     no = text.isin(FALSE_WORDS).to_numpy()
     return pd.Series(yes, index=col.index), (~blank & ~yes & ~no)
