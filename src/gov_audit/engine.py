@@ -135,6 +135,9 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepa
     rules_run: list[str] = []
     not_judged: list[NotJudged] = []
     cache: dict = {}
+    # One place aligns and filters: rules see only the rows that exist on the as-of day.
+    as_of_day = options.as_of.normalize()
+    view = {k: d.upto(as_of_day) for k, d in intake.registers.items()}
     for rule_cls in select(options.include, options.exclude):
         if rule_cls.id in book.disabled:
             continue
@@ -151,7 +154,7 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepa
         if missing_cols:
             not_judged.append(NotJudged(rule_cls.id, rule_cls.register, f"column_absent:{missing_cols[0]}"))
             continue
-        ctx = Context(intake.registers, cal, options.as_of.normalize(), since, until,
+        ctx = Context(view, cal, options.as_of.normalize(), since, until,
                       params=book.params_for(rule_cls.id), schedules=book.schedules, settings=book.settings,
                       cache=cache, params_of=book.params_for)
         try:

@@ -62,6 +62,24 @@ class RegisterData:
             return self.frame
         return self.frame[~self.frame[bad].any(axis=1)]
 
+    def upto(self, day: pd.Timestamp) -> RegisterData:
+        """The rows that exist on ``day``: a row anchored after it is not judged yet.
+
+        The engine hands rules this view, with a unique index, so a rule's masks always
+        align with the frame it filters.
+        """
+        frame = self.frame
+        anchor = self.register.anchor
+        if anchor and anchor in frame and len(frame):
+            later = frame[anchor] > day  # NaT compares False: an unreadable anchor stays (and is flagged)
+            if later.any():
+                frame = frame[~later.to_numpy()]
+        if not frame.index.is_unique:
+            frame = frame.reset_index(drop=True)
+        if frame is self.frame:
+            return self
+        return RegisterData(self.register, frame, self.present, self.sources)
+
 
 @dataclass
 class NormalizeOptions:

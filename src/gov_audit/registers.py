@@ -44,6 +44,9 @@ class Register:
     doc: str = ""
     layout: str = ""  # attendance: "daily" | "punch"
     folded: dict[str, str] = field(default_factory=dict)
+    # The date a record comes into being: a row anchored after the as-of day is not
+    # judged yet (a scheduled entry, or a typo in the future), and is not an error.
+    anchor: str = ""
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -86,6 +89,7 @@ ATTENDANCE = Register(
     ),
     doc="考勤（按日）：每人每天一行",
     layout="daily",
+    anchor="date",
 )
 
 ATTENDANCE_PUNCH = Register(
@@ -100,6 +104,7 @@ ATTENDANCE_PUNCH = Register(
     ),
     doc="考勤（打卡流水）：每次打卡一行，折算为每日签到/签退",
     layout="punch",
+    anchor="date",
 )
 
 STAFF = Register(
@@ -132,6 +137,7 @@ LEAVE = Register(
         C("returned", "销假日期|销假时间", "returned", "date", doc="销假日期"),
     ),
     doc="请销假登记",
+    anchor="start",
 )
 
 PETITIONS = Register(
@@ -154,6 +160,7 @@ PETITIONS = Register(
         C("handler", "承办人", "handler", doc="承办人"),
     ),
     doc="信访登记台账",
+    anchor="received",
 )
 
 RECEPTIONS = Register(
@@ -164,6 +171,7 @@ RECEPTIONS = Register(
         C("visitors", "来访人数", "visitors", "int", doc="来访人数"),
     ),
     doc="局领导接访登记（每周三）",
+    anchor="date",
 )
 
 DISCLOSURES = Register(
@@ -181,6 +189,7 @@ DISCLOSURES = Register(
         C("channel", "公开载体|渠道", "channel", doc="公开载体"),
     ),
     doc="政务公开（主动公开）台账",
+    anchor="formed",
 )
 
 REQUESTS = Register(
@@ -199,6 +208,7 @@ REQUESTS = Register(
         C("dept", "承办科室", "dept", doc="承办科室"),
     ),
     doc="依申请公开登记",
+    anchor="received",
 )
 
 OPINIONS = Register(
@@ -212,6 +222,7 @@ OPINIONS = Register(
         C("handler", "承办人", "handler", doc="承办人"),
     ),
     doc="群众意见建议登记",
+    anchor="received",
 )
 
 INCIDENTS = Register(
@@ -226,6 +237,7 @@ INCIDENTS = Register(
         C("dept", "责任科室", "dept", doc="责任科室"),
     ),
     doc="舆情、突发事件回应登记",
+    anchor="detected",
 )
 
 WEB_UPDATES = Register(
@@ -236,6 +248,7 @@ WEB_UPDATES = Register(
         C("title", "标题", "title", doc="标题"),
     ),
     doc="门户网站更新记录",
+    anchor="date",
 )
 
 MEETINGS = Register(
@@ -251,6 +264,7 @@ MEETINGS = Register(
         C("major", "重大事项", "major", "bool", choices=YES_NO, doc="是否重大事项"),
     ),
     doc="会议与活动记录",
+    anchor="date",
 )
 
 COMPLAINTS = Register(
@@ -264,6 +278,7 @@ COMPLAINTS = Register(
         C("detail", "事由", "detail", doc="事由"),
     ),
     doc="效能投诉与问责登记",
+    anchor="date",
 )
 
 EXPENSES = Register(
@@ -285,6 +300,7 @@ EXPENSES = Register(
         C("settled", "结账日期", "settled", "date", doc="结账日期"),
     ),
     doc="财务支出台账",
+    anchor="date",
 )
 
 REGISTERS: tuple[Register, ...] = (

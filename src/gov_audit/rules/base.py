@@ -103,9 +103,14 @@ def findings_from(rows: pd.DataFrame, rule: type[Rule] | Rule, *, status, regist
     def col(v, default=None):
         if v is None:
             v = default
-        if isinstance(v, (pd.Series, np.ndarray, list)):
-            return pd.Series(np.asarray(v, dtype=object) if not isinstance(v, pd.Series) else v.to_numpy(),
-                             index=rows.index)
+        if isinstance(v, pd.Series):
+            # By label, never by position: a column computed on a larger frame than
+            # ``rows`` (before a filter) still lands on the right rows.
+            return aligned(v, rows.index)
+        if isinstance(v, (np.ndarray, list)):
+            if len(v) != n:
+                raise ValueError(f"{rule.id}: a column of {len(v)} values for {n} findings")
+            return pd.Series(np.asarray(v, dtype=object), index=rows.index)
         return pd.Series([v] * n, index=rows.index, dtype=object)
 
     has_src = "_row" in rows.columns
@@ -135,6 +140,15 @@ def findings_from(rows: pd.DataFrame, rule: type[Rule] | Rule, *, status, regist
     if date is None:
         out["date"] = out["due"]
     return out[FINDING_COLUMNS].reset_index(drop=True)
+
+
+def aligned(values: pd.Series, index: pd.Index) -> pd.Series:
+    """``values`` for exactly the rows of ``index``, matched by label."""
+    if values.index.equals(index):
+        return values
+    if not index.isin(values.index).all():
+        raise ValueError("a finding column does not cover the rows it describes")
+    return values.reindex(index)
 
 
 def first_present(*cols: pd.Series) -> pd.Series:
@@ -198,6 +212,7 @@ def deadline_findings(ctx: Context, rule: type[Rule] | Rule, frame: pd.DataFrame
     if frame.empty:
         return empty_findings()
     # Records that start after the as-of day are in the future of the audit.
+    start, due, done = (aligned(c, frame.index) for c in (start, due, done))
     live = start.notna() & (start.dt.normalize() <= ctx.as_of) & due.notna()
     frame, start, due, done = frame[live], start[live], due[live], done[live]
     status, late_by = deadline_status(ctx, due, done, unit=unit, start=start)
@@ -209,7 +224,7 @@ def deadline_findings(ctx: Context, rule: type[Rule] | Rule, frame: pd.DataFrame
                                             due[keep].to_numpy(dtype="datetime64[D]"))
 
     def pick(v):
-        return v[keep] if isinstance(v, pd.Series) else v
+        return aligned(v, sel.index) if isinstance(v, pd.Series) else v
 
     done_k = done[keep].where(done[keep].isna() | (done[keep].dt.normalize() <= ctx.as_of))
     return findings_from(
