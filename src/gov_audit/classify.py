@@ -38,6 +38,15 @@ class Classified:
 class Skipped:
     sheet: RawSheet
     reason: str
+    # The register the sheet looks most like, and its required columns the sheet lacks
+    # (for the error when nothing at all was recognised).
+    resembles: Register | None = None
+    lacks: tuple[str, ...] = ()
+    known: bool = False  # a sheet we know and skip on purpose (the template's 说明)
+
+
+# The template's own documentation sheet (gov-audit template writes it).
+TEMPLATE_DOC_SHEETS = ("说明",)
 
 
 def register_by_name(name: str) -> Register | None:
@@ -97,10 +106,18 @@ def _score(match: dict[int, str], reg: Register) -> tuple[int, int]:
     return (1 if complete else 0, len(names))
 
 
+def _lacking(match: dict[int, str], reg: Register) -> tuple[str, ...]:
+    names = set(match.values())
+    return tuple(c.header for c in reg.required if c.name not in names)
+
+
 def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputError]]:
     """Classify one sheet; errors name the sheet, the missing column and the aliases accepted."""
     if not any(any(c for c in row) for row in sheet.preview):
         return Skipped(sheet, "空工作表 empty sheet"), []
+    if sheet.sheet.strip() in TEMPLATE_DOC_SHEETS and sheet.preview and \
+            [fold(c) for c in sheet.preview[0][:2]] == [fold("台账 register"), fold("工作表 sheet")]:
+        return Skipped(sheet, "模板说明页 the template's notes", known=True), []
     by_name = register_by_name(sheet.sheet)
     candidates = [r for r in LAYOUTS if by_name is None or r.key == by_name.key]
     best = None  # (score, -row, register, header_rows, match)
@@ -122,7 +139,8 @@ def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputEr
     where = None if sheet.is_csv else sheet.sheet
     if best is None or best[0][0][1] < (1 if by_name else 2):
         if by_name is None:
-            return Skipped(sheet, "未识别的工作表（表头不符合任何台账）unrecognised sheet"), []
+            near, lacks = (best[1], _lacking(best[3], best[1])) if best else (None, ())
+            return Skipped(sheet, "未识别的工作表（表头不符合任何台账）unrecognised sheet", near, lacks), []
         return None, [InputError(
             sheet.file, "missing_column",
             f"找不到“{by_name.title}”的表头行（前 {len(sheet.preview)} 行中没有可识别的列名）"
@@ -131,7 +149,7 @@ def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputEr
     _, reg, rows, match = best
     if not complete:
         if by_name is None:
-            return Skipped(sheet, "表头不完整，未识别为任何台账 unrecognised sheet"), []
+            return Skipped(sheet, "表头不完整，未识别为任何台账 unrecognised sheet", reg, _lacking(match, reg)), []
         names = set(match.values())
         errors = [
             InputError(

@@ -183,9 +183,8 @@ def check(
         usage.append(InputError("--format", "usage", "xlsx 报告须用 --output 或 --output-dir 写入文件 (xlsx needs a file)"))
     if usage:
         fail(usage)
-    today = pd.Timestamp.today().normalize()
     opts = AuditOptions(
-        as_of=parse_cli_date(as_of, "--as-of") if as_of else today,
+        as_of=parse_cli_date(as_of, "--as-of") if as_of else pd.Timestamp("2000-01-01"),  # default set below
         since=parse_cli_date(since, "--since") if since else None,
         until=parse_cli_date(until, "--until") if until else None,
         include=list(rule or []), exclude=list(ignore or []), depts=list(dept or []), persons=list(person or []),
@@ -197,29 +196,76 @@ def check(
         prepared = prepare(opts)
     except InputFailure as exc:
         fail(exc.errors)
+    if not as_of:
+        from .clock import today
+
+        # Today where the office is (Asia/Shanghai unless [settings] timezone says otherwise).
+        opts.as_of = pd.Timestamp(today(prepared.rulebook.settings["timezone"]))
     stamp = opts.as_of.strftime("%Y-%m-%d")
     offices, _ = discover_offices(list(paths), prepared.rulebook.settings.get("batch_group", "file"))
     if len(offices) > 1 and any(p.is_dir() for p in paths):
         raise typer.Exit(_check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp))
-    result = run_audit(list(paths), opts, prepared=prepared)
-    report = build_report(result, lang)
+    from .report import failure_report
+
+    source = prepared.rulebook.source
+    try:
+        result = run_audit(list(paths), opts, prepared=prepared)
+        errors = list(result.errors)
+        code = exit_code(result, fail_on)
+        report = build_report(result, lang)
+    except Exception as exc:  # the report is written whatever happens; the error is in it
+        errors = [_internal(paths, "audit", exc)]
+        code = EXIT_INPUT
+        report = failure_report(opts, errors, lang, source)
     target = output_dir / f"gov-audit-{stamp}.{EXTENSION[fmt]}" if output_dir is not None else output
     if target is not None:
         try:
-            write_report(report, fmt, target, lang, source_root=Path.cwd())
+            try:
+                write_report(report, fmt, target, lang, source_root=Path.cwd())
+            except OSError:
+                raise
+            except Exception as exc:  # a renderer's bug: still leave a valid report saying so
+                errors.append(_internal(paths, f"{fmt} report", exc))
+                code = EXIT_INPUT
+                write_report(failure_report(opts, errors, lang, source), fmt, target, lang)
         except OSError as exc:  # e.g. the report is open in Excel on Windows
-            fail(result.errors + [InputError(str(target), "usage", "无法写入报告，文件是否正被其他程序打开？"
-                                             f"(cannot write the report; is it open in another program?) {exc.strerror or exc}")])
-    elif fmt == "table":
-        from .render.table import render_table
-
-        render_table(report, _stdout(), lang)
+            fail(errors + [InputError(str(target), "usage", "无法写入报告，文件是否正被其他程序打开？"
+                                      f"(cannot write the report; is it open in another program?) {exc.strerror or exc}")])
     else:
-        sys.stdout.write(report_text(report, fmt, lang))
+        try:
+            if fmt == "table":
+                text = _render_table_text(report, lang)
+            else:
+                text = report_text(report, fmt, lang)
+        except Exception as exc:
+            errors.append(_internal(paths, f"{fmt} report", exc))
+            code = EXIT_INPUT
+            text = report_text(failure_report(opts, errors, lang, source), "json" if fmt == "json" else fmt, lang)
+        sys.stdout.write(text)
     err = _stderr()
-    for e in sorted(result.errors, key=lambda e: (e.file, e.sheet or "", e.cell or "")):
+    for e in sorted(errors, key=lambda e: (e.file, e.sheet or "", e.cell or "")):
         err.print(e.render(), markup=False)
-    raise typer.Exit(exit_code(result, fail_on))
+    raise typer.Exit(code)
+
+
+def _internal(paths, stage: str, exc: Exception) -> InputError:
+    import os
+
+    if os.environ.get("GOV_AUDIT_DEBUG"):
+        raise exc
+    where = ", ".join(str(p) for p in paths) or stage
+    return InputError(where, "internal", f"{stage} 内部错误，请报告此问题 (internal error in {stage}; please report): "
+                                         f"{type(exc).__name__}: {str(exc)[:200]}")
+
+
+def _render_table_text(report: dict, lang: str) -> str:
+    """The table as the terminal will show it, rendered before anything is printed."""
+    from .render.table import render_table
+
+    out = _stdout()
+    with out.capture() as cap:
+        render_table(report, out, lang)
+    return cap.get()
 
 
 def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp) -> int:

@@ -17,6 +17,7 @@ from .calendar_file import load_calendar_file
 from .errors import InputError, InputFailure
 from .intake import Intake, load_registers
 from .normalize import NormalizeOptions
+from .read import ReadLimits
 from .rulebook import Rulebook, load_rulebook
 from .rules import RULES, select, unknown_patterns
 from .rules.base import FINDING_COLUMNS, Context, empty_findings
@@ -114,6 +115,10 @@ def prepare(options: AuditOptions) -> Prepared:
     return prepared
 
 
+def read_limits(book: Rulebook) -> ReadLimits:
+    return ReadLimits(max_cells=int(book.settings["max_cells"]), max_columns=int(book.settings["max_columns"]))
+
+
 def normalize_options(book: Rulebook) -> NormalizeOptions:
     s = book.schedules[0].sessions if book.schedules else [(8.5 * 3600, 17.5 * 3600)]
     if len(s) == 2:
@@ -129,7 +134,7 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepa
     book, cal = prepared
     since, until = audit_range(options)
     if intake is None:
-        intake = load_registers(paths, normalize_options(book))
+        intake = load_registers(paths, normalize_options(book), limits=read_limits(book))
     errors = list(intake.errors)
     findings: list[pd.DataFrame] = []
     rules_run: list[str] = []
@@ -177,7 +182,13 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepa
 
     frame, waiver_status = apply_waivers(frame, prepared.waivers, options.as_of.normalize())
     # A waived finding is an approved exception: it feeds no penalty ladder.
-    penalties = run_ladders(frame[~frame["waived"]], intake, cal, book, options.as_of.normalize(), since, until)
+    try:
+        penalties = run_ladders(frame[~frame["waived"]], intake, cal, book, options.as_of.normalize(), since, until)
+    except Exception as exc:  # findings are still reported; the missing tiers are named as an error
+        penalties = []
+        errors.append(InputError(
+            "ladders", "internal", f"处罚档次计算内部错误，未能评定，请报告此问题 (internal error in the penalty "
+            f"ladders, tiers not assessed; please report): {type(exc).__name__}: {exc}"))
     frame["reported"] = _reported(frame, options, since, until)
     baselined = 0
     ids, triples = prepared.baseline_ids, prepared.baseline_triples

@@ -94,6 +94,7 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
     options = options or NormalizeOptions()
     sheet, reg = cls.sheet, cls.register
     raw = sheet.load(cls.data_start)
+    errors: list[InputError] = list(sheet.load_errors)
     raw = raw[[p for p in cls.columns]] if cls.columns else raw.iloc[:, :0]
     # A row with nothing in any recognised column is not a record (blank spacer, footer).
     blanks = {p: is_blank(raw[p]) for p in raw.columns}
@@ -102,7 +103,6 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
         raw = raw[keep]
         blanks = {p: b[keep] for p, b in blanks.items()}
     where = None if sheet.is_csv else sheet.sheet
-    errors: list[InputError] = []
     out: dict[str, pd.Series] = {}
     n = len(raw)
     for pos, canon in cls.columns.items():

@@ -19,8 +19,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
+import sys
+import tempfile
 import threading
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +40,122 @@ SUFFIXES = SPREADSHEET_SUFFIXES | {".csv"}
 HEADER_SCAN_ROWS = 40
 
 
+@dataclass(frozen=True)
+class ReadLimits:
+    """How much of a sheet we are willing to hold (``[settings] max_cells / max_columns``).
+
+    calamine allocates the whole rectangle from A1 to the last cell: one stray cell at
+    XFD1048576 in a 5 KB file asks for 549 GB and aborts the process.  The rectangle is
+    measured before loading; columns past ``max_columns`` are ignored with a located
+    error, and a sheet whose rectangle is still over ``max_cells`` is refused.
+    """
+
+    max_cells: int = 60_000_000  # ≈ 2 GB of calamine cells; a 1,000,000 × 14 register is 14 M
+    max_columns: int = 1_000
+
+
+DEFAULT_LIMITS = ReadLimits()
+# An .xlsx sheet part this small is scanned for its real extent (milliseconds); a larger
+# one is trusted to its <dimension>, unless that is missing or over the limits.
+_SCAN_BYTES = 8 << 20
+
+
+def fatal(exc: BaseException) -> bool:
+    """Exceptions that must pass through a reading boundary: the user's Ctrl-C, an exit."""
+    return isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit))
+
+
+class SheetUnreadable(Exception):
+    """Every reader gave up on this sheet (the message says why, in plain words)."""
+
+
+class _NativeStderr:
+    """Quiets what the Rust readers print straight to file descriptor 2.
+
+    A panic inside calamine (a time cell of -10^15 days, say) is caught as a Python
+    exception, but Rust's panic hook has already written "thread panicked at …" and a
+    backtrace to fd 2.  While a reader runs, fd 2 goes to a temporary file; afterwards
+    everything in it except those panic lines is written to the real stderr.
+    """
+
+    _PANIC = re.compile(r"^(thread '.*' (\(\d+\) )?panicked at|note: |stack backtrace:|\s+\d+: |\s+at |\s*$)")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.depth = 0
+        self.saved: int | None = None
+        self.tmp = None
+
+    @contextmanager
+    def quiet(self):
+        if os.environ.get("GOV_AUDIT_DEBUG"):
+            yield
+            return
+        with self.lock:
+            if self.depth == 0:
+                self._start()
+            self.depth += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.depth -= 1
+                if self.depth == 0:
+                    self.stop()
+
+    def _start(self) -> None:
+        try:
+            sys.stderr.flush()
+            self.tmp = tempfile.TemporaryFile()
+            self.saved = os.dup(2)
+            os.dup2(self.tmp.fileno(), 2)
+        except (OSError, ValueError, AttributeError):
+            self.saved = None
+
+    def stop(self) -> None:
+        if self.saved is None or self.tmp is None:
+            return
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        os.dup2(self.saved, 2)
+        os.close(self.saved)
+        self.saved = None
+        self.tmp.seek(0)
+        lines = self.tmp.read().decode("utf-8", "replace").splitlines(keepends=True)
+        self.tmp.close()
+        kept, after_panic = [], False
+        for line in lines:
+            if " panicked at" in line:
+                after_panic = True  # the next line is the panic's message
+                continue
+            if after_panic:
+                after_panic = False
+                continue
+            if not self._PANIC.match(line):
+                kept.append(line)
+        if kept:
+            os.write(2, "".join(kept).encode("utf-8"))
+
+
+native_stderr = _NativeStderr()
+
+
+@dataclass(frozen=True)
+class Extent:
+    """The rectangle a reader would allocate: rows and columns from A1 (1-based counts)."""
+
+    rows: int
+    cols: int
+    far_cell: str = ""  # the first cell found past the column limit, for the error
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:200]
+
+
 @dataclass
 class RawSheet:
     """One sheet as read: its first rows as text (for finding the header) and a loader."""
@@ -46,6 +167,10 @@ class RawSheet:
     is_csv: bool = False
     _path: Path | None = None
     _csv_text: str | None = field(default=None, repr=False)
+    # Located problems met while loading (columns past the limit): normalize reports them.
+    load_errors: list[InputError] = field(default_factory=list)
+    # .xlsx only: the used rectangle, when it is over the limits (see ReadLimits).
+    oversize: Extent | None = None
 
     def cell_ref(self, col_pos: int, row_number: int) -> str:
         return f"{column_letter(self.columns[col_pos])}{row_number}"
@@ -66,15 +191,7 @@ class RawSheet:
                     frame[c] = ""
             frame = frame.iloc[:, :width].replace("", None)
         else:
-            try:
-                frame, absolute = self._load_arrow(data_start)
-            except ImportError:
-                raise
-            except Exception:
-                # fastexcel refuses some mixed columns outright (.ods time cells are
-                # durations: {Duration, String}); python-calamine hands over Python
-                # objects cell by cell, slower but complete.
-                frame, absolute = self._load_objects(data_start)
+            frame, absolute = self._load_any(data_start)
             pos = {a: i for i, a in enumerate(self.columns)}
             frame.columns = [pos.get(a, -1 - k) for k, a in enumerate(absolute)]
             frame = frame[[c for c in frame.columns if c >= 0]]
@@ -85,6 +202,58 @@ class RawSheet:
         frame.index = pd.RangeIndex(data_start + 1, data_start + 1 + len(frame))
         return frame
 
+
+    def _load_any(self, data_start: int) -> tuple[pd.DataFrame, list[int]]:
+        """The sheet's cells, from the fastest reader that can read them.
+
+        fastexcel first; python-calamine when fastexcel refuses a mixed column (.ods time
+        cells are durations: {Duration, String}); openpyxl for an .xlsx that made the
+        Rust readers panic (a panic is a BaseException, so it is caught here by name of
+        the boundary, not by ``except Exception``) or whose extent is over the limits.
+        """
+        if self.oversize is not None:
+            return self._load_openpyxl(data_start, self.oversize)
+        problems: list[str] = []
+        for loader in (self._load_arrow, self._load_objects):
+            try:
+                with native_stderr.quiet():
+                    return loader(data_start)
+            except ImportError:
+                raise
+            except BaseException as exc:
+                if fatal(exc):
+                    raise
+                problems.append(_reason(exc))
+        if self._path is not None and self._path.suffix.lower() in {".xlsx", ".xlsm"}:
+            try:
+                return self._load_openpyxl(data_start, None)
+            except BaseException as exc:
+                if fatal(exc):
+                    raise
+                problems.append(_reason(exc))
+        raise SheetUnreadable(problems[-1] if problems else "unknown")
+
+    def _load_openpyxl(self, data_start: int, extent: Extent | None) -> tuple[pd.DataFrame, list[int]]:
+        import warnings
+
+        import openpyxl
+        import pandas as pd
+
+        kwargs: dict = {}
+        if extent is not None:
+            kwargs = dict(max_col=extent.cols, max_row=max(extent.rows, data_start))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "cell is marked as a date but …": it arrives as an error value
+            wb = openpyxl.load_workbook(self._path, read_only=True, data_only=True)
+            try:
+                ws = wb[self.sheet]
+                rows = [list(r) for r in ws.iter_rows(min_row=data_start + 1, values_only=True, **kwargs)]
+            finally:
+                wb.close()
+        width = max((len(r) for r in rows), default=0)
+        frame = pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
+        frame = frame.replace("", None)
+        return frame, list(range(width))
 
     def _load_arrow(self, data_start: int) -> tuple[pd.DataFrame, list[int]]:
         sheet = _take_prefetched(self._path, self.sheet, data_start)
@@ -157,18 +326,22 @@ def prefetch(paths: list) -> None:
             try:
                 if _sniff_spreadsheet(path, path.suffix.lower()):
                     continue
-                previews = _xlsx_previews(path) or {}
-                for sheet_name, preview in previews.items():
+                layout = _xlsx_layout(path, DEFAULT_LIMITS)
+                for sheet_name, info in (layout or {}).items():
+                    preview = info.preview
                     width = max((len(r) for r in preview), default=0)
-                    if not width:
+                    if not width or info.oversize is not None:
                         continue
                     raw = RawSheet(str(path), sheet_name, [r + [""] * (width - len(r)) for r in preview],
                                    list(range(width)), _path=path)
                     result, _ = classify(raw)
                     if isinstance(result, Classified):
-                        _prefetched[_key(path, sheet_name, result.data_start)] = arrow_sheet(
-                            path, sheet_name, result.data_start)
-            except Exception:  # the normal path will read it and report any problem
+                        with native_stderr.quiet():
+                            _prefetched[_key(path, sheet_name, result.data_start)] = arrow_sheet(
+                                path, sheet_name, result.data_start)
+            except BaseException as exc:  # the normal path will read it and report any problem
+                if fatal(exc) and not isinstance(exc, GeneratorExit):
+                    raise
                 continue
 
     _prefetch_thread = threading.Thread(target=work, name="gov-audit-prefetch", daemon=True)
@@ -210,7 +383,8 @@ def find_inputs(paths: list[str | Path]) -> tuple[list[Path], list[InputError]]:
     return files, errors
 
 
-def read_sheets(path: Path, display: str | None = None) -> tuple[list[RawSheet], list[InputError]]:
+def read_sheets(path: Path, display: str | None = None,
+                limits: ReadLimits = DEFAULT_LIMITS) -> tuple[list[RawSheet], list[InputError]]:
     """Every sheet of one file, or an error saying in plain words why it cannot be read."""
     name = display or str(path)
     suffix = path.suffix.lower()
@@ -222,14 +396,17 @@ def read_sheets(path: Path, display: str | None = None) -> tuple[list[RawSheet],
         problem = _sniff_spreadsheet(path, suffix)
         if problem:
             return [], [InputError(name, "unreadable", problem)]
-        return _read_spreadsheet(path, name), []
+        sheets = _read_spreadsheet(path, name, limits)
+        refused = [s for s in sheets if s.oversize is not None and not s.preview]
+        return [s for s in sheets if s not in refused], [e for s in refused for e in s.load_errors]
     except OSError as exc:
         return [], [InputError(name, "unreadable", f"无法打开文件 (cannot open file): {exc.strerror or exc}")]
     except ImportError:
         raise
-    except Exception as exc:  # calamine reports corrupt files with assorted exception types
-        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return [], [InputError(name, "unreadable", f"文件已损坏或不是有效的表格 (corrupt or not a valid workbook): {msg[:200]}")]
+    except BaseException as exc:  # calamine reports corrupt files with assorted exceptions, and panics
+        if fatal(exc):
+            raise
+        return [], [InputError(name, "unreadable", f"文件已损坏或不是有效的表格 (corrupt or not a valid workbook): {_reason(exc)}")]
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -261,27 +438,47 @@ def _sniff_spreadsheet(path: Path, suffix: str) -> str | None:
     return None
 
 
-def _read_spreadsheet(path: Path, name: str) -> list[RawSheet]:
+def _read_spreadsheet(path: Path, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> list[RawSheet]:
     import fastexcel
 
-    reader = fastexcel.read_excel(str(path))
-    quick = _xlsx_previews(path) if path.suffix.lower() in {".xlsx", ".xlsm"} else None
+    with native_stderr.quiet():
+        reader = fastexcel.read_excel(str(path))
+    quick = _xlsx_layout(path, limits) if path.suffix.lower() in {".xlsx", ".xlsm"} else None
     sheets = []
     for sheet_name in reader.sheet_names:
         if quick is not None and sheet_name in quick:
-            preview = quick[sheet_name]
+            info = quick[sheet_name]
+            preview = info.preview
             width = max((len(r) for r in preview), default=0)
             if not width:
                 sheets.append(RawSheet(name, sheet_name, [], [], _path=path))  # reported as skipped
                 continue
             preview = [r + [""] * (width - len(r)) for r in preview]
-            sheets.append(RawSheet(name, sheet_name, preview, list(range(width)), _path=path))
+            raw = RawSheet(name, sheet_name, preview, list(range(width)), _path=path, oversize=info.oversize)
+            if info.oversize is not None:
+                over = info.oversize
+                if over.far_cell:
+                    raw.load_errors.append(InputError(
+                        name, "bad_value",
+                        f"第 {limits.max_columns} 列之后的单元格已忽略 (cells past column {limits.max_columns} ignored; "
+                        f"limit [settings] max_columns)", sheet=sheet_name, cell=over.far_cell))
+                if over.rows * over.cols > limits.max_cells:
+                    raw.load_errors.append(InputError(
+                        name, "unreadable",
+                        f"工作表过大（{over.rows} 行 × {over.cols} 列），未读取 (sheet too large to read: "
+                        f"{over.rows} rows × {over.cols} columns; limit [settings] max_cells = {limits.max_cells})",
+                        sheet=sheet_name, cell=f"{column_letter(over.cols - 1)}{over.rows}"))
+                    raw.preview, raw.columns = [], []
+            sheets.append(raw)
             continue
         try:
-            peek = reader.load_sheet(
-                sheet_name, header_row=None, skip_rows=0, n_rows=HEADER_SCAN_ROWS, dtypes="string"
-            )
-        except Exception:  # an empty sheet has no columns to load
+            with native_stderr.quiet():
+                peek = reader.load_sheet(
+                    sheet_name, header_row=None, skip_rows=0, n_rows=HEADER_SCAN_ROWS, dtypes="string"
+                )
+        except BaseException as exc:  # an empty sheet has no columns to load
+            if fatal(exc):
+                raise
             sheets.append(RawSheet(name, sheet_name, [], [], _path=path))
             continue
         import pandas as pd
@@ -297,16 +494,66 @@ _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-def _xlsx_previews(path: Path) -> dict[str, list[list[str]]] | None:
+@dataclass
+class XlsxSheetInfo:
+    preview: list[list[str]]
+    oversize: Extent | None = None  # set when the used rectangle is over the limits
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?"')
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
+
+
+def _xlsx_extent(zf: zipfile.ZipFile, part: str, limits: ReadLimits) -> Extent | None:
+    """The rectangle calamine would allocate for a sheet part, when it is over the limits.
+
+    The ``<dimension>`` Excel writes at the top is read first (free).  A small part, or
+    one whose dimension is missing or too large, is scanned for the cells really there:
+    a stray cell far away is what blows the rectangle up.
+    """
+    info = zf.getinfo(part)
+    with zf.open(part) as fh:
+        head = fh.read(4096)
+    m = _DIMENSION.search(head)
+    if m:
+        last_col, last_row = (m.group(3), m.group(4)) if m.group(3) else (m.group(1), m.group(2))
+        cols, rows = column_index(last_col.decode()) + 1, int(last_row)
+        declared_ok = cols <= limits.max_columns and rows * cols <= limits.max_cells
+        if declared_ok and info.file_size > _SCAN_BYTES:
+            return None
+    data = zf.read(part)
+    refs = _CELL_REF.findall(data)
+    if not refs:
+        return None
+    import numpy as np
+
+    col_idx = np.fromiter((column_index(c.decode()) for c, _ in refs), dtype=np.int64, count=len(refs))
+    row_idx = np.fromiter((int(r) for _, r in refs), dtype=np.int64, count=len(refs))
+    cols, rows = int(col_idx.max()) + 1, int(row_idx.max())
+    if cols <= limits.max_columns and rows * cols <= limits.max_cells:
+        return None
+    far = col_idx >= limits.max_columns
+    far_cell = ""
+    if far.any():
+        k = int(np.flatnonzero(far)[0])
+        far_cell = f"{refs[k][0].decode()}{refs[k][1].decode()}"
+    near_cols = col_idx[~far]
+    near_rows = row_idx[~far]
+    if not len(near_cols):
+        return Extent(0, 0, far_cell)
+    return Extent(int(near_rows.max()), int(near_cols.max()) + 1, far_cell)
+
+
+def _xlsx_layout(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, XlsxSheetInfo] | None:
     """The first rows of every sheet of an .xlsx, as text, without parsing whole sheets.
 
     calamine (and so fastexcel) parses a whole worksheet even for ``n_rows=40``: on a
     1,000,000-row sheet finding the header that way costs as much as reading the data.
-    Streaming the sheet XML and stopping after the first rows costs milliseconds.
+    Streaming the sheet XML and stopping after the first rows costs milliseconds.  Each
+    sheet's extent is checked against ``limits`` on the way (see ReadLimits).
     Returns None when the package layout is unusual; the caller then asks fastexcel.
     """
     import posixpath
-    import re
     import xml.etree.ElementTree as ET
 
     try:
@@ -317,14 +564,16 @@ def _xlsx_previews(path: Path) -> dict[str, list[list[str]]] | None:
             targets = {r.get("Id"): r.get("Target") for r in rels}
             sheets: dict[str, str] = {}
             for sh in wb.iter(f"{_NS}sheet"):
-                target = targets.get(sh.get(f"{_REL_NS}id"), "")
+                target = targets.get(sh.get(f"{_REL_NS}id"), "") or ""
                 part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
                 if part not in names:
                     return None
-                sheets[sh.get("name")] = part
+                sheets[sh.get("name") or ""] = part
             raw: dict[str, list[list[tuple[int, str, str]]]] = {}
+            extents: dict[str, Extent | None] = {}
             need = -1
             for sheet_name, part in sheets.items():
+                extents[sheet_name] = _xlsx_extent(zf, part, limits)
                 rows: list[list[tuple[int, str, str]]] = []
                 with zf.open(part) as fh:
                     for _, el in ET.iterparse(fh):
@@ -340,6 +589,8 @@ def _xlsx_previews(path: Path) -> dict[str, list[list[str]]] | None:
                             ref = c.get("r") or ""
                             m = re.match(r"[A-Z]+", ref)
                             col = column_index(m.group(0)) if m else k
+                            if col >= limits.max_columns:
+                                continue
                             kind = c.get("t") or "n"
                             if kind == "inlineStr":
                                 text = "".join(t.text or "" for t in c.iter(f"{_NS}t"))
@@ -363,7 +614,7 @@ def _xlsx_previews(path: Path) -> dict[str, list[list[str]]] | None:
                                 break
     except (KeyError, ET.ParseError, ValueError, zipfile.BadZipFile):
         return None
-    out: dict[str, list[list[str]]] = {}
+    out: dict[str, XlsxSheetInfo] = {}
     for sheet_name, rows in raw.items():
         grid = []
         for cells in rows:
@@ -374,7 +625,7 @@ def _xlsx_previews(path: Path) -> dict[str, list[list[str]]] | None:
             grid.append(line)
         while grid and not any(grid[-1]):
             grid.pop()
-        out[sheet_name] = grid
+        out[sheet_name] = XlsxSheetInfo(grid, extents[sheet_name])
     return out
 
 

@@ -158,3 +158,32 @@ def _penalty(p: dict, lang: str) -> dict:
     out = {k: _clean(v) for k, v in p.items() if k not in ("consequence_zh", "consequence_en", "reported")}
     out["consequence"] = p["consequence_zh"] if lang == "zh" else p["consequence_en"]
     return out
+
+
+def failure_report(options, errors: list, lang: str = "zh", rulebook_source: str | None = None) -> dict:
+    """The report when the audit itself could not finish: every contract field, no findings,
+    and the errors that say why (a cron consumer always gets a valid file)."""
+    as_of = options.as_of.strftime("%Y-%m-%d")
+    until = (options.until if options.until is not None else options.as_of).normalize()
+    since = options.since if options.since is not None else pd.Timestamp(until.year, 1, 1)
+    errs = [e.to_json() for e in sorted(errors, key=lambda e: (e.file, e.sheet or "", cell_position(e.cell), e.message))]
+    return {
+        "schema": SCHEMA,
+        "as_of": as_of,
+        "range": {"since": since.strftime("%Y-%m-%d"), "until": until.strftime("%Y-%m-%d")},
+        "lang": lang,
+        "inputs": [],
+        "rulebook": rulebook_source or None,
+        "calendar": {},
+        "rules_run": [],
+        "not_judged": [],
+        "registers_absent": [],
+        "skipped_sheets": [],
+        "findings": [],
+        "errors": errs,
+        "penalties": [],
+        "waivers": [],
+        "baseline": None,
+        "summary": {"findings": 0, "waived": 0, "baselined": 0, "by_rule": {}, "by_severity": {}, "by_status": {},
+                    "by_dept": {}, "by_register": {}, "errors": len(errs), "penalties": 0},
+    }

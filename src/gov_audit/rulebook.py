@@ -8,6 +8,9 @@ An agency file (``--rulebook FILE``, else ``gov-audit.toml`` in the working dire
     calendar = "holidays.csv"   # calendar overrides file, relative to this file
     ladder_window = "year"      # "year" (calendar year) or "rolling12" (12 months to as-of)
     unit_name = "某县某局"        # the audited unit, for unit_accountability (default: the file's name)
+    timezone = "Asia/Shanghai"  # the default --as-of is today in this zone
+    max_cells = 60000000        # the largest sheet rectangle (rows × columns) read
+    max_columns = 1000          # columns past this are ignored, with a located error
 
     [schedule]
     sessions = [["08:30", "17:30"]]          # or two: [["08:30","12:00"], ["14:30","17:30"]]
@@ -46,6 +49,9 @@ SETTINGS: dict[str, Any] = {
     "ladder_window": "year",
     "unit_name": "",
     "batch_group": "file",
+    "timezone": "Asia/Shanghai",  # the default --as-of is today here, whatever the machine's TZ
+    "max_cells": 60_000_000,  # a sheet's used rectangle (rows × columns) we agree to load
+    "max_columns": 1_000,  # columns past this are ignored, with a located error
 }
 DEFAULT_SESSIONS = [("08:30", "17:30")]
 
@@ -162,6 +168,15 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
             if book.settings["batch_group"] not in ("file", "directory"):
                 errors.append(InputError(name, "rulebook", "settings.batch_group: 应为 file 或 directory",
                                          value=book.settings["batch_group"], expected="file, directory"))
+            from .clock import valid_zone
+
+            if not valid_zone(book.settings["timezone"]):
+                errors.append(InputError(name, "rulebook", "settings.timezone: 未知时区 (unknown time zone)",
+                                         value=book.settings["timezone"], expected="Asia/Shanghai"))
+            for key in ("max_cells", "max_columns"):
+                if book.settings[key] < 1:
+                    errors.append(InputError(name, "rulebook", f"settings.{key}: 应为正整数 (must be positive)",
+                                             value=str(book.settings[key])))
             if book.settings["calendar"]:
                 book.calendar_file = (path.parent / book.settings["calendar"]).resolve()
         elif top == "schedule":

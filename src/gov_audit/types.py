@@ -16,6 +16,30 @@ import pandas as pd
 from .textfold import fold  # noqa: F401  (re-exported)
 
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+# Nanosecond timestamps end in 2262: a later date (9999-12-31) must become a located
+# error, not an OutOfBoundsDatetime halfway through a column.
+_NS_MIN = np.datetime64("1678-01-01", "D")
+_NS_MAX = np.datetime64("2262-01-01", "D")
+_SERIAL_MAX = int((_NS_MAX - np.datetime64("1899-12-30", "D")).astype(int))
+
+
+def _to_ns(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """A datetime column in any unit as datetime64[ns]; values outside its range → NaT, flagged."""
+    arr = col.to_numpy()
+    if arr.dtype == np.dtype("datetime64[ns]"):
+        return pd.Series(arr, index=col.index), np.zeros(len(arr), dtype=bool)
+    if arr.dtype == object:  # tz-aware or mixed: let pandas decide, out-of-range → NaT
+        out = pd.to_datetime(col, errors="coerce")
+        if getattr(out.dt, "tz", None) is not None:
+            out = out.dt.tz_localize(None)
+        out = out.astype("datetime64[ns]")
+        return out, (col.notna() & out.isna()).to_numpy()
+    days = arr.astype("datetime64[D]")
+    outside = ~np.isnat(days) & ((days < _NS_MIN) | (days >= _NS_MAX))
+    if outside.any():
+        arr = arr.copy()
+        arr[outside] = np.datetime64("NaT")
+    return pd.Series(arr.astype("datetime64[ns]"), index=col.index), outside
 
 _DATE_RE = re.compile(
     r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
@@ -95,7 +119,7 @@ def _serials(values: pd.Series) -> pd.Series:
     v = pd.to_numeric(values, errors="coerce")
     out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     compact = v.between(19000101, 29991231) & (v == np.floor(v))
-    serial = v.between(1, 2958465) & ~compact
+    serial = v.between(1, _SERIAL_MAX) & ~compact
     if serial.any():
         out[serial] = EXCEL_EPOCH + pd.to_timedelta(v[serial] * 86400, unit="s").dt.round("s")
     if compact.any():
@@ -107,7 +131,7 @@ def parse_datetime(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Dates or date-times in every form registers.md accepts → datetime64[ns], bad mask."""
     blank = _is_blank(col)
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
-        return col.astype("datetime64[ns]"), np.zeros(len(col), dtype=bool)
+        return _to_ns(col)
     if pd.api.types.is_numeric_dtype(col.dtype):
         out = _serials(col)
         return out, (~blank & out.isna().to_numpy())
@@ -187,15 +211,19 @@ def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     blank = _is_blank(col)
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
         # Time of day straight from the integer timestamps (no per-element normalising).
-        ns = col.astype("datetime64[ns]").to_numpy().view(np.int64)
+        typed, outside = _to_ns(col)
+        ns = typed.to_numpy().view(np.int64)
         secs = (ns % (86_400 * 10**9)) / 1e9
-        return pd.Series(np.where(col.isna().to_numpy(), np.nan, secs), index=col.index), np.zeros(len(col), dtype=bool)
+        return pd.Series(np.where(typed.isna().to_numpy(), np.nan, secs), index=col.index), outside
     if pd.api.types.is_timedelta64_dtype(col.dtype):
         return col.dt.total_seconds() % 86400, np.zeros(len(col), dtype=bool)
     if pd.api.types.is_numeric_dtype(col.dtype):
         v = col.astype(float)
+        # ±inf, or a negative number, is no time of day: an error, never a blank (absence).
+        bad = (np.isinf(v) | (v < 0)).to_numpy()
+        v = v.where(~bad)
         out = (v - np.floor(v)) * 86400
-        return out.round(), np.zeros(len(col), dtype=bool)
+        return out.round(), bad
     text = as_text(col)
     parts = text.str.extract(_TIME_RE)
     num = parts.apply(pd.to_numeric, errors="coerce")
@@ -230,10 +258,13 @@ def parse_number(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Numbers, including yuan written ``1,200元`` or ``￥300``; blank → NaN."""
     blank = _is_blank(col)
     if pd.api.types.is_numeric_dtype(col.dtype) and not pd.api.types.is_bool_dtype(col.dtype):
-        return col.astype(float), np.zeros(len(col), dtype=bool)
+        v = col.astype(float)
+        inf = np.isinf(v).to_numpy()
+        return v.where(~inf), inf
     text = as_text(col)
     cleaned = text.str.replace(r"[,，\s元￥¥]|人民币|RMB|天|日|人", "", regex=True)
     out = pd.to_numeric(cleaned, errors="coerce").astype(float)
+    out = out.where(~np.isinf(out))  # "inf" is text pandas reads as a number; no amount is infinite
     return out, (~blank & out.isna().to_numpy())
 
 
