@@ -200,7 +200,8 @@ def check(
         from .clock import today
 
         # Today where the office is (Asia/Shanghai unless [settings] timezone says otherwise).
-        opts.as_of = pd.Timestamp(today(prepared.rulebook.settings["timezone"]))
+        opts.as_of_zone = prepared.rulebook.settings["timezone"]
+        opts.as_of = pd.Timestamp(today(opts.as_of_zone))
     stamp = opts.as_of.strftime("%Y-%m-%d")
     offices, _ = discover_offices(list(paths), prepared.rulebook.settings.get("batch_group", "file"))
     if len(offices) > 1 and any(p.is_dir() for p in paths):

@@ -36,6 +36,8 @@ class AuditOptions:
     calendar: Path | None = None
     waivers: Path | None = None
     baseline: Path | None = None
+    # How the as-of day was chosen: "" for --as-of, else the zone whose today it is.
+    as_of_zone: str = ""
 
 
 @dataclass

@@ -91,6 +91,11 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
     return out
 
 
+def _as_of_basis(options) -> str:
+    """``--as-of``, or ``today Asia/Shanghai``: which day "today" was, and where."""
+    return f"today {options.as_of_zone}" if options.as_of_zone else "--as-of"
+
+
 def _counts(values) -> dict:
     s = pd.Series(list(values), dtype=object).fillna("")
     return {str(k): int(v) for k, v in sorted(s.value_counts().items())}
@@ -123,6 +128,7 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
     return {
         "schema": SCHEMA,
         "as_of": as_of,
+        "as_of_basis": _as_of_basis(result.options),
         "range": {"since": result.since.strftime("%Y-%m-%d"), "until": result.until.strftime("%Y-%m-%d")},
         "lang": lang,
         "inputs": [{"path": i.path, "sha256": i.sha256, "sheets": dict(sorted(i.sheets.items()))}
@@ -170,6 +176,7 @@ def failure_report(options, errors: list, lang: str = "zh", rulebook_source: str
     return {
         "schema": SCHEMA,
         "as_of": as_of,
+        "as_of_basis": _as_of_basis(options),
         "range": {"since": since.strftime("%Y-%m-%d"), "until": until.strftime("%Y-%m-%d")},
         "lang": lang,
         "inputs": [],

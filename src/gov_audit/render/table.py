@@ -36,7 +36,9 @@ def render_table(report: dict, console: Console, lang: str = "zh") -> None:
         return
     s = report["summary"]
     head = Text()
-    head.append(f"{t['as_of']} {report['as_of']}   {t['range']} {report['range']['since']} – {report['range']['until']}\n")
+    basis = report.get("as_of_basis", "")
+    zone = f" ({basis.split(' ', 1)[1]} {'今日' if lang == 'zh' else 'today'})" if basis.startswith("today ") else ""
+    head.append(f"{t['as_of']} {report['as_of']}{zone}   {t['range']} {report['range']['since']} – {report['range']['until']}\n")
     head.append(f"{t['findings']}: {s['findings']}   ", style="bold")
     for sev, n in s["by_severity"].items():
         head.append(f"{SEVERITY[lang].get(sev, sev)} {n}  ", style="red" if sev == "breach" else "yellow")
@@ -149,7 +151,9 @@ def _render_plain(report: dict, console: Console, lang: str) -> None:
     s = report["summary"]
     out = console.out
     sev = ", ".join(f"{SEVERITY[lang].get(k, k)} {v}" for k, v in s["by_severity"].items())
-    out(f"{t['title']}  {t['as_of']} {report['as_of']}  {t['range']} {report['range']['since']}..{report['range']['until']}",
+    basis = report.get("as_of_basis", "")
+    zone = f" ({basis.split(' ', 1)[1]} {'今日' if lang == 'zh' else 'today'})" if basis.startswith("today ") else ""
+    out(f"{t['title']}  {t['as_of']} {report['as_of']}{zone}  {t['range']} {report['range']['since']}..{report['range']['until']}",
         highlight=False)
     out(f"{t['findings']}: {s['findings']}" + (f" ({sev})" if sev else "") + f"  {t['errors']}: {s['errors']}", highlight=False)
     for f in report["findings"]:
