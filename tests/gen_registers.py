@@ -85,6 +85,9 @@ class GeneratedSheet:
     register: Register
     rows: list[list]
 
+    def __repr__(self) -> str:
+        return f"GeneratedSheet(BY_KEY[{self.register.key!r}], {self.rows!r})"
+
     @property
     def headers(self) -> list[str]:
         return [c.header for c in self.register.columns]

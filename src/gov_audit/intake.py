@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +27,19 @@ class Intake:
     inputs: list[InputFile]
     skipped: list[Skipped]
     errors: list[InputError]
+    titles: list[str] = field(default_factory=list)  # the title rows above the registers' headers
+
+    @property
+    def office(self) -> str:
+        """The office these registers belong to: from their title rows, else the input's name
+        (a folder of CSV exports is named by its folder, a workbook by its file)."""
+        named = office_from_titles(self.titles)
+        if named:
+            return named
+        if not self.inputs:
+            return "本单位"
+        first = Path(self.inputs[0].path)
+        return (first.parent.name or first.stem) if first.suffix.lower() == ".csv" else first.stem
 
 
 def sha256_of(path: Path) -> str:
@@ -41,6 +56,7 @@ def load_registers(paths: list[str | Path], options: NormalizeOptions | None = N
     parts: dict[str, list[RegisterData]] = {}
     inputs: list[InputFile] = []
     skipped: list[Skipped] = []
+    titles: list[str] = []
     for path in files:
         display = _display(path, display_root)
         sheets, errs = read_sheets(path, display, limits)
@@ -57,6 +73,7 @@ def load_registers(paths: list[str | Path], options: NormalizeOptions | None = N
                     skipped.append(result)
                     info.sheets[sheet.sheet] = "skipped"
                 elif isinstance(result, Classified):
+                    titles += _title_rows(result)
                     data, errs = normalize(result, options)
                     errors += errs
                     parts.setdefault(data.key, []).append(data)
@@ -80,7 +97,33 @@ def load_registers(paths: list[str | Path], options: NormalizeOptions | None = N
             # A file in which nothing could be audited is never "no findings".
             errors += _nothing_recognised(display, skipped[skipped_before:])
     registers = {k: combine(v) for k, v in sorted(parts.items())}
-    return Intake(registers, inputs, skipped, errors)
+    return Intake(registers, inputs, skipped, errors, titles)
+
+
+# A register's title names the office, then the year and the register: "清河县人口和计划生育局
+# 2026年信访登记台账", "…局机关2026年9—10月考勤登记表", "…局局领导接访登记".
+_TITLE_CUT = re.compile(r"(?:\d{4}\s*年|20\d\d|机关|局领导|领导|信访|考勤|请销假|请假|政务|信息|依申请|群众|舆情|突发|"
+                        r"门户|网站|会议|效能|财务|人员|花名册|台账|登记|记录|统计|汇总)")
+_ORG_END = re.compile(r"(?:局|委员会|委|办公室|办|中心|政府|院|所|站|队|厅|部|处|科|室|会|街道|镇|乡)$")
+
+
+def _title_rows(result: Classified) -> list[str]:
+    rows = result.sheet.preview[:result.header_rows[0]]
+    return [next(c.strip() for c in row if c and c.strip()) for row in rows if any(c and c.strip() for c in row)][:1]
+
+
+def office_from_titles(titles: list[str]) -> str:
+    """The office most titles name (the text before the year or the register's name)."""
+    names = []
+    for t in titles:
+        m = _TITLE_CUT.search(t)
+        name = t[:m.start()].strip(" ：:·-—") if m else ""
+        if 2 <= len(name) <= 40 and _ORG_END.search(name):
+            names.append(name)
+    if not names:
+        return ""
+    counts = Counter(names)
+    return max(sorted(counts), key=lambda n: counts[n])
 
 
 def _nothing_recognised(display: str, skipped: list[Skipped]) -> list[InputError]:

@@ -271,12 +271,11 @@ def _annual_rating(entries: list[dict]) -> list[dict]:
 
 
 def unit_name(book, intake) -> str:
-    """The audited unit: the rulebook's ``unit_name``, else the first input file's name."""
-    from pathlib import PurePath
-
+    """The audited unit: the rulebook's ``unit_name``, else the office the registers' title
+    rows name, else the input's name (see Intake.office)."""
     if book.settings.get("unit_name"):
         return book.settings["unit_name"]
-    return PurePath(intake.inputs[0].path).stem if intake.inputs else "本单位"
+    return intake.office
 
 
 def _unit_accountability(y: pd.DataFrame, book, intake) -> list[dict]:

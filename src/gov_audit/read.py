@@ -558,7 +558,9 @@ _CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
 _ERROR_CELL = b't="e"'
 _NAN_WORDS = (b">NaN<", b">nan<", b">NAN<", b">-nan<", b">+nan<")
 _CELL_OPEN = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*>')
-_CELL_VALUE = re.compile(rb"<(?:\w+:)?[vt](?:\s[^>]*)?>([^<]*)</")
+_V_NODE = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)</")
+_T_NODE = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)</")
+_F_NODE = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>([^<]*)</")
 _NAN_TEXT = re.compile(r"^\s*[+-]?nan\s*$", re.IGNORECASE)
 
 
@@ -573,7 +575,7 @@ def scan_hidden_cells(path: Path, part: str) -> list[tuple[int, int, str]]:
         shared_nan: set[bytes] = set()
         if "xl/sharedStrings.xml" in zf.namelist():
             shared_nan = _shared_nan_indices(zf)
-        needles = (_ERROR_CELL, *_NAN_WORDS)
+        needles = (_ERROR_CELL, b"<f>", b"<f ", *_NAN_WORDS)
         out: list[tuple[int, int, str]] = []
         overlap = 4096
         prev = b""
@@ -611,15 +613,29 @@ def _hidden_in(buf: bytes, shared_nan: set[bytes]) -> list[tuple[int, int, str]]
     out = []
     for m in _CELL_OPEN.finditer(buf):
         tag = m.group(0)
-        end = buf.find(b"</", m.end())
-        v = _CELL_VALUE.match(buf, m.end()) or _CELL_VALUE.search(buf, m.end(), end + 64 if end >= 0 else None)
-        text = v.group(1) if v else b""
-        is_error = _ERROR_CELL in tag
-        is_nan = (b'"inlineStr"' in tag or b't="str"' in tag) and bool(_NAN_TEXT.match(text.decode("utf-8", "replace")))
-        is_shared_nan = b't="s"' in tag and text.strip() in shared_nan
-        if is_error or is_nan or is_shared_nan:
-            shown = "NaN" if is_shared_nan else text.decode("utf-8", "replace")
-            out.append((int(m.group(2)), column_index(m.group(1).decode()), shown or "#ERROR"))
+        if tag.endswith(b"/>"):
+            continue
+        close = buf.find(b"</c>", m.end())
+        if close < 0:
+            continue
+        body = buf[m.end():close]
+        value = _V_NODE.search(body)
+        inline = _T_NODE.search(body)
+        text = inline.group(1) if inline else (value.group(1) if value else b"")
+        shown = ""
+        if _ERROR_CELL in tag:
+            shown = (value.group(1).decode("utf-8", "replace") if value else "") or "#ERROR"
+        elif b"<f" in body and not (value and value.group(1)):
+            # A formula saved without its result (written by a program, never opened in
+            # Excel): calamine reads it blank.
+            f = _F_NODE.search(body)
+            shown = "=" + (f.group(1).decode("utf-8", "replace") if f else "")
+        elif (b'"inlineStr"' in tag or b't="str"' in tag) and _NAN_TEXT.match(text.decode("utf-8", "replace")):
+            shown = text.decode("utf-8", "replace")
+        elif b't="s"' in tag and value and value.group(1).strip() in shared_nan:
+            shown = "NaN"
+        if shown:
+            out.append((int(m.group(2)), column_index(m.group(1).decode()), shown))
     return out
 
 

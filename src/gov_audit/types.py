@@ -23,6 +23,9 @@ _NS_MAX = np.datetime64("2262-01-01", "D")
 _SERIAL_MAX = int((_NS_MAX - np.datetime64("1899-12-30", "D")).astype(int))
 
 
+_EXCEL_DAY_ZERO = np.array([np.datetime64("1899-12-30", "D"), np.datetime64("1899-12-31", "D")]).astype(np.int64)
+
+
 def _to_ns(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """A datetime column in any unit as datetime64[ns]; values outside its range → NaT, flagged."""
     arr = col.to_numpy()
@@ -214,13 +217,22 @@ def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
         typed, outside = _to_ns(col)
         ns = typed.to_numpy().view(np.int64)
         secs = (ns % (86_400 * 10**9)) / 1e9
-        return pd.Series(np.where(typed.isna().to_numpy(), np.nan, secs), index=col.index), outside
+        # A date at midnight in a time column is a date typed in the wrong place, not a
+        # punch at 00:00 (a time cell sits on Excel's day zero, 1899-12-30/31).
+        day = ns // (86_400 * 10**9)
+        dated = typed.notna().to_numpy() & (secs == 0) & ~np.isin(day, _EXCEL_DAY_ZERO)
+        bad = outside | dated
+        secs = np.where(typed.isna().to_numpy() | bad, np.nan, secs)
+        return pd.Series(secs, index=col.index), bad
     if pd.api.types.is_timedelta64_dtype(col.dtype):
         return col.dt.total_seconds() % 86400, np.zeros(len(col), dtype=bool)
+    if pd.api.types.is_bool_dtype(col.dtype):  # TRUE/FALSE is no time of day
+        return pd.Series(np.nan, index=col.index), col.notna().to_numpy()
     if pd.api.types.is_numeric_dtype(col.dtype):
         v = col.astype(float)
-        # ±inf, or a negative number, is no time of day: an error, never a blank (absence).
-        bad = (np.isinf(v) | (v < 0)).to_numpy()
+        # ±inf, a negative number, or a whole number ≥ 1 (a date, or "8" meaning eight
+        # o'clock) is no time of day: an error, never a blank (absence) or a midnight.
+        bad = (np.isinf(v) | (v < 0) | ((v >= 1) & (v == np.floor(v)))).to_numpy()
         v = v.where(~bad)
         out = (v - np.floor(v)) * 86400
         return out.round(), bad
@@ -232,7 +244,8 @@ def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     out = (num["H"] * 3600 + num["M"] * 60 + num["S"]).where(ok)
     rest = out.isna() & ~blank
     if rest.any():
-        frac = pd.to_numeric(text[rest].where(text[rest].str.match(_NUMBER_RE)), errors="coerce")
+        # A day fraction written as text ("0.3541", "46060.3541"); never a bare integer or a sign.
+        frac = pd.to_numeric(text[rest].where(text[rest].str.match(r"^\d*\.\d+$")), errors="coerce")
         fr_ok = frac.notna() & (frac >= 0)
         out[frac[fr_ok].index] = ((frac[fr_ok] - np.floor(frac[fr_ok])) * 86400).round()
     return out.astype(float), (~blank & out.isna().to_numpy())
