@@ -34,9 +34,9 @@ def test_attendance_month_tiers_with_yuan(tmp_path):
     f = workbook(tmp_path / "a.xlsx", {"考勤": [HEAD, *rows], "人员名册": staff})
     _, rep, _ = check(f, "--as-of", "2026-09-11", "--since", "2026-09-01")
     assert ladder(rep, "attendance_month", "一次") == []
-    assert ladder(rep, "attendance_month", "两次") == [("2026-09", 2, 1, "扣除当月出勤津贴一半（合计 150 元）")]
+    assert ladder(rep, "attendance_month", "两次") == [("2026-09", 2, 1, "扣除当月出勤津贴一半（合计 150.00 元）")]
     assert ladder(rep, "attendance_month", "三次") == [("2026-09", 3, 2, "取消当月出勤津贴")]
-    assert ladder(rep, "attendance_month", "五次") == [("2026-09", 5, 3, "取消当月出勤津贴，并扣除当月福利补贴（合计 800 元）")]
+    assert ladder(rep, "attendance_month", "五次") == [("2026-09", 5, 3, "取消当月出勤津贴，并扣除当月福利补贴（合计 800.00 元）")]
     assert ladder(rep, "attendance_month", "半天") == [("2026-09", 0, 1, "扣除当月出勤津贴一半")]
     assert ladder(rep, "attendance_month", "一天半") == [("2026-09", 0, 3, "取消当月出勤津贴，并扣除当月福利补贴")]
     two = [p for p in rep["penalties"] if p["ladder"] == "attendance_month" and p["subject"] == "两次"][0]

@@ -136,7 +136,7 @@ def test_finance_rules(tmp_path):
     got = sorted((x["rule"], x["row"]) for x in findings(rep))
     assert got == [("FIN001", 3), ("FIN002", 4), ("FIN003", 3), ("FIN004", 5), ("FIN004", 7), ("FIN005", 7), ("FIN006", 7)]
     msgs = {(x["rule"], x["row"]): x["message"] for x in findings(rep)}
-    assert msgs[("FIN004", 5)] == "2026-03-05 “电脑” 8000 元：审批至“局长”，该金额须“局务会研究后局长审批”"
+    assert msgs[("FIN004", 5)] == "2026-03-05 “电脑” 8,000.00 元：审批记录为“局长”，该金额须“局务会研究后局长审批”，缺少局务会"
     assert msgs[("FIN005", 7)].endswith("缺少证明人签字")
     assert [x["due"] for x in findings(rep, "FIN006")] == ["2026-09-30"]
 
@@ -151,7 +151,7 @@ def test_fin007_split_purchase(tmp_path):
     _, rep, _ = check(f, "--as-of", "2026-11-24", "--rule", "FIN007")
     got = [(x["row"], x["key"]) for x in findings(rep)]
     assert got == [(2, "某家具公司")]
-    assert "2 笔共 9300 元（第 2、3 行）" in findings(rep)[0]["message"]
+    assert "2 笔共 9,300.00 元（第 2、3 行）" in findings(rep)[0]["message"]
 
 
 def test_unit_accountability_and_dept_score(tmp_path):

@@ -196,6 +196,8 @@ def check(
         prepared = prepare(opts)
     except InputFailure as exc:
         fail(exc.errors)
+    for note in prepared.rulebook.notices:
+        _stderr().print(note, markup=False)
     if not as_of:
         from .clock import today
 

@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from .rules.base import money
 
 # Rating caps, from lenient to strict.
 CAPS = ["", "not_excellent", "not_competent", "incompetent"]
@@ -206,8 +207,8 @@ def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
             amount = {1: allowance / 2, 2: allowance, 3: allowance + (welfare or 0)}[int(t_)]
         zh, en = MONTH_TIERS[int(t_)]
         if amount is not None:
-            zh += f"（合计 {amount:g} 元）"
-            en += f" (¥{amount:g} in all)"
+            zh += f"（合计 {money(amount)} 元）"
+            en += f" (¥{money(amount)} in all)"
         out.append(_entry("attendance_month", subject, None if pd.isna(dept) else dept, month,
                           int(n_), Tier(int(t_), zh, en), ids[(subject, month)], start, end, absent_days=float(a_),
                           amount_yuan=None if amount is None else round(float(amount), 2)))

@@ -129,11 +129,17 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
                                        f"必填项“{col.header}”为空 (required {canon} is blank)", "必填 required")
                 bad = bad | missing
         out[canon] = values
+        if col.type == "bool":
+            # Whether the cell said anything: "否" and blank are both False, and some rules
+            # must tell an explicit no from a silence (MTG004: 重大事项 否 on a 决议会).
+            out[f"_given_{canon}"] = pd.Series(~blanks[pos])
         if bad.any():
             out[f"_bad_{canon}"] = pd.Series(bad)
     for col in reg.columns:
         if col.name not in out:
             out[col.name] = _EMPTY[col.type](n)
+            if col.type == "bool":
+                out[f"_given_{col.name}"] = pd.Series(np.zeros(n, dtype=bool))
     errors.sort(key=lambda e: cell_position(e.cell))
     frame = pd.DataFrame(out)
     # Categorical: one string per sheet, not one per row.

@@ -151,7 +151,7 @@ PETITIONS = Register(
         C("received", "收到日期|信访日期|登记日期|登记时间|接件时间", "received", "date", True, doc="收到（登记）日期"),
         C("limit", "限办截止时间|承诺时限|限办日期", "limit", "date", doc="本单位承诺的限办截止日期"),
         C("accept_decided", "受理决定日期|决定受理日期", "accept decided", "date", doc="作出受理决定日期"),
-        C("accepted", "是否受理", "accepted", "bool", choices=YES_NO, doc="是否受理"),
+        C("accepted", "是否受理", "accepted", "bool_yes", choices=YES_NO, doc="是否受理（空白视为受理）"),
         C("closed", "办结日期|结案日期", "closed", "date", doc="办结日期"),
         C("extension_approved", "延期批准|是否延期", "extension approved", "bool", choices=YES_NO, doc="延期是否经批准"),
         C("extension_days", "延长天数|延期天数", "extension days", "int", doc="延长天数"),

@@ -54,6 +54,11 @@ SETTINGS: dict[str, Any] = {
     "max_columns": 1_000,  # columns past this are ignored, with a located error
 }
 DEFAULT_SESSIONS = [("08:30", "17:30")]
+# Keys that moved: "RULE-PREFIX:key" → (rule, key) where it is read now.
+MOVED_KEYS: dict[str, tuple[str, str]] = {
+    # Leave filed late excuses no absence: one limit, LEV003's (see rules/attendance.py).
+    "ATT:leave_filed_within_days": ("LEV003", "days"),
+}
 
 
 @dataclass
@@ -64,6 +69,7 @@ class Rulebook:
     disabled: set[str] = field(default_factory=set)
     schedules: list[Schedule] = field(default_factory=list)
     calendar_file: Path | None = None
+    notices: list[str] = field(default_factory=list)  # said once on stderr, not errors
 
     def params_for(self, rule_id: str) -> dict[str, Any]:
         out = dict(RULES[rule_id].params)
@@ -155,6 +161,7 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
         raise InputFailure([InputError(name, "rulebook", f"TOML 格式错误 (invalid TOML): {exc}")])
     book.source = name
     errors: list[InputError] = []
+    moved: list[tuple[str, str, str, str, Any]] = []
     ladder_defaults = ladder_defaults or {}
     for top, value in data.items():
         if top == "settings":
@@ -200,6 +207,11 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                 elif not enabled:
                     book.disabled.add(rid_u)
                 rest = {k: v for k, v in opts.items() if k != "enabled"}
+                for old_key, (to_rule, to_key) in MOVED_KEYS.items():
+                    prefix, key = old_key.split(":")
+                    if key in rest and rid_u.startswith(prefix):
+                        value = rest.pop(key)
+                        moved.append((rid, key, to_rule, to_key, value))
                 values = _typed_values(name, f"rules.{rid}", rest, RULES[rid_u].params, errors, extra=("enabled",))
                 if values:
                     book.params.setdefault(rid_u, {}).update(values)
@@ -221,9 +233,31 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
         else:
             errors.append(InputError(name, "rulebook", f"{top}: 未知配置项 (unknown key)",
                                      expected="settings, schedule, rules, ladders"))
+    _apply_moved(moved, book, name, errors)
     if errors:
         raise InputFailure(errors)
     return book
+
+
+def _apply_moved(moved: list, book: Rulebook, name: str, errors: list[InputError]) -> None:
+    """Old keys that now live elsewhere: applied there, with one notice each; two spellings
+    that disagree are an error (which one the office meant cannot be guessed)."""
+    for rid, key, to_rule, to_key, value in moved:
+        target = book.params.setdefault(to_rule, {})
+        default = RULES[to_rule].params[to_key]
+        if not _type_ok(value, default):
+            errors.append(InputError(name, "rulebook", f"rules.{rid}.{key}: 类型错误 (wrong type)", value=repr(value),
+                                     expected=_type_name(default)))
+        elif to_key in target and target[to_key] != value:
+            errors.append(InputError(
+                name, "rulebook", f"rules.{rid}.{key} 与 rules.{to_rule}.{to_key} 不一致 (the old key and the new "
+                f"one disagree; keep only rules.{to_rule}.{to_key})", value=f"{value} ≠ {target[to_key]}"))
+        else:
+            target[to_key] = value
+            note = (f"{name}: rules.{rid}.{key} 已移至 rules.{to_rule}.{to_key}，已按其生效 "
+                    f"(rules.{rid}.{key} has moved to rules.{to_rule}.{to_key}; applied there)")
+            if note not in book.notices:
+                book.notices.append(note)
 
 
 def _load_schedule(value: Any, name: str, book: Rulebook, errors: list[InputError]) -> None:

@@ -21,7 +21,10 @@ Interpretations, written once here for the whole family:
 * A day's record with no punch at all is a day's absence; with one punch of a session
   missing, that half is absent (ATT004).
 * Leave excuses the sessions it covers when it is official business (出差 公出 学习) or
-  was filed in time (LEV003: within 7 days of its start); late-filed leave excuses nothing.
+  was filed in time: by the due date LEV003 computes (its ``days`` after the start,
+  counted legally, so a limit ending in a holiday rolls past it); late-filed leave
+  excuses nothing.  The old key ``leave_filed_within_days`` of the attendance rules is
+  read as ``[rules.LEV003] days``.
 * Records on rest days and holidays (overtime) are not judged; a 调休 Saturday is a
   working day and a missing record there is an absence.
 * With a two-session schedule and a register holding only one sign-in and one sign-out
@@ -122,8 +125,11 @@ def leave_cover(ctx: Context) -> pd.DataFrame:
     lv = lv[lv["start"].notna() & lv["end"].notna() & (lv["end"] >= lv["start"])]
     kind = lv["kind"].fillna("事假").astype(str)
     business = kind.str.contains("|".join(BUSINESS_KINDS))
-    limit = ctx.params.get("leave_filed_within_days", 7)
-    in_time = lv["filed"].isna() | (lv["filed"] <= lv["start"].dt.normalize() + pd.Timedelta(days=limit))
+    from .leave import filing_due
+
+    # One limit, counted one way: the same due date LEV003 judges (rolled past holidays).
+    due = filing_due(ctx, lv["start"])
+    in_time = lv["filed"].isna() | (lv["filed"].dt.normalize() <= due)
     lv = lv[business | in_time]
     if lv.empty:
         return pd.DataFrame(columns=cols)
@@ -142,6 +148,40 @@ def leave_cover(ctx: Context) -> pd.DataFrame:
     cover_to = np.where(is_last & (end_t > 0), end_t, 86400.0)
     out = pd.DataFrame({"name": lv["name"].to_numpy()[idx], "date": day, "cover_from": cover_from, "cover_to": cover_to})
     return out.groupby(["name", "date"], as_index=False).agg(cover_from=("cover_from", "min"), cover_to=("cover_to", "max"))
+
+
+# A one-session day (08:30–17:30) still has a morning and an afternoon: half-day leave
+# ends or starts at the midday break.
+NOON, AFTERNOON = 12 * 3600.0, 13 * 3600.0
+
+
+def _covers(cf: np.ndarray, ct: np.ndarray, S: np.ndarray, E: np.ndarray) -> np.ndarray:
+    """Leave covering the whole session [S, E]."""
+    with np.errstate(invalid="ignore"):
+        return ~np.isnan(cf) & ~np.isnan(S) & (cf <= S) & (ct >= E)
+
+
+def shift_for_leave(cf, ct, S, E, one_session) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Session bounds left to judge once leave [cf, ct] is excused, and whether half a
+    one-session day was taken off.
+
+    Leave covering the start moves the start to its end; covering the end moves the end
+    to its start.  On a one-session day a leave that ends in the midday break (12:00–13:00)
+    starts the afternoon at 13:00, and one that starts in it ends the morning at 12:00:
+    morning leave 08:30–12:00 then a sign-in at 13:00 is on time, a sign-out at 15:00 is
+    150 minutes early.  Leave inside the session (10:00–11:00) moves nothing.
+    """
+    with np.errstate(invalid="ignore"):
+        has = ~np.isnan(cf) & ~np.isnan(S)
+        at_start = has & (cf <= S) & (ct > S) & (ct < E)
+        at_end = has & (ct >= E) & (cf < E) & (cf > S)
+        spans_lunch = one_session & (S < NOON) & (E > AFTERNOON)
+        new_start = np.where(spans_lunch & (ct >= NOON) & (ct <= AFTERNOON), AFTERNOON, ct)
+        new_end = np.where(spans_lunch & (cf >= NOON) & (cf <= AFTERNOON), NOON, cf)
+        S2 = np.where(at_start, new_start, S)
+        E2 = np.where(at_end, new_end, E)
+        halved = spans_lunch & ((at_start & (S2 >= AFTERNOON - 1)) | (at_end & (E2 <= NOON + 1)))
+    return S2, E2, halved
 
 
 def judge(ctx: Context) -> AttendanceJudgement:
@@ -177,6 +217,9 @@ def judge(ctx: Context) -> AttendanceJudgement:
     sin, sout = rec["sign_in"].to_numpy(dtype=float), rec["sign_out"].to_numpy(dtype=float)
     sin2, sout2 = rec["sign_in2"].to_numpy(dtype=float), rec["sign_out2"].to_numpy(dtype=float)
     two = ~np.isnan(S2)
+    # Leave excuses the hours it covers, not the whole day (see shift_for_leave).
+    whole1 = _covers(cf, ct, S1, E1)
+    whole2 = _covers(cf, ct, S2, E2)
     # One-session schedule: the day's first and last punch.
     last_punch = np.fmax(np.fmax(sout, sin2), sout2)
     blank_day = np.isnan(sin) & np.isnan(sout) & np.isnan(sin2) & np.isnan(sout2)
@@ -188,14 +231,22 @@ def judge(ctx: Context) -> AttendanceJudgement:
     parts = []
     for s, (si, so, S, E) in enumerate(((sin, np.where(two, sout, last_punch), S1, E1),
                                         (np.where(two, sin2, np.nan), np.where(two, sout2, np.nan), S2, E2)), start=1):
-        judged = ~np.isnan(S) & ~(~np.isnan(cf) & (cf < E) & (ct > S))
+        S, E, halved = shift_for_leave(cf, ct, S, E, one_session=~two)
+        whole = whole1 if s == 1 else whole2
+        judged = ~np.isnan(S) & ~whole
         if not judged.any():
             continue
         sel = None if judged.all() else np.flatnonzero(judged)
         pick = (lambda a: a) if sel is None else (lambda a: a[sel])
         si, so, S, E, blank, tw = pick(si), pick(so), pick(S), pick(E), pick(blank_day), pick(two)
-        late_min = np.floor((si - S) / 60)
-        early_min = np.floor((E - so) / 60)
+        first_judged = pick(np.full(len(rec), s == 1) | (two & whole1))
+        # The blank day's weight: a whole day, or the half that leave left to judge.
+        blank_weight = np.where(pick(halved) | (tw & pick(whole1 | whole2)), half, 1.0)
+        # Punches count in whole minutes, truncated, before comparing: 17:14:30 is 17:14,
+        # the time shown, so one displayed time never gets two verdicts.
+        si_min, so_min = np.floor(si / 60) * 60, np.floor(so / 60) * 60
+        late_min = np.floor((si_min - S) / 60)
+        early_min = np.floor((E - so_min) / 60)
         off = pick(off_post) if s == 1 else np.full(len(si), np.nan)
         no_in, no_out = np.isnan(si), np.isnan(so)
         flags = {
@@ -206,10 +257,10 @@ def judge(ctx: Context) -> AttendanceJudgement:
             "off_absent": off > p["off_post_minutes"],
             "missing_punch": (no_in ^ no_out) & ~blank,
             "session_absent": no_in & no_out & ~blank,
-            "day_absent": blank & (s == 1),
+            "day_absent": blank & first_judged,
         }
         absent = (flags["late_absent"].astype(float) + flags["early_absent"] + flags["off_absent"]
-                  + flags["missing_punch"] + flags["session_absent"]) * half + flags["day_absent"] * 1.0
+                  + flags["missing_punch"] + flags["session_absent"]) * half + flags["day_absent"] * blank_weight
         cols = {}
         for c in ("name", "dept", "date", "_file", "_sheet", "_row"):
             col = rec[c].reset_index(drop=True)
@@ -232,7 +283,7 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     of the bureau's September–October and another of a unit's October say nothing about
     each other.  People only in the staff register are expected over the whole span.
     """
-    cols = ["name", "dept", "date"]
+    cols = ["name", "dept", "date", "absent_days"]
     if records.empty:
         return pd.DataFrame(columns=cols)
     day = records["date"].to_numpy(dtype="datetime64[D]")
@@ -279,12 +330,35 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
         present[pi[ok] * D + di[ok]] = True
 
     mark(records["name"], day)
+    halves = cover.iloc[:0]
     if len(cover):
-        full = cover[(cover["cover_from"] <= 0) & (cover["cover_to"] >= 86400)]
+        morning, afternoon = _halves_covered(ctx, cover)
+        full = cover[morning & afternoon]
         mark(full["name"], full["date"].to_numpy(dtype="datetime64[D]"))
+        halves = cover[morning ^ afternoon][["name", "date"]]
     gap = np.nonzero(wanted & ~present)[0]
-    return pd.DataFrame({"name": everyone.index.to_numpy()[gap // D], "dept": everyone.to_numpy()[gap // D],
-                         "date": pd.to_datetime(expected[gap % D])})
+    out = pd.DataFrame({"name": everyone.index.to_numpy()[gap // D], "dept": everyone.to_numpy()[gap // D],
+                        "date": pd.to_datetime(expected[gap % D])})
+    # Half a day of leave and no record: the other half is the absence.
+    half = ctx.params["absent_session_days"]
+    if len(halves) and len(out):
+        on_leave = out.merge(halves.assign(_half=True), on=["name", "date"], how="left")["_half"].fillna(False)
+        out["absent_days"] = np.where(on_leave.to_numpy(dtype=bool), half, 1.0)
+    else:
+        out["absent_days"] = 1.0
+    return out
+
+
+def _halves_covered(ctx: Context, cover: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each day's leave covers its morning and its afternoon, by the schedule."""
+    sched = schedule_columns(ctx, pd.to_datetime(cover["date"]))
+    cf, ct = cover["cover_from"].to_numpy(dtype=float), cover["cover_to"].to_numpy(dtype=float)
+    S1, E1, S2, E2 = (sched[k] for k in ("S1", "E1", "S2", "E2"))
+    two = ~np.isnan(S2)
+    morning = np.where(two, _covers(cf, ct, S1, E1), (cf <= S1) & (ct >= np.minimum(NOON, E1)))
+    last_end = np.where(two, E2, E1)
+    afternoon = np.where(two, _covers(cf, ct, S2, E2), (ct >= last_end) & (cf <= np.maximum(AFTERNOON, S1)))
+    return morning.astype(bool), afternoon.astype(bool)
 
 
 def _daily_absence(sessions: SessionTable, missing: pd.DataFrame) -> pd.DataFrame:
@@ -294,7 +368,7 @@ def _daily_absence(sessions: SessionTable, missing: pd.DataFrame) -> pd.DataFram
         if len(a):
             parts.append(a[["name", "dept", "date", "absent_days"]])
     if len(missing):
-        parts.append(missing.assign(absent_days=1.0))
+        parts.append(missing[["name", "dept", "date", "absent_days"]])
     if not parts:
         return pd.DataFrame(columns=["name", "dept", "date", "absent_days"])
     d = pd.concat(parts, ignore_index=True)
@@ -311,8 +385,7 @@ class _AttendanceRule(Rule):
     register = "attendance"
     citation = ATTENDANCE_CLAUSE
     kind = "row"
-    params = {"grace_minutes": 10, "absent_after_minutes": 15, "off_post_minutes": 30, "absent_session_days": 0.5,
-              "leave_filed_within_days": 7}
+    params = {"grace_minutes": 10, "absent_after_minutes": 15, "off_post_minutes": 30, "absent_session_days": 0.5}
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
@@ -332,6 +405,8 @@ def _session_findings(rule, s: SessionTable, mask, *, status: str, extra, late_b
     if sel.empty:
         return empty_findings()
     date = pd.to_datetime(sel["date"])
+    if isinstance(absent, str):  # a column of the judged sessions
+        absent = sel[absent]
     return findings_from(sel, rule, status=status, subject=sel["name"], dept=sel["dept"], key=_session_key(sel),
                          start=date, date=date, due=None, late_by=sel[late_by] if late_by else None,
                          late_unit=late_unit, extra=extra(sel), absent_days=absent)
@@ -358,7 +433,7 @@ class ATT001(_AttendanceRule):
 
     Interpretation: see the family notes (module docstring): whole minutes, sessions,
     leave.  Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
-    absent_session_days = 0.5, leave_filed_within_days = 7.
+    absent_session_days = 0.5.
 
     Pass: start 08:30, 签到 08:40 (10 minutes: on time).
     Fail: start 08:30, 签到 08:41 (11 minutes late).
@@ -391,7 +466,7 @@ class ATT002(_AttendanceRule):
     Interpretation: leaving exactly 15 minutes early is counted as early leaving (the
     clause defines neither “不足15” nor “超過15” for it; the lesser reading applies).
     Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
-    absent_session_days = 0.5, leave_filed_within_days = 7.
+    absent_session_days = 0.5.
 
     Pass: end 17:30, 签退 17:30.
     Fail: end 17:30, 签退 17:20 (10 minutes early).
@@ -428,7 +503,7 @@ class ATT003(_AttendanceRule):
     Interpretation: see the family notes.  A 调休 Saturday with no record is an absence;
     a weekday holiday needs no record.
     Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
-    absent_session_days = 0.5, leave_filed_within_days = 7.
+    absent_session_days = 0.5.
 
     Pass: 2026-10-10 (调休 Saturday) 签到 08:25 签退 17:35.
     Fail: no row for 2026-10-10 and no leave (absent 1 day); 签到 08:46 (16 minutes: 0.5 day).
@@ -453,16 +528,18 @@ class ATT003(_AttendanceRule):
             "early": f"{sz}签退 {parts.get('time')}，早退 {m} 分钟（超过15分钟），按缺勤 {days} 天",
             "off_post": f"擅自离岗 {m} 分钟（超过半小时），按缺勤 {days} 天",
             "no_punch": f"{sz}两次打卡均缺失，按缺勤 {days} 天",
-            "blank": "当天记录无任何打卡，缺勤 1 天",
-            "no_record": "工作日无考勤记录且无请假，缺勤 1 天",
+            "blank": f"当天记录无任何打卡，缺勤 {days} 天",
+            "no_record": f"工作日无考勤记录且无请假，缺勤 {days} 天",
+            "no_record_half": f"工作日仅有半天请假且无考勤记录，缺勤 {days} 天",
         }
         en = {
             "late": f"signed in at {parts.get('time')}{se}, {m} minutes late (over 15): absent {days} day",
             "early": f"signed out at {parts.get('time')}{se}, {m} minutes early (over 15): absent {days} day",
             "off_post": f"off post {m} minutes (over 30): absent {days} day",
             "no_punch": f"both punches missing{se}: absent {days} day",
-            "blank": "the day's record has no punch: absent 1 day",
-            "no_record": "no record on a working day and no leave: absent 1 day",
+            "blank": f"the day's record has no punch: absent {days} day",
+            "no_record": f"no record on a working day and no leave: absent {days} day",
+            "no_record_half": f"half a day's leave and no record on a working day: absent {days} day",
         }
         return {"what_zh": zh.get(reason, ""), "what_en": en.get(reason, "")}
 
@@ -483,14 +560,16 @@ class ATT003(_AttendanceRule):
                     return _who_when(x) + f";reason={reason};time=" + _hhmm(x[time]) + ";minutes=" + _minutes(x[minutes])
 
                 out.append(_session_findings(self, s, mask, status="missing" if reason in ("blank", "no_punch") else "violation",
-                                             extra=extra, absent=1.0 if reason == "blank" else half))
+                                             extra=extra, absent="absent_days" if reason == "blank" else half))
         m = j.missing_days
         if len(m):
             rows = m.reset_index(drop=True)
             day = pd.to_datetime(rows["date"])
             out.append(findings_from(rows, self, status="missing", subject=rows["name"], dept=rows["dept"],
                                      key=rows["name"].astype(str) + " " + day.dt.strftime("%Y-%m-%d"), start=day, date=day,
-                                     due=None, extra="reason=no_record", absent_days=1.0))
+                                     due=None, absent_days=rows["absent_days"],
+                                     extra=pd.Series(np.where(rows["absent_days"] < 1, "reason=no_record_half",
+                                                              "reason=no_record"), index=rows.index)))
         out = [o for o in out if len(o)]
         return pd.concat(out, ignore_index=True) if out else empty_findings()
 
@@ -507,7 +586,7 @@ class ATT004(_AttendanceRule):
     absent for that half”.
 
     Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
-    absent_session_days = 0.5, leave_filed_within_days = 7.
+    absent_session_days = 0.5.
 
     Pass: 签到 08:20, 签退 17:40.
     Fail: 签到 08:20, 签退 blank (absent 0.5 day).
@@ -551,7 +630,7 @@ class ATT005(_AttendanceRule):
     Interpretation: “天” here counts working days — a run is not broken by a weekend or
     holiday in between, and a person is not absent on a day off.
     Defaults: consecutive_days = 15, year_days = 30, grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
-    absent_session_days = 0.5, leave_filed_within_days = 7.
+    absent_session_days = 0.5.
 
     Pass: absent 2026-09-01 … 2026-09-21 (15 working days).
     Fail: absent 2026-09-01 … 2026-09-22 (16 working days: crossed on 09-22).

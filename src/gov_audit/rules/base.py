@@ -164,6 +164,16 @@ def extra_fields(f: dict) -> dict[str, str]:
     return dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
 
 
+def money(value: float) -> str:
+    """An amount of yuan to the fen: 10000.01 → "10,000.01", 8000 → "8,000.00"."""
+    return f"{float(value):,.2f}"
+
+
+def money_text(values: pd.Series) -> pd.Series:
+    """Amounts to the fen, as a text column (for building messages)."""
+    return pd.Series([money(v) for v in values.astype(float)], index=values.index, dtype=object)
+
+
 def num_text(values: pd.Series) -> pd.Series:
     """Numbers as short text (2, 1.5), as a text column even when empty (for building messages)."""
     return pd.Series([f"{v:g}" for v in values.astype(float)], index=values.index, dtype=object)

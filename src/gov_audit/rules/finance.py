@@ -6,25 +6,54 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, deadline_findings, empty_findings, findings_from, num_text, extra_fields
+from .base import Context, Rule, deadline_findings, empty_findings, extra_fields, findings_from, money, money_text
 
 FINANCE_CLAUSE = "003 財務管理制度"
-# Approval levels, low to high; a cell is read by its words (county before bureau).
-LEVELS = ((4, r"县.*分管|副县长|县长|县领导"), (3, r"局务会|党组会|班子会"), (2, r"局长|正职"), (1, r"分管|副局长"))
-LEVEL_ZH = {1: "分管领导", 2: "局长", 3: "局务会研究后局长审批", 4: "县分管领导"}
-LEVEL_EN = {1: "deputy in charge", 2: "director", 3: "bureau meeting, then the director", 4: "county leader in charge"}
+# Who approved, as components read from 审批层级 and 审批人 together (county before bureau:
+# "县分管领导" contains "分管领导"; "副局长" contains "局长").
+DEPUTY, DIRECTOR, MEETING, COUNTY = 1, 2, 4, 8
+COMPONENT_ZH = {DEPUTY: "分管领导", DIRECTOR: "局长", MEETING: "局务会", COUNTY: "县分管领导"}
+COMPONENT_EN = {DEPUTY: "deputy in charge", DIRECTOR: "director", MEETING: "bureau meeting", COUNTY: "county leader"}
+# What each level requires, all of it (财務管理制度 6): the director; the meeting *and* then
+# the director; above that the county leader's consent as well.
+LEVEL_NEEDS = {2: DIRECTOR, 3: MEETING | DIRECTOR, 4: MEETING | DIRECTOR | COUNTY}
+LEVEL_ZH = {1: "分管领导", 2: "局长", 3: "局务会研究后局长审批", 4: "局务会研究、局长审批并报县分管领导同意"}
+LEVEL_EN = {1: "deputy in charge", 2: "director", 3: "bureau meeting, then the director",
+            4: "bureau meeting, the director and the county leader in charge"}
+
+
+def approval_components(f: pd.DataFrame) -> np.ndarray:
+    """Bits of who approved: 审批层级 and 审批人 read together, plus 局务会研究 = 是.
+
+    The word 局务会 in 审批层级 records that the meeting decided; it does not stand for the
+    director's signature, which must be there too (an 8,000-yuan expense with 审批层级
+    局务会 signed by a 副局长 alone lacks the director).
+    """
+    text = (f["approved_by"].fillna("").astype(str) + " " + f["approver"].fillna("").astype(str))
+    county = text.str.contains(r"县.*分管|副县长|县长|县领导")
+    without_county = text.str.replace(r"县[^\s、,，;；/]*", "", regex=True)
+    director = without_county.str.replace("副局长", "", regex=False).str.contains(r"局长|正职")
+    deputy = without_county.str.contains(r"分管|副局长")
+    meeting = text.str.contains(r"局务会|党组会|班子会") | f["meeting"].astype(bool)
+    bits = (deputy.to_numpy() * DEPUTY) | (director.to_numpy() * DIRECTOR) | (meeting.to_numpy() * MEETING) \
+        | (county.to_numpy() * COUNTY)
+    return bits.astype(np.int64)
 
 
 def approval_level(f: pd.DataFrame) -> pd.Series:
-    """The highest approval recorded: 审批层级, else the 审批人 cell; 局务会研究 = 是 lifts 局长 to 局务会."""
-    text = f["approved_by"].fillna("").astype(str) + " " + f["approver"].fillna("").astype(str)
-    level = pd.Series(0, index=f.index, dtype=np.int64)
-    for lv, rx in reversed(LEVELS):
-        level = level.mask(text.str.contains(rx) & (level < lv), lv)
-    # "副局长" contains "局长": a deputy alone is level 1.
-    deputy_only = text.str.contains("副局长") & ~text.str.replace("副局长", "").str.contains("局长")
-    level = level.mask(deputy_only & (level == 2), 1)
-    return level.mask(f["meeting"] & (level == 2), 3)
+    """The highest level whose every requirement is recorded (0 none, 1 a deputy only).
+
+    A county leader's consent covers the director's *approval* where the director alone
+    signs (up to 5,000 yuan: a higher authority signing is no breach), but never the
+    bureau meeting, which is a collective decision nobody can sign for.
+    """
+    bits = approval_components(f)
+    approves = (bits & (DIRECTOR | COUNTY)) > 0
+    level = np.where(bits & DEPUTY, 1, 0)
+    level = np.where(approves, 2, level)
+    level = np.where(((bits & MEETING) > 0) & ((bits & DIRECTOR) > 0), 3, level)
+    level = np.where((bits & LEVEL_NEEDS[4]) == LEVEL_NEEDS[4], 4, level)
+    return pd.Series(level, index=f.index, dtype=np.int64)
 
 
 class _ExpenseRule(Rule):
@@ -45,7 +74,7 @@ class _ExpenseRule(Rule):
     def found(self, sel: pd.DataFrame, extra: pd.Series | None = None, status: str = "violation") -> pd.DataFrame:
         if sel.empty:
             return empty_findings()
-        amount = "amount=" + num_text(sel["amount"])
+        amount = "amount=" + money_text(sel["amount"])
         extra = amount if extra is None else amount + ";" + extra
         return findings_from(sel, self, status=status, subject=sel["handler"].where(sel["handler"].notna(), sel["payee"]),
                              dept=None, key=sel["item"], start=sel["date"], date=sel["date"], extra=extra)
@@ -154,14 +183,26 @@ class FIN004(_ExpenseRule):
     Clause: 003 財務管理制度 6 “局機關使用資金不超過5000元的，由局長直接審批；使用資金5000元以上
     不超過1萬元的，經局務會研究後，由局長審批；使用資金超過1萬元的，要報經縣分管領導同意”.
 
-    Interpretation: office purchases up to ``director_max`` are judged by FIN003 instead
-    (財務管理制度 2 lets the deputy approve them up to ``office_max`` = 300 yuan and asks the
-    director above that), so one purchase is not reported twice.  A row
-    with no recognisable approver is FIN005's, not this rule's.
+    Interpretation:
+
+    * The tiers are “不超過5000 / 5000以上不超過1萬 / 超過1萬”: 5,000 is the director's own,
+      10,000 the meeting's; only more than that moves up (``>``, never ``≥``).
+    * Each tier needs *all* it names: above 5,000 the meeting (局务会研究 = 是, or the
+      word 局务会 in 审批层级/审批人) **and** the director's approval after it; the word
+      局务会 alone is not the director's signature.  Above 10,000 the county leader's
+      consent as well.
+    * A county leader's signature covers the director's where the director alone signs
+      (up to 5,000), but never the bureau meeting: 8,000 yuan approved by a 副县长 with no
+      局务会 lacks the meeting and the director's approval after it, and is a finding.
+    * Office purchases up to ``director_max`` are judged by FIN003 instead (財務管理制度 2
+      lets the deputy approve them up to ``office_max`` = 300 yuan and asks the director
+      above that), so one purchase is not reported twice.  A row with no recognisable
+      approver is FIN005's, not this rule's.
     Defaults: director_max = 5000, meeting_max = 10000, office_max = 300.
 
-    Pass: 8,000 元, 局务会研究 是, 审批人 局长.
-    Fail: 8,000 元, 审批人 局长 only (局务会 missing); 12,000 元 without 县分管领导.
+    Pass: 8,000 元, 局务会研究 是, 审批人 局长; 5,000 元, 审批人 局长.
+    Fail: 8,000 元, 审批人 局长 only (局务会 missing); 8,000 元, 审批层级 局务会, 审批人 副局长
+    (the director missing); 12,000 元 without 县分管领导.
     """
 
     id = "FIN004"
@@ -170,15 +211,18 @@ class FIN004(_ExpenseRule):
     citation = "003 財務管理制度 6"
     needs = ("date", "amount", "category", "approver", "approved_by", "meeting")
     params = {"director_max": 5000, "meeting_max": 10000, "office_max": 300}
-    what_zh = "审批至“{have_zh}”，该金额须“{need_zh}”"
-    what_en = "approved by {have_en}; this amount needs {need_en}"
+    what_zh = "审批记录为“{have_zh}”，该金额须“{need_zh}”，缺少{missing_zh}"
+    what_en = "approval recorded: {have_en}; this amount needs {need_en} ({missing_en} missing)"
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
         parts = extra_fields(f)
-        have, need = int(parts.get("have", 0)), int(parts.get("need", 0))
-        parts.update(have_zh=LEVEL_ZH.get(have, "无"), need_zh=LEVEL_ZH.get(need, ""),
-                     have_en=LEVEL_EN.get(have, "nobody"), need_en=LEVEL_EN.get(need, ""))
+        have, need, missing = (int(parts.get(k, 0)) for k in ("have", "need", "missing"))
+        parts.update(have_zh="、".join(v for k, v in COMPONENT_ZH.items() if have & k) or "无",
+                     have_en=", ".join(v for k, v in COMPONENT_EN.items() if have & k) or "nobody",
+                     need_zh=LEVEL_ZH.get(need, ""), need_en=LEVEL_EN.get(need, ""),
+                     missing_zh="、".join(v for k, v in COMPONENT_ZH.items() if missing & k),
+                     missing_en=", ".join(v for k, v in COMPONENT_EN.items() if missing & k))
         return {"what_zh": cls.what_zh.format(**parts), "what_en": cls.what_en.format(**parts), **parts}
 
     def check(self, ctx: Context) -> pd.DataFrame:
@@ -186,11 +230,19 @@ class FIN004(_ExpenseRule):
         f = ctx.registers["expenses"].valid(self.needs)
         office_small = f["category"].fillna("").str.contains("办公") & (f["amount"] <= p["director_max"])
         f = f[f["amount"].notna() & ~office_small]
+        # “不超過5000元 / 5000元以上不超過1萬元 / 超過1萬元”: 5,000 and 10,000 stay in the lower tier.
         need = np.select([f["amount"] > p["meeting_max"], f["amount"] > p["director_max"]], [4, 3], 2)
+        bits = approval_components(f)
         have = approval_level(f).to_numpy()
-        hit = (have > 0) & (have < need)
+        required = np.vectorize(LEVEL_NEEDS.get, otypes=[np.int64])(need) if len(need) else np.zeros(0, np.int64)
+        # Up to 5,000 a county leader's signature covers the director's (see approval_level).
+        covers = np.where((need == 2) & ((bits & COUNTY) > 0), DIRECTOR, 0)
+        missing = required & ~(bits | covers)
+        hit = (bits > 0) & (have < need)
         sel = f[hit]
-        extra = "have=" + pd.Series(have[hit], index=sel.index).astype(str) + ";need=" + pd.Series(need[hit], index=sel.index).astype(str)
+        extra = ("have=" + pd.Series(bits[hit], index=sel.index).astype(str) + ";need="
+                 + pd.Series(need[hit], index=sel.index).astype(str) + ";missing="
+                 + pd.Series(missing[hit], index=sel.index).astype(str))
         return self.found(sel, extra)
 
 
@@ -285,12 +337,20 @@ class FIN007(Rule):
     approval levels a split would evade).
 
     Interpretation: every payment opens a window of ``window_days`` days; a window
-    qualifies when it holds two or more payments, all under the threshold, adding up to
-    it.  Overlapping qualifying windows of one payee are reported once (the earliest).
-    Defaults: window_days = 7, thresholds = [1000, 5000, 10000].
+    qualifies when it holds two or more payments, each within the lower authority and
+    together past the threshold.  The clauses word the thresholds two ways, and each is
+    kept: “1000元以上的支付須實行轉賬” includes 1,000 (``at_or_above``: each payment under
+    1,000, together 1,000 or more); “不超過5000元的，由局長直接審批 … 超過1萬元的” keep 5,000
+    and 10,000 in the lower tier (each payment up to 5,000, together more than 5,000).
+    So 2,500 + 2,500 = 5,000 is no split (still the director's own authority), and
+    5,000 + 5,000 = 10,000 evades the 5,000 tier (局务会), not the 10,000 one.
+    Overlapping qualifying windows of one payee are reported once (the earliest), naming
+    the highest threshold evaded.
+    Defaults: window_days = 7, thresholds = [1000, 5000, 10000], at_or_above = [1000].
 
-    Pass: 4,000 元 and 800 元 to 某公司 six days apart (each under 5000, together under 5000).
-    Fail: 4,800 元 and 4,500 元 to 某公司 two days apart (together 9,300 ≥ 5,000).
+    Pass: 4,000 元 and 800 元 to 某公司 six days apart (together 4,800, under 5,000);
+    2,500 元 and 2,500 元 (together exactly 5,000).
+    Fail: 4,800 元 and 4,500 元 to 某公司 two days apart (together 9,300, over 5,000).
     """
 
     id = "FIN007"
@@ -301,13 +361,18 @@ class FIN007(Rule):
     kind = "row"
     needs = ("date", "amount", "payee")
     requires_columns = ("payee",)
-    params = {"window_days": 7, "thresholds": [1000, 5000, 10000]}
-    message_zh = "收款方“{key}”{start} 起 {days} 日内 {count} 笔共 {total} 元（第 {rows} 行），单笔均低于 {limit} 元，合计达到 {limit} 元"
-    message_en = "Payee “{key}”: {count} payments totalling ¥{total} within {days} days from {start} (rows {rows}), each under ¥{limit}"
+    params = {"window_days": 7, "thresholds": [1000, 5000, 10000], "at_or_above": [1000]}
+    message_zh = "收款方“{key}”{start} 起 {days} 日内 {count} 笔共 {total} 元（第 {rows} 行），单笔均{each_zh} {limit} 元，合计{sum_zh} {limit} 元"
+    message_en = ("Payee “{key}”: {count} payments totalling ¥{total} within {days} days from {start} (rows {rows}), "
+                  "each {each_en} ¥{limit}, together {sum_en} it")
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        return extra_fields(f)
+        parts = extra_fields(f)
+        inclusive = parts.get("incl") == "1"
+        parts.update(each_zh="低于" if inclusive else "不超过", sum_zh="达到" if inclusive else "超过",
+                     each_en="under" if inclusive else "at most", sum_en="reaching" if inclusive else "over")
+        return parts
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["expenses"].valid(self.needs)
@@ -326,13 +391,18 @@ class FIN007(Rule):
         count = end - idx
         total = csum[end] - csum[idx]
         best = np.zeros(n, dtype=float)  # highest threshold each window evades
+        inclusive_limits = {float(x) for x in ctx.params["at_or_above"]}
+        incl = np.zeros(n, dtype=bool)
         for limit in sorted(ctx.params["thresholds"]):
-            # Index of the next payment at or above the limit (n if none): the window is
-            # "each under the limit" when that index lies beyond the window's end.
-            big = np.where(amount >= limit, idx, n)
+            inclusive = float(limit) in inclusive_limits
+            # Index of the next payment past the lower authority (n if none): every payment
+            # of the window is within it when that index lies beyond the window's end.
+            big = np.where(amount >= limit if inclusive else amount > limit, idx, n)
             next_big = np.minimum.accumulate(big[::-1])[::-1]
-            ok = (count >= 2) & (next_big >= end) & (total >= limit)
+            crossed = (total >= limit) if inclusive else (total > limit)
+            ok = (count >= 2) & (next_big >= end) & crossed
             best = np.where(ok, limit, best)
+            incl = np.where(ok, inclusive, incl)
         cand = np.flatnonzero(best > 0)
         chosen, covered_until = [], -1
         for i in cand:  # qualifying windows only: a handful, not every row
@@ -344,7 +414,7 @@ class FIN007(Rule):
         sel = f.iloc[chosen]
         rows = f["_row"].to_numpy()
         dates = f["date"].to_numpy()
-        extra = [f"count={int(count[i])};total={total[i]:g};limit={int(best[i])};"
+        extra = [f"count={int(count[i])};total={money(total[i])};limit={int(best[i])};incl={int(incl[i])};"
                  f"days={int((dates[end[i] - 1] - dates[i]) / np.timedelta64(1, 'D')) + 1};"
                  f"rows={'、'.join(map(str, rows[i:end[i]]))}" for i in chosen]
         return findings_from(sel, self, status="violation", subject=sel["payee"], dept=None, key=sel["payee"],

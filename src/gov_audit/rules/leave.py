@@ -24,15 +24,62 @@ ROLE_EN = {SECTION: "section head", BUREAU_DEPUTY: "deputy director in charge", 
            SECRETARY: "county Party secretary"}
 S, B, D, U, CD, CH, SEC = SECTION, BUREAU_DEPUTY, DIRECTOR, UNIT_HEAD, COUNTY_DEPUTY, COUNTY_HEAD, SECRETARY
 # Who must all have approved, by the applicant's role and the leave's length in working
-# days (≤ 0.5, ≤ 1, ≤ 2, ≤ 3, > 3): rules.md's matrix, from 003 請銷假制度 2–5.
-MATRIX = {
-    "staff": (S, S | B, S | B | D, S | B | D, S | B | D),
-    "section_head": (B, B | D, B | D, B | D, B | D),
-    "deputy": (D, D, D | CD, D | CD | CH, D | CD | CH),
-    "director": (CD | CH | SEC,) * 5,
-    "unit_head": (B, B | D, B | D, B | D, B | D),
-    "unit_staff": (U, U, U, U | B, U | B | D),
+# days, from 003 請銷假制度 2–5.  Each role's tiers are (lower bound, inclusive?, roles),
+# highest first, with the clause's own words deciding each boundary:
+#   “請假2天及以上的” — 2 days is in the upper tier, 1.5 days is not (它不是“2天及以上”);
+#   “請假3天及以上的” — likewise 3; “不超過2天的 / 不超過3天的 / 超過3天的” — 2 and 3 stay
+#   in the lower tier; “請假1天及以上的” after “半天的” — anything over half a day.
+# Half days are not rounded: a length is compared as recorded (or computed) against the
+# clause's bound, and a length between two named lengths stays in the lower tier.
+TIERS: dict[str, tuple[tuple[float, bool, int], ...]] = {
+    "staff": ((2, True, S | B | D), (0.5, False, S | B), (0, True, S)),
+    "section_head": ((0.5, False, B | D), (0, True, B)),
+    "deputy": ((3, True, D | CD | CH), (2, True, D | CD), (0, True, D)),
+    "director": ((0, True, CD | CH | SEC),),
+    "unit_head": ((0.5, False, B | D), (0, True, B)),
+    "unit_staff": ((3, False, U | B | D), (2, False, U | B), (0, True, U)),
 }
+# Rank of each approver for “the one who approves” (批): the highest role a tier names.
+# A higher authority signing in its place is no breach (局长 signing a day's leave the
+# 分管领导 should approve: the director holds the deputy's authority and more); the roles
+# the clause makes *agree first* (“經…同意後”) must still each be there.
+RANK = {SECTION: 1, UNIT_HEAD: 1, BUREAU_DEPUTY: 2, DIRECTOR: 3, COUNTY_DEPUTY: 4, COUNTY_HEAD: 5, SECRETARY: 6}
+
+
+def required_approvers(role: pd.Series, days: pd.Series) -> np.ndarray:
+    """The approver bits each leave needs, by the applicant's role and its length."""
+    required = np.zeros(len(role), dtype=np.int64)
+    r = role.to_numpy()
+    d = days.to_numpy(dtype=float)
+    for key, tiers in TIERS.items():
+        mine = r == key
+        chosen = np.zeros(len(r), dtype=np.int64)
+        for bound, inclusive, bits in reversed(tiers):
+            over = (d >= bound) if inclusive else (d > bound)
+            chosen = np.where(over, bits, chosen)
+        required = np.where(mine, chosen, required)
+    return required
+
+
+def final_approver(required: np.ndarray) -> np.ndarray:
+    """The highest-ranked role each requirement names (the one who approves)."""
+    out = np.zeros(len(required), dtype=np.int64)
+    best = np.zeros(len(required), dtype=np.int64)
+    for bit, rank in RANK.items():
+        has = (required & bit) > 0
+        better = has & (rank > best)
+        out = np.where(better, bit, out)
+        best = np.where(better, rank, best)
+    return out
+
+
+def higher_than(bits: np.ndarray) -> np.ndarray:
+    """For each approver bit, the mask of roles that outrank it."""
+    out = np.zeros(len(bits), dtype=np.int64)
+    for bit, rank in RANK.items():
+        above = sum(b for b, k in RANK.items() if k > rank)
+        out = np.where(bits == bit, above, out)
+    return out
 # The applicant's role (职务类别), most specific words first.
 APPLICANT_ROLES = (
     ("unit_head", r"下属单位负责人|unit_head|unit head"),
@@ -45,7 +92,8 @@ APPLICANT_ROLES = (
 # An approver's role from its title, county level before bureau level ("县分管领导"
 # contains "分管领导"; "副局长" contains "局长").
 APPROVER_ROLES = (
-    (SECRETARY, r"书记"),
+    # 县委书记, not 县委副书记: a deputy secretary is not the secretary the clause names.
+    (SECRETARY, r"(?<!副)书记"),
     (COUNTY_DEPUTY, r"副县长|县.*分管|县领导"),
     (COUNTY_HEAD, r"县长"),
     (BUREAU_DEPUTY, r"副局长|分管"),
@@ -53,6 +101,15 @@ APPROVER_ROLES = (
     (UNIT_HEAD, r"单位负责人|站长|队长|所长"),
     (SECTION, r"股室负责人|股长|科长|主任"),
 )
+
+
+def filing_due(ctx: Context, start: pd.Series) -> pd.Series:
+    """The last day leave not asked for in advance may be filed (LEV003's ``days`` in force,
+    counted legally from the leave's first day).  Attendance excusal uses the same day."""
+    days = (ctx.params_of("LEV003") if ctx.params_of else {"days": 7})["days"]
+    first = start.dt.normalize()
+    due = ctx.calendar.add_days(first.to_numpy(dtype="datetime64[D]"), days) if len(first) else np.zeros(0, "datetime64[D]")
+    return pd.Series(pd.to_datetime(due), index=start.index)
 
 
 def personal_leave(ctx: Context, needs: tuple[str, ...]) -> pd.DataFrame:
@@ -85,26 +142,37 @@ class LEV001(Rule):
     role (``职务类别``) and the leave's length in working days (``天数``, else computed from
     start and end).  The message names who is missing.
 
-    ======================  =============  ==================  ==================  =====================  =====
-    role                    ≤ 0.5          ≤ 1                 ≤ 2                 ≤ 3                    > 3
-    ======================  =============  ==================  ==================  =====================  =====
-    一般工作人员             股室负责人       + 分管领导            + 局长               + 局长                  + 局长
-    股室负责人               分管领导         分管领导, 局长         same                same                   same
-    局领导副职               局长             局长                 局长, 县分管领导       局长, 县分管领导, 县长     same
+    ======================  ===================================================================
+    role                    tiers (days d, as the clause words each bound)
+    ======================  ===================================================================
+    一般工作人员             d ≤ 0.5 股室负责人; 0.5 < d < 2 + 分管领导; d ≥ 2 + 局长
+    股室负责人               d ≤ 0.5 分管领导; d > 0.5 分管领导, 局长
+    局领导副职               d < 2 局长; 2 ≤ d < 3 局长, 县分管领导; d ≥ 3 + 县长
     局领导正职               县分管领导, 县长, 县委书记 for any length
-    下属单位负责人           局分管领导        局分管领导, 局长       same                same                   same
-    下属单位工作人员          单位负责人        单位负责人             单位负责人            单位负责人, 局分管领导     + 局长
-    ======================  =============  ==================  ==================  =====================  =====
+    下属单位负责人           d ≤ 0.5 局分管领导; d > 0.5 局分管领导, 局长
+    下属单位工作人员          d ≤ 2 单位负责人; 2 < d ≤ 3 + 局分管领导; d > 3 + 局长
+    ======================  ===================================================================
 
     Clause: 003 請銷假制度 2 “請假半天的，由股室負責人審批；請假1天的，經股室負責人同意後報分管
     領導審批……請假2天及以上的，經股室負責人和分管領導同意後，報局長審批”; 3–5 (section heads,
     bureau leaders, subordinate units).
 
-    Interpretation: 分管领导 and 局分管领导 are one role.  Lengths fall in the matrix's
-    columns as rules.md sets them (1.5 days is “≤ 2”, so 局长 signs).  Approver titles are
-    recognised by their words (县委书记, 县长, 副县长/县分管, 副局长/分管, 局长, 站长/单位负责人,
-    股长/科长/股室负责人); a row whose approvers carry no recognisable title cannot be judged
-    and is left alone.
+    Interpretation:
+
+    * 分管领导 and 局分管领导 are one role.
+    * Boundaries follow the clause's words, not rounded columns: “2天及以上” puts 2 days in
+      the 局长's tier and leaves 1.5 days in the 1-day tier (股室负责人 + 分管领导); for a
+      bureau deputy “3天及以上” leaves 2.5 days with 局长 + 县分管领导 (no 县长); for a
+      subordinate unit's staff “不超過2天 / 不超過3天” keep 2 and 3 days in the lower tier.
+      Half days are never rounded (see ``TIERS``).  This differs from rules.md's matrix
+      (which put 1.5 days under “≤ 2”, so with the 局长): the seed's wording wins.
+    * The one who approves (the highest role of the tier) may be replaced by a higher
+      authority: a day's leave signed by the 局长 instead of the 分管领导 is no breach.
+      Those the clause makes agree first (“經股室負責人同意後”) must each be there.
+    * 县委副书记 is not 县委书记 (the title pattern excludes 副书记).
+    * Approver titles are recognised by their words (县委书记, 县长, 副县长/县分管, 副局长/分管,
+      局长, 站长/单位负责人, 股长/科长/股室负责人); a row whose approvers carry no
+      recognisable title cannot be judged and is left alone.
 
     Pass: 一般工作人员, 1 day, 审批人 股室负责人、分管领导.
     Fail: 一般工作人员, 2 days, 审批人 股室负责人、分管领导 (局长 missing).
@@ -139,12 +207,13 @@ class LEV001(Rule):
         for key, rx in reversed(APPLICANT_ROLES):
             role = role.mask(role_text.str.contains(rx, regex=True), key)
         days = leave_days(ctx, f)
-        bucket = np.select([days <= 0.5, days <= 1, days <= 2, days <= 3], [0, 1, 2, 3], 4)
-        required = np.zeros(len(f), dtype=np.int64)
-        for key, row in MATRIX.items():
-            required = np.where(role.to_numpy() == key, np.asarray(row)[bucket], required)
+        required = required_approvers(role, days)
         have = self.approver_bits(f)
         missing = required & ~have
+        final = final_approver(required)
+        # The one who approves may be replaced by a higher authority; those who agree first may not.
+        covered = (missing & final > 0) & ((have & higher_than(final)) > 0)
+        missing = np.where(covered, missing & ~final, missing)
         judged = (required > 0) & (have > 0)
         hit = judged & (missing > 0)
         sel = f[hit]
@@ -238,8 +307,7 @@ class LEV003(Rule):
         f = personal_leave(ctx, self.needs)
         f = f[f["filed"].notna()]
         start = f["start"].dt.normalize()
-        due = pd.Series(pd.to_datetime(ctx.calendar.add_days(start.to_numpy(dtype="datetime64[D]"), ctx.params["days"])),
-                        index=f.index)
+        due = filing_due(ctx, f["start"])
         return deadline_findings(ctx, self, f, start=start, due=due, done=f["filed"], unit="d",
                                  key=f["name"].astype(str) + " " + start.dt.strftime("%Y-%m-%d"),
                                  subject=f["name"], dept=f["dept"])
@@ -247,36 +315,64 @@ class LEV003(Rule):
 
 @register
 class LEV004(Rule):
-    """Leave ended with no return report (销假). 请假期满未销假。
+    """Leave ended with no return report (销假), or a late one. 请假期满未及时销假。
 
-    Checks every personal leave whose end is past: a 销假 date is due by the first working
-    day after the leave ends; none recorded by then is ``missing``.
+    Checks every personal leave whose end is past: the 销假 date is due by the
+    ``return_workdays``-th working day after the leave ends.  None recorded by the as-of
+    day once that is past is ``missing``; one recorded after it is ``late`` (by working
+    days).
 
     Clause: 003 請銷假制度 6 “請假期滿要及時銷假”.
 
-    Interpretation: “及時” is read as the first working day back.
+    Interpretation: “及時” is read as the first working day back: the person reports on
+    returning.  A 销假 on 10-08 for leave ending 09-29 (National Day in between) is on
+    time; 10-09 is 1 working day late.
 
-    Pass: ends 2026-09-30, 销假 2026-10-08.
-    Fail: ends 2026-09-30, 销假 blank (due 2026-10-08).
+    Defaults: return_workdays = 1.
+
+    Pass: ends 2026-09-30, 销假 2026-10-09 (due 2026-10-09, the first working day after
+    the National Day holiday).
+    Fail: ends 2026-09-28, 销假 2026-10-20 (due 09-29, late 13 working days); or 销假 blank.
     """
 
     id = "LEV004"
-    title_zh = "请假期满未销假"
-    title_en = "No return report after leave"
+    title_zh = "请假期满未及时销假"
+    title_en = "No timely return report after leave"
     citation = "003 請銷假制度 6"
     register = "leave"
     kind = "row"
     needs = ("end", "returned", "kind")
     requires_columns = ("returned",)
-    message_zh = "{subject} 请假至 {start}，应于 {due} 销假，没有销假记录"
-    message_en = "{subject}: leave ended {start}, return report due {due}, none recorded"
+    params = {"return_workdays": 1}
+    message_zh = "{subject} 请假至 {start}，应于 {due} 销假{done_zh}"
+    message_en = "{subject}: leave ended {start}, return report due {due}{done_en}"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        if f.get("status") == "missing":
+            return {"done_zh": "，没有销假记录", "done_en": ", none recorded"}
+        return {}
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = personal_leave(ctx, self.needs)
         end = f["end"].dt.normalize()
-        due = pd.Series(pd.to_datetime(ctx.calendar.add_workdays(end.to_numpy(dtype="datetime64[D]"), 1)), index=f.index)
-        hit = f["returned"].isna() & (due < ctx.as_of)
-        sel = f[hit]
-        return findings_from(sel, self, status="missing", subject=sel["name"], dept=sel["dept"],
-                             key=sel["name"].astype(str) + " " + end[hit].dt.strftime("%Y-%m-%d"),
-                             start=end[hit], due=due[hit], date=due[hit])
+        due = pd.Series(pd.to_datetime(ctx.calendar.add_workdays(end.to_numpy(dtype="datetime64[D]"),
+                                                                 int(ctx.params["return_workdays"]))), index=f.index)
+        key = f["name"].astype(str) + " " + end.dt.strftime("%Y-%m-%d")
+        returned = f["returned"].where(f["returned"].isna() | (f["returned"] <= ctx.as_of))
+        missing = returned.isna() & (due < ctx.as_of)
+        late = returned.notna() & (returned > due)
+        late_wd = pd.Series(ctx.calendar.workdays_between(due[late].to_numpy(dtype="datetime64[D]"),
+                                                          returned[late].to_numpy(dtype="datetime64[D]")),
+                            index=f.index[late]) if late.any() else pd.Series(dtype=float)
+        out = []
+        if missing.any():
+            sel = f[missing]
+            out.append(findings_from(sel, self, status="missing", subject=sel["name"], dept=sel["dept"],
+                                     key=key[missing], start=end[missing], due=due[missing], date=due[missing]))
+        if late.any():
+            sel = f[late]
+            out.append(findings_from(sel, self, status="late", subject=sel["name"], dept=sel["dept"], key=key[late],
+                                     start=end[late], due=due[late], done=returned[late], late_by=late_wd,
+                                     late_unit="wd", date=due[late]))
+        return pd.concat(out, ignore_index=True) if out else empty_findings()

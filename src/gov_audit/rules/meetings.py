@@ -220,7 +220,11 @@ class MTG004(Rule):
     Clause: 000 (二)2 “会议讨论通过重大事项时，政务公开领导小组三分之二成员必须同意”.
 
     Interpretation: two thirds of the members, not of those present; 6 of 9 passes
-    exactly.  Defaults: share = 0.6667 (compared as votes × 3 ≥ members × 2 at the default).
+    exactly (“三分之二成员必须同意”: two thirds is enough).  The clause speaks of major
+    matters only: a meeting marked 重大事项 = 是 is judged, and so is a 决议会 whose
+    重大事项 cell is blank (the 决议会 is the last step of the major-matter procedure,
+    MTG005); a 决议会 recorded as 重大事项 = 否 decides an ordinary matter and is not.
+    Defaults: share = 0.6667 (compared as votes × 3 ≥ members × 2 at the default).
 
     Pass: 9 members, 6 in favour.
     Fail: 9 members, 5 in favour.
@@ -244,7 +248,8 @@ class MTG004(Rule):
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["meetings"].valid(self.needs)
-        deciding = f["major"] | f["kind"].fillna("").astype(str).str.contains("决议")
+        said_no = f["_given_major"].astype(bool) & ~f["major"].astype(bool) if "_given_major" in f else False
+        deciding = f["major"] | (f["kind"].fillna("").astype(str).str.contains("决议") & ~said_no)
         f = f[deciding & f["members"].notna() & f["votes_for"].notna() & (f["members"] > 0)]
         share = ctx.params["share"]
         # Exact thirds at the default: 6 × 3 = 18 ≥ 9 × 2.

@@ -70,10 +70,19 @@ class PET002(Rule):
     Clause: 003 篇3 四 “對一般的信訪事項，應在60日內辦結；情況復雜的信訪事項，經本局批準，
     可以適當延長辦理期限，但延長期限不得超過30日”; 信访工作条例 第三十二条.
 
-    Interpretation: the extension runs on from the end of the original period (itself
-    rolled past holidays), so 60 + 30 days is “60 days, then 30 more”.  An approved
-    extension without a recorded length counts as the longest allowed (``max_extension``);
-    a recorded length over that counts only up to it (PET003 reports the excess).
+    Interpretation:
+
+    * The clock runs from acceptance (信访工作条例 第三十二条 “自受理之日起60日内办结”): a
+      petition recorded as not accepted (是否受理 = 否) has no conclusion deadline and is
+      not judged; a blank 是否受理 counts as accepted (the register records accepted cases).
+    * An approved extension lengthens the one period: 60 + 30 = 90 days counted from
+      acceptance, and only the last day of that period rolls past a rest day or holiday
+      (民法典 第二百零三条 moves the *end* of a period; the original 60th day, once
+      extended, ends nothing).  Receipt 08-05 with a 30-day extension is due 11-03, not
+      11-09 (which adding 30 days to the already-rolled 10-08 would give).
+    * An approved extension without a recorded length counts as the longest allowed
+      (``max_extension``); a recorded length over that counts only up to it (PET003
+      reports the excess).
 
     Defaults: days = 60, max_extension = 30.
 
@@ -86,7 +95,7 @@ class PET002(Rule):
     title_en = "Petition not concluded within 60 days"
     citation = "信访工作条例 第三十二条; 003 篇3 四"
     register = "petitions"
-    needs = ("received", "accept_decided", "closed", "extension_approved", "extension_days")
+    needs = ("received", "accept_decided", "accepted", "closed", "extension_approved", "extension_days")
     requires_columns = ("closed",)
     params = {"days": 60, "max_extension": 30}
     message_zh = "信访件 {key}：{start} 起算，应于 {due} 前办结{done_zh}"
@@ -94,14 +103,11 @@ class PET002(Rule):
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["petitions"].valid(self.needs)
+        f = f[f["accepted"].astype(bool)]
         base = f["accept_decided"].where(f["accept_decided"].notna(), f["received"])
-        due = _days(ctx, base, ctx.params["days"])
         cap = ctx.params["max_extension"]
-        ext = f["extension_days"].fillna(cap).clip(upper=cap).where(f["extension_approved"], 0).astype(int)
-        extended = ext > 0
-        if extended.any():
-            due = due.copy()
-            due[extended] = _days(ctx, due[extended], ext[extended])
+        ext = f["extension_days"].fillna(cap).clip(lower=0, upper=cap).where(f["extension_approved"], 0).astype(int)
+        due = _days(ctx, base, ctx.params["days"] + ext)
         return deadline_findings(ctx, self, f, start=base, due=due, done=f["closed"], unit="d",
                                  key=f["case_id"], subject=_who(f), dept=f["dept"])
 

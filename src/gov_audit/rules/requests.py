@@ -14,6 +14,22 @@ def _wd(ctx: Context, start: pd.Series, n) -> pd.Series:
     return pd.Series(pd.to_datetime(out), index=start.index)
 
 
+def deemed_receipt(ctx: Context, day: pd.Series) -> pd.Series:
+    """The day a request (or its supplement) counts as received.
+
+    条例 第三十一条 fixes receipt by how the request arrived (the day signed for, the day
+    confirmed online) and says nothing of rest days.  The disclosure guides offices publish
+    under it say a request arriving on a rest day or holiday “顺延至下一个工作日” — the office
+    could not have received it before then.  So receipt on a non-working day is deemed
+    the next working day, and the period counts from there (``deem_next_workday``).
+    """
+    if not ctx.params.get("deem_next_workday", True) or day.empty:
+        return day
+    days = day.to_numpy(dtype="datetime64[D]")
+    rolled = ctx.calendar.roll_forward(days)
+    return pd.Series(pd.to_datetime(rolled), index=day.index).where(day.notna())
+
+
 @register
 class REQ001(Rule):
     """Reply to an information request later than 20 working days. 依申请公开答复超期。
@@ -32,9 +48,13 @@ class REQ001(Rule):
     Interpretation: an extension counts only when approved *and* notified (第三十三条
     requires both); an approved and notified extension with no length recorded counts
     as the longest allowed; a longer one counts only up to ``max_extension`` (REQ002
-    reports the excess).
+    reports the excess).  A request asked to supplement (补正通知日期) whose supplement
+    never came (收到补正日期 blank) is abandoned, not overdue: 第三十条 “逾期不补正的，视为
+    放弃申请，行政机关不再处理”; it has no reply deadline and is not judged.  A request
+    (or a supplement) received on a rest day or holiday counts from the next working day
+    (see ``deemed_receipt``): received 2026-10-03 is deemed received 2026-10-09.
 
-    Defaults: days = 20, max_extension = 20.
+    Defaults: days = 20, max_extension = 20, deem_next_workday = true.
 
     Pass: 收到 2026-09-14, 答复 2026-10-16 (due 2026-10-16: 20 wd counting the make-up
     days 09-20 and 10-10 and skipping 中秋 and 国庆).
@@ -47,16 +67,18 @@ class REQ001(Rule):
     title_en = "Information request not answered within 20 working days"
     citation = "政府信息公开条例 第三十条、第三十三条; 002 (十一)"
     register = "requests"
-    needs = ("received", "supplement_received", "consult_days", "extension_approved", "extension_notified",
-             "extension_days", "replied")
+    needs = ("received", "supplement_sent", "supplement_received", "consult_days", "extension_approved",
+             "extension_notified", "extension_days", "replied")
     requires_columns = ("replied",)
-    params = {"days": 20, "max_extension": 20}
+    params = {"days": 20, "max_extension": 20, "deem_next_workday": True}
     message_zh = "申请 {key}：{start} 起算，应于 {due} 前答复{done_zh}"
     message_en = "Request {key}: counted from {start}, reply due {due}{done_en}"
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["requests"].valid(self.needs)
-        start = f["supplement_received"].where(f["supplement_received"].notna(), f["received"])
+        abandoned = f["supplement_sent"].notna() & f["supplement_received"].isna()
+        f = f[~abandoned]
+        start = deemed_receipt(ctx, f["supplement_received"].where(f["supplement_received"].notna(), f["received"]))
         cap = ctx.params["max_extension"]
         lawful = f["extension_approved"] & f["extension_notified"]
         ext = f["extension_days"].fillna(cap).clip(lower=0, upper=cap).where(lawful, 0)
@@ -126,8 +148,9 @@ class REQ003(Rule):
 
     Interpretation: an added rule (the catalog allows additions); only rows with a
     补正通知日期 are judged, since a request that needed no supplement owes no notice.
+    Receipt on a non-working day counts from the next working day, as for REQ001.
 
-    Defaults: days = 7.
+    Defaults: days = 7, deem_next_workday = true.
 
     Pass: 收到 2026-09-14, 补正通知 2026-09-22 (due 2026-09-22; 09-20 is a make-up Sunday).
     Fail: 收到 2026-09-14, 补正通知 2026-09-23 (late 1 wd).
@@ -140,13 +163,13 @@ class REQ003(Rule):
     register = "requests"
     needs = ("received", "supplement_sent")
     requires_columns = ("supplement_sent",)
-    params = {"days": 7}
+    params = {"days": 7, "deem_next_workday": True}
     message_zh = "申请 {key}：{start} 收到，应于 {due} 前一次性告知补正{done_zh}"
     message_en = "Request {key}: received {start}, supplement notice due {due}{done_en}"
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["requests"].valid(self.needs)
         f = f[f["supplement_sent"].notna()]
-        due = _wd(ctx, f["received"], ctx.params["days"])
+        due = _wd(ctx, deemed_receipt(ctx, f["received"]), ctx.params["days"])
         return deadline_findings(ctx, self, f, start=f["received"], due=due, done=f["supplement_sent"], unit="wd",
                                  key=f["case_id"], subject=f["dept"], dept=f["dept"])
