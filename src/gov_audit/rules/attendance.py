@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, empty_findings, extra_fields, findings_from
+from .base import Example, Context, Rule, empty_findings, extra_fields, findings_from
 
 BUSINESS_KINDS = ("出差", "公出", "学习", "培训", "公务")
 SESSION_ZH = {1: "上午", 2: "下午"}
@@ -420,6 +420,9 @@ def _minutes(v: pd.Series) -> pd.Series:
     return v.fillna(0).astype(int).astype(str)
 
 
+ATTENDANCE_EXAMPLE = {"姓名": "张三", "部门": "综合股", "日期": "2026-09-01", "签到时间": "08:25", "签退时间": "17:35"}
+
+
 @register
 class ATT001(_AttendanceRule):
     """Late: arrived more than 10 and at most 15 minutes after the start. 迟到。
@@ -434,12 +437,16 @@ class ATT001(_AttendanceRule):
     Interpretation: see the family notes (module docstring): whole minutes, sessions,
     leave.  Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
     absent_session_days = 0.5.
-
-    Pass: start 08:30, 签到 08:40 (10 minutes: on time).
-    Fail: start 08:30, 签到 08:41 (11 minutes late).
     """
 
     id = "ATT001"
+    example_base = ATTENDANCE_EXAMPLE
+    examples = (
+        Example("pass", ({"签到时间": "08:40:59"},), "seconds dropped from the punch: 08:40, 10 minutes"),
+        Example("fail", ({"签到时间": "08:41"},), expect=({"status": "late", "late_by": "11 min"},)),
+        Example("fail", ({"签到时间": "08:45:59"},), expect=({"late_by": "15 min"},)),
+        Example("pass", ({"签到时间": "08:46"},), "16 minutes is absence (ATT003), not lateness"),
+    )
     title_zh = "迟到（10分钟以上、15分钟以内）"
     title_en = "Late arrival (over 10, up to 15 minutes)"
     message_zh = "{subject} {start} {session_zh}签到 {time}，迟到 {minutes} 分钟"
@@ -467,12 +474,17 @@ class ATT002(_AttendanceRule):
     clause defines neither “不足15” nor “超過15” for it; the lesser reading applies).
     Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
     absent_session_days = 0.5.
-
-    Pass: end 17:30, 签退 17:30.
-    Fail: end 17:30, 签退 17:20 (10 minutes early).
     """
 
     id = "ATT002"
+    example_base = ATTENDANCE_EXAMPLE
+    examples = (
+        Example("pass", ({"签退时间": "17:30"},)),
+        Example("fail", ({"签退时间": "17:20"},), expect=({"late_by": "10 min"},)),
+        Example("fail", ({"签退时间": "17:15"},), "exactly 15 minutes early is still early leaving",
+                expect=({"late_by": "15 min"},)),
+        Example("pass", ({"签退时间": "17:14:30"},), "17:14 is 16 minutes early: absence (ATT003)"),
+    )
     title_zh = "早退（不足15分钟）"
     title_en = "Left early (up to 15 minutes)"
     message_zh = "{subject} {start} {session_zh}签退 {time}，早退 {minutes} 分钟"
@@ -504,12 +516,32 @@ class ATT003(_AttendanceRule):
     a weekday holiday needs no record.
     Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
     absent_session_days = 0.5.
-
-    Pass: 2026-10-10 (调休 Saturday) 签到 08:25 签退 17:35.
-    Fail: no row for 2026-10-10 and no leave (absent 1 day); 签到 08:46 (16 minutes: 0.5 day).
     """
 
     id = "ATT003"
+    example_base = ATTENDANCE_EXAMPLE
+    examples = (
+        Example("pass", ({"日期": "2026-10-09"}, {"日期": "2026-10-10"}, {"日期": "2026-10-12"}),
+                "10-10 is a make-up Saturday, worked"),
+        Example("fail", ({"日期": "2026-10-09"}, {"日期": "2026-10-12"}), "no record on the make-up Saturday",
+                expect=({"status": "missing", "start": "2026-10-10", "absent_days": 1},)),
+        Example("fail", ({"签退时间": "17:14:30"},), "17:14 is 16 minutes early",
+                expect=({"status": "violation", "absent_days": 0.5},)),
+        Example("pass", ({"日期": "2026-09-01"}, {"日期": "2026-09-03"}),
+                "a day of leave with clock times, and no record",
+                other={"请假登记": ({"姓名": "张三", "职务类别": "一般工作人员", "开始时间": "2026-09-02 08:30",
+                                     "结束时间": "2026-09-02 17:30", "审批人": "股长"},)}),
+        Example("fail", ({"日期": "2026-09-01"}, {"日期": "2026-09-03"}),
+                "a morning's leave and no record: the afternoon is absent",
+                other={"请假登记": ({"姓名": "张三", "职务类别": "一般工作人员", "开始时间": "2026-09-02 08:30",
+                                     "结束时间": "2026-09-02 12:00", "审批人": "股长"},)},
+                expect=({"start": "2026-09-02", "absent_days": 0.5},)),
+        Example("fail", ({"日期": "2026-09-02", "签到时间": "13:00", "签退时间": "15:00"},),
+                "a morning's leave, then in at 13:00 and out at 15:00: 150 minutes early",
+                other={"请假登记": ({"姓名": "张三", "职务类别": "一般工作人员", "开始时间": "2026-09-02 08:30",
+                                     "结束时间": "2026-09-02 12:00", "审批人": "股长"},)},
+                expect=({"status": "violation", "absent_days": 0.5, "says": "早退 150 分钟"},)),
+    )
     title_zh = "缺勤（迟到早退超15分钟、擅离岗超半小时、无故未到）"
     title_en = "Absent (over 15 minutes late/early, off post, or no record)"
     message_zh = "{subject} {start} {what_zh}"
@@ -631,12 +663,17 @@ class ATT005(_AttendanceRule):
     holiday in between, and a person is not absent on a day off.
     Defaults: consecutive_days = 15, year_days = 30, grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
     absent_session_days = 0.5.
-
-    Pass: absent 2026-09-01 … 2026-09-21 (15 working days).
-    Fail: absent 2026-09-01 … 2026-09-22 (16 working days: crossed on 09-22).
     """
 
     id = "ATT005"
+    example_base = ATTENDANCE_EXAMPLE
+    examples = (
+        Example("pass", ({"日期": "2026-08-31"}, {"日期": "2026-09-21"}),
+                "absent 09-01 … 09-20: 15 working days, counting the make-up Sunday 09-20"),
+        Example("fail", ({"日期": "2026-08-31"}, {"日期": "2026-09-22"}),
+                "absent 09-01 … 09-21: the 16th working day is 09-21",
+                expect=({"status": "violation", "start": "2026-09-21"},)),
+    )
     title_zh = "连续缺勤超过15天或全年累计超过30天"
     title_en = "Absent over 15 consecutive working days or over 30 days a year"
     citation = "003 考勤制度 9"

@@ -55,6 +55,51 @@ class Context:
     params_of: Any = None
 
 
+@dataclass(frozen=True)
+class Example:
+    """A worked case of a rule, shown in its documentation and run by the tests.
+
+    ``rows`` are rows of the rule's register, each a mapping header → value laid over
+    the rule's ``example_base`` row; ``expect`` lists the findings the rule makes, each
+    the fields that must hold (``status``, ``due``, ``late_by`` as "1 wd", ``row``,
+    ``absent_days`` …); a "pass" example expects none.  ``other`` holds rows of other
+    registers by sheet name (with their own headers), ``params`` rulebook parameters.
+    """
+
+    verdict: str  # "pass" | "fail"
+    rows: tuple[dict[str, Any], ...]
+    note: str = ""
+    expect: tuple[dict[str, Any], ...] = ()
+    as_of: str = "2026-11-30"
+    other: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def describe(self, base: dict[str, Any]) -> str:
+        """One line for the docs: the cells that differ from the base row, and the verdict."""
+        rows = []
+        for r in self.rows:
+            cells = [f"{k} {_cell_text(v)}" for k, v in r.items() if base.get(k) != v]
+            rows.append(", ".join(cells) or "the base row")
+        text = "; ".join(rows) if len(rows) <= 3 else f"{'; '.join(rows[:2])}; … ({len(rows)} rows)"
+        for sheet, extra in self.other.items():
+            text += f"; {sheet}: " + "; ".join(", ".join(f"{k} {_cell_text(v)}" for k, v in r.items()) for r in extra)
+        if self.params:
+            text += " [" + ", ".join(f"{k} = {v}" for k, v in self.params.items()) + "]"
+        found = ""
+        if self.expect:
+            found = " → " + "; ".join(", ".join(f"{k} {v}" for k, v in e.items() if k != "row") for e in self.expect)
+        note = f" ({self.note})" if self.note else ""
+        return f"{'Pass' if self.verdict == 'pass' else 'Fail'}: {text}{found}{note}."
+
+
+def _cell_text(v: Any) -> str:
+    if isinstance(v, dt.datetime):
+        return v.strftime("%Y-%m-%d %H:%M")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return "blank" if v is None or v == "" else str(v)
+
+
 class Rule:
     """Base class; subclasses set the class attributes and implement ``check``."""
 
@@ -70,13 +115,21 @@ class Rule:
     kind: ClassVar[str] = "deadline"  # deadline | row | periodic
     message_zh: ClassVar[str] = ""
     message_en: ClassVar[str] = ""
+    # Worked cases (see Example): the docs list them, tests/test_examples.py runs them.
+    examples: ClassVar[tuple[Example, ...]] = ()
+    example_base: ClassVar[dict[str, Any]] = {}
+    example_sheet: ClassVar[str] = ""  # default: the register's canonical sheet name
 
     def check(self, ctx: Context) -> pd.DataFrame:  # pragma: no cover - abstract
         raise NotImplementedError
 
     @classmethod
     def doc(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
+        text = inspect.cleandoc(cls.__doc__ or "")
+        if cls.examples:
+            text += "\n\nExamples (each one is run by the tests):\n\n" + "\n".join(
+                f"- {e.describe(cls.example_base)}" for e in cls.examples)
+        return text
 
     @classmethod
     def title(cls, lang: str = "zh") -> str:

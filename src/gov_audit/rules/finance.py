@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, deadline_findings, empty_findings, extra_fields, findings_from, money, money_text
+from .base import Example, Context, Rule, deadline_findings, empty_findings, extra_fields, findings_from, money, money_text
 
 FINANCE_CLAUSE = "003 財務管理制度"
 # Who approved, as components read from 审批层级 and 审批人 together (county before bureau:
@@ -80,6 +80,11 @@ class _ExpenseRule(Rule):
                              dept=None, key=sel["item"], start=sel["date"], date=sel["date"], extra=extra)
 
 
+EXPENSE_EXAMPLE = {"支出日期": "2026-03-05", "摘要": "电脑", "金额": 3000, "类别": "其他", "凭证": "发票",
+                   "支付方式": "转账", "收款单位": "某公司", "经手人": "王某", "证明人": "李某", "审批人": "局长",
+                   "审批层级": "局长", "局务会研究": "否"}
+
+
 @register
 class FIN001(_ExpenseRule):
     """Expense of 200 yuan or more vouched by a receipt, not an invoice. 200元以上以收据报销。
@@ -90,12 +95,15 @@ class FIN001(_ExpenseRule):
     Clause: 003 財務管理制度 3 “凡200元以上的開支發票，不得使用收款收據”.
 
     Defaults: min_amount = 200.
-
-    Pass: 350 元, 发票.
-    Fail: 350 元, 收据.
     """
 
     id = "FIN001"
+    example_base = EXPENSE_EXAMPLE
+    examples = (
+        Example("pass", ({"金额": 199.99, "凭证": "收据"},), "under 200"),
+        Example("fail", ({"金额": 200, "凭证": "收据"},), "“200元以上” includes 200",
+                expect=({"status": "violation", "says": "200.00 元"},)),
+    )
     title_zh = "200元以上支出使用收据报销"
     title_en = "Receipt instead of an invoice for 200 yuan or more"
     citation = "003 財務管理制度 3"
@@ -120,12 +128,15 @@ class FIN002(_ExpenseRule):
     Clause: 003 財務管理制度 3 “凡1000元以上的支付須實行轉賬支付”.
 
     Defaults: min_amount = 1000.
-
-    Pass: 1,500 元, 转账.
-    Fail: 1,500 元, 现金.
     """
 
     id = "FIN002"
+    example_base = EXPENSE_EXAMPLE
+    examples = (
+        Example("pass", ({"金额": 999.99, "支付方式": "现金"},)),
+        Example("fail", ({"金额": 1000, "支付方式": "现金"},), "“1000元以上” includes 1,000",
+                expect=({"status": "violation"},)),
+    )
     title_zh = "1000元以上支出使用现金支付"
     title_en = "Cash payment of 1000 yuan or more"
     citation = "003 財務管理制度 3"
@@ -199,13 +210,22 @@ class FIN004(_ExpenseRule):
       above that), so one purchase is not reported twice.  A row with no recognisable
       approver is FIN005's, not this rule's.
     Defaults: director_max = 5000, meeting_max = 10000, office_max = 300.
-
-    Pass: 8,000 元, 局务会研究 是, 审批人 局长; 5,000 元, 审批人 局长.
-    Fail: 8,000 元, 审批人 局长 only (局务会 missing); 8,000 元, 审批层级 局务会, 审批人 副局长
-    (the director missing); 12,000 元 without 县分管领导.
     """
 
     id = "FIN004"
+    example_base = EXPENSE_EXAMPLE
+    examples = (
+        Example("pass", ({"金额": 5000},), "5,000 is the director's own (“不超過5000元”)"),
+        Example("pass", ({"金额": 8000, "审批层级": "局务会", "局务会研究": "是"},)),
+        Example("fail", ({"金额": 8000},), expect=({"says": "缺少局务会"},)),
+        Example("fail", ({"金额": 8000, "审批层级": "局务会", "局务会研究": "是", "审批人": "副局长"},),
+                expect=({"says": "缺少局长"},)),
+        Example("fail", ({"金额": 8000, "审批层级": "县分管领导", "审批人": "副县长"},),
+                "a county leader cannot stand for the bureau meeting", expect=({"says": "缺少局长、局务会"},)),
+        Example("pass", ({"金额": 10000, "审批层级": "局务会", "局务会研究": "是"},), "10,000 is not over 1万"),
+        Example("fail", ({"金额": 10000.01, "审批层级": "局务会", "局务会研究": "是"},),
+                expect=({"says": "10,000.01 元"},)),
+    )
     title_zh = "资金使用审批层级不足"
     title_en = "Spending approved below the required level"
     citation = "003 財務管理制度 6"
@@ -347,13 +367,21 @@ class FIN007(Rule):
     Overlapping qualifying windows of one payee are reported once (the earliest), naming
     the highest threshold evaded.
     Defaults: window_days = 7, thresholds = [1000, 5000, 10000], at_or_above = [1000].
-
-    Pass: 4,000 元 and 800 元 to 某公司 six days apart (together 4,800, under 5,000);
-    2,500 元 and 2,500 元 (together exactly 5,000).
-    Fail: 4,800 元 and 4,500 元 to 某公司 two days apart (together 9,300, over 5,000).
     """
 
     id = "FIN007"
+    example_base = EXPENSE_EXAMPLE
+    examples = (
+        Example("pass", ({"支出日期": "2026-05-06", "金额": 4000}, {"支出日期": "2026-05-12", "金额": 800})),
+        Example("pass", ({"支出日期": "2026-05-06", "金额": 2500}, {"支出日期": "2026-05-08", "金额": 2500}),
+                "together 5,000: still the director's own"),
+        Example("fail", ({"支出日期": "2026-05-06", "金额": 5000}, {"支出日期": "2026-05-08", "金额": 5000}),
+                "evades the 5,000 tier (局务会), not the 10,000 one",
+                expect=({"row": 2, "says": "合计超过 5000 元"},)),
+        Example("fail", ({"支出日期": "2026-05-06", "金额": 600, "支付方式": "现金"},
+                         {"支出日期": "2026-05-07", "金额": 400, "支付方式": "现金"}),
+                "“1000元以上” transfers: 1,000 reached", expect=({"says": "合计达到 1000 元"},)),
+    )
     title_zh = "疑似拆分支付（同一收款方7日内多笔）"
     title_en = "Likely split payment to one payee"
     citation = "003 財務管理制度 3、6"

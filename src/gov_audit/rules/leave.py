@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import register
 from .attendance import BUSINESS_KINDS
-from .base import Context, Rule, deadline_findings, empty_findings, findings_from, num_text, extra_fields
+from .base import Example, Context, Rule, deadline_findings, empty_findings, findings_from, num_text, extra_fields
 
 LEAVE_CLAUSE = "003 請銷假制度 2–6"
 
@@ -133,6 +133,11 @@ def leave_days(ctx: Context, f: pd.DataFrame) -> pd.Series:
     return f["days"].where(f["days"].notna(), computed)
 
 
+LEAVE_EXAMPLE = {"姓名": "张三", "部门": "综合股", "请假类型": "事假", "职务类别": "一般工作人员",
+                 "开始时间": "2026-09-07", "结束时间": "2026-09-07", "天数": 1, "审批人": "王五、李四",
+                 "审批人职务": "股室负责人、分管领导", "请假单": "是", "申请日期": "2026-09-04", "销假日期": "2026-09-08"}
+
+
 @register
 class LEV001(Rule):
     """Leave approved by too few approvers for the role and the length. 请假审批权限不符。
@@ -173,12 +178,23 @@ class LEV001(Rule):
     * Approver titles are recognised by their words (县委书记, 县长, 副县长/县分管, 副局长/分管,
       局长, 站长/单位负责人, 股长/科长/股室负责人); a row whose approvers carry no
       recognisable title cannot be judged and is left alone.
-
-    Pass: 一般工作人员, 1 day, 审批人 股室负责人、分管领导.
-    Fail: 一般工作人员, 2 days, 审批人 股室负责人、分管领导 (局长 missing).
     """
 
     id = "LEV001"
+    example_base = LEAVE_EXAMPLE
+    examples = (
+        Example("pass", ({"天数": 1.5, "结束时间": "2026-09-08"},), "1.5 days is not “2天及以上”"),
+        Example("fail", ({"天数": 2, "结束时间": "2026-09-08"},), expect=({"status": "violation", "says": "缺少 局长"},)),
+        Example("pass", ({"审批人职务": "股室负责人、局长"},), "the director signs for the deputy in charge"),
+        Example("fail", ({"审批人职务": "局长"},), "the section head must agree first",
+                expect=({"says": "缺少 股室负责人"},)),
+        Example("fail", ({"职务类别": "局领导正职", "审批人职务": "副县长、县长、县委副书记"},),
+                expect=({"says": "缺少 县委书记"},)),
+        Example("pass", ({"职务类别": "局领导副职", "天数": 2.5, "结束时间": "2026-09-09", "审批人职务": "局长、县分管领导"},),
+                "2.5 days is not “3天及以上”: no 县长"),
+        Example("fail", ({"职务类别": "局领导副职", "天数": 3, "结束时间": "2026-09-09", "审批人职务": "局长、县分管领导"},),
+                expect=({"says": "缺少 县长"},)),
+    )
     title_zh = "请假审批人不符合审批权限"
     title_en = "Leave not approved at the required level"
     citation = LEAVE_CLAUSE
@@ -329,13 +345,22 @@ class LEV004(Rule):
     time; 10-09 is 1 working day late.
 
     Defaults: return_workdays = 1.
-
-    Pass: ends 2026-09-30, 销假 2026-10-09 (due 2026-10-09, the first working day after
-    the National Day holiday).
-    Fail: ends 2026-09-28, 销假 2026-10-20 (due 09-29, late 13 working days); or 销假 blank.
     """
 
     id = "LEV004"
+    example_base = LEAVE_EXAMPLE
+    examples = (
+        Example("pass", ({"开始时间": "2026-09-28", "结束时间": "2026-09-30", "天数": 3, "销假日期": "2026-10-08"},),
+                "the first working day after National Day"),
+        Example("fail", ({"开始时间": "2026-09-28", "结束时间": "2026-09-29", "天数": 2, "销假日期": "2026-10-08"},),
+                expect=({"status": "late", "due": "2026-09-30", "late_by": "1 wd"},)),
+        Example("fail", ({"开始时间": "2026-09-28", "结束时间": "2026-09-28", "销假日期": "2026-10-20"},),
+                expect=({"status": "late", "due": "2026-09-29", "late_by": "11 wd"},)),
+        Example("fail", ({"开始时间": "2026-02-13", "结束时间": "2026-02-13", "申请日期": "2026-02-12",
+                          "销假日期": "2026-02-24"},), "02-14 is a make-up Saturday",
+                expect=({"status": "late", "due": "2026-02-14", "late_by": "1 wd"},)),
+        Example("fail", ({"销假日期": None},), expect=({"status": "missing", "due": "2026-09-08"},)),
+    )
     title_zh = "请假期满未及时销假"
     title_en = "No timely return report after leave"
     citation = "003 請銷假制度 6"

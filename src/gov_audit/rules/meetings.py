@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, empty_findings, findings_from, extra_fields
+from .base import Example, Context, Rule, empty_findings, findings_from, extra_fields
 from .periods import period_label, whole_periods
 
 
@@ -50,6 +50,10 @@ class _PeriodicMeeting(Rule):
         return findings_from(short, self, status="missing", key=short["label"], period=short["label"], date=short["end"],
                              due=short["end"], subject="局领导", dept=None,
                              extra="count=" + short["n"].astype(str) + f";need={need}")
+
+
+MEETING_EXAMPLE = {"会议日期": "2026-06-10", "会议类型": "决议会", "议题": "M-1", "应到人数": 9, "同意人数": 6,
+                   "重大事项": "是"}
 
 
 @register
@@ -225,12 +229,17 @@ class MTG004(Rule):
     重大事项 cell is blank (the 决议会 is the last step of the major-matter procedure,
     MTG005); a 决议会 recorded as 重大事项 = 否 decides an ordinary matter and is not.
     Defaults: share = 0.6667 (compared as votes × 3 ≥ members × 2 at the default).
-
-    Pass: 9 members, 6 in favour.
-    Fail: 9 members, 5 in favour.
     """
 
     id = "MTG004"
+    example_base = MEETING_EXAMPLE
+    examples = (
+        Example("pass", ({"同意人数": 6},), "6 of 9 is two thirds"),
+        Example("fail", ({"同意人数": 5},), expect=({"status": "violation"},)),
+        Example("pass", ({"同意人数": 5, "重大事项": "否"},), "a 决议会 on an ordinary matter"),
+        Example("fail", ({"同意人数": 5, "重大事项": None},), "a 决议会 with 重大事项 blank is judged",
+                expect=({"status": "violation"},)),
+    )
     title_zh = "重大事项同意人数不足成员三分之二"
     title_en = "Major matter passed without a two-thirds majority"
     citation = "000 (二)2"

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, deadline_findings, empty_findings, findings_from, first_present
+from .base import Example, Context, Rule, deadline_findings, empty_findings, findings_from, first_present
 
 
 
@@ -17,6 +17,11 @@ def _who(f: pd.DataFrame) -> pd.Series:
 def _days(ctx: Context, start: pd.Series, n) -> pd.Series:
     out = ctx.calendar.add_days(start.to_numpy(dtype="datetime64[D]"), np.asarray(n, dtype=np.int64))
     return pd.Series(pd.to_datetime(out), index=start.index)
+
+
+# The row the worked examples start from (each example changes a few cells).
+PETITION_EXAMPLE = {"编号": "X-1", "收到日期": "2026-08-01", "受理决定日期": "2026-08-05", "是否受理": "是",
+                    "办结日期": "2026-09-01", "承办科室": "信访股", "承办人": "张三"}
 
 
 @register
@@ -36,12 +41,17 @@ class PET001(Rule):
     the register has a 受理决定日期 column.
 
     Defaults: days = 15.
-
-    Pass: 收到 2026-09-01, 受理决定 2026-09-16 (due 2026-09-16).
-    Fail: 收到 2026-09-15, 受理决定 2026-10-09 (due 2026-09-30; late 9 d).
     """
 
     id = "PET001"
+    example_base = PETITION_EXAMPLE
+    examples = (
+        Example("pass", ({"收到日期": "2026-09-01", "受理决定日期": "2026-09-16"},), "due 2026-09-16"),
+        Example("fail", ({"收到日期": "2026-09-15", "受理决定日期": "2026-10-09"},),
+                expect=({"status": "late", "due": "2026-09-30", "late_by": "9 d"},)),
+        Example("pass", ({"收到日期": "2026-09-16", "受理决定日期": "2026-10-08"},),
+                "day 15 is 10-01, National Day: the period ends on 10-08"),
+    )
     title_zh = "信访事项未在15日内作出受理决定"
     title_en = "Petition acceptance not decided within 15 days"
     citation = "信访工作条例 第二十四条; 003 篇3 四"
@@ -85,12 +95,22 @@ class PET002(Rule):
       reports the excess).
 
     Defaults: days = 60, max_extension = 30.
-
-    Pass: 受理 2026-08-05, 办结 2026-10-08 (due 2026-10-08: 10-04 rolls past National Day).
-    Fail: 受理 2026-08-05, 办结 2026-10-09 (late 1 d); open on 2026-11-24 (overdue 47 d).
     """
 
     id = "PET002"
+    example_base = PETITION_EXAMPLE
+    examples = (
+        Example("pass", ({"受理决定日期": "2026-08-05", "办结日期": "2026-10-08"},),
+                "day 60 is 10-04, in the National Day holiday: due 10-08"),
+        Example("fail", ({"受理决定日期": "2026-08-05", "办结日期": "2026-10-09"},),
+                expect=({"status": "late", "due": "2026-10-08", "late_by": "1 d"},)),
+        Example("fail", ({"受理决定日期": "2026-08-05", "办结日期": None},), as_of="2026-11-24",
+                expect=({"status": "overdue", "due": "2026-10-08", "late_by": "47 d"},)),
+        Example("pass", ({"受理决定日期": "2026-08-05", "是否受理": "否", "办结日期": None},),
+                "not accepted: no conclusion deadline"),
+        Example("fail", ({"受理决定日期": "2026-08-05", "延期批准": "是", "延长天数": 30, "办结日期": "2026-11-04"},),
+                "one 90-day period from acceptance", expect=({"status": "late", "due": "2026-11-03", "late_by": "1 d"},)),
+    )
     title_zh = "信访事项未在60日内办结"
     title_en = "Petition not concluded within 60 days"
     citation = "信访工作条例 第三十二条; 003 篇3 四"

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, deadline_findings, findings_from
+from .base import Example, Context, Rule, deadline_findings, findings_from
 
 
 def _wd(ctx: Context, start: pd.Series, n) -> pd.Series:
@@ -28,6 +28,10 @@ def deemed_receipt(ctx: Context, day: pd.Series) -> pd.Series:
     days = day.to_numpy(dtype="datetime64[D]")
     rolled = ctx.calendar.roll_forward(days)
     return pd.Series(pd.to_datetime(rolled), index=day.index).where(day.notna())
+
+
+REQUEST_EXAMPLE = {"申请编号": "Y-1", "申请人": "李某", "收到申请日期": "2026-09-14", "补正通知日期": None,
+                   "收到补正日期": None, "答复日期": "2026-09-30", "承办科室": "办公室"}
 
 
 @register
@@ -55,14 +59,23 @@ class REQ001(Rule):
     (see ``deemed_receipt``): received 2026-10-03 is deemed received 2026-10-09.
 
     Defaults: days = 20, max_extension = 20, deem_next_workday = true.
-
-    Pass: 收到 2026-09-14, 答复 2026-10-16 (due 2026-10-16: 20 wd counting the make-up
-    days 09-20 and 10-10 and skipping 中秋 and 国庆).
-    Fail: 收到 2026-09-14, 答复 2026-10-19 (late 1 wd); with 收到补正 2026-09-21 the
-    due date moves to 2026-10-26 and the same reply is on time.
     """
 
     id = "REQ001"
+    example_base = REQUEST_EXAMPLE
+    examples = (
+        Example("pass", ({"答复日期": "2026-10-16"},),
+                "20 working days counting the make-up days 09-20 and 10-10, skipping 中秋 and 国庆"),
+        Example("fail", ({"答复日期": "2026-10-19"},), expect=({"status": "late", "due": "2026-10-16", "late_by": "1 wd"},)),
+        Example("pass", ({"补正通知日期": "2026-09-16", "收到补正日期": "2026-09-21", "答复日期": "2026-10-26"},),
+                "counted again from the supplement: due 10-26"),
+        Example("pass", ({"补正通知日期": "2026-09-16", "收到补正日期": None, "答复日期": None},),
+                "the supplement never came: abandoned (第三十条), not overdue"),
+        Example("pass", ({"收到申请日期": "2026-10-03", "答复日期": "2026-11-04"},),
+                "received on a holiday: deemed received 10-08, due 11-04"),
+        Example("fail", ({"收到申请日期": "2026-10-03", "答复日期": "2026-11-05"},),
+                expect=({"status": "late", "due": "2026-11-04", "late_by": "1 wd"},)),
+    )
     title_zh = "依申请公开未在20个工作日内答复"
     title_en = "Information request not answered within 20 working days"
     citation = "政府信息公开条例 第三十条、第三十三条; 002 (十一)"
@@ -151,12 +164,15 @@ class REQ003(Rule):
     Receipt on a non-working day counts from the next working day, as for REQ001.
 
     Defaults: days = 7, deem_next_workday = true.
-
-    Pass: 收到 2026-09-14, 补正通知 2026-09-22 (due 2026-09-22; 09-20 is a make-up Sunday).
-    Fail: 收到 2026-09-14, 补正通知 2026-09-23 (late 1 wd).
     """
 
     id = "REQ003"
+    example_base = REQUEST_EXAMPLE
+    examples = (
+        Example("pass", ({"补正通知日期": "2026-09-22", "收到补正日期": "2026-09-25"},), "09-20 is a make-up Sunday"),
+        Example("fail", ({"补正通知日期": "2026-09-23", "收到补正日期": "2026-09-25"},),
+                expect=({"status": "late", "due": "2026-09-22", "late_by": "1 wd"},)),
+    )
     title_zh = "补正告知超过7个工作日"
     title_en = "Supplement notice later than 7 working days"
     citation = "政府信息公开条例 第三十条"
