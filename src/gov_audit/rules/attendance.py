@@ -12,8 +12,13 @@ Clause (003 考勤制度):
  6 “因有事、有病不能上班的必須事先請假……否則視為缺勤”.
 
 Interpretations, written once here for the whole family:
-* Minutes are whole minutes (seconds dropped) after the session start or before its end:
-  08:40:59 is 10 minutes after 08:30, on time; 08:41 is late.
+* A punch is truncated to its minute first (the time a clerk sees), then compared:
+  08:40:59 is 08:40, 10 minutes after 08:30, on time; 08:41 is late; a sign-out at
+  17:14:30 is 17:14, 16 minutes early, exactly as 17:14:00 is.
+* Leave excuses the hours it covers, not the day: leave covering a whole session
+  excuses it; leave covering its start or end moves that bound (morning leave on a
+  one-session day starts the afternoon at 13:00); a morning's leave with no record
+  leaves the afternoon absent (0.5 day).
 * Leaving exactly 15 minutes early is neither “不足15分鐘” nor “超過15分鐘”: the lesser
   reading applies and it is early leaving (ATT002), not absence.
 * A lateness, early leaving or off-post time that counts as absence (“視為缺勤”) costs the
@@ -421,6 +426,7 @@ def _minutes(v: pd.Series) -> pd.Series:
 
 
 ATTENDANCE_EXAMPLE = {"姓名": "张三", "部门": "综合股", "日期": "2026-09-01", "签到时间": "08:25", "签退时间": "17:35"}
+_AttendanceRule.example_base = ATTENDANCE_EXAMPLE  # the whole family's examples start from it
 
 
 @register
@@ -470,8 +476,12 @@ class ATT002(_AttendanceRule):
 
     Clause: 003 考勤制度 3 “提前下班不足15分鐘的，視為早退”.
 
-    Interpretation: leaving exactly 15 minutes early is counted as early leaving (the
-    clause defines neither “不足15” nor “超過15” for it; the lesser reading applies).
+    Interpretation: leaving exactly 15 minutes early is counted as early leaving.  The
+    clause leaves 15 itself in neither class (“不足15分鐘” is under 15, “超過15分鐘” over it);
+    the person did leave early, and absence needs “超過”, so the lesser reading applies.
+    (rules.md's “under 15” describes the same class without the gap; the seed decides.)
+    Punches are truncated to the minute before comparing: 17:14:30 is 17:14, 16 minutes
+    early, whatever its seconds.
     Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
     absent_session_days = 0.5.
     """
@@ -659,8 +669,11 @@ class ATT005(_AttendanceRule):
 
     Clause: 003 考勤制度 9 “連續缺勤超過15天或一年內累計缺勤超過30天的，給予開除公職（或辭退）”.
 
-    Interpretation: “天” here counts working days — a run is not broken by a weekend or
-    holiday in between, and a person is not absent on a day off.
+    Interpretation: “天” here counts working days.  缺勤 can only happen on a day one is
+    due at work, so the days counted are working days (a 调休 Sunday included): a run
+    is not broken by a weekend or holiday in between, and a day off is never an absence.
+    Counting calendar days instead would reach “over 15” after about eleven working
+    days and make a holiday absent.  “超過15天” excludes 15: the 16th working day crosses it.
     Defaults: consecutive_days = 15, year_days = 30, grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
     absent_session_days = 0.5.
     """

@@ -83,6 +83,7 @@ class _ExpenseRule(Rule):
 EXPENSE_EXAMPLE = {"支出日期": "2026-03-05", "摘要": "电脑", "金额": 3000, "类别": "其他", "凭证": "发票",
                    "支付方式": "转账", "收款单位": "某公司", "经手人": "王某", "证明人": "李某", "审批人": "局长",
                    "审批层级": "局长", "局务会研究": "否"}
+_ExpenseRule.example_base = EXPENSE_EXAMPLE  # the whole family's examples start from it
 
 
 @register

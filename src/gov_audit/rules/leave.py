@@ -309,6 +309,7 @@ class LEV003(Rule):
     """
 
     id = "LEV003"
+    example_base = LEAVE_EXAMPLE
     title_zh = "请假手续超过一星期补办"
     title_en = "Leave filed more than a week after it began"
     citation = "003 請銷假制度 6"
@@ -341,8 +342,8 @@ class LEV004(Rule):
     Clause: 003 請銷假制度 6 “請假期滿要及時銷假”.
 
     Interpretation: “及時” is read as the first working day back: the person reports on
-    returning.  A 销假 on 10-08 for leave ending 09-29 (National Day in between) is on
-    time; 10-09 is 1 working day late.
+    returning.  Leave ending 09-30 reports on 10-08, after National Day, on time; leave
+    ending 09-29 was due back on 09-30, so a 销假 on 10-08 is 1 working day late.
 
     Defaults: return_workdays = 1.
     """

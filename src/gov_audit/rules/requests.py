@@ -56,7 +56,7 @@ class REQ001(Rule):
     never came (收到补正日期 blank) is abandoned, not overdue: 第三十条 “逾期不补正的，视为
     放弃申请，行政机关不再处理”; it has no reply deadline and is not judged.  A request
     (or a supplement) received on a rest day or holiday counts from the next working day
-    (see ``deemed_receipt``): received 2026-10-03 is deemed received 2026-10-09.
+    (see ``deemed_receipt``): received 2026-10-03 is deemed received 2026-10-08.
 
     Defaults: days = 20, max_extension = 20, deem_next_workday = true.
     """
