@@ -23,6 +23,11 @@ def leave_row(**cells) -> dict:
     return {**LEAVE_EXAMPLE, **cells}
 
 
+def colleague(*days: str) -> tuple[dict, ...]:
+    """李四, recorded on these days: a day counts as recorded when somebody was."""
+    return tuple({"姓名": "李四", "日期": d} for d in days)
+
+
 def late(due: str, by: str, **more) -> tuple[dict, ...]:
     return ({"status": "late", "due": due, "late_by": by, **more},)
 
@@ -125,16 +130,18 @@ BOUNDARIES: dict[str, list[Example]] = {
         E("fail", ({"擅自离岗(分钟)": 31},), expect=({"absent_days": 0.5},)),
         E("fail", ({"签到时间": None, "签退时间": None},), expect=({"status": "missing", "absent_days": 1},)),
         # Leave filed across the holiday, on the day LEV003 allows: it excuses the days.
-        E("pass", ({"日期": "2026-09-24"}, {"日期": "2026-10-08"}),
+        E("pass", ({"日期": "2026-09-24"}, {"日期": "2026-10-08"},
+                   *colleague("2026-09-24", "2026-09-28", "2026-09-29", "2026-09-30", "2026-10-08")),
           other={"请假登记": (leave_row(开始时间="2026-09-28", 结束时间="2026-09-30", 天数=3,
                                         审批人职务="股室负责人、分管领导、局长", 申请日期="2026-10-08"),)}),
         # One day later it was filed too late: it excuses nothing.
-        E("fail", ({"日期": "2026-09-24"}, {"日期": "2026-10-08"}),
+        E("fail", ({"日期": "2026-09-24"}, {"日期": "2026-10-08"},
+                   *colleague("2026-09-24", "2026-09-28", "2026-09-29", "2026-09-30", "2026-10-08")),
           other={"请假登记": (leave_row(开始时间="2026-09-28", 结束时间="2026-09-30", 天数=3,
                                         审批人职务="股室负责人、分管领导、局长", 申请日期="2026-10-09"),)},
           expect=({"start": "2026-09-28"}, {"start": "2026-09-29"}, {"start": "2026-09-30"})),
         # An afternoon's leave on a no-record day: the morning is absent.
-        E("fail", ({"日期": "2026-09-01"}, {"日期": "2026-09-03"}),
+        E("fail", ({"日期": "2026-09-01"}, {"日期": "2026-09-03"}, *colleague("2026-09-01", "2026-09-02", "2026-09-03")),
           other={"请假登记": (leave_row(开始时间="2026-09-02 13:00", 结束时间="2026-09-02 17:30"),)},
           expect=({"start": "2026-09-02", "absent_days": 0.5},)),
         # A 9-25 row is a holiday record (not judged); a blank 9-25 is no absence.

@@ -18,6 +18,9 @@ def att_rows():
     ]
     for d in (D(2026, 9, 28), D(2026, 9, 29), D(2026, 9, 30), D(2026, 10, 8), D(2026, 10, 10)):
         rows.append(["李四", "财务股", d, t(8, 25), t(17, 45), 45 if d == D(2026, 9, 30) else None])
+    # A colleague recorded every working day: a day counts as recorded when somebody was.
+    for d in (D(2026, 9, 28), D(2026, 9, 29), D(2026, 9, 30), D(2026, 10, 8), D(2026, 10, 9), D(2026, 10, 10)):
+        rows.append(["王五", "办公室", d, t(8, 25), t(17, 45), None])
     return rows
 
 
@@ -50,7 +53,8 @@ def test_attendance_rules(tmp_path):
 def test_late_filed_leave_does_not_excuse(tmp_path):
     f = workbook(tmp_path / "a.xlsx", {
         "考勤": [HEAD, ["李四", "财务股", D(2026, 9, 28), t(8, 25), t(17, 45), None],
-                 ["李四", "财务股", D(2026, 9, 30), t(8, 25), t(17, 45), None]],
+                 ["李四", "财务股", D(2026, 9, 30), t(8, 25), t(17, 45), None],
+                 *[["王五", "财务股", D(2026, 9, d), t(8, 25), t(17, 45), None] for d in (28, 29, 30)]],
         "请假登记": [LEAVE_HEAD, ["李四", "事假", "一般工作人员", D(2026, 9, 29), D(2026, 9, 29), 1,
                               "股室负责人、分管领导", "是", D(2026, 10, 12), D(2026, 9, 30)]],
     })
@@ -83,6 +87,12 @@ def test_att005_consecutive_absence(tmp_path):
             ["钱七", "综合股", D(2026, 8, 31), t(8, 20), t(17, 40), None]]
     rows += [["钱七", "综合股", d, t(8, 20), t(17, 40), None] for d in
              (D(2026, 9, 21), D(2026, 9, 22), D(2026, 9, 28), D(2026, 9, 29), D(2026, 9, 30))]
+    # 孙八 is recorded every working day of September, so every day counts as recorded.
+    day, end = D(2026, 8, 31), D(2026, 9, 30)
+    while day <= end:
+        if day.weekday() < 5 and not D(2026, 9, 25) <= day <= D(2026, 9, 27) or day == D(2026, 9, 20):
+            rows.append(["孙八", "综合股", day, t(8, 20), t(17, 40), None])
+        day += dt.timedelta(days=1)
     f = workbook(tmp_path / "a.xlsx", {"考勤": [HEAD, *rows]})
     _, rep, _ = check(f, "--as-of", "2026-11-24", "--rule", "ATT005")
     # 赵六 absent 09-01 … 09-29: 09-20 is a make-up Sunday, so the 16th consecutive working day is 09-21.

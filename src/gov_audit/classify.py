@@ -11,11 +11,11 @@ group heading merged above its sub-headings, and single headings merged downward
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .registers import LAYOUTS, REGISTERS, Register
+from .registers import ATTENDANCE_GRID, LAYOUTS, REGISTERS, Register
 from .textfold import fold
 
 if TYPE_CHECKING:  # the reader's prefetch thread classifies before pandas is imported
@@ -28,6 +28,8 @@ class Classified:
     register: Register
     header_rows: tuple[int, ...]  # 0-based sheet rows holding the header
     columns: dict[int, str]  # preview column position → canonical name
+    symbols: dict[str, str] = field(default_factory=dict)  # attendance legend read beside the table
+    grid: object = None  # attendance_grid.Grid for a monthly grid
 
     @property
     def data_start(self) -> int:
@@ -106,6 +108,20 @@ def _score(match: dict[int, str], reg: Register) -> tuple[int, int]:
     return (1 if complete else 0, len(names))
 
 
+_TIME_COLUMNS = {"sign_in", "sign_out", "sign_in2", "sign_out2", "punch_time", "status", "status2"}
+# Words in a header that only an attendance sheet has.
+_ATTENDANCE_WORDS = ("签到", "签退", "打卡", "考勤结果", "最早", "最晚", "迟到", "早退", "旷工", "出勤天数", "缺卡")
+
+
+def _looks_like_attendance(sheet: RawSheet, rows: tuple[int, ...]) -> str:
+    for r in rows:
+        for cell in sheet.preview[r]:
+            for word in _ATTENDANCE_WORDS:
+                if word in (cell or ""):
+                    return cell.strip()
+    return ""
+
+
 def _lacking(match: dict[int, str], reg: Register) -> tuple[str, ...]:
     names = set(match.values())
     return tuple(c.header for c in reg.required if c.name not in names)
@@ -118,6 +134,17 @@ def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputEr
     if sheet.sheet.strip() in TEMPLATE_DOC_SHEETS and sheet.preview and \
             [fold(c) for c in sheet.preview[0][:2]] == [fold("台账 register"), fold("工作表 sheet")]:
         return Skipped(sheet, "模板说明页 the template's notes", known=True), []
+    from .attendance_grid import detect
+
+    grid = detect(sheet)
+    if grid is not None:  # one column per day: a monthly attendance grid, whatever the sheet is called
+        cols = {grid.name_col: "name"}
+        if grid.dept_col is not None:
+            cols[grid.dept_col] = "dept"
+        if grid.id_col is not None:
+            cols[grid.id_col] = "staff_id"
+        rows = (grid.header_row,) if grid.weekday_row is None else (grid.header_row, grid.weekday_row)
+        return Classified(sheet, ATTENDANCE_GRID, rows, cols, grid=grid), []
     by_name = register_by_name(sheet.sheet)
     candidates = [r for r in LAYOUTS if by_name is None or r.key == by_name.key]
     best = None  # (score, -row, register, header_rows, match)
@@ -132,8 +159,11 @@ def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputEr
                 if two and _score(two, reg) > _score(match, reg):
                     match, rows = two, (i, i + 1)
             score = _score(match, reg)
-            # Prefer the punch layout only when it explains the sheet better than daily.
-            key = (score, -i)
+            # Between attendance layouts that explain as many columns, the one that reads
+            # a time, punch or status column wins (a punch export is not a daily sheet
+            # with no times, which would make everybody absent).
+            timed = 1 if set(match.values()) & _TIME_COLUMNS else 0
+            key = ((score[0], score[1], timed), -i)
             if best is None or key > best[0]:
                 best = (key, reg, rows, match)
     where = None if sheet.is_csv else sheet.sheet
@@ -145,8 +175,22 @@ def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputEr
             sheet.file, "missing_column",
             f"找不到“{by_name.title}”的表头行（前 {len(sheet.preview)} 行中没有可识别的列名）"
             f" (no header row of register {by_name.key} found)", sheet=where)]
-    (complete, _), _ = best[0]
+    (complete, _, _), _ = best[0]
     _, reg, rows, match = best
+    if reg.key == "staff":
+        looks = _looks_like_attendance(sheet, rows)
+        if looks:
+            return None, [InputError(
+                sheet.file, "missing_column",
+                f"看起来是考勤表（有“{looks}”列），但缺少日期或签到时间列，无法按人员名册读取 (looks like 考勤 "
+                f"attendance — it has a “{looks}” column — but lacks the date or time columns; not read as the roster)",
+                sheet=where)]
+    if reg.key == "attendance" and reg.layout == "daily" and not set(match.values()) & _TIME_COLUMNS:
+        return None, [InputError(
+            sheet.file, "missing_column",
+            "考勤表缺少签到/签退时间或考勤结果列，无法判断出勤 (attendance sheet with no sign-in, sign-out or result "
+            "column: nothing to judge, and never an absence)", sheet=where, column="sign_in",
+            expected="签到 / 签退 / 上班打卡 / 最早 / 最晚 / 考勤结果")]
     if not complete:
         if by_name is None:
             return Skipped(sheet, "表头不完整，未识别为任何台账 unrecognised sheet", reg, _lacking(match, reg)), []

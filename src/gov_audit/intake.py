@@ -76,6 +76,9 @@ def load_registers(paths: list[str | Path], options: NormalizeOptions | None = N
                     titles += _title_rows(result)
                     data, errs = normalize(result, options)
                     errors += errs
+                    if data is None:  # e.g. a grid whose month nobody states: its errors say why
+                        info.sheets[sheet.sheet] = "error"
+                        continue
                     parts.setdefault(data.key, []).append(data)
                     info.sheets[sheet.sheet] = data.key
                 else:

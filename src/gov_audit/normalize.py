@@ -38,6 +38,7 @@ _EMPTY = {
     "bool": lambda n: pd.Series(False, index=range(n)),
     "bool_yes": lambda n: pd.Series(True, index=range(n)),
     "list": lambda n: pd.Series([()] * n, dtype=object),
+    "status": lambda n: pd.Series([None] * n, dtype=object),
 }
 
 
@@ -88,14 +89,23 @@ class NormalizeOptions:
     session_split: float | None = None
     # With one session, a lone punch before this time is a sign-in, after it a sign-out.
     midpoint: float = 13 * 3600
+    # Attendance symbols the rulebook adds ([attendance.symbols]), and the month a grid
+    # covers when neither its title, sheet nor file name says ([attendance] month).
+    symbols: dict[str, str] = field(default_factory=dict)
+    month: str = ""
 
 
-def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple[RegisterData, list[InputError]]:
+def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple[RegisterData | None, list[InputError]]:
     options = options or NormalizeOptions()
     sheet, reg = cls.sheet, cls.register
+    if reg.layout == "grid":
+        return _normalize_grid(cls, options)
     raw = sheet.load(cls.data_start)
     errors: list[InputError] = list(sheet.load_errors)
     raw = raw[[p for p in cls.columns]] if cls.columns else raw.iloc[:, :0]
+    if reg.layout == "punch":
+        pos = next(p for p, c in cls.columns.items() if c == "punch_time")
+        raw = explode_punch_lists(raw, pos)
     # A row with nothing in any recognised column is not a record (blank spacer, footer).
     blanks = {p: is_blank(raw[p]) for p in raw.columns}
     keep = ~np.logical_and.reduce(list(blanks.values())) if blanks else np.zeros(len(raw), dtype=bool)
@@ -107,7 +117,12 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
     n = len(raw)
     for pos, canon in cls.columns.items():
         col = reg.column(canon)
-        values, bad = PARSERS[col.type](raw[pos])
+        if col.type == "status":
+            from .attendance_status import parse_status
+
+            values, bad = parse_status(raw[pos], {**options.symbols, **cls.symbols})
+        else:
+            values, bad = PARSERS[col.type](raw[pos])
         values = values.reset_index(drop=True)
         reported = np.zeros(len(values), dtype=bool)
         if col.type in ("date", "datetime"):  # (a bare punch time sits on 1899-12-31 by design)
@@ -152,6 +167,54 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
         present = _folded_present(present, two_sessions=options.session_split is not None)
         reg = ATTENDANCE
     return RegisterData(BY_KEY[reg.key], frame, present, [(sheet.file, sheet.sheet)]), errors
+
+
+_TIME_TOKEN = r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+
+
+def explode_punch_lists(raw: pd.DataFrame, pos: int) -> pd.DataFrame:
+    """All of a day's punches in one cell ("08:21 12:01 13:58 17:41", also on separate
+    lines or comma-separated, as ZKTeco's 考勤记录 writes them): one row per punch, each
+    keeping its Excel row.  A cell with one date-time ("2026/9/1 8:01:55") is left whole."""
+    from .types import as_text
+
+    text = as_text(raw[pos])
+    many = text.str.count(_TIME_TOKEN).fillna(0) >= 2
+    if not many.any():
+        return raw
+    lists = text[many].str.findall(_TIME_TOKEN)
+    # A leading date, if the cell carries one, stays with every time.
+    date = text[many].str.extract(r"^\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")[0]
+    exploded = lists.explode()
+    pieces = (date.reindex(exploded.index).fillna("") + " " + exploded).str.strip()
+    rest = raw[~many.to_numpy()]
+    many_rows = raw[many.to_numpy()].loc[exploded.index].copy()
+    many_rows[pos] = pieces.to_numpy()
+    out = pd.concat([rest, many_rows]).sort_index(kind="stable")
+    return out
+
+
+def _normalize_grid(cls: Classified, options: NormalizeOptions) -> tuple[RegisterData | None, list[InputError]]:
+    """A monthly grid (attendance_grid.py) as the daily register with a status per day."""
+    from .attendance_grid import normalize_grid
+
+    sheet = cls.sheet
+    long, errors = normalize_grid(sheet, cls.grid, options.month, options.symbols)  # type: ignore[arg-type]
+    if long is None:
+        return None, errors
+    n = len(long)
+    out = {c.name: _EMPTY[c.type](n) for c in ATTENDANCE.columns}
+    frame = pd.DataFrame(out)
+    if n:
+        for c in ("name", "staff_id", "dept", "date", "status"):
+            frame[c] = long[c].to_numpy()
+        frame["date"] = pd.to_datetime(frame["date"])
+        frame["_bad_status"] = long["_bad_status"].to_numpy(dtype=bool)
+    frame["_file"] = pd.Categorical([sheet.file]).take(np.zeros(n, dtype=np.int64))
+    frame["_sheet"] = pd.Categorical([sheet.sheet]).take(np.zeros(n, dtype=np.int64))
+    frame["_row"] = long["_row"].to_numpy(dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+    present = {"name", "date", "status"} | {v for v in cls.columns.values()}
+    return RegisterData(ATTENDANCE, frame, present, [(sheet.file, sheet.sheet)]), errors
 
 
 def _cell_errors(sheet, where, pos, canon, raw_col, mask, message, expected) -> list[InputError]:

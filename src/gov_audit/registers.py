@@ -79,13 +79,20 @@ ATTENDANCE = Register(
         C("name", "姓名", "name", required=True, doc="姓名"),
         C("staff_id", "工号|编号|考勤号码|UserId", "staff id|id|ac-no.", doc="工号（保留前导零）"),
         C("dept", "部门|股室|科室|单位", "department|dept", doc="部门 / 股室"),
-        C("date", "日期|考勤日期", "date", "date", True, doc="考勤日期"),
-        C("sign_in", "签到|签到时间|上班打卡|上班1打卡时间|上午签到", "sign in|in", "time", doc="签到时间（上午上班）"),
-        C("sign_out", "签退|签退时间|下班打卡|下班1打卡时间|上午签退", "sign out|out", "time", doc="签退时间（一段制为下班；两段制为上午下班）"),
+        C("date", "日期|考勤日期|时间", "date", "date", True, doc="考勤日期"),
+        C("sign_in", "签到|签到时间|上班打卡|上班1打卡时间|上午签到|最早|最早打卡|上班打卡时间", "sign in|in|earliest", "time",
+          doc="签到时间（上午上班）"),
+        C("sign_out", "签退|签退时间|下班打卡|下班1打卡时间|上午签退|最晚|最晚打卡|下班打卡时间", "sign out|out|latest", "time",
+          doc="签退时间（一段制为下班；两段制为上午下班）"),
         C("sign_in2", "下午签到|上班2打卡时间", "sign in 2|in 2", "time", doc="下午签到（两段制）"),
         C("sign_out2", "下午签退|下班2打卡时间", "sign out 2|out 2", "time", doc="下午签退（两段制）"),
         C("off_post", "离岗时长|擅自离岗(分钟)|擅自离岗（分钟）|离岗分钟", "off post", "number", doc="擅自离岗分钟数"),
         C("note", "备注", "note", doc="备注"),
+        # A verdict recorded by the office or its app (WeCom 考勤结果, DingTalk 打卡结果, a
+        # monthly grid's symbol), read into statuses (attendance_status.py): the whole day,
+        # or the morning and the afternoon.
+        C("status", "考勤结果|出勤情况|考勤状态|上班1打卡结果", "result|status", "status", doc="考勤结果（记录状态）"),
+        C("status2", "下班1打卡结果|下午考勤结果", "result 2", "status", doc="下午/下班考勤结果"),
     ),
     doc="考勤（按日）：每人每天一行",
     layout="daily",
@@ -98,12 +105,24 @@ ATTENDANCE_PUNCH = Register(
         C("name", "姓名", "name", required=True),
         C("staff_id", "工号|考勤号码|UserId", "staff id|ac-no."),
         C("dept", "部门", "department"),
-        C("date", "考勤日期", "date", "date"),
-        C("punch_time", "打卡时间|日期时间", "punch time|date/time|time", "datetime_or_time", True),
+        C("date", "考勤日期|日期", "date", "date"),
+        C("punch_time", "打卡时间|日期时间|打卡记录", "punch time|date/time|time", "datetime_or_time", True),
         C("punch_result", "打卡结果"),
     ),
     doc="考勤（打卡流水）：每次打卡一行，折算为每日签到/签退",
     layout="punch",
+    anchor="date",
+)
+
+ATTENDANCE_GRID = Register(
+    "attendance", "考勤表", (),
+    (
+        C("name", "姓名", "name", required=True),
+        C("staff_id", "工号|编号|考勤号码|UserId", "staff id"),
+        C("dept", "科室|部门|股室", "department"),
+    ),
+    doc="考勤（月度表格）：每人一行、每天一列，符号或考勤结果（考勤表、钉钉月度汇总）",
+    layout="grid",
     anchor="date",
 )
 

@@ -82,6 +82,8 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
         absent = _num(rec.get("absent_days"))
         if absent is not None:
             f["absent_days"] = absent
+        if "basis=status" in str(rec.get("extra") or ""):
+            f["basis"] = "recorded status"  # judged from the office's or app's verdict, no times
         if rec.get("waived"):
             f["waived"] = True
             f["waiver"] = rec.get("waiver")

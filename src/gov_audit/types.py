@@ -58,6 +58,9 @@ _DINGTALK_RE = re.compile(
 _TIME_RE = re.compile(r"(?:^|[\sT])(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*(?P<S>\d{2})(?:\.\d+)?)?$")
 _NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 
+# A cell holding only dashes is how exports write "nothing" (WeCom's "--" for no punch).
+DASHES = ["-", "--", "---", "—", "——", "–", "－", "－－", "/"]
+
 TRUE_WORDS = {"是", "有", "y", "yes", "true", "√", "✓", "✔", "1", "1.0", "对", "已", "同意"}
 FALSE_WORDS = {"否", "无", "n", "no", "false", "×", "✗", "x", "0", "0.0", "没有", "未"}
 
@@ -75,20 +78,22 @@ def as_text(col: pd.Series) -> pd.Series:
     if col.dtype != object and pd.api.types.is_string_dtype(col.dtype):
         # Arrow-backed text from the reader: strip and blank-out stay in Arrow compute.
         s = col.str.strip()
-        return s.mask(s == "")
+        return s.mask((s == "") | s.isin(DASHES))
     s = col.where(col.notna(), None)
     if pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
         # python-calamine hands over date/time objects beside text: only then, one by one.
         s = s.map(lambda v: v if v is None or isinstance(v, str) else _object_to_text(v))
     s = s.str.strip()
-    return s.where(s.notna() & (s != ""), None)
+    return s.where(s.notna() & (s != "") & ~s.isin(DASHES), None)
 
 
 def _is_blank(col: pd.Series) -> np.ndarray:
     if col.dtype != object and pd.api.types.is_string_dtype(col.dtype):
-        return (col.isna() | (col.str.strip() == "")).to_numpy(dtype=bool, na_value=True)
+        s = col.str.strip()
+        return (col.isna() | (s == "") | s.isin(DASHES)).to_numpy(dtype=bool, na_value=True)
     if col.dtype == object:
-        return (col.isna() | (col.astype(str).str.strip() == "")).to_numpy(dtype=bool)
+        s = col.astype(str).str.strip()
+        return (col.isna() | (s == "") | s.isin(DASHES)).to_numpy(dtype=bool)
     return col.isna().to_numpy()
 
 
@@ -293,7 +298,14 @@ def parse_text(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     return as_text(col), np.zeros(len(col), dtype=bool)
 
 
+def _parse_status(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    from .attendance_status import parse_status
+
+    return parse_status(col)
+
+
 PARSERS = {
+    "status": _parse_status,
     "text": parse_text,
     "date": parse_date,
     "datetime": parse_datetime,
@@ -307,6 +319,7 @@ PARSERS = {
 }
 
 EXPECTED = {
+    "status": "考勤状态 status (正常, 迟到12分钟, 旷工, 事假, 出差, √ 迟 早 旷 假 差 休 …)",
     "date": "日期 date (2026-09-28, 2026/9/28, 2026.9.28, 2026年9月28日)",
     "datetime": "日期时间 date-time (2026-09-28 08:30)",
     "datetime_or_time": "日期时间或时间 date-time or time (2026-09-28 08:30, 08:30)",

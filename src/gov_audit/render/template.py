@@ -14,7 +14,7 @@ from .files import atomic_path
 
 FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "time": "hh:mm", "number": "#,##0.00", "int": "0"}
 TYPE_ZH = {"text": "文本", "date": "日期", "datetime": "日期时间", "time": "时间", "bool": "是/否", "bool_yes": "是/否（空白为是）", "datetime_or_time": "日期时间或时间",
-           "number": "数字", "int": "整数", "list": "多项，用、分隔"}
+           "number": "数字", "int": "整数", "list": "多项，用、分隔", "status": "考勤状态（正常、迟到12分钟、旷工、事假、出差，或 √ 迟 早 旷 假 差 休）"}
 BLANK_ROWS = 500
 
 

@@ -155,6 +155,65 @@ def leave_cover(ctx: Context) -> pd.DataFrame:
     return out.groupby(["name", "date"], as_index=False).agg(cover_from=("cover_from", "min"), cover_to=("cover_to", "max"))
 
 
+def _recorded_halves(rec: pd.DataFrame) -> dict[str, pd.Series]:
+    """Morning and afternoon codes of each record's status (status2 is the afternoon's)."""
+    from ..attendance_status import split_halves
+
+    one = split_halves(rec["status"].reset_index(drop=True))
+    two = split_halves(rec["status2"].reset_index(drop=True))
+    has2 = two["pm"].notna()
+    return {"am": one["am"].where(one["am"].notna(), two["am"]), "am_min": one["am_min"],
+            "pm": two["pm"].where(has2, one["pm"]), "pm_min": two["pm_min"].where(has2, one["pm_min"]),
+            "text": rec["status"].reset_index(drop=True)}
+
+
+def _status_cover(halves: dict[str, pd.Series], cf: np.ndarray, ct: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Leave, trips and rest the office recorded count as leave covering that half."""
+    from ..attendance_status import EXCUSED
+
+    am = halves["am"].isin(EXCUSED).to_numpy()
+    pm = halves["pm"].isin(EXCUSED).to_numpy()
+    if not (am.any() or pm.any()):
+        return cf, ct
+    s_from = np.where(am, 0.0, np.where(pm, NOON, np.nan))
+    s_to = np.where(pm, 86400.0, np.where(am, NOON, np.nan))
+    has = ~np.isnan(s_from)
+    return (np.where(has, np.fmin(cf, s_from), cf), np.where(has, np.fmax(ct, s_to), ct))
+
+
+def _status_part(rec: pd.DataFrame, halves: dict[str, pd.Series], mask: np.ndarray, two: np.ndarray,
+                 p: dict) -> dict[str, object]:
+    """Judged sessions for the days known only by a recorded status (a grid's symbol, an
+    app's verdict): the minutes a verdict carries are judged against the rulebook's
+    thresholds, not the app's; a lateness without minutes is a lateness."""
+    idx = np.flatnonzero(mask)
+    am, pm = halves["am"].to_numpy()[idx], halves["pm"].to_numpy()[idx]
+    am_min = halves["am_min"].to_numpy(dtype=float)[idx]
+    pm_min = halves["pm_min"].to_numpy(dtype=float)[idx]
+    grace, late_max, half = p["grace_minutes"], p["absent_after_minutes"], p["absent_session_days"]
+    with np.errstate(invalid="ignore"):
+        flags = {
+            "late": (am == "late") & (np.isnan(am_min) | ((am_min > grace) & (am_min <= late_max))),
+            "late_absent": (am == "late") & (am_min > late_max),
+            "early": (pm == "early") & (np.isnan(pm_min) | ((pm_min > 0) & (pm_min <= late_max))),
+            "early_absent": (pm == "early") & (pm_min > late_max),
+            "off_absent": np.zeros(len(idx), dtype=bool),
+            "missing_punch": (am == "missing_in") | (pm == "missing_out"),
+            "session_absent": np.zeros(len(idx), dtype=bool),
+            "day_absent": (am == "absent") | (pm == "absent"),
+        }
+    weight = 0.5 * (am == "absent") + 0.5 * (pm == "absent")
+    absent = (flags["late_absent"].astype(float) + flags["early_absent"] + ((am == "missing_in").astype(float))
+              + (pm == "missing_out")) * half + weight
+    cols = {c: rec[c].reset_index(drop=True).take(idx).reset_index(drop=True)
+            for c in ("name", "dept", "date", "_file", "_sheet", "_row")}
+    n = len(idx)
+    return {**cols, "blank_day": np.zeros(n, dtype=bool), "two": np.zeros(n, dtype=bool), "session": np.ones(n, dtype=int),
+            "S": np.full(n, np.nan), "E": np.full(n, np.nan), "in": np.full(n, np.nan), "out": np.full(n, np.nan),
+            "late_min": am_min, "early_min": pm_min, "off_post": np.full(n, np.nan), **flags, "absent_days": absent,
+            "basis": np.full(n, "status"), "recorded": halves["text"].take(idx).reset_index(drop=True)}
+
+
 # A one-session day (08:30–17:30) still has a morning and an afternoon: half-day leave
 # ends or starts at the midday break.
 NOON, AFTERNOON = 12 * 3600.0, 13 * 3600.0
@@ -196,8 +255,9 @@ def judge(ctx: Context) -> AttendanceJudgement:
         return ctx.cache[cache_key]
     p = ctx.params
     data = ctx.registers["attendance"]
-    f = data.valid(("date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post"))
-    f = f[["name", "dept", "date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post", "_file", "_sheet", "_row"]]
+    f = data.valid(("date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post", "status", "status2"))
+    f = f[["name", "dept", "date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post", "status", "status2",
+           "_file", "_sheet", "_row"]]
     days = f["date"].to_numpy(dtype="datetime64[D]")
     keep = ~np.isnat(days) & (days <= np.datetime64(ctx.as_of.date(), "D"))
     if keep.any():
@@ -211,6 +271,8 @@ def judge(ctx: Context) -> AttendanceJudgement:
         cf, ct = cov["cover_from"].to_numpy(dtype=float), cov["cover_to"].to_numpy(dtype=float)
     else:
         cf = ct = np.full(len(rec), np.nan)
+    halves = _recorded_halves(rec)
+    cf, ct = _status_cover(halves, cf, ct)
     S1, E1, S2, E2 = (sched[k] for k in ("S1", "E1", "S2", "E2"))
     if not ({"sign_in2", "sign_out2"} & data.present):
         # A register with one sign-in and one sign-out a day, under a two-session
@@ -227,7 +289,10 @@ def judge(ctx: Context) -> AttendanceJudgement:
     whole2 = _covers(cf, ct, S2, E2)
     # One-session schedule: the day's first and last punch.
     last_punch = np.fmax(np.fmax(sout, sin2), sout2)
-    blank_day = np.isnan(sin) & np.isnan(sout) & np.isnan(sin2) & np.isnan(sout2)
+    no_times = np.isnan(sin) & np.isnan(sout) & np.isnan(sin2) & np.isnan(sout2)
+    # Times beat verdicts: a recorded status is judged only where the day has no punch.
+    status_only = no_times & halves["am"].notna().to_numpy()
+    blank_day = no_times & ~status_only
     off_post = rec["off_post"].to_numpy(dtype=float)
     grace, late_max = p["grace_minutes"], p["absent_after_minutes"]
     # Each absence reason costs the session it happened in (a one-session day counts as
@@ -238,7 +303,7 @@ def judge(ctx: Context) -> AttendanceJudgement:
                                         (np.where(two, sin2, np.nan), np.where(two, sout2, np.nan), S2, E2)), start=1):
         S, E, halved = shift_for_leave(cf, ct, S, E, one_session=~two)
         whole = whole1 if s == 1 else whole2
-        judged = ~np.isnan(S) & ~whole
+        judged = ~np.isnan(S) & ~whole & ~status_only
         if not judged.any():
             continue
         sel = None if judged.all() else np.flatnonzero(judged)
@@ -272,9 +337,15 @@ def judge(ctx: Context) -> AttendanceJudgement:
             cols[c] = col if sel is None else col.take(sel).reset_index(drop=True)
         parts.append({**cols, "blank_day": blank, "two": tw, "session": np.full(len(si), s), "S": S, "E": E, "in": si,
                       "out": so, "late_min": late_min, "early_min": early_min, "off_post": off, **flags,
-                      "absent_days": absent})
+                      "absent_days": absent, "basis": np.full(len(si), "times"),
+                      "recorded": np.full(len(si), None, dtype=object)})
+    if status_only.any():
+        parts.append(_status_part(rec, halves, status_only, two, p))
     sessions = SessionTable(parts)
-    missing = _missing_days(ctx, f[~np.isnat(days)], cover)
+    # Every row with a date is a record of that day, even one whose times could not be
+    # read (that is an input error, never an absence).
+    every = data.frame[["name", "dept", "date", "_file", "_sheet", "_row"]]
+    missing = _missing_days(ctx, every[every["date"].notna()], cover)
     daily = _daily_absence(sessions, missing)
     result = AttendanceJudgement(sessions, missing, daily)
     ctx.cache[cache_key] = result
@@ -301,6 +372,9 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
         return pd.DataFrame(columns=cols)
     span = np.arange(first_all, last_all + 1)
     expected = span[ctx.calendar.is_workday(span)]
+    # A day counts as recorded in a sheet when somebody has a row on it: a day nobody
+    # was recorded (the grid not filled in, the clock down) makes nobody absent.
+    recorded_days = {key: np.unique(grp["date"].to_numpy(dtype="datetime64[D]")) for key, grp in sheets}
     people = records.groupby("name", sort=True)["dept"].first()
     if "staff" in ctx.registers:
         staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].first()
@@ -320,9 +394,13 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
         pi = np.unique(everyone.index.get_indexer(grp["name"].unique()))
         pi = pi[pi >= 0]
         if d1 > d0 and len(pi):
-            wanted.reshape(P, D)[pi, d0:d1] = True
+            cols = np.arange(d0, d1)
+            cols = cols[np.isin(expected[d0:d1], recorded_days[(file, sheet)])]
+            wanted.reshape(P, D)[np.ix_(pi, cols)] = True
     if len(extra):
-        wanted.reshape(P, D)[everyone.index.get_indexer(extra.index), :] = True
+        every_recorded = np.unique(np.concatenate(list(recorded_days.values())))
+        cols = np.flatnonzero(np.isin(expected, every_recorded))
+        wanted.reshape(P, D)[np.ix_(everyone.index.get_indexer(extra.index), cols)] = True
     present = np.zeros(P * D, dtype=bool)
 
     def mark(names: pd.Series, dates: np.ndarray) -> None:
@@ -418,7 +496,17 @@ def _session_findings(rule, s: SessionTable, mask, *, status: str, extra, late_b
 
 
 def _who_when(s: pd.DataFrame) -> pd.Series:
-    return "session=" + s["session"].astype(str) + ";two=" + s["two"].astype(int).astype(str)
+    out = "session=" + s["session"].astype(str) + ";two=" + s["two"].astype(int).astype(str)
+    if "basis" in s:
+        out = out + ";basis=" + s["basis"].astype(str)
+    if "recorded" in s:
+        text = s["recorded"].fillna("").astype(str).str.replace(r"[;=\n]", " ", regex=True)
+        out = out + ";recorded=" + text
+    return out
+
+
+def _by_status(parts: dict) -> bool:
+    return parts.get("basis") == "status"
 
 
 def _minutes(v: pd.Series) -> pd.Series:
@@ -426,6 +514,10 @@ def _minutes(v: pd.Series) -> pd.Series:
 
 
 ATTENDANCE_EXAMPLE = {"姓名": "张三", "部门": "综合股", "日期": "2026-09-01", "签到时间": "08:25", "签退时间": "17:35"}
+# A colleague recorded on every working day from 08-31 to 09-22 (09-20 is a make-up Sunday).
+_COLLEAGUE_SEPTEMBER = tuple({"姓名": "李四", "日期": f"2026-{d}"} for d in (
+    "08-31", "09-01", "09-02", "09-03", "09-04", "09-07", "09-08", "09-09", "09-10", "09-11", "09-14", "09-15",
+    "09-16", "09-17", "09-18", "09-20", "09-21", "09-22"))
 _AttendanceRule.example_base = ATTENDANCE_EXAMPLE  # the whole family's examples start from it
 
 
@@ -457,6 +549,17 @@ class ATT001(_AttendanceRule):
     title_en = "Late arrival (over 10, up to 15 minutes)"
     message_zh = "{subject} {start} {session_zh}签到 {time}，迟到 {minutes} 分钟"
     message_en = "{subject} {start}: signed in at {time}{session_en}, {minutes} minutes late"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = super().message_fields(f, lang)
+        if _by_status(parts):
+            got = f" {parts['minutes']} 分钟" if parts.get("minutes") not in ("", "0") else ""
+            got_en = f" {parts['minutes']} minutes" if parts.get("minutes") not in ("", "0") else ""
+            return {"message_zh": f"{f.get('subject')} {f.get('start')} 考勤记为“{parts.get('recorded')}”，迟到{got}（按记录状态）",
+                    "message_en": f"{f.get('subject')} {f.get('start')}: recorded as “{parts.get('recorded')}”, "
+                                  f"late{got_en} (by the recorded status)"}
+        return parts
 
     def check(self, ctx: Context) -> pd.DataFrame:
         s = judge(ctx).sessions
@@ -500,6 +603,17 @@ class ATT002(_AttendanceRule):
     message_zh = "{subject} {start} {session_zh}签退 {time}，早退 {minutes} 分钟"
     message_en = "{subject} {start}: signed out at {time}{session_en}, {minutes} minutes early"
 
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = super().message_fields(f, lang)
+        if _by_status(parts):
+            got = f" {parts['minutes']} 分钟" if parts.get("minutes") not in ("", "0") else ""
+            got_en = f" {parts['minutes']} minutes" if parts.get("minutes") not in ("", "0") else ""
+            return {"message_zh": f"{f.get('subject')} {f.get('start')} 考勤记为“{parts.get('recorded')}”，早退{got}（按记录状态）",
+                    "message_en": f"{f.get('subject')} {f.get('start')}: recorded as “{parts.get('recorded')}”, "
+                                  f"left early{got_en} (by the recorded status)"}
+        return parts
+
     def check(self, ctx: Context) -> pd.DataFrame:
         s = judge(ctx).sessions
         if s.empty:
@@ -533,15 +647,20 @@ class ATT003(_AttendanceRule):
     examples = (
         Example("pass", ({"日期": "2026-10-09"}, {"日期": "2026-10-10"}, {"日期": "2026-10-12"}),
                 "10-10 is a make-up Saturday, worked"),
-        Example("fail", ({"日期": "2026-10-09"}, {"日期": "2026-10-12"}), "no record on the make-up Saturday",
+        Example("fail", ({"日期": "2026-10-09"}, {"日期": "2026-10-12"},
+                         *({"姓名": "李四", "日期": d} for d in ("2026-10-09", "2026-10-10", "2026-10-12"))),
+                "no record on the make-up Saturday, on which 李四 was recorded",
                 expect=({"status": "missing", "start": "2026-10-10", "absent_days": 1},)),
+        Example("pass", ({"日期": "2026-10-09"}, {"日期": "2026-10-12"}),
+                "nobody was recorded on 10-10: nobody is absent"),
         Example("fail", ({"签退时间": "17:14:30"},), "17:14 is 16 minutes early",
                 expect=({"status": "violation", "absent_days": 0.5},)),
         Example("pass", ({"日期": "2026-09-01"}, {"日期": "2026-09-03"}),
                 "a day of leave with clock times, and no record",
                 other={"请假登记": ({"姓名": "张三", "职务类别": "一般工作人员", "开始时间": "2026-09-02 08:30",
                                      "结束时间": "2026-09-02 17:30", "审批人": "股长"},)}),
-        Example("fail", ({"日期": "2026-09-01"}, {"日期": "2026-09-03"}),
+        Example("fail", ({"日期": "2026-09-01"}, {"日期": "2026-09-03"},
+                         *({"姓名": "李四", "日期": d} for d in ("2026-09-01", "2026-09-02", "2026-09-03"))),
                 "a morning's leave and no record: the afternoon is absent",
                 other={"请假登记": ({"姓名": "张三", "职务类别": "一般工作人员", "开始时间": "2026-09-02 08:30",
                                      "结束时间": "2026-09-02 12:00", "审批人": "股长"},)},
@@ -583,6 +702,10 @@ class ATT003(_AttendanceRule):
             "no_record": f"no record on a working day and no leave: absent {days} day",
             "no_record_half": f"half a day's leave and no record on a working day: absent {days} day",
         }
+        if _by_status(parts):
+            rec = parts.get("recorded", "")
+            return {"what_zh": f"考勤记为“{rec}”，按缺勤 {days} 天（按记录状态）",
+                    "what_en": f"recorded as “{rec}”: absent {days} day (by the recorded status)"}
         return {"what_zh": zh.get(reason, ""), "what_en": en.get(reason, "")}
 
     def check(self, ctx: Context) -> pd.DataFrame:
@@ -646,6 +769,11 @@ class ATT004(_AttendanceRule):
         two = parts.get("two") == "1"
         s = int(parts.get("session", 1) or 1)
         which = parts.get("which", "out")
+        if _by_status(parts):
+            rec = parts.get("recorded", "")
+            return {"message_zh": f"{f.get('subject')} {f.get('start')} 考勤记为“{rec}”，按该半天缺勤（按记录状态）",
+                    "message_en": f"{f.get('subject')} {f.get('start')}: recorded as “{rec}”, that half counted absent "
+                                  "(by the recorded status)"}
         return {"which_zh": "签到" if which == "in" else "签退", "which_en": "sign-in" if which == "in" else "sign-out",
                 "session_zh": SESSION_ZH[s] if two else "", "session_en": f" ({SESSION_EN[s]})" if two else ""}
 
@@ -655,7 +783,8 @@ class ATT004(_AttendanceRule):
             return empty_findings()
         return _session_findings(
             self, s, s["missing_punch"], status="missing", absent=ctx.params["absent_session_days"],
-            extra=lambda x: _who_when(x) + ";which=" + pd.Series(np.where(x["in"].isna(), "in", "out"), index=x.index))
+            extra=lambda x: _who_when(x) + ";which=" + pd.Series(np.where(x["in"].isna() & x["out"].notna(), "in", "out"),
+                                                                 index=x.index))
 
 
 @register
@@ -681,9 +810,9 @@ class ATT005(_AttendanceRule):
     id = "ATT005"
     example_base = ATTENDANCE_EXAMPLE
     examples = (
-        Example("pass", ({"日期": "2026-08-31"}, {"日期": "2026-09-21"}),
+        Example("pass", ({"日期": "2026-08-31"}, {"日期": "2026-09-21"}, *_COLLEAGUE_SEPTEMBER),
                 "absent 09-01 … 09-20: 15 working days, counting the make-up Sunday 09-20"),
-        Example("fail", ({"日期": "2026-08-31"}, {"日期": "2026-09-22"}),
+        Example("fail", ({"日期": "2026-08-31"}, {"日期": "2026-09-22"}, *_COLLEAGUE_SEPTEMBER),
                 "absent 09-01 … 09-21: the 16th working day is 09-21",
                 expect=({"status": "violation", "start": "2026-09-21"},)),
     )

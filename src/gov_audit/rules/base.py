@@ -338,6 +338,9 @@ def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "") -> st
         fields.update(extra=number, reason_zh=zh, reason_en=en,
                       extra_zh=f" {number} 个工作日：{zh}", extra_en=f"of {number} working days: {en}")
     fields.update(rule.message_fields(f, lang))
+    whole = fields.get(f"message_{lang}")
+    if isinstance(whole, str) and whole:  # a rule worded this finding itself (attendance by status)
+        return whole
     template = rule.message(lang)
     try:
         return template.format(**fields)
