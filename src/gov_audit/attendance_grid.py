@@ -150,7 +150,7 @@ def normalize_grid(sheet: RawSheet, grid: Grid, month_hint: str, symbols: dict[s
     from .types import as_text
 
     text = {c: as_text(raw[c]) if c in cols else pd.Series([None] * len(raw), index=raw.index, dtype=object)
-            for c in {grid.name_col, *grid.day_cols, *(x for x in (grid.dept_col, grid.id_col) if x is not None)}}
+            for c in {*cols, grid.name_col, *grid.day_cols, *(x for x in (grid.dept_col, grid.id_col) if x is not None)}}
     names = text[grid.name_col]
     # The legend line under the table (and any other note row) is not a person.
     first = names.copy()
@@ -181,6 +181,7 @@ def normalize_grid(sheet: RawSheet, grid: Grid, month_hint: str, symbols: dict[s
     long["date"] = pd.to_datetime(dict(year=year, month=month, day=long["day"]))
     from .attendance_status import parse_status
 
+    long["raw_status"] = long["status"]
     parsed, bad = parse_status(long["status"], {**legend, **symbols})
     if bad.any():
         shown = long[bad].head(20)

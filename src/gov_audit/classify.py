@@ -79,9 +79,9 @@ def _two_level(upper: list[str], lower: list[str], reg: Register) -> dict[int, s
     """Column names for a header spanning two rows, or None if ``lower`` is data."""
     amap = reg.alias_map()
     up_match = _match_row(upper, reg)
-    low_match = _match_row(lower, reg)
-    if not low_match:
+    if not any(c.strip() for c in lower):
         return None
+    # (The lower cells may mean nothing alone: DingTalk's 打卡时间 under 上班1 is 上班1打卡时间.)
     # Under a heading merged downwards the lower cell is empty; a data row would fill it.
     if any(lower[p].strip() for p in up_match if p < len(lower)):
         return None
@@ -99,7 +99,7 @@ def _two_level(upper: list[str], lower: list[str], reg: Register) -> dict[int, s
                 found[pos] = canon
                 taken.add(canon)
                 break
-    return found
+    return found if len(found) > len(up_match) else None
 
 
 def _score(match: dict[int, str], reg: Register) -> tuple[int, int]:

@@ -123,9 +123,10 @@ def read_limits(book: Rulebook) -> ReadLimits:
 
 def normalize_options(book: Rulebook) -> NormalizeOptions:
     s = book.schedules[0].sessions if book.schedules else [(8.5 * 3600, 17.5 * 3600)]
+    extra = dict(symbols=dict(book.symbols), month=book.attendance_month)
     if len(s) == 2:
-        return NormalizeOptions(session_split=(s[0][1] + s[1][0]) / 2)
-    return NormalizeOptions(midpoint=(s[0][0] + s[0][1]) / 2)
+        return NormalizeOptions(session_split=(s[0][1] + s[1][0]) / 2, **extra)
+    return NormalizeOptions(midpoint=(s[0][0] + s[0][1]) / 2, **extra)
 
 
 def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepared | None = None,

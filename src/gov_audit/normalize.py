@@ -106,11 +106,16 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
     if reg.layout == "punch":
         pos = next(p for p, c in cls.columns.items() if c == "punch_time")
         raw = explode_punch_lists(raw, pos)
+    # The Excel row (or CSV line) of each row; the frame itself gets a unique index (a
+    # cell of several punches is several rows of one Excel row).
+    excel_rows = raw.index.to_numpy(dtype=np.int64)
+    raw = raw.reset_index(drop=True)
     # A row with nothing in any recognised column is not a record (blank spacer, footer).
     blanks = {p: is_blank(raw[p]) for p in raw.columns}
     keep = ~np.logical_and.reduce(list(blanks.values())) if blanks else np.zeros(len(raw), dtype=bool)
     if not keep.all():
         raw = raw[keep]
+        excel_rows = excel_rows[keep]
         blanks = {p: b[keep] for p, b in blanks.items()}
     where = None if sheet.is_csv else sheet.sheet
     out: dict[str, pd.Series] = {}
@@ -131,19 +136,21 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
                 reported = outside.to_numpy()
                 errors += _cell_errors(sheet, where, pos, canon, raw[pos], outside.to_numpy(),
                                        f"日期超出工作日历范围 {FIRST_YEAR}–{LAST_YEAR} (date outside the calendar)",
-                                       f"{FIRST_YEAR}–{LAST_YEAR} 之间的日期")
+                                       f"{FIRST_YEAR}–{LAST_YEAR} 之间的日期", excel_rows)
                 values = values.where(~outside)
                 bad = bad | outside.to_numpy()
         if (bad & ~reported).any():
             errors += _cell_errors(sheet, where, pos, canon, raw[pos], bad & ~reported,
-                                   f"“{col.header}”无法识别 (cannot read {canon})", EXPECTED[col.type])
+                                   f"“{col.header}”无法识别 (cannot read {canon})", EXPECTED[col.type], excel_rows)
         if col.required:
             missing = blanks[pos]
             if missing.any():
                 errors += _cell_errors(sheet, where, pos, canon, raw[pos], missing,
-                                       f"必填项“{col.header}”为空 (required {canon} is blank)", "必填 required")
+                                       f"必填项“{col.header}”为空 (required {canon} is blank)", "必填 required", excel_rows)
                 bad = bad | missing
         out[canon] = values
+        if col.type == "status":  # the words as written, for the finding's evidence
+            out[f"_raw_{canon}"] = as_text(raw[pos]).reset_index(drop=True)
         if col.type == "bool":
             # Whether the cell said anything: "否" and blank are both False, and some rules
             # must tell an explicit no from a silence (MTG004: 重大事项 否 on a 决议会).
@@ -155,12 +162,14 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
             out[col.name] = _EMPTY[col.type](n)
             if col.type == "bool":
                 out[f"_given_{col.name}"] = pd.Series(np.zeros(n, dtype=bool))
+            if col.type == "status":
+                out[f"_raw_{col.name}"] = pd.Series([None] * n, dtype=object)
     errors.sort(key=lambda e: cell_position(e.cell))
     frame = pd.DataFrame(out)
     # Categorical: one string per sheet, not one per row.
     frame["_file"] = pd.Categorical([sheet.file]).take(np.zeros(len(frame), dtype=np.int64))
     frame["_sheet"] = pd.Categorical([sheet.sheet]).take(np.zeros(len(frame), dtype=np.int64))
-    frame["_row"] = raw.index.to_numpy(dtype=np.int64)
+    frame["_row"] = excel_rows
     present = set(cls.columns.values())
     if reg.layout == "punch":
         frame = fold_punches(frame, options.session_split, options.midpoint)
@@ -180,6 +189,12 @@ def explode_punch_lists(raw: pd.DataFrame, pos: int) -> pd.DataFrame:
 
     text = as_text(raw[pos])
     many = text.str.count(_TIME_TOKEN).fillna(0) >= 2
+    # Only a clean list splits: times, separators and a leading date, nothing else (a
+    # typo like "08:2l 17:41" stays whole and becomes an error at its cell).
+    leftover = text.str.replace(_TIME_TOKEN, "", regex=True).str.replace(
+        r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?", "", regex=True).str.replace(
+        r"[\s,，;；、|]+", "", regex=True)
+    many &= leftover.fillna("") == ""
     if not many.any():
         return raw
     lists = text[many].str.findall(_TIME_TOKEN)
@@ -210,6 +225,7 @@ def _normalize_grid(cls: Classified, options: NormalizeOptions) -> tuple[Registe
             frame[c] = long[c].to_numpy()
         frame["date"] = pd.to_datetime(frame["date"])
         frame["_bad_status"] = long["_bad_status"].to_numpy(dtype=bool)
+        frame["_raw_status"] = long["raw_status"].to_numpy(dtype=object)
     frame["_file"] = pd.Categorical([sheet.file]).take(np.zeros(n, dtype=np.int64))
     frame["_sheet"] = pd.Categorical([sheet.sheet]).take(np.zeros(n, dtype=np.int64))
     frame["_row"] = long["_row"].to_numpy(dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
@@ -217,8 +233,8 @@ def _normalize_grid(cls: Classified, options: NormalizeOptions) -> tuple[Registe
     return RegisterData(ATTENDANCE, frame, present, [(sheet.file, sheet.sheet)]), errors
 
 
-def _cell_errors(sheet, where, pos, canon, raw_col, mask, message, expected) -> list[InputError]:
-    rows = raw_col.index.to_numpy()[mask]
+def _cell_errors(sheet, where, pos, canon, raw_col, mask, message, expected, excel_rows=None) -> list[InputError]:
+    rows = (raw_col.index.to_numpy() if excel_rows is None else excel_rows)[mask]
     values = as_text(raw_col[mask])
     errs = [
         InputError(sheet.file, "bad_value", message, sheet=where, cell=sheet.cell_ref(pos, int(r)),
@@ -250,8 +266,10 @@ def fold_punches(frame: pd.DataFrame, session_split: float | None, midpoint: flo
     day = punch.dt.normalize().where(punch.notna(), frame["date"])
     bad_cols = [c for c in frame.columns if c.startswith("_bad_")]
     usable = punch.notna()
+    unread = pd.Series(False, index=frame.index)
     if bad_cols:
-        usable &= ~frame[bad_cols].any(axis=1)
+        unread = frame[bad_cols].any(axis=1)
+        usable &= ~unread
     who = frame["staff_id"].where(frame["staff_id"].notna(), frame["name"]).fillna("")
     df = pd.DataFrame({
         "who": who, "name": frame["name"], "staff_id": frame["staff_id"], "dept": frame["dept"],
@@ -277,9 +295,28 @@ def fold_punches(frame: pd.DataFrame, session_split: float | None, midpoint: flo
         daily["sign_out"] = daily["am_max"].where(daily["am_size"] > 1)
         daily["sign_in2"] = daily["pm_min"].where(daily["pm_size"] > 1)
         daily["sign_out2"] = daily["pm_max"]
+    # A day with a punch we could not read is still a day on record, but not one to
+    # judge: its remaining punches could make a false lateness (the error says why).
+    bad_days = pd.DataFrame({"who": who, "date": frame["date"].where(frame["date"].notna(), day), "_file": frame["_file"],
+                             "_sheet": frame["_sheet"], "_row": frame["_row"], "name": frame["name"],
+                             "staff_id": frame["staff_id"], "dept": frame["dept"]})[unread.to_numpy()]
+    bad_days = bad_days[bad_days["date"].notna()]
+    if len(bad_days):
+        hit = daily.set_index(keys).index.isin(bad_days.set_index(keys).index)
+        daily = daily[~hit]
+        extra = bad_days.groupby(keys, sort=True, dropna=False).agg(
+            name=("name", "first"), staff_id=("staff_id", "first"), dept=("dept", "first"), _row=("_row", "min")
+        ).reset_index()
+        for c in ("sign_in", "sign_out", "sign_in2", "sign_out2"):
+            extra[c] = np.nan
+        extra["_unread"] = True
+        daily = pd.concat([daily.assign(_unread=False), extra], ignore_index=True)
+    else:
+        daily = daily.assign(_unread=False)
     out = pd.DataFrame({c.name: _EMPTY[c.type](len(daily)) for c in ATTENDANCE.columns})
     for c in ("name", "staff_id", "dept", "date", "sign_in", "sign_out", "sign_in2", "sign_out2"):
         out[c] = daily[c].to_numpy()
+    out["_bad_sign_in"] = daily["_unread"].to_numpy(dtype=bool)
     out["date"] = pd.to_datetime(out["date"])
     out["_file"] = daily["_file"].to_numpy()
     out["_sheet"] = daily["_sheet"].to_numpy()

@@ -15,6 +15,11 @@ An agency file (``--rulebook FILE``, else ``gov-audit.toml`` in the working dire
     [schedule]
     sessions = [["08:30", "17:30"]]          # or two: [["08:30","12:00"], ["14:30","17:30"]]
 
+    [attendance]                              # monthly grids (考勤表, 钉钉月度汇总)
+    month = "2026-09"                         # when the title, sheet and file name do not say
+    [attendance.symbols]
+    "○" = "事假"                              # symbols without a common meaning need one
+
     [[schedule.seasons]]                      # optional seasonal hours
     from = "06-01"
     to = "09-30"
@@ -70,6 +75,10 @@ class Rulebook:
     schedules: list[Schedule] = field(default_factory=list)
     calendar_file: Path | None = None
     notices: list[str] = field(default_factory=list)  # said once on stderr, not errors
+    # [attendance]: symbols a grid uses (symbol → meaning) and the month a grid covers when
+    # its title, sheet and file name do not say.
+    symbols: dict[str, str] = field(default_factory=dict)
+    attendance_month: str = ""
 
     def params_for(self, rule_id: str) -> dict[str, Any]:
         out = dict(RULES[rule_id].params)
@@ -188,6 +197,8 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                 book.calendar_file = (path.parent / book.settings["calendar"]).resolve()
         elif top == "schedule":
             _load_schedule(value, name, book, errors)
+        elif top == "attendance":
+            _load_attendance(value, name, book, errors)
         elif top == "rules":
             if not isinstance(value, dict):
                 errors.append(InputError(name, "rulebook", "rules: 应为表 (must be a table)"))
@@ -232,7 +243,7 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                     book.params.setdefault(f"ladder:{lname}", {}).update(values)
         else:
             errors.append(InputError(name, "rulebook", f"{top}: 未知配置项 (unknown key)",
-                                     expected="settings, schedule, rules, ladders"))
+                                     expected="settings, schedule, attendance, rules, ladders"))
     _apply_moved(moved, book, name, errors)
     if errors:
         raise InputFailure(errors)
@@ -258,6 +269,36 @@ def _apply_moved(moved: list, book: Rulebook, name: str, errors: list[InputError
                     f"(rules.{rid}.{key} has moved to rules.{to_rule}.{to_key}; applied there)")
             if note not in book.notices:
                 book.notices.append(note)
+
+
+def _load_attendance(value: Any, name: str, book: Rulebook, errors: list[InputError]) -> None:
+    """``[attendance] month = "2026-09"`` and ``[attendance.symbols] "○" = "事假"``."""
+    from .attendance_status import CODES, meaning_code
+
+    if not isinstance(value, dict):
+        errors.append(InputError(name, "rulebook", "attendance: 应为表 (must be a table)"))
+        return
+    for key, v in value.items():
+        if key == "month":
+            if not (isinstance(v, str) and re.fullmatch(r"20\d{2}-(0[1-9]|1[0-2])", v.strip())):
+                errors.append(InputError(name, "rulebook", "attendance.month: 应为 YYYY-MM (must be YYYY-MM)",
+                                         value=repr(v), expected="2026-09"))
+            else:
+                book.attendance_month = v.strip()
+        elif key == "symbols":
+            if not isinstance(v, dict):
+                errors.append(InputError(name, "rulebook", "attendance.symbols: 应为表 (must be a table)"))
+                continue
+            for sym, meaning in v.items():
+                code = meaning_code(str(meaning)) if isinstance(meaning, str) else None
+                if code is None:
+                    errors.append(InputError(name, "rulebook", f"attendance.symbols.{sym}: 无法理解的含义 (meaning not "
+                                             "understood)", value=repr(meaning),
+                                             expected="出勤 迟到 早退 旷工 事假 病假 出差 休息 … or " + ", ".join(CODES)))
+                else:
+                    book.symbols[str(sym)] = code
+        else:
+            errors.append(InputError(name, "rulebook", f"attendance.{key}: 未知参数 (unknown key)", expected="month, symbols"))
 
 
 def _load_schedule(value: Any, name: str, book: Rulebook, errors: list[InputError]) -> None:

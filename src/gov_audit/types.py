@@ -55,7 +55,12 @@ _DINGTALK_RE = re.compile(
     r"^(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s*(?:星期|周)[一二三四五六日天]"
     r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?$"
 )
-_TIME_RE = re.compile(r"(?:^|[\sT])(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*(?P<S>\d{2})(?:\.\d+)?)?$")
+_TIME_RE = re.compile(
+    # A time, alone or after a date ("2026/9/28 8:53:12", DingTalk's "26-09-28 星期一 08:21"); nothing else before it.
+    r"^(?:(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{2}-\d{2}-\d{2})"
+    r"(?:\s*[（(]?(?:星期|周)[一二三四五六日天][)）]?)?[\sT]+)?"
+    r"(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*(?P<S>\d{2})(?:\.\d+)?)?$"
+)
 _NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$")
 
 # A cell holding only dashes is how exports write "nothing" (WeCom's "--" for no punch).

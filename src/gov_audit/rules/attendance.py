@@ -164,7 +164,16 @@ def _recorded_halves(rec: pd.DataFrame) -> dict[str, pd.Series]:
     has2 = two["pm"].notna()
     return {"am": one["am"].where(one["am"].notna(), two["am"]), "am_min": one["am_min"],
             "pm": two["pm"].where(has2, one["pm"]), "pm_min": two["pm_min"].where(has2, one["pm_min"]),
-            "text": rec["status"].reset_index(drop=True)}
+            "text": _recorded_text(rec)}
+
+
+def _recorded_text(rec: pd.DataFrame) -> pd.Series:
+    """The verdicts as the office or app wrote them ("迟到12分钟", "旷"), for the evidence."""
+    one = rec["_raw_status"] if "_raw_status" in rec else rec["status"]
+    two = rec["_raw_status2"] if "_raw_status2" in rec else rec["status2"]
+    one, two = one.reset_index(drop=True), two.reset_index(drop=True)
+    both = one.notna() & two.notna() & (one != two)
+    return one.where(~both, one.astype(str) + "/" + two.astype(str)).where(one.notna(), two)
 
 
 def _status_cover(halves: dict[str, pd.Series], cf: np.ndarray, ct: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -257,7 +266,7 @@ def judge(ctx: Context) -> AttendanceJudgement:
     data = ctx.registers["attendance"]
     f = data.valid(("date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post", "status", "status2"))
     f = f[["name", "dept", "date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post", "status", "status2",
-           "_file", "_sheet", "_row"]]
+           *(c for c in ("_raw_status", "_raw_status2") if c in f), "_file", "_sheet", "_row"]]
     days = f["date"].to_numpy(dtype="datetime64[D]")
     keep = ~np.isnat(days) & (days <= np.datetime64(ctx.as_of.date(), "D"))
     if keep.any():
@@ -374,7 +383,11 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     expected = span[ctx.calendar.is_workday(span)]
     # A day counts as recorded in a sheet when somebody has a row on it: a day nobody
     # was recorded (the grid not filled in, the clock down) makes nobody absent.
-    recorded_days = {key: np.unique(grp["date"].to_numpy(dtype="datetime64[D]")) for key, grp in sheets}
+    # Leave the office recorded on a day also shows the day was kept (a punch clock has no
+    # row for people away, and on some days nobody punched who was not absent or away).
+    on_leave = cover["date"].to_numpy(dtype="datetime64[D]") if len(cover) else np.zeros(0, "datetime64[D]")
+    recorded_days = {key: np.unique(np.concatenate([grp["date"].to_numpy(dtype="datetime64[D]"), on_leave]))
+                     for key, grp in sheets}
     people = records.groupby("name", sort=True)["dept"].first()
     if "staff" in ctx.registers:
         staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].first()
