@@ -265,7 +265,10 @@ def test_dingtalk_raw_records_with_time_only_punches(tmp_path):
     ]})
     it = load_registers([path])
     f = it.registers["attendance"].frame
-    assert list(zip(f["name"], f["sign_in"], f["sign_out"], f["_row"])) == [("张三", secs(8, 53), secs(17, 41), 2)]
+    good = f[~f["_bad_sign_in"]]
+    assert list(zip(good["name"], good["sign_in"], good["sign_out"], good["_row"])) == [("张三", secs(8, 53), secs(17, 41), 2)]
+    # 李四's day is on record (so never an absence) but not judged: its punch could not be read.
+    assert list(f[f["_bad_sign_in"]]["name"]) == ["李四"]
     assert [(e.cell, e.value) for e in it.errors] == [("I4", "25:61")]
 
 
