@@ -116,12 +116,20 @@ def deadline(
 
 @app.command("calendar")
 def calendar_cmd(
-    period: str = typer.Argument(..., help="YYYY 或 YYYY-MM"),
+    period: str = typer.Argument(..., help="YYYY 或 YYYY-MM；或 import（导入国务院放假通知）"),
+    notice: Optional[str] = typer.Argument(None, help="import: 通知文本文件（.txt），或 - 读标准输入 the notice text, or -"),
     calendar_file: Optional[Path] = typer.Option(None, "--calendar", help="节假日调整文件 holiday overrides (CSV/XLSX)"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="import: 写入的调整文件 (default calendar-YYYY.csv)"),
+    year: Optional[int] = typer.Option(None, "--year", help="import: 通知未写明年份时指定 the year, if the text does not say"),
 ) -> None:
-    """显示某月或全年的工作日、节假日、调休。Show working days, holidays and 调休 days."""
+    """显示某月或全年的工作日、节假日、调休；或导入国务院放假通知。Show the calendar, or import the State
+    Council's holiday notice: `gov-audit calendar import notice.txt` writes the overrides file `--calendar` takes."""
     from .calendar import FIRST_YEAR, LAST_YEAR
     from .render.calendar_view import print_month_grids
+
+    if period.strip().lower() == "import":
+        _import_notice(notice, calendar_file, output, year)
+        return
 
     m = re.fullmatch(r"(\d{4})(?:[-/.年](\d{1,2})月?)?", period.strip())
     if not m or not (1 <= int(m.group(2) or 1) <= 12):
@@ -131,6 +139,57 @@ def calendar_cmd(
         fail([InputError("PERIOD", "usage", f"年份应在 {FIRST_YEAR}–{LAST_YEAR} 之间 (year out of range)", value=period)])
     months = [int(m.group(2))] if m.group(2) else list(range(1, 13))
     print_month_grids(_stdout(), load_calendar(calendar_file), year, months)
+
+
+def _import_notice(notice: Optional[str], base_file: Optional[Path], output: Optional[Path], year: Optional[int]) -> None:
+    from .calendar import WorkCalendar
+    from .calendar_file import load_calendar_file
+    from .notice import NoticeError, notice_from_overrides, notice_year, parse_notice
+    from .read import decode_text
+    from .render.calendar_view import print_month_grids
+    from .render.files import write_text_atomic
+
+    if not notice:
+        fail([InputError("calendar import", "usage", "请给出通知文本文件，或 - 读标准输入 (give the notice file, or -)")])
+    source = "标准输入 stdin" if notice == "-" else notice
+    try:
+        data = sys.stdin.buffer.read() if notice == "-" else Path(notice).read_bytes()
+        text = decode_text(data)
+    except (OSError, UnicodeDecodeError) as exc:
+        fail([InputError(source, "unreadable", f"无法读取通知 (cannot read the notice): {exc}")])
+    base = None
+    other_rows: list[tuple[str, str, str]] = []
+    if base_file is not None:
+        overrides, errors = load_calendar_file(base_file)
+        if errors:
+            fail(errors)
+        y = year or notice_year(text) or (overrides.entries[0].date.year if overrides.entries else None)
+        if y is not None:
+            base = notice_from_overrides(y, overrides.entries)
+            other_rows = [(e.date.isoformat(), "休" if e.kind == "holiday" else "班", e.name) for e in overrides.entries
+                          if e.date.year != y]
+            other_rows += [(str(c), "全年", "") for c in sorted(overrides.complete_years) if c != y]
+    try:
+        result = parse_notice(text, year, base)
+    except NoticeError as exc:
+        quoted = f"：“{exc.sentence}”" if exc.sentence else ""
+        fail([InputError(source, "calendar", f"{exc}{quoted}")])
+    target = output or Path(f"calendar-{result.year}.csv")
+    rows = [("日期", "类型", "名称"), *result.rows(), *other_rows]
+    import csv
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    write_text_atomic(target, "\ufeff" + buf.getvalue())
+    overrides, errors = load_calendar_file(target)
+    if errors:  # what we wrote must read back
+        fail(errors)
+    out = _stdout()
+    out.print(f"已写入 {target}：{result.year} 年放假 {len(result.holidays)} 天、调休上班 {len(result.workdays)} 天，"
+              f"全年安排完整。请核对下列月历与通知一致后，用 --calendar {target} 审计。"
+              f"(wrote {target}: check the month grids against the notice, then audit with --calendar {target})")
+    print_month_grids(out, WorkCalendar(overrides), result.year, list(range(1, 13)))
 
 
 @app.command()
