@@ -522,6 +522,17 @@ def _by_status(parts: dict) -> bool:
     return parts.get("basis") == "status"
 
 
+def _status_message(f: dict, parts: dict, what_zh: str, what_en: str) -> dict:
+    """The whole message of a lateness or early leaving known only by its recorded status."""
+    minutes = parts.get("minutes") not in ("", "0", None)
+    got_zh = f" {parts['minutes']} 分钟" if minutes else ""
+    got_en = f" {parts['minutes']} minutes" if minutes else ""
+    recorded = parts.get("recorded", "")
+    return {"message_zh": f"{f.get('subject')} {f.get('start')} 考勤记为“{recorded}”，{what_zh}{got_zh}（按记录状态）",
+            "message_en": f"{f.get('subject')} {f.get('start')}: recorded as “{recorded}”, {what_en}{got_en} "
+                          "(by the recorded status)"}
+
+
 def _minutes(v: pd.Series) -> pd.Series:
     return v.fillna(0).astype(int).astype(str)
 
@@ -566,13 +577,7 @@ class ATT001(_AttendanceRule):
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
         parts = super().message_fields(f, lang)
-        if _by_status(parts):
-            got = f" {parts['minutes']} 分钟" if parts.get("minutes") not in ("", "0") else ""
-            got_en = f" {parts['minutes']} minutes" if parts.get("minutes") not in ("", "0") else ""
-            return {"message_zh": f"{f.get('subject')} {f.get('start')} 考勤记为“{parts.get('recorded')}”，迟到{got}（按记录状态）",
-                    "message_en": f"{f.get('subject')} {f.get('start')}: recorded as “{parts.get('recorded')}”, "
-                                  f"late{got_en} (by the recorded status)"}
-        return parts
+        return _status_message(f, parts, "迟到", "late") if _by_status(parts) else parts
 
     def check(self, ctx: Context) -> pd.DataFrame:
         s = judge(ctx).sessions
@@ -619,13 +624,7 @@ class ATT002(_AttendanceRule):
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
         parts = super().message_fields(f, lang)
-        if _by_status(parts):
-            got = f" {parts['minutes']} 分钟" if parts.get("minutes") not in ("", "0") else ""
-            got_en = f" {parts['minutes']} minutes" if parts.get("minutes") not in ("", "0") else ""
-            return {"message_zh": f"{f.get('subject')} {f.get('start')} 考勤记为“{parts.get('recorded')}”，早退{got}（按记录状态）",
-                    "message_en": f"{f.get('subject')} {f.get('start')}: recorded as “{parts.get('recorded')}”, "
-                                  f"left early{got_en} (by the recorded status)"}
-        return parts
+        return _status_message(f, parts, "早退", "left early") if _by_status(parts) else parts
 
     def check(self, ctx: Context) -> pd.DataFrame:
         s = judge(ctx).sessions
