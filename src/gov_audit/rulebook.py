@@ -25,6 +25,9 @@ An agency file (``--rulebook FILE``, else ``gov-audit.toml`` in the working dire
     to = "09-30"
     sessions = [["08:00", "12:00"], ["15:00", "18:00"]]
 
+    [families.attendance]                     # shared by ATT001–ATT005 (and [families.disclosure])
+    absent_after_minutes = 15
+
     [rules.PET001]
     days = 20
     [rules.PET005]
@@ -63,7 +66,19 @@ DEFAULT_SESSIONS = [("08:30", "17:30")]
 MOVED_KEYS: dict[str, tuple[str, str]] = {
     # Leave filed late excuses no absence: one limit, LEV003's (see rules/attendance.py).
     "ATT:leave_filed_within_days": ("LEV003", "days"),
+    # Once copied into DIS001–DIS003/DIS006, read only by DIS004 and DIS005.
+    "DIS00:periodic_default": ("DIS004", "periodic_default"),
+    "DIS00:review_months": ("DIS005", "review_months"),
 }
+
+
+def family_defaults() -> dict[str, dict[str, Any]]:
+    """Each family's shared parameters with their defaults, from the rules that declare them."""
+    out: dict[str, dict[str, Any]] = {}
+    for rule in RULES.values():
+        if rule.family:
+            out.setdefault(rule.family, {}).update({k: rule.params[k] for k in rule.family_params})
+    return out
 
 
 @dataclass
@@ -80,9 +95,14 @@ class Rulebook:
     symbols: dict[str, str] = field(default_factory=dict)
     attendance_month: str = ""
 
+    # [families.NAME]: parameters shared by every rule of a family.
+    families: dict[str, dict[str, Any]] = field(default_factory=dict)
+
     def params_for(self, rule_id: str) -> dict[str, Any]:
-        out = dict(RULES[rule_id].params)
-        out.update(self.params.get(rule_id, {}))
+        rule = RULES[rule_id]
+        out = dict(rule.params)
+        out.update(self.families.get(rule.family, {}))
+        out.update({k: v for k, v in self.params.get(rule_id, {}).items() if k not in rule.family_params})
         return out
 
     def ladder_params(self, ladder: str, defaults: dict[str, Any]) -> dict[str, Any]:
@@ -171,6 +191,7 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
     book.source = name
     errors: list[InputError] = []
     moved: list[tuple[str, str, str, str, Any]] = []
+    family_moved: list[tuple[str, str, str, Any]] = []
     ladder_defaults = ladder_defaults or {}
     for top, value in data.items():
         if top == "settings":
@@ -199,6 +220,20 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
             _load_schedule(value, name, book, errors)
         elif top == "attendance":
             _load_attendance(value, name, book, errors)
+        elif top == "families":
+            defaults = family_defaults()
+            if not isinstance(value, dict):
+                errors.append(InputError(name, "rulebook", "families: 应为表 (must be a table)"))
+                continue
+            for fam, opts in value.items():
+                if fam not in defaults:
+                    errors.append(InputError(name, "rulebook", f"families.{fam}: 未知规则族 (unknown family)",
+                                             expected=", ".join(sorted(defaults))))
+                elif not isinstance(opts, dict):
+                    errors.append(InputError(name, "rulebook", f"families.{fam}: 应为表 (must be a table)"))
+                else:
+                    book.families.setdefault(fam, {}).update(
+                        _typed_values(name, f"families.{fam}", opts, defaults[fam], errors))
         elif top == "rules":
             if not isinstance(value, dict):
                 errors.append(InputError(name, "rulebook", "rules: 应为表 (must be a table)"))
@@ -218,9 +253,12 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                 elif not enabled:
                     book.disabled.add(rid_u)
                 rest = {k: v for k, v in opts.items() if k != "enabled"}
+                rule = RULES[rid_u]
+                for key in [k for k in rest if k in rule.family_params]:
+                    family_moved.append((rid, key, rule.family, rest.pop(key)))
                 for old_key, (to_rule, to_key) in MOVED_KEYS.items():
                     prefix, key = old_key.split(":")
-                    if key in rest and rid_u.startswith(prefix):
+                    if key in rest and rid_u.startswith(prefix) and rid_u != to_rule:
                         value = rest.pop(key)
                         moved.append((rid, key, to_rule, to_key, value))
                 values = _typed_values(name, f"rules.{rid}", rest, RULES[rid_u].params, errors, extra=("enabled",))
@@ -243,11 +281,37 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                     book.params.setdefault(f"ladder:{lname}", {}).update(values)
         else:
             errors.append(InputError(name, "rulebook", f"{top}: 未知配置项 (unknown key)",
-                                     expected="settings, schedule, attendance, rules, ladders"))
+                                     expected="settings, schedule, attendance, families, rules, ladders"))
+    _apply_family_moved(family_moved, book, name, errors)
     _apply_moved(moved, book, name, errors)
     if errors:
         raise InputFailure(errors)
     return book
+
+
+def _apply_family_moved(moved: list, book: Rulebook, name: str, errors: list[InputError]) -> None:
+    """``[rules.ATT003] absent_after_minutes = 20``: a family parameter set on one rule is the
+    family's (said once on stderr); two settings that disagree are an error."""
+    defaults = family_defaults()
+    explicit = {f: dict(v) for f, v in book.families.items()}
+    for rid, key, fam, value in moved:
+        default = defaults[fam][key]
+        if not _type_ok(value, default):
+            errors.append(InputError(name, "rulebook", f"rules.{rid}.{key}: 类型错误 (wrong type)", value=repr(value),
+                                     expected=_type_name(default)))
+            continue
+        target = book.families.setdefault(fam, {})
+        if key in target and target[key] != value:
+            where = f"families.{fam}.{key}" if key in explicit.get(fam, {}) else f"another rule's {key}"
+            errors.append(InputError(
+                name, "rulebook", f"rules.{rid}.{key} 与 {where} 不一致：这是整个规则族共用的参数 (a family parameter "
+                f"set twice with different values; set it once in [families.{fam}])", value=f"{value} ≠ {target[key]}"))
+            continue
+        target[key] = value
+        note = (f"{name}: rules.{rid}.{key} 是规则族参数，已按 families.{fam}.{key} = {value} 用于整个规则族 "
+                f"(a family parameter: applied to every rule of the {fam} family; write it under [families.{fam}])")
+        if note not in book.notices:
+            book.notices.append(note)
 
 
 def _apply_moved(moved: list, book: Rulebook, name: str, errors: list[InputError]) -> None:

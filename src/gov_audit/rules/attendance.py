@@ -482,6 +482,11 @@ class _AttendanceRule(Rule):
     citation = ATTENDANCE_CLAUSE
     kind = "row"
     params = {"grace_minutes": 10, "absent_after_minutes": 15, "off_post_minutes": 30, "absent_session_days": 0.5}
+    # One judgement serves all five rules: its thresholds are the family's, never one rule's
+    # (a 20-minute absence threshold set for ATT003 alone would leave 17 minutes late in
+    # neither ATT001 nor ATT003).
+    family = "attendance"
+    family_params = tuple(params)
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:

@@ -115,6 +115,10 @@ class Rule:
     kind: ClassVar[str] = "deadline"  # deadline | row | periodic
     message_zh: ClassVar[str] = ""
     message_en: ClassVar[str] = ""
+    # A family shares parameters among its rules: set once, in ``[families.NAME]`` (an old
+    # ``[rules.ID] key`` for one of them is read there, with a notice).
+    family: ClassVar[str] = ""
+    family_params: ClassVar[tuple[str, ...]] = ()
     # Worked cases (see Example): the docs list them, tests/test_examples.py runs them.
     examples: ClassVar[tuple[Example, ...]] = ()
     example_base: ClassVar[dict[str, Any]] = {}

@@ -34,8 +34,7 @@ from .periods import parse_period, period_label, whole_periods
 
 DYNAMIC = ("动态", "随时", "即时")
 PERIODIC = {"按月": "month", "按季": "quarter", "按年": "year", "定期": None}
-DISCLOSURE_PARAMS = {"dynamic_days": 3, "same_day_days": 0, "proactive_wd": 20, "periodic_wd": 20,
-                     "periodic_default": "quarter", "review_months": 12}
+DISCLOSURE_PARAMS = {"dynamic_days": 3, "same_day_days": 0, "proactive_wd": 20, "periodic_wd": 20}
 
 
 def due_dates(ctx: Context) -> pd.DataFrame:
@@ -44,9 +43,7 @@ def due_dates(ctx: Context) -> pd.DataFrame:
     if key in ctx.cache:
         return ctx.cache[key]
     # Each deadline class takes its number from its own rule, whichever rule asks first.
-    of = ctx.params_of or (lambda rid: ctx.params)
-    p = {"dynamic_days": of("DIS001")["dynamic_days"], "same_day_days": of("DIS002")["same_day_days"],
-         "proactive_wd": of("DIS003")["proactive_wd"], "periodic_wd": of("DIS003")["periodic_wd"]}
+    p = {k: ctx.params[k] for k in DISCLOSURE_PARAMS}  # the family's, the same for every rule asking
     f = ctx.registers["disclosures"].valid(("category", "formed", "published", "web_same_day"))
     cat = f["category"].fillna("").astype(str)
     formed = f["formed"].to_numpy(dtype="datetime64[D]")
@@ -68,6 +65,9 @@ class _DisclosureRule(Rule):
     needs = ("category", "formed", "published", "web_same_day")
     requires_columns = ("published",)
     params = DISCLOSURE_PARAMS
+    # DIS001–DIS003 and DIS006 judge one set of due dates: the deadlines are the family's.
+    family = "disclosure"
+    family_params = tuple(DISCLOSURE_PARAMS)
     message_zh = "公开事项“{key}”：{start} 形成，应于 {due} 前公开{done_zh}"
     message_en = "Disclosure “{key}”: formed {start}, to be published by {due}{done_en}"
     unit = "d"
@@ -92,7 +92,7 @@ class DIS001(_DisclosureRule):
     Clause: 000 (一)3 “动态公开内容应在完成后3天内公开”.
 
     Defaults: dynamic_days = 3 (and the family's same_day_days = 0, proactive_wd = 20,
-    periodic_wd = 20, periodic_default = quarter, review_months = 12).
+    periodic_wd = 20).
 
     Pass: 形成 2026-09-29, 公开 2026-10-08 (due 10-02 is National Day: rolls to 10-08).
     Fail: 形成 2026-09-14, 公开 2026-09-18 (due 09-17; late 1 d).
@@ -116,7 +116,7 @@ class DIS002(_DisclosureRule):
 
     Interpretation: the issuing day is a fixed date, not a period: it does not roll.
     Defaults: same_day_days = 0 (and the family's dynamic_days = 3, proactive_wd = 20,
-    periodic_wd = 20, periodic_default = quarter, review_months = 12).
+    periodic_wd = 20).
 
     Pass: 印发 2026-09-15, 公开 2026-09-15.
     Fail: 印发 2026-09-15, 公开 2026-09-16 (late 1 d).
@@ -140,7 +140,7 @@ class DIS003(_DisclosureRule):
     变更之日起20个工作日内及时公开”.
 
     Defaults: proactive_wd = 20, periodic_wd = 20 (and the family's dynamic_days = 3,
-    same_day_days = 0, periodic_default = quarter, review_months = 12).
+    same_day_days = 0).
 
     Pass: 形成 2026-09-14, 公开 2026-10-16 (due 10-16).
     Fail: 形成 2026-09-14, 公开 2026-10-19 (late 1 wd).
@@ -166,7 +166,7 @@ class DIS006(_DisclosureRule):
     Interpretation: the due dates are the ones DIS001–DIS003 set, with *their* parameters
     in force (``[rules.DIS003] proactive_wd = 15`` moves DIS006's deadline too).
     Defaults: as DIS001–DIS003 (dynamic_days = 3, same_day_days = 0, proactive_wd = 20,
-    periodic_wd = 20, periodic_default = quarter, review_months = 12).
+    periodic_wd = 20).
 
     Pass: 形成 2026-11-20, not yet published on 2026-11-24 (due 2026-12-18).
     Fail: 形成 2026-09-14 (动态), 公开 blank on 2026-11-24 (due 09-17; overdue).

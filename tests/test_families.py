@@ -1,0 +1,51 @@
+"""Family parameters are declared once and shared by the family's rules (issue 13's verified bugs)."""
+
+from __future__ import annotations
+
+from helpers import D, T, check, runner, workbook
+
+from gov_audit.cli import app
+
+HEAD = ["姓名", "部门", "日期", "签到", "签退"]
+
+
+def _att(tmp_path):
+    return workbook(tmp_path / "a.xlsx", {"考勤": [HEAD, ["张三", "办公室", D(2026, 9, 28), T(2026, 9, 28, 8, 47), T(2026, 9, 28, 17, 35)]]})
+
+
+def test_a_family_parameter_set_on_one_rule_is_the_familys(tmp_path):
+    book = tmp_path / "g.toml"
+    book.write_text("[rules.ATT003]\nabsent_after_minutes = 20\n", encoding="utf-8")
+    code, rep, err = check(_att(tmp_path), "--as-of", "2026-09-30", "--rule", "ATT", "--rulebook", book)
+    # 17 minutes late with absence from 20: a lateness, reported by ATT001 — not lost between two copies.
+    assert [(f["rule"], f["late_by"]) for f in rep["findings"]] == [("ATT001", {"value": 17, "unit": "min"})]
+    assert "families.attendance.absent_after_minutes" in err and rep["errors"] == []
+
+
+def test_families_table_and_a_disagreeing_old_key_is_an_error(tmp_path):
+    book = tmp_path / "g.toml"
+    book.write_text("[families.attendance]\nabsent_after_minutes = 20\n", encoding="utf-8")
+    _, rep, _ = check(_att(tmp_path), "--as-of", "2026-09-30", "--rule", "ATT", "--rulebook", book)
+    assert [f["rule"] for f in rep["findings"]] == ["ATT001"]
+    book.write_text("[families.attendance]\nabsent_after_minutes = 20\n[rules.ATT001]\nabsent_after_minutes = 15\n",
+                    encoding="utf-8")
+    r = runner.invoke(app, ["check", str(_att(tmp_path)), "--rulebook", str(book)])
+    assert r.exit_code == 2 and "不一致" in r.stderr
+
+
+def test_a_disclosure_deadline_set_on_any_of_its_rules_moves_the_due_date(tmp_path):
+    f = workbook(tmp_path / "d.xlsx", {"政务公开": [["公开事项", "公开类别", "形成日期", "公开日期"],
+                                                  ["会议动态", "动态", D(2026, 9, 1), D(2026, 9, 8)]]})
+    _, rep, _ = check(f, "--as-of", "2026-09-30", "--rule", "DIS001")
+    assert [(x["due"], x["status"]) for x in rep["findings"]] == [("2026-09-04", "late")]
+    book = tmp_path / "g.toml"
+    book.write_text("[rules.DIS002]\ndynamic_days = 10\n", encoding="utf-8")
+    _, rep, err = check(f, "--as-of", "2026-09-30", "--rule", "DIS001", "--rulebook", book)
+    assert rep["findings"] == [] and "families.disclosure" in err  # due 09-11 now: on time
+
+
+def test_the_leave_filing_limit_old_key_moves_to_lev003(tmp_path):
+    book = tmp_path / "g.toml"
+    book.write_text("[rules.ATT003]\nleave_filed_within_days = 5\n", encoding="utf-8")
+    r = runner.invoke(app, ["rules", "LEV003", "--rulebook", str(book)])
+    assert r.exit_code == 0 and "days = 5" in r.stdout
