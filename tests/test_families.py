@@ -49,3 +49,22 @@ def test_the_leave_filing_limit_old_key_moves_to_lev003(tmp_path):
     book.write_text("[rules.ATT003]\nleave_filed_within_days = 5\n", encoding="utf-8")
     r = runner.invoke(app, ["rules", "LEV003", "--rulebook", str(book)])
     assert r.exit_code == 0 and "days = 5" in r.stdout
+
+
+def test_messages_say_the_thresholds_in_force_not_the_defaults(tmp_path):
+    book = tmp_path / "g.toml"
+    book.write_text("[families.attendance]\nabsent_after_minutes = 20\n[rules.FIN001]\nmin_amount = 300\n"
+                    "[rules.MTG004]\nshare = 0.75\n", encoding="utf-8")
+    f = workbook(tmp_path / "m.xlsx", {
+        "考勤": [HEAD, ["张三", "办公室", D(2026, 9, 28), T(2026, 9, 28, 8, 51), T(2026, 9, 28, 17, 35)]],
+        "财务支出": [["支出日期", "摘要", "金额", "凭证", "经手人", "证明人", "审批人"],
+                   [D(2026, 9, 2), "打印纸", 350, "收据", "王某", "李某", "局长"]],
+        "会议记录": [["会议日期", "会议类型", "议题", "应到人数", "同意人数", "重大事项"],
+                   [D(2026, 6, 10), "决议会", "M-1", 8, 5, "是"]],
+    })
+    _, rep, _ = check(f, "--as-of", "2026-09-30", "--rule", "ATT003", "--rule", "FIN001", "--rule", "MTG004",
+                      "--rulebook", book)
+    msgs = {x["rule"]: x["message"] for x in rep["findings"]}
+    assert "超过20分钟" in msgs["ATT003"]
+    assert "300 元以上须用发票" in msgs["FIN001"]
+    assert msgs["MTG004"].endswith("不足75%")

@@ -701,19 +701,20 @@ class ATT003(_AttendanceRule):
         sz = SESSION_ZH.get(int(parts.get("session", 1)), "") if parts.get("two") == "1" else ""
         se = f" ({SESSION_EN.get(int(parts.get('session', 1)), '')})" if parts.get("two") == "1" else ""
         m = parts.get("minutes", "")
+        lim, off = parts.get("limit", "15"), parts.get("off_limit", "30")  # the thresholds in force
         zh = {
-            "late": f"{sz}签到 {parts.get('time')}，迟到 {m} 分钟（超过15分钟），按缺勤 {days} 天",
-            "early": f"{sz}签退 {parts.get('time')}，早退 {m} 分钟（超过15分钟），按缺勤 {days} 天",
-            "off_post": f"擅自离岗 {m} 分钟（超过半小时），按缺勤 {days} 天",
+            "late": f"{sz}签到 {parts.get('time')}，迟到 {m} 分钟（超过{lim}分钟），按缺勤 {days} 天",
+            "early": f"{sz}签退 {parts.get('time')}，早退 {m} 分钟（超过{lim}分钟），按缺勤 {days} 天",
+            "off_post": f"擅自离岗 {m} 分钟（超过{off}分钟），按缺勤 {days} 天",
             "no_punch": f"{sz}两次打卡均缺失，按缺勤 {days} 天",
             "blank": f"当天记录无任何打卡，缺勤 {days} 天",
             "no_record": f"工作日无考勤记录且无请假，缺勤 {days} 天",
             "no_record_half": f"工作日仅有半天请假且无考勤记录，缺勤 {days} 天",
         }
         en = {
-            "late": f"signed in at {parts.get('time')}{se}, {m} minutes late (over 15): absent {days} day",
-            "early": f"signed out at {parts.get('time')}{se}, {m} minutes early (over 15): absent {days} day",
-            "off_post": f"off post {m} minutes (over 30): absent {days} day",
+            "late": f"signed in at {parts.get('time')}{se}, {m} minutes late (over {lim}): absent {days} day",
+            "early": f"signed out at {parts.get('time')}{se}, {m} minutes early (over {lim}): absent {days} day",
+            "off_post": f"off post {m} minutes (over {off}): absent {days} day",
             "no_punch": f"both punches missing{se}: absent {days} day",
             "blank": f"the day's record has no punch: absent {days} day",
             "no_record": f"no record on a working day and no leave: absent {days} day",
@@ -738,8 +739,11 @@ class ATT003(_AttendanceRule):
                 (s["session_absent"], "no_punch", "late_min", "in"),
                 (s["day_absent"], "blank", "late_min", "in"),
             ):
-                def extra(x, reason=reason, minutes=minutes, time=time):
-                    return _who_when(x) + f";reason={reason};time=" + _hhmm(x[time]) + ";minutes=" + _minutes(x[minutes])
+                limits = f";limit={ctx.params['absent_after_minutes']:g};off_limit={ctx.params['off_post_minutes']:g}"
+
+                def extra(x, reason=reason, minutes=minutes, time=time, limits=limits):
+                    return (_who_when(x) + f";reason={reason};time=" + _hhmm(x[time]) + ";minutes=" + _minutes(x[minutes])
+                            + limits)
 
                 out.append(_session_findings(self, s, mask, status="missing" if reason in ("blank", "no_punch") else "violation",
                                              extra=extra, absent="absent_days" if reason == "blank" else half))

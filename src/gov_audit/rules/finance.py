@@ -56,6 +56,13 @@ def approval_level(f: pd.DataFrame) -> pd.Series:
     return pd.Series(level, index=f.index, dtype=np.int64)
 
 
+class _Blank(dict):
+    """Message fields; one a finding does not carry reads as blank, never as a crash."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 class _ExpenseRule(Rule):
     register = "expenses"
     kind = "row"
@@ -68,13 +75,16 @@ class _ExpenseRule(Rule):
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
         parts = extra_fields(f)
-        return {"what_zh": cls.what_zh.format(**parts) if parts else cls.what_zh,
-                "what_en": cls.what_en.format(**parts) if parts else cls.what_en, **parts}
+        fill = _Blank(parts)
+        return {"what_zh": cls.what_zh.format_map(fill), "what_en": cls.what_en.format_map(fill), **parts}
 
-    def found(self, sel: pd.DataFrame, extra: pd.Series | None = None, status: str = "violation") -> pd.DataFrame:
+    def found(self, sel: pd.DataFrame, extra: pd.Series | None = None, status: str = "violation",
+              limit: float | None = None) -> pd.DataFrame:
         if sel.empty:
             return empty_findings()
         amount = "amount=" + money_text(sel["amount"])
+        if limit is not None:  # the threshold in force, for the message (never the default's words)
+            amount = amount + f";limit={float(limit):g}"
         extra = amount if extra is None else amount + ";" + extra
         return findings_from(sel, self, status=status, subject=sel["handler"].where(sel["handler"].notna(), sel["payee"]),
                              dept=None, key=sel["item"], start=sel["date"], date=sel["date"], extra=extra)
@@ -111,12 +121,13 @@ class FIN001(_ExpenseRule):
     needs = ("date", "amount", "voucher")
     requires_columns = ("voucher",)
     params = {"min_amount": 200}
-    what_zh = "以收据报销，200 元以上须用发票"
-    what_en = "vouched by a receipt; 200 yuan or more needs an invoice"
+    what_zh = "以收据报销，{limit} 元以上须用发票"
+    what_en = "vouched by a receipt; {limit} yuan or more needs an invoice"
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["expenses"].valid(self.needs)
-        return self.found(f[(f["amount"] >= ctx.params["min_amount"]) & f["voucher"].fillna("").str.contains("收据")])
+        return self.found(f[(f["amount"] >= ctx.params["min_amount"]) & f["voucher"].fillna("").str.contains("收据")],
+                          limit=ctx.params["min_amount"])
 
 
 @register
@@ -144,12 +155,13 @@ class FIN002(_ExpenseRule):
     needs = ("date", "amount", "payment")
     requires_columns = ("payment",)
     params = {"min_amount": 1000}
-    what_zh = "现金支付，1000 元以上须转账"
-    what_en = "paid in cash; 1000 yuan or more must be a transfer"
+    what_zh = "现金支付，{limit} 元以上须转账"
+    what_en = "paid in cash; {limit} yuan or more must be a transfer"
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["expenses"].valid(self.needs)
-        return self.found(f[(f["amount"] >= ctx.params["min_amount"]) & f["payment"].fillna("").str.contains("现金")])
+        return self.found(f[(f["amount"] >= ctx.params["min_amount"]) & f["payment"].fillna("").str.contains("现金")],
+                          limit=ctx.params["min_amount"])
 
 
 @register
@@ -174,14 +186,14 @@ class FIN003(_ExpenseRule):
     citation = "003 財務管理制度 2"
     needs = ("date", "amount", "category", "approver", "approved_by", "meeting")
     params = {"max_amount": 300}
-    what_zh = "办公用品超过 300 元，未经局长同意"
-    what_en = "office purchase over 300 yuan not approved by the director"
+    what_zh = "办公用品超过 {limit} 元，未经局长同意"
+    what_en = "office purchase over {limit} yuan not approved by the director"
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["expenses"].valid(self.needs)
         f = f[f["category"].fillna("").str.contains("办公") & (f["amount"] > ctx.params["max_amount"])]
         level = approval_level(f)
-        return self.found(f[(level > 0) & (level < 2)])
+        return self.found(f[(level > 0) & (level < 2)], limit=ctx.params["max_amount"])
 
 
 @register

@@ -248,12 +248,16 @@ class MTG004(Rule):
     needs = ("date", "kind", "members", "votes_for", "major")
     requires_columns = ("members", "votes_for")
     params = {"share": 0.6667}
-    message_zh = "{start} {meeting}：应到 {members} 人，同意 {votes} 人，不足三分之二"
-    message_en = "{start} {meeting}: {votes} of {members} members in favour, under two thirds"
+    message_zh = "{start} {meeting}：应到 {members} 人，同意 {votes} 人，不足{share_zh}"
+    message_en = "{start} {meeting}: {votes} of {members} members in favour, under {share_en}"
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        return extra_fields(f)
+        parts = extra_fields(f)
+        share = float(parts.get("share", 2 / 3) or 2 / 3)
+        thirds = abs(share - 2 / 3) < 1e-3
+        parts.update(share_zh="三分之二" if thirds else f"{share:.0%}", share_en="two thirds" if thirds else f"{share:.0%}")
+        return parts
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["meetings"].valid(self.needs)
@@ -265,7 +269,7 @@ class MTG004(Rule):
         enough = (f["votes_for"] * 3 >= f["members"] * 2) if abs(share - 2 / 3) < 1e-3 else (f["votes_for"] >= f["members"] * share)
         sel = f[~enough]
         extra = ("members=" + sel["members"].astype(int).astype(str) + ";votes=" + sel["votes_for"].astype(int).astype(str)
-                 + ";meeting=" + sel["matter"].fillna(sel["kind"]).astype(str))
+                 + ";meeting=" + sel["matter"].fillna(sel["kind"]).astype(str) + f";share={share:g}")
         return findings_from(sel, self, status="violation", subject="政务公开领导小组", dept=None,
                              key=sel["matter"].fillna(sel["_sheet"].astype(str) + "!" + sel["_row"].astype(str)),
                              start=sel["date"], date=sel["date"], extra=extra)
