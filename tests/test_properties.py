@@ -79,11 +79,23 @@ def penalties(report: dict) -> list:
                              sort_keys=True) for p in report["penalties"])
 
 
-def late_done_by(report: dict, day: str) -> set:
-    """Deadline verdicts settled on or before ``day``: done late, by then."""
+def late_done_by(report: dict, day: str, regs: list[GeneratedSheet]) -> set:
+    """Deadline verdicts settled on or before ``day`` (done late, by then), on rows that
+    existed on ``day`` (a row anchored later — 支出日期 after the as-of day — is not judged yet)."""
+    sheets = {r.register.title: r for r in regs}
+
+    def existed(f: dict) -> bool:
+        sheet = sheets.get(f["sheet"])
+        if sheet is None or f["row"] is None or not sheet.register.anchor:
+            return True
+        names = [c.name for c in sheet.register.columns]
+        value = sheet.rows[f["row"] - 2][names.index(sheet.register.anchor)]
+        return value is None or value.isoformat()[:10] <= day
+
     return {(f["rule"], f["sheet"], f["row"], f["due"], f["done"], json.dumps(f["late_by"]))
             for f in report["findings"]
-            if RULES[f["rule"]].kind == "deadline" and f["status"] == "late" and f["done"] and f["done"][:10] <= day}
+            if RULES[f["rule"]].kind == "deadline" and f["status"] == "late" and f["done"] and f["done"][:10] <= day
+            and existed(f)}
 
 
 def _fresh(tmp: str, folder: str) -> Path:
@@ -111,8 +123,8 @@ def test_any_as_of_day_judges_settled_rows_as_the_full_audit(regs, pick):
         _, part, _ = audit(path, day.isoformat())
     no_internal(full)
     no_internal(part)
-    settled = late_done_by(full, day.isoformat())
-    assert late_done_by(part, day.isoformat()) == settled
+    settled = late_done_by(full, day.isoformat(), regs)
+    assert late_done_by(part, day.isoformat(), regs) == settled
     for f in part["findings"]:  # nothing is judged from rows that did not exist yet
         assert f["start"] is None or f["start"][:10] <= day.isoformat() or f["status"] == "violation"
 

@@ -178,6 +178,13 @@ def _dept(grp: pd.DataFrame):
     return None if d.empty else str(d.iloc[0])
 
 
+def _by_date(att: pd.DataFrame) -> pd.DataFrame:
+    """Findings in date order (then department): a person's department and a window's bounds
+    come out the same whatever order the register's rows were in."""
+    return att.assign(_d=pd.to_datetime(att["date"]), _dept=att["dept"].fillna("").astype(str)).sort_values(
+        ["subject", "_d", "_dept"], kind="stable").drop(columns=["_d", "_dept"])
+
+
 def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
     p = book.ladder_params("attendance_month", LADDER_DEFAULTS["attendance_month"])
     att = f[f["rule"].isin(LATE_RULES + ABSENCE_RULES)].copy()
@@ -186,6 +193,7 @@ def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
     att["month"] = pd.to_datetime(att["date"]).dt.strftime("%Y-%m")
     att["n"] = att["rule"].isin(LATE_RULES).astype(int)
     att["a"] = pd.to_numeric(att["absent_days"], errors="coerce").fillna(0).where(att["rule"].isin(ABSENCE_RULES), 0)
+    att = _by_date(att)
     g = att.groupby(["subject", "month"], sort=True).agg(n=("n", "sum"), a=("a", "sum"), dept=("dept", "first"))
     n, a = g["n"].to_numpy(), g["a"].to_numpy()
     tier = np.select(
@@ -230,6 +238,7 @@ def _attendance_year(y: pd.DataFrame) -> list[dict]:
     att["incident"] = att["rule"].isin(LATE_RULES + ABSENCE_RULES).astype(int)
     att["a"] = pd.to_numeric(att["absent_days"], errors="coerce").fillna(0).where(att["rule"].isin(ABSENCE_RULES), 0)
     att["dismiss"] = (att["rule"] == "ATT005").astype(int)
+    att = _by_date(att)
     g = att.groupby(["subject", "window"], sort=True).agg(
         c=("incident", "sum"), a=("a", "sum"), dismiss=("dismiss", "max"), dept=("dept", "first"),
         w_from=("w_from", "first"), w_to=("w_to", "first"))

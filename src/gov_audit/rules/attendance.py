@@ -388,7 +388,8 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     on_leave = cover["date"].to_numpy(dtype="datetime64[D]") if len(cover) else np.zeros(0, "datetime64[D]")
     recorded_days = {key: np.unique(np.concatenate([grp["date"].to_numpy(dtype="datetime64[D]"), on_leave]))
                      for key, grp in sheets}
-    people = records.groupby("name", sort=True)["dept"].first()
+    # A person's department, whatever the row order: the earliest dated row's (then by name of dept).
+    people = records.sort_values(["name", "date", "dept"], kind="stable").groupby("name", sort=True)["dept"].first()
     if "staff" in ctx.registers:
         staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].first()
         extra = staff[~staff.index.isin(people.index)]
@@ -469,6 +470,7 @@ def _daily_absence(sessions: SessionTable, missing: pd.DataFrame) -> pd.DataFram
         return pd.DataFrame(columns=["name", "dept", "date", "absent_days"])
     d = pd.concat(parts, ignore_index=True)
     d["date"] = pd.to_datetime(d["date"])
+    d = d.sort_values(["name", "date", "dept"], kind="stable")  # the same department whatever the row order
     return d.groupby(["name", "date"], as_index=False, sort=True).agg(dept=("dept", "first"), absent_days=("absent_days", "sum"))
 
 
