@@ -161,8 +161,10 @@ class MTG007(_PeriodicMeeting):
     Checks the meetings register: each calendar year lying wholly inside the audited
     range must have at least ``per_period`` records of kind 培训.
 
-    Clause: 003 篇3 三 “加強《信訪條例》和人口計生信訪工作規章制度的宣傳貫徹” with training twice a
-    year (rules.md MTG007; 004 四).
+    Clause: 003 篇3 三 “通過每年不少于2次對鄉鎮街道信訪工作人員的法律法規知識培訓和業務培訓”.
+
+    Interpretation: trainings only.  004 四 (“每年开展1-2次全面性检查”) is about the yearly
+    comprehensive inspections of 政务公开, a different duty that this rule does not count.
 
     Defaults: per_period = 2.
 
@@ -173,7 +175,7 @@ class MTG007(_PeriodicMeeting):
     id = "MTG007"
     title_zh = "全年信访业务培训少于2次"
     title_en = "Petition trainings"
-    citation = "003 篇3 三; 004 四"
+    citation = "003 篇3 三"
     words = "培训"
     what_zh = "信访业务培训"
     period = "year"
