@@ -154,7 +154,8 @@ def run_ladders(findings: pd.DataFrame, intake, calendar, book, as_of, since, un
             entries.append(_entry(ladder, subject, _dept(grp), window, n, Tier(tier.number, tier.zh, tier.en, warnings, tier.cap),
                                   grp["id"], grp["w_from"].iloc[0], grp["w_to"].iloc[0]))
     entries += _annual_rating(entries)
-    entries += _unit_accountability(yearly, book, intake)
+    # The unit is accountable for every disclosure finding, named section or not.
+    entries += _unit_accountability(_window(findings, book, as_of), book, intake)
     entries += _dept_score(yearly, book)
     for e in entries:
         e["reported"] = bool(e.pop("_to") >= since and e.pop("_from") <= until)
