@@ -229,6 +229,9 @@ def _staff_money(intake) -> dict[str, tuple[float | None, float | None]]:
         return {}
     s = intake.registers["staff"].frame.dropna(subset=["name"])
     s = s[s["allowance"].notna()]
+    # A name on the roster twice (同名, or a stale row): the smaller amounts, whatever the row
+    # order — a deduction is never larger than the roster supports.
+    s = s.sort_values(["name", "allowance", "welfare"], ascending=[True, False, False], kind="stable")
     return {n: (float(a), None if pd.isna(w) else float(w)) for n, a, w in zip(s["name"], s["allowance"], s["welfare"])}
 
 
