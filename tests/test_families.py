@@ -68,3 +68,17 @@ def test_messages_say_the_thresholds_in_force_not_the_defaults(tmp_path):
     assert "超过20分钟" in msgs["ATT003"]
     assert "300 元以上须用发票" in msgs["FIN001"]
     assert msgs["MTG004"].endswith("不足75%")
+
+
+def test_per_rule_severity_in_the_rulebook(tmp_path):
+    f = workbook(tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]})
+    book = tmp_path / "g.toml"
+    book.write_text('[rules.PET001]\nseverity = "warning"\n', encoding="utf-8")
+    code, rep, _ = check(f, "--as-of", "2026-11-24", "--rulebook", book)
+    assert code == 0 and [x["severity"] for x in rep["findings"]] == ["warning"]
+    assert check(f, "--as-of", "2026-11-24", "--rulebook", book, "--fail-on", "warning")[0] == 1
+    book.write_text('[rules.PET001]\nseverity = "off"\n', encoding="utf-8")
+    code, rep, _ = check(f, "--as-of", "2026-11-24", "--rulebook", book)
+    assert code == 0 and rep["findings"] == [] and "PET001" not in rep["rules_run"]
+    book.write_text('[rules.PET001]\nseverity = "fatal"\n', encoding="utf-8")
+    assert check(f, "--as-of", "2026-11-24", "--rulebook", book)[0] == 2

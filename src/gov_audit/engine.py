@@ -213,6 +213,10 @@ def _settle(frame: pd.DataFrame, book: Rulebook) -> pd.DataFrame:
         frame = empty_findings()
         frame["id"] = pd.Series(dtype=object)
         return frame
+    # The rulebook's per-rule severity: an office may treat a rule's breaches as warnings.
+    for rid, sev in book.severity.items():
+        if sev == "warning":
+            frame.loc[(frame["rule"] == rid) & (frame["severity"] == "breach"), "severity"] = "warning"
     # A due date computed on a provisional calendar can move when the State Council
     # publishes the year's 调休: a breach by no more than that margin is only a warning.
     margin = book.settings["provisional_margin_wd"]

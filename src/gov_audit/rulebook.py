@@ -95,6 +95,9 @@ class Rulebook:
     symbols: dict[str, str] = field(default_factory=dict)
     attendance_month: str = ""
 
+    # [rules.ID] severity = "warning": the rule's breaches are reported as warnings (as ruff
+    # selects rules): --fail-on breach then passes them.
+    severity: dict[str, str] = field(default_factory=dict)
     # [families.NAME]: parameters shared by every rule of a family.
     families: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -252,7 +255,16 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                                              value=repr(enabled), expected="true/false"))
                 elif not enabled:
                     book.disabled.add(rid_u)
-                rest = {k: v for k, v in opts.items() if k != "enabled"}
+                severity = opts.get("severity")
+                if severity is not None:
+                    if severity not in ("breach", "warning", "off"):
+                        errors.append(InputError(name, "rulebook", f"rules.{rid}.severity: 应为 breach、warning 或 off",
+                                                 value=repr(severity), expected="breach, warning, off"))
+                    elif severity == "off":
+                        book.disabled.add(rid_u)
+                    else:
+                        book.severity[rid_u] = severity
+                rest = {k: v for k, v in opts.items() if k not in ("enabled", "severity")}
                 rule = RULES[rid_u]
                 for key in [k for k in rest if k in rule.family_params]:
                     family_moved.append((rid, key, rule.family, rest.pop(key)))
@@ -261,7 +273,7 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                     if key in rest and rid_u.startswith(prefix) and rid_u != to_rule:
                         value = rest.pop(key)
                         moved.append((rid, key, to_rule, to_key, value))
-                values = _typed_values(name, f"rules.{rid}", rest, RULES[rid_u].params, errors, extra=("enabled",))
+                values = _typed_values(name, f"rules.{rid}", rest, RULES[rid_u].params, errors, extra=("enabled", "severity"))
                 if values:
                     book.params.setdefault(rid_u, {}).update(values)
         elif top == "ladders":
