@@ -82,3 +82,13 @@ def test_per_rule_severity_in_the_rulebook(tmp_path):
     assert code == 0 and rep["findings"] == [] and "PET001" not in rep["rules_run"]
     book.write_text('[rules.PET001]\nseverity = "fatal"\n', encoding="utf-8")
     assert check(f, "--as-of", "2026-11-24", "--rulebook", book)[0] == 2
+
+
+def test_english_counts_one_in_the_singular(tmp_path):
+    f = workbook(tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 1), D(2026, 9, 17)],
+                                                ["B", D(2026, 9, 1), D(2026, 9, 18)]]})
+    r = runner.invoke(app, ["check", str(f), "--as-of", "2026-11-24", "--format", "json", "--lang", "en"])
+    import json
+
+    msgs = [x["message"] for x in json.loads(r.stdout)["findings"]]
+    assert msgs[0].endswith("1 day late") and msgs[1].endswith("2 days late")

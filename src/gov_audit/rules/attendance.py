@@ -497,6 +497,7 @@ class _AttendanceRule(Rule):
         session = int(parts.get("session", 1) or 1)
         parts.setdefault("session_zh", SESSION_ZH[session] if two else "")
         parts.setdefault("session_en", f" ({SESSION_EN[session]})" if two else "")
+        parts.setdefault("minute_word", "minute" if parts.get("minutes") == "1" else "minutes")
         return parts
 
 
@@ -579,7 +580,7 @@ class ATT001(_AttendanceRule):
     title_zh = "迟到（10分钟以上、15分钟以内）"
     title_en = "Late arrival (over 10, up to 15 minutes)"
     message_zh = "{subject} {start} {session_zh}签到 {time}，迟到 {minutes} 分钟"
-    message_en = "{subject} {start}: signed in at {time}{session_en}, {minutes} minutes late"
+    message_en = "{subject} {start}: signed in at {time}{session_en}, {minutes} {minute_word} late"
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
@@ -626,7 +627,7 @@ class ATT002(_AttendanceRule):
     title_zh = "早退（不足15分钟）"
     title_en = "Left early (up to 15 minutes)"
     message_zh = "{subject} {start} {session_zh}签退 {time}，早退 {minutes} 分钟"
-    message_en = "{subject} {start}: signed out at {time}{session_en}, {minutes} minutes early"
+    message_en = "{subject} {start}: signed out at {time}{session_en}, {minutes} {minute_word} early"
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:

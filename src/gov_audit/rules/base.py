@@ -303,6 +303,16 @@ def deadline_findings(ctx: Context, rule: type[Rule] | Rule, frame: pd.DataFrame
 
 UNIT_ZH = {"d": "日", "wd": "个工作日", "h": "小时", "day": "天", "min": "分钟"}
 UNIT_EN = {"d": "days", "wd": "working days", "h": "hours", "day": "days", "min": "minutes"}
+UNIT_EN_ONE = {"d": "day", "wd": "working day", "h": "hour", "day": "day", "min": "minute"}
+
+
+def unit_en(unit: str, value) -> str:
+    """The English unit for a count: "1 working day", "3 working days"."""
+    try:
+        one = float(value) == 1
+    except (TypeError, ValueError):
+        one = False
+    return (UNIT_EN_ONE if one else UNIT_EN)[unit]
 REASONS = {
     "too_long": ("超过允许的最长期限", "longer than allowed"),
     "unapproved": ("未经批准", "not approved"),
@@ -324,10 +334,10 @@ def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "") -> st
     status = f.get("status")
     if status == "late":
         fields["done_zh"] = f"，实际 {f.get('done')} 完成，逾期 {late_txt} {UNIT_ZH[unit]}"
-        fields["done_en"] = f"; done {f.get('done')}, {late_txt} {UNIT_EN[unit]} late"
+        fields["done_en"] = f"; done {f.get('done')}, {late_txt} {unit_en(unit, late)} late"
     elif status == "overdue":
         fields["done_zh"] = f"，截至 {as_of} 仍未完成，已逾期 {late_txt} {UNIT_ZH[unit]}"
-        fields["done_en"] = f"; still open on {as_of}, {late_txt} {UNIT_EN[unit]} overdue"
+        fields["done_en"] = f"; still open on {as_of}, {late_txt} {unit_en(unit, late)} overdue"
     elif status == "due_soon":
         fields["done_zh"] = "，尚未完成，即将到期（预警）"
         fields["done_en"] = "; still open and due soon (warning)"
