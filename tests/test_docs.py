@@ -31,3 +31,15 @@ def test_rules_command_shows_one_rule():
     assert r.exit_code == 0 and "第三十三条" in r.stdout and "days = 20" in r.stdout
     assert "PET001" not in r.stdout
     assert runner.invoke(app, ["rules", "ZZZ"]).exit_code == 2
+
+
+def test_rules_as_json_with_the_parameters_in_force(tmp_path):
+    import json
+
+    book = tmp_path / "g.toml"
+    book.write_text('[families.attendance]\ngrace_minutes = 5\n[rules.WEB001]\nseverity = "warning"\n', encoding="utf-8")
+    r = runner.invoke(app, ["rules", "ATT001", "WEB001", "--format", "json", "--rulebook", str(book)])
+    got = {x["id"]: x for x in json.loads(r.stdout)}
+    assert got["ATT001"]["parameters"]["grace_minutes"] == 5 and got["ATT001"]["family"] == "attendance"
+    assert got["ATT001"]["severity"] == "breach" and got["WEB001"]["severity"] == "warning"
+    assert got["WEB001"]["clause"] == RULES["WEB001"].citation and got["ATT001"]["title_en"]

@@ -395,7 +395,7 @@ def _print_batch_table(rows: list[dict], lang: str) -> None:
 def rules(
     ids: Optional[list[str]] = typer.Argument(None, help="规则编号或前缀 rule IDs or prefixes (default: all)"),
     rulebook: Optional[Path] = typer.Option(None, "--rulebook", help="规则参数文件 agency TOML (default ./gov-audit.toml)"),
-    fmt: str = typer.Option("table", "--format", help="table | markdown"),
+    fmt: str = typer.Option("table", "--format", help="table | markdown | json"),
     lang: str = typer.Option("zh", "--lang", help="zh | en"),
 ) -> None:
     """列出规则：编号、标题、依据条款、现行参数、合格/不合格示例。List rules with the parameters in force."""
@@ -414,12 +414,21 @@ def rules(
         fail(exc.errors)
     chosen = [r.id for r in select(list(ids or []))]
     params = {rid: book.params_for(rid) for rid in chosen}
-    if fmt == "markdown":
+    if fmt == "json":
+        from .rules import RULES
+
+        out = [{"id": rid, "title_zh": RULES[rid].title_zh, "title_en": RULES[rid].title_en,
+                "family": RULES[rid].family or RULES[rid].__module__.rsplit(".", 1)[-1], "register": RULES[rid].register,
+                "clause": RULES[rid].citation, "kind": RULES[rid].kind, "parameters": params[rid],
+                "severity": "off" if rid in book.disabled else book.severity.get(rid, "breach")}
+               for rid in chosen]
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+    elif fmt == "markdown":
         sys.stdout.write(rules_markdown(chosen, params, book.disabled))
     elif fmt == "table":
         print_rules(Console(highlight=False), chosen, params, book.disabled, lang)
     else:
-        fail([InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected="table, markdown")])
+        fail([InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected="table, markdown, json")])
 
 
 @app.command("sample")
