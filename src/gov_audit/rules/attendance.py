@@ -776,12 +776,13 @@ class ATT004(_AttendanceRule):
 
     Defaults: grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
     absent_session_days = 0.5.
-
-    Pass: 签到 08:20, 签退 17:40.
-    Fail: 签到 08:20, 签退 blank (absent 0.5 day).
     """
 
     id = "ATT004"
+    examples = (
+        Example("pass", ({"签到时间": "08:20", "签退时间": "17:40"},)),
+        Example("fail", ({"签到时间": "08:20", "签退时间": None},), expect=({"status": "missing", "absent_days": 0.5},)),
+    )
     title_zh = "漏打卡（缺签到或签退）"
     title_en = "A punch missing (no sign-in or no sign-out)"
     message_zh = "{subject} {start} {session_zh}缺少{which_zh}，按该半天缺勤"

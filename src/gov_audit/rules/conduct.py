@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, findings_from
+from .base import Example, Context, Rule, findings_from
 
 
 class _ComplaintRule(Rule):
@@ -30,6 +30,10 @@ class _ComplaintRule(Rule):
                              start=sel["date"], date=sel["date"], extra=sel["detail"])
 
 
+COMPLAINT_EXAMPLE = {"投诉日期": "2026-09-02", "被投诉人": "张三", "部门": "综合股", "投诉类型": "首问负责",
+                     "是否查实": "是", "事由": "推诿"}
+
+
 @register
 class CON001(_ComplaintRule):
     """Substantiated first-inquiry violation (首问负责制). 违反首问负责制。
@@ -42,12 +46,15 @@ class CON001(_ComplaintRule):
     教育；兩次違反的要予以效能告誡，年度考核定為基本稱職；三次違反的給予行政警告以上紀律處分”.
 
     Interpretation: 查实 blank counts as substantiated (the register records outcomes).
-
-    Pass: 类型 首问负责, 查实 否.
-    Fail: 类型 首问负责, 查实 是 (or blank).
     """
 
     id = "CON001"
+    example_base = COMPLAINT_EXAMPLE
+    examples = (
+        Example("pass", ({"是否查实": "否"},)),
+        Example("fail", ({"是否查实": "是"},), expect=({"status": "violation", "subject": "张三"},)),
+        Example("fail", ({"是否查实": None},), "a blank 查实 counts as substantiated", expect=({"status": "violation"},)),
+    )
     title_zh = "违反首问负责制（查实）"
     title_en = "First-inquiry responsibility violated (substantiated)"
     citation = "003 首問負責制 6"
@@ -66,12 +73,14 @@ class CON002(_ComplaintRule):
     予以效能告誡，年度考核定為基本稱職；有二次違反的給予行政警告以上紀律處分，年度考核定為不稱職”.
 
     Interpretation: 查实 blank counts as substantiated.
-
-    Pass: 类型 一次性告知, 查实 否.
-    Fail: 类型 一次性告知, 查实 是.
     """
 
     id = "CON002"
+    example_base = {**COMPLAINT_EXAMPLE, "投诉类型": "一次性告知"}
+    examples = (
+        Example("pass", ({"是否查实": "否"},)),
+        Example("fail", ({"是否查实": "是"},), expect=({"status": "violation"},)),
+    )
     title_zh = "违反一次性告知制度（查实）"
     title_en = "One-time notice violated (substantiated)"
     citation = "003 一次性告知制度 3"
@@ -92,12 +101,14 @@ class CON003(_ComplaintRule):
 
     Interpretation: 查实 blank counts as substantiated.  Lateness and early leaving
     (一、1) are judged from the attendance register (ATT001/ATT002), not here.
-
-    Pass: 类型 效能告诫, 查实 否.
-    Fail: 类型 效能告诫, 查实 是.
     """
 
     id = "CON003"
+    example_base = {**COMPLAINT_EXAMPLE, "投诉类型": "效能告诫"}
+    examples = (
+        Example("pass", ({"是否查实": "否"},)),
+        Example("fail", ({"是否查实": "是"},), expect=({"status": "violation"},)),
+    )
     title_zh = "违反效能告诫制度规定（查实）"
     title_en = "Efficiency rules violated (substantiated)"
     citation = "003 效能告誡制度 一"

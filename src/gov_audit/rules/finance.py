@@ -175,12 +175,14 @@ class FIN003(_ExpenseRule):
     金額超過300元的，須報經局長同意”.
 
     Defaults: max_amount = 300.
-
-    Pass: 办公用品 450 元, 审批 局长.
-    Fail: 办公用品 450 元, 审批 分管副局长 only.
     """
 
     id = "FIN003"
+    examples = (
+        Example("pass", ({"类别": "办公用品", "金额": 450, "审批人": "局长", "审批层级": "局长"},)),
+        Example("fail", ({"类别": "办公用品", "金额": 450, "审批人": "分管副局长", "审批层级": "分管领导"},),
+                expect=({"status": "violation", "says": "超过 300 元"},)),
+    )
     title_zh = "办公用品采购超过300元未经局长同意"
     title_en = "Office purchase over 300 yuan without the director"
     citation = "003 財務管理制度 2"
@@ -287,12 +289,13 @@ class FIN005(_ExpenseRule):
 
     Clause: 003 財務管理制度 5 “所有報銷發票，必須做到手續完備，票據完整，每張票據需有經手人，並
     注明用途，有證明人和審批人簽字”.
-
-    Pass: 经手人 王某, 证明人 李某, 审批人 局长.
-    Fail: 证明人 blank.
     """
 
     id = "FIN005"
+    examples = (
+        Example("pass", ({},)),
+        Example("fail", ({"证明人": None},), expect=({"status": "missing", "says": "证明人"},)),
+    )
     title_zh = "报销缺少经手人、证明人或审批人"
     title_en = "Handler, witness or approver missing"
     citation = "003 財務管理制度 5"
@@ -331,12 +334,15 @@ class FIN006(Rule):
     Clause: 003 車輛管理制度 三、3 “維修後要在一個月內與維修單位結帳報銷”.
 
     Defaults: months = 1.
-
-    Pass: 完成 2026-08-31, 结账 2026-09-30 (due 09-30).
-    Fail: 完成 2026-08-31, 结账 2026-10-09 (late).
     """
 
     id = "FIN006"
+    example_base = EXPENSE_EXAMPLE
+    examples = (
+        Example("pass", ({"维修完成日期": "2026-08-31", "结账日期": "2026-09-30"},), "a month after 08-31 is 09-30"),
+        Example("fail", ({"维修完成日期": "2026-08-31", "结账日期": "2026-10-09"},),
+                expect=({"status": "late", "due": "2026-09-30"},)),
+    )
     title_zh = "维修完成后一个月内未结账报销"
     title_en = "Repair not settled within a month"
     citation = "003 車輛管理制度 三、3"

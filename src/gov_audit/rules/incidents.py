@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, deadline_findings
+from .base import Example, Context, Rule, deadline_findings
 
 MAJOR = ("特别重大", "重大")
 
@@ -32,6 +32,11 @@ class _HourRule(Rule):
         return f[self.done_column]
 
 
+INCIDENT_EXAMPLE = {"事件编号": "E-1", "事件级别": "重大", "发现时间": "2026-10-02 09:00",
+                    "发布权威信息时间": "2026-10-02 13:00", "新闻发布会时间": "2026-10-03 08:00",
+                    "回应时间": "2026-10-03 09:00", "责任科室": "办公室"}
+
+
 @register
 class RSP001(_HourRule):
     """Major incident: authoritative information not released within 5 hours. 重大舆情未及时发布权威信息。
@@ -45,12 +50,15 @@ class RSP001(_HourRule):
     Interpretation: hours are elapsed time, through nights and holidays.
 
     Defaults: hours = 5.
-
-    Pass: 发现 2026-10-02 09:00, 发布 2026-10-02 14:00.
-    Fail: 发现 2026-10-02 09:00, 发布 2026-10-02 15:30 (late 2 h, rounded up).
     """
 
     id = "RSP001"
+    example_base = INCIDENT_EXAMPLE
+    examples = (
+        Example("pass", ({"发布权威信息时间": "2026-10-02 14:00"},), "5 hours, through the holiday"),
+        Example("fail", ({"发布权威信息时间": "2026-10-02 15:30"},), "1.5 hours late, counted up",
+                expect=({"status": "late", "due": "2026-10-02T14:00", "late_by": "2 h"},)),
+    )
     title_zh = "重大突发事件未在5小时内发布权威信息"
     title_en = "Major incident: no authoritative information within 5 hours"
     needs = ("level", "detected", "info_released")
@@ -71,12 +79,15 @@ class RSP002(_HourRule):
     Clause: 002 (八) “特别重大、重大突发事件最迟……24小时内举行新闻发布会”.
 
     Defaults: hours = 24.
-
-    Pass: 发现 2026-10-02 09:00, 发布会 2026-10-03 09:00.
-    Fail: 发现 2026-10-02 09:00, 发布会 2026-10-03 10:00 (late 1 h).
     """
 
     id = "RSP002"
+    example_base = INCIDENT_EXAMPLE
+    examples = (
+        Example("pass", ({"新闻发布会时间": "2026-10-03 09:00"},)),
+        Example("fail", ({"新闻发布会时间": "2026-10-03 10:00"},),
+                expect=({"status": "late", "due": "2026-10-03T09:00", "late_by": "1 h"},)),
+    )
     title_zh = "重大突发事件未在24小时内举行新闻发布会"
     title_en = "Major incident: no press conference within 24 hours"
     needs = ("level", "detected", "press_conference")
@@ -98,12 +109,15 @@ class RSP003(_HourRule):
     Clause: 002 (八) “其他政务舆情48小时内予以权威回应”.
 
     Defaults: hours = 48.
-
-    Pass: 发现 2026-10-02 09:00, 回应 2026-10-04 09:00.
-    Fail: 发现 2026-10-02 09:00, 回应 2026-10-04 12:00 (late 3 h).
     """
 
     id = "RSP003"
+    example_base = {**INCIDENT_EXAMPLE, "事件级别": "一般", "发布权威信息时间": None, "新闻发布会时间": None}
+    examples = (
+        Example("pass", ({"回应时间": "2026-10-04 09:00"},)),
+        Example("fail", ({"回应时间": "2026-10-04 12:00"},),
+                expect=({"status": "late", "due": "2026-10-04T09:00", "late_by": "3 h"},)),
+    )
     title_zh = "一般舆情未在48小时内回应"
     title_en = "Incident not responded to within 48 hours"
     needs = ("level", "detected", "responded", "info_released", "press_conference")

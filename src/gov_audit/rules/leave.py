@@ -263,12 +263,15 @@ class LEV002(Rule):
     Clause: 003 請銷假制度 6 “請假超過1天的均要如實填寫《請假單》，並按權限審批”.
 
     Defaults: max_days_without_form = 1.
-
-    Pass: 2 days, 请假单 是; or 1 day, 请假单 否.
-    Fail: 1.5 days, 请假单 否.
     """
 
     id = "LEV002"
+    example_base = LEAVE_EXAMPLE
+    examples = (
+        Example("pass", ({"天数": 2, "结束时间": "2026-09-08", "审批人职务": "股室负责人、分管领导、局长"},)),
+        Example("pass", ({"天数": 1, "请假单": "否"},), "a day needs no written form"),
+        Example("fail", ({"天数": 1.5, "结束时间": "2026-09-08", "请假单": "否"},), expect=({"status": "missing"},)),
+    )
     title_zh = "请假超过1天未填写请假单"
     title_en = "Leave over 1 day without a written form"
     citation = "003 請銷假制度 6"
@@ -303,12 +306,14 @@ class LEV003(Rule):
     “凡未辦理請假手續的，按缺勤處理”.
 
     Defaults: days = 7.
-
-    Pass: starts 2026-09-07, filed 2026-09-14.
-    Fail: starts 2026-09-07, filed 2026-09-15 (late 1 d).
     """
 
     id = "LEV003"
+    examples = (
+        Example("pass", ({"开始时间": "2026-09-07", "申请日期": "2026-09-14"},)),
+        Example("fail", ({"开始时间": "2026-09-07", "申请日期": "2026-09-15"},),
+                expect=({"status": "late", "due": "2026-09-14", "late_by": "1 d"},)),
+    )
     example_base = LEAVE_EXAMPLE
     title_zh = "请假手续超过一星期补办"
     title_en = "Leave filed more than a week after it began"

@@ -6,7 +6,11 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, deadline_findings, first_present
+from .base import Example, Context, Rule, deadline_findings, first_present
+
+
+OPINION_EXAMPLE = {"意见编号": "O-1", "收到日期": "2026-09-14", "当场答复": "否", "答复日期": "2026-09-20",
+                   "承办科室": "办公室", "承办人": "张三"}
 
 
 @register
@@ -20,12 +24,15 @@ class OPN001(Rule):
     解釋，10個工作日內辦理答復”.
 
     Defaults: days = 10.
-
-    Pass: 收到 2026-09-14, 答复 2026-09-28 (due 2026-09-28).
-    Fail: 收到 2026-09-14, 答复 2026-09-29 (late 1 wd); 当场答复 是 is never judged.
     """
 
     id = "OPN001"
+    example_base = OPINION_EXAMPLE
+    examples = (
+        Example("pass", ({"答复日期": "2026-09-28"},), "10 working days, counting the make-up Sunday 09-20"),
+        Example("fail", ({"答复日期": "2026-09-29"},), expect=({"status": "late", "due": "2026-09-28", "late_by": "1 wd"},)),
+        Example("pass", ({"当场答复": "是", "答复日期": None},), "answered on the spot: never judged"),
+    )
     title_zh = "群众意见未在10个工作日内答复"
     title_en = "Public opinion not answered within 10 working days"
     citation = "000 (五)2"

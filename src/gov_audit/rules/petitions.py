@@ -146,12 +146,15 @@ class PET003(Rule):
     date is the receipt date.
 
     Defaults: max_days = 30.
-
-    Pass: 延期批准 是, 延长天数 30.
-    Fail: 延期批准 是, 延长天数 45; or 延期批准 否, 延长天数 10.
     """
 
     id = "PET003"
+    example_base = PETITION_EXAMPLE
+    examples = (
+        Example("pass", ({"延期批准": "是", "延长天数": 30},)),
+        Example("fail", ({"延期批准": "是", "延长天数": 45},), expect=({"status": "violation"},)),
+        Example("fail", ({"延期批准": "否", "延长天数": 10},), expect=({"status": "violation"},)),
+    )
     title_zh = "信访延期超过30日或未经批准"
     title_en = "Petition extension too long or not approved"
     citation = "信访工作条例 第三十二条; 003 篇3 四"
@@ -191,12 +194,14 @@ class PET004(Rule):
     The finding's date is the conclusion date, else that due date.
 
     Defaults: days = 60.
-
-    Pass: 来信, 署名 是, 答复日期 2026-09-20.
-    Fail: 来信, 署名 是, 办结 2026-10-09, 答复日期 blank.
     """
 
     id = "PET004"
+    example_base = {**PETITION_EXAMPLE, "信访方式": "来信", "是否署名": "是"}
+    examples = (
+        Example("pass", ({"答复日期": "2026-09-20"},)),
+        Example("fail", ({"办结日期": "2026-10-09", "答复日期": None},), expect=({"status": "missing"},)),
+    )
     title_zh = "署名来信未答复（每信必复）"
     title_en = "Signed letter never answered"
     citation = "003 篇3 八"
@@ -238,12 +243,15 @@ class PET005(Rule):
     the date and has no source row.
 
     Defaults: weekday = 2 (Monday = 0).
-
-    Pass: 2026-09-23 (Wed), a row 接访日期 2026-09-23.
-    Fail: 2026-09-30 (Wed, a working day) with no row.
     """
 
     id = "PET005"
+    example_base = {"接访日期": "2026-09-23", "接待领导": "李局长", "来访人数": 2}
+    examples = (
+        Example("pass", ({"接访日期": "2026-09-23"}, {"接访日期": "2026-09-30"}), as_of="2026-09-30"),
+        Example("fail", ({"接访日期": "2026-09-23"},), "Wednesday 09-30 is a working day with no reception",
+                as_of="2026-09-30", expect=({"status": "missing", "due": "2026-09-30"},)),
+    )
     title_zh = "周三未安排局领导接访"
     title_en = "No leader reception on a working Wednesday"
     citation = "003 篇3 一"
@@ -286,12 +294,15 @@ class PET006(Rule):
 
     Interpretation: the limit is a date the office fixed itself, so it is used as it is
     (no rolling).  Rows with no limit are not judged.
-
-    Pass: 限办 2026-09-30, 办结 2026-09-29.
-    Fail: 限办 2026-09-30, 办结 2026-10-09 (late 9 d).
     """
 
     id = "PET006"
+    example_base = PETITION_EXAMPLE
+    examples = (
+        Example("pass", ({"限办截止时间": "2026-09-30", "办结日期": "2026-09-29"},)),
+        Example("fail", ({"限办截止时间": "2026-09-30", "办结日期": "2026-10-09"},),
+                expect=({"status": "late", "due": "2026-09-30", "late_by": "9 d"},)),
+    )
     title_zh = "超过本单位承诺的限办时间"
     title_en = "Concluded after the office's own promised limit"
     citation = "001 ㈢ 信访案件限时办结制"

@@ -117,12 +117,15 @@ class REQ002(Rule):
     condition failed.
 
     Defaults: max_days = 20.
-
-    Pass: 延期批准 是, 告知申请人 是, 延长天数 15.
-    Fail: 延期批准 是, 告知申请人 否 (applicant not told); or 延长天数 25.
     """
 
     id = "REQ002"
+    example_base = REQUEST_EXAMPLE
+    examples = (
+        Example("pass", ({"延期批准": "是", "告知申请人": "是", "延长天数": 15},)),
+        Example("fail", ({"延期批准": "是", "告知申请人": "否", "延长天数": 15},), expect=({"says": "未告知申请人"},)),
+        Example("fail", ({"延期批准": "是", "告知申请人": "是", "延长天数": 25},), expect=({"says": "超过允许的最长期限"},)),
+    )
     title_zh = "依申请公开延期超过20个工作日、未经批准或未告知申请人"
     title_en = "Request extension too long, unapproved or not notified"
     citation = "政府信息公开条例 第三十三条"
