@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Rule, deadline_findings, empty_findings, findings_from, extra_fields
+from .base import Example, Context, Rule, deadline_findings, empty_findings, findings_from, extra_fields
 from .periods import parse_period, period_label, whole_periods
 
 DYNAMIC = ("动态", "随时", "即时")
@@ -81,6 +81,10 @@ class _DisclosureRule(Rule):
         return found[found["status"] != "overdue"].reset_index(drop=True)
 
 
+DISCLOSURE_EXAMPLE = {"公开事项": "会议动态", "公开类别": "动态", "责任科室": "办公室", "形成日期": "2026-09-14",
+                      "公开日期": "2026-09-15", "所属期": None, "此件公开发布": None, "最后更新": None}
+
+
 @register
 class DIS001(_DisclosureRule):
     """Dynamic item not published within 3 days of completion. 动态信息公开超期。
@@ -93,12 +97,15 @@ class DIS001(_DisclosureRule):
 
     Defaults: dynamic_days = 3 (and the family's same_day_days = 0, proactive_wd = 20,
     periodic_wd = 20).
-
-    Pass: 形成 2026-09-29, 公开 2026-10-08 (due 10-02 is National Day: rolls to 10-08).
-    Fail: 形成 2026-09-14, 公开 2026-09-18 (due 09-17; late 1 d).
     """
 
     id = "DIS001"
+    example_base = DISCLOSURE_EXAMPLE
+    examples = (
+        Example("pass", ({"形成日期": "2026-09-29", "公开日期": "2026-10-08"},), "day 3 is 10-02, National Day: 10-08"),
+        Example("fail", ({"形成日期": "2026-09-14", "公开日期": "2026-09-18"},),
+                expect=({"status": "late", "due": "2026-09-17", "late_by": "1 d"},)),
+    )
     title_zh = "动态信息未在完成后3日内公开"
     title_en = "Dynamic item not published within 3 days"
     citation = "000 (一)3; 000 (十)1(3)"
@@ -117,12 +124,15 @@ class DIS002(_DisclosureRule):
     Interpretation: the issuing day is a fixed date, not a period: it does not roll.
     Defaults: same_day_days = 0 (and the family's dynamic_days = 3, proactive_wd = 20,
     periodic_wd = 20).
-
-    Pass: 印发 2026-09-15, 公开 2026-09-15.
-    Fail: 印发 2026-09-15, 公开 2026-09-16 (late 1 d).
     """
 
     id = "DIS002"
+    example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "关于印发…的通知", "公开类别": "发文", "此件公开发布": "是"}
+    examples = (
+        Example("pass", ({"形成日期": "2026-09-15", "公开日期": "2026-09-15"},)),
+        Example("fail", ({"形成日期": "2026-09-15", "公开日期": "2026-09-16"},),
+                expect=({"status": "late", "due": "2026-09-15", "late_by": "1 d"},)),
+    )
     title_zh = "标注“此件公开发布”的文件未在印发当日上网"
     title_en = "Document marked for publication not online the day it was issued"
     citation = "002 (五)3"
@@ -141,12 +151,15 @@ class DIS003(_DisclosureRule):
 
     Defaults: proactive_wd = 20, periodic_wd = 20 (and the family's dynamic_days = 3,
     same_day_days = 0).
-
-    Pass: 形成 2026-09-14, 公开 2026-10-16 (due 10-16).
-    Fail: 形成 2026-09-14, 公开 2026-10-19 (late 1 wd).
     """
 
     id = "DIS003"
+    example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "工作要点", "公开类别": "长期"}
+    examples = (
+        Example("pass", ({"形成日期": "2026-09-14", "公开日期": "2026-10-16"},), "20 working days"),
+        Example("fail", ({"形成日期": "2026-09-14", "公开日期": "2026-10-19"},),
+                expect=({"status": "late", "due": "2026-10-16", "late_by": "1 wd"},)),
+    )
     title_zh = "主动公开信息未在形成后20个工作日内公开"
     title_en = "Proactive item not published within 20 working days"
     citation = "政府信息公开条例 第二十六条"
@@ -167,12 +180,16 @@ class DIS006(_DisclosureRule):
     in force (``[rules.DIS003] proactive_wd = 15`` moves DIS006's deadline too).
     Defaults: as DIS001–DIS003 (dynamic_days = 3, same_day_days = 0, proactive_wd = 20,
     periodic_wd = 20).
-
-    Pass: 形成 2026-11-20, not yet published on 2026-11-24 (due 2026-12-18).
-    Fail: 形成 2026-09-14 (动态), 公开 blank on 2026-11-24 (due 09-17; overdue).
     """
 
     id = "DIS006"
+    example_base = DISCLOSURE_EXAMPLE
+    examples = (
+        Example("pass", ({"公开类别": "长期", "形成日期": "2026-11-20", "公开日期": None},), "due 2026-12-18",
+                as_of="2026-11-24"),
+        Example("fail", ({"形成日期": "2026-09-14", "公开日期": None},), as_of="2026-11-24",
+                expect=({"status": "overdue", "due": "2026-09-17"},)),
+    )
     title_zh = "应公开信息逾期未公开"
     title_en = "Disclosure never published past its deadline"
     citation = "000 (十)3; 002 (十三)"
@@ -205,12 +222,18 @@ class DIS004(Rule):
     Interpretation: 定期 without a stated rhythm is taken as quarterly.  The finding
     names the item and the period and has no source row.
     Defaults: periodic_default = quarter.
-
-    Pass: “财政预算执行情况” 按月 with published rows for 2026-07, -08, -09.
-    Fail: the same with no row for 2026-08 (finding “2026-08”).
     """
 
     id = "DIS004"
+    example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "财政预算执行情况", "公开类别": "按月"}
+    examples = (
+        Example("pass", ({"所属期": "2026-07", "形成日期": "2026-07-31", "公开日期": "2026-08-03"},
+                         {"所属期": "2026-08", "形成日期": "2026-08-31", "公开日期": "2026-09-02"},
+                         {"所属期": "2026-09", "形成日期": "2026-09-30", "公开日期": "2026-10-09"}), as_of="2026-09-30"),
+        Example("fail", ({"所属期": "2026-07", "形成日期": "2026-07-31", "公开日期": "2026-08-03"},
+                         {"所属期": "2026-09", "形成日期": "2026-09-30", "公开日期": "2026-10-09"}), as_of="2026-09-30",
+                expect=({"status": "missing", "period": "2026-08"},)),
+    )
     title_zh = "定期公开事项缺少某期公开"
     title_en = "Periodic disclosure missing for a period"
     citation = "000 (一)2; 000 (十)1"
@@ -264,12 +287,16 @@ class DIS005(Rule):
 
     Interpretation: “长期不变” is read as no review within 12 months (a rulebook parameter).
     Defaults: review_months = 12.
-
-    Pass: 长期, 最后更新 2026-03-01, as of 2026-11-24.
-    Fail: 长期, 最后更新 2025-10-31, as of 2026-11-24 (due 2026-10-31 → 11-02; overdue).
     """
 
     id = "DIS005"
+    example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "领导分工", "公开类别": "长期", "形成日期": "2025-01-06",
+                    "公开日期": "2025-01-08"}
+    examples = (
+        Example("pass", ({"最后更新": "2026-03-01"},), as_of="2026-11-24"),
+        Example("fail", ({"最后更新": "2025-10-31"},), "12 months end on 10-31, a Saturday: due 11-02",
+                as_of="2026-11-24", expect=({"status": "overdue", "due": "2026-11-02"},)),
+    )
     title_zh = "长期公开内容超过12个月未更新"
     title_en = "Long-term disclosure not reviewed for 12 months"
     citation = "000 (十)3; 000 (一)4"
@@ -309,12 +336,16 @@ class WEB001(Rule):
     Clause: 002 (九)3 “加强网站内容保障，每周更新不少于2次”.
 
     Defaults: per_week = 2, min_workdays = 0.
-
-    Pass: week 2026-W38 with updates on 09-15 and 09-17.
-    Fail: week 2026-W39 with one update (finding “2026-W39”).
     """
 
     id = "WEB001"
+    example_base = {"发布日期": "2026-09-15", "栏目": "工作动态", "标题": "动态"}
+    examples = (
+        Example("pass", ({"发布日期": "2026-09-15"}, {"发布日期": "2026-09-17"}), as_of="2026-09-20"),
+        Example("fail", ({"发布日期": "2026-09-15"}, {"发布日期": "2026-09-17"}, {"发布日期": "2026-09-22"}),
+                "one update in the week of 09-21", as_of="2026-09-27",
+                expect=({"status": "missing", "period": "2026-W39"},)),
+    )
     title_zh = "门户网站每周更新少于2次"
     title_en = "Fewer than 2 portal updates in a week"
     citation = "002 (九)3"

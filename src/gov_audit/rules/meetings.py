@@ -67,12 +67,16 @@ class MTG001(_PeriodicMeeting):
     Clause: 000 (二)2 “领导小组应每月召开一次会议，讨论决定近期应披露的内容”.
 
     Defaults: per_period = 1.
-
-    Pass: a 领导小组会议 on 2026-09-08.
-    Fail: no 领导小组会议 in 2026-08 (finding “2026-08”).
     """
 
     id = "MTG001"
+    example_base = {"会议日期": "2026-07-08", "会议类型": "领导小组会议"}
+    examples = (
+        Example("pass", ({"会议日期": "2026-07-08"}, {"会议日期": "2026-08-12"}, {"会议日期": "2026-09-08"}),
+                as_of="2026-09-30"),
+        Example("fail", ({"会议日期": "2026-07-08"}, {"会议日期": "2026-09-08"}), as_of="2026-09-30",
+                expect=({"status": "missing", "period": "2026-08"},)),
+    )
     title_zh = "政务公开领导小组当月未召开会议"
     title_en = "Leading-group meetings"
     citation = "000 (二)2"
@@ -91,12 +95,15 @@ class MTG002(_PeriodicMeeting):
     Clause: 000 (四)3 “各级人口和计划生育部门应聘请政务监督员，每季度召开一次座谈会征求意见”.
 
     Defaults: per_period = 1.
-
-    Pass: a 座谈会 on 2026-08-20 (2026Q3).
-    Fail: no 座谈会 in 2026Q2.
     """
 
     id = "MTG002"
+    example_base = {"会议日期": "2026-04-15", "会议类型": "座谈会"}
+    examples = (
+        Example("pass", ({"会议日期": "2026-04-15"}, {"会议日期": "2026-08-20"}), as_of="2026-09-30"),
+        Example("fail", ({"会议日期": "2026-02-10"}, {"会议日期": "2026-08-20"}), "none in the second quarter",
+                as_of="2026-09-30", expect=({"status": "missing", "due": "2026-06-30"},)),
+    )
     title_zh = "当季度未召开政务监督员座谈会"
     title_en = "Supervisors' forums"
     citation = "000 (四)3"
@@ -115,12 +122,15 @@ class MTG003(_PeriodicMeeting):
     Clause: 003 篇3 五 “人口計生局每半年召開一次人口計生信訪工作例會”.
 
     Defaults: per_period = 1.
-
-    Pass: a 信访例会 on 2026-06-25 (2026H1).
-    Fail: no 信访例会 in 2026H2 (judged once 2026-12-31 is inside the range).
     """
 
     id = "MTG003"
+    example_base = {"会议日期": "2026-03-10", "会议类型": "信访例会"}
+    examples = (
+        Example("pass", ({"会议日期": "2026-03-10"}, {"会议日期": "2026-06-25"}), as_of="2026-06-30"),
+        Example("fail", ({"会议日期": "2025-03-01"}, {"会议日期": "2026-03-01"}), "none in 2025's second half",
+                as_of="2026-06-30", expect=({"status": "missing", "due": "2025-12-31"},)),
+    )
     title_zh = "半年内未召开信访工作例会"
     title_en = "Petition work meetings"
     citation = "003 篇3 五"
@@ -139,12 +149,15 @@ class MTG006(_PeriodicMeeting):
     Clause: 001 ㈢ “每年组织两次以上明察暗访”; 000 (八)2 “采取定期和不定期检查与暗访相结合的方法”.
 
     Defaults: per_period = 2.
-
-    Pass: 明察暗访 on 2025-04-10 and 2025-10-15 (year 2025 audited in full).
-    Fail: one 明察暗访 in 2025.
     """
 
     id = "MTG006"
+    example_base = {"会议日期": "2025-04-10", "会议类型": "明察暗访"}
+    examples = (
+        Example("pass", ({"会议日期": "2025-04-10"}, {"会议日期": "2025-10-15"}), as_of="2025-12-31"),
+        Example("fail", ({"会议日期": "2025-04-10"},), as_of="2025-12-31",
+                expect=({"status": "missing", "due": "2025-12-31"},)),
+    )
     title_zh = "全年明察暗访少于2次"
     title_en = "Unannounced inspections"
     citation = "001 ㈢"
@@ -167,12 +180,15 @@ class MTG007(_PeriodicMeeting):
     comprehensive inspections of 政务公开, a different duty that this rule does not count.
 
     Defaults: per_period = 2.
-
-    Pass: 培训 on 2025-03-12 and 2025-09-18.
-    Fail: one 培训 in 2025.
     """
 
     id = "MTG007"
+    example_base = {"会议日期": "2025-03-12", "会议类型": "培训"}
+    examples = (
+        Example("pass", ({"会议日期": "2025-03-12"}, {"会议日期": "2025-09-18"}), as_of="2025-12-31"),
+        Example("fail", ({"会议日期": "2025-03-12"},), as_of="2025-12-31",
+                expect=({"status": "missing", "due": "2025-12-31"},)),
+    )
     title_zh = "全年信访业务培训少于2次"
     title_en = "Petition trainings"
     citation = "003 篇3 三"
@@ -195,12 +211,16 @@ class MTG008(_PeriodicMeeting):
     Interpretation: the principal leader is recognised by title (局长, 主任, 书记, 主要负责人)
     in the 解读人 cell; a deputy's interpretation does not count.
     Defaults: per_period = 2, principal_titles = ["局长", "主任", "主要负责人", "书记"].
-
-    Pass: 政策解读 by 郑建国（局长） on 2025-05-20 and 2025-11-03.
-    Fail: 2025 with one by the director and one by 刘晓梅（副局长）.
     """
 
     id = "MTG008"
+    example_base = {"会议日期": "2025-05-20", "会议类型": "政策解读", "主持人": "郑建国（局长）"}
+    examples = (
+        Example("pass", ({"会议日期": "2025-05-20"}, {"会议日期": "2025-11-03"}), as_of="2025-12-31"),
+        Example("fail", ({"会议日期": "2025-05-20"}, {"会议日期": "2025-11-03", "主持人": "刘晓梅（副局长）"}),
+                "a deputy's interpretation does not count", as_of="2025-12-31",
+                expect=({"status": "missing", "due": "2025-12-31"},)),
+    )
     title_zh = "主要负责人全年解读政策少于2次"
     title_en = "Policy interpretations by the principal leader"
     citation = "002 (七)2"
@@ -290,12 +310,16 @@ class MTG005(Rule):
     Interpretation: meetings on the same day count as in order; a major row without a
     matter id cannot be linked to others and stands alone.  The finding points at the
     matter's last meeting row and names what is missing.
-
-    Pass: matter ZD-01: 初审会 09-01, 审议会 09-08, 决议会 09-15.
-    Fail: matter ZD-02: 初审会 09-01, 决议会 09-15 (审议会 missing); or 决议会 before 审议会.
     """
 
     id = "MTG005"
+    example_base = {"会议日期": "2026-09-01", "会议类型": "初审会", "议题": "ZD-01", "重大事项": "是"}
+    examples = (
+        Example("pass", ({"会议日期": "2026-09-01", "会议类型": "初审会"}, {"会议日期": "2026-09-08", "会议类型": "审议会"},
+                         {"会议日期": "2026-09-15", "会议类型": "决议会"})),
+        Example("fail", ({"会议日期": "2026-09-01", "会议类型": "初审会"}, {"会议日期": "2026-09-15", "会议类型": "决议会"}),
+                "审议会 missing", expect=({"status": "missing"},)),
+    )
     title_zh = "重大事项未经初审会、审议会、决议会三次会议"
     title_en = "Major matter without its three meetings in order"
     citation = "000 (二)3"
