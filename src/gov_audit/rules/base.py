@@ -79,7 +79,9 @@ class Example:
         rows = []
         for r in self.rows:
             cells = [f"{k} {_cell_text(v)}" for k, v in r.items() if base.get(k) != v]
-            rows.append(", ".join(cells) or "the base row")
+            if not cells:  # the row as the examples start from: show its first cells
+                cells = [f"{k} {_cell_text(v)}" for k, v in {**base, **r}.items() if v not in (None, "")][:4]
+            rows.append(", ".join(cells))
         text = "; ".join(rows) if len(rows) <= 3 else f"{'; '.join(rows[:2])}; … ({len(rows)} rows)"
         for sheet, extra in self.other.items():
             text += f"; {sheet}: " + "; ".join(", ".join(f"{k} {_cell_text(v)}" for k, v in r.items()) for r in extra)
