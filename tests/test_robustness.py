@@ -279,3 +279,16 @@ def test_shanghai_without_a_zone_database_is_utc_plus_8(monkeypatch):
     monkeypatch.setattr(zoneinfo, "ZoneInfo", missing)
     monkeypatch.setattr(clock, "_utcnow", lambda: T(2026, 11, 30, 16, 0, tzinfo=dt.timezone.utc))
     assert clock.today() == dt.date(2026, 12, 1)
+
+
+def test_library_warnings_stay_off_stderr(tmp_path):
+    """fastexcel's "Could not determine dtype" warnings are not the user's business."""
+    import subprocess
+    import sys
+
+    path = workbook(tmp_path / "p.xlsx", {"信访登记": [
+        ["编号", "收到日期", "受理决定日期", "办结日期", "承办科室", "承办人"],
+        *[[f"A{i}", D(2026, 9, 1 + i), None, None, "x", "y"] for i in range(5)]]})
+    r = subprocess.run([sys.executable, "-m", "gov_audit", "check", str(path), "--as-of", "2026-11-30",
+                        "--format", "json"], capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr == ""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import re
 import sys
@@ -35,6 +36,11 @@ from .errors import InputError, column_index, column_letter
 
 if TYPE_CHECKING:
     import pandas as pd
+
+# fastexcel logs a WARNING for every column whose type it cannot settle ("Could not
+# determine dtype for column 4, falling back to string"): what we do with such a column
+# is our business, and the report says it; the user's stderr is for input errors.
+logging.getLogger("fastexcel").setLevel(logging.ERROR if not os.environ.get("GOV_AUDIT_DEBUG") else logging.DEBUG)
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 SUFFIXES = SPREADSHEET_SUFFIXES | {".csv"}
