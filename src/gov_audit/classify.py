@@ -221,3 +221,9 @@ def find_header(sheet: RawSheet, columns: dict[str, tuple[str, ...] | set[str]],
         if set(required) <= found.keys():
             return i, found
     return None, {}
+
+
+def data_start_of(sheet: RawSheet) -> int | None:
+    """Where a register's data begins in ``sheet`` (for the reader's prefetch), or None."""
+    result, _ = classify(sheet)
+    return result.data_start if isinstance(result, Classified) and result.register.layout != "grid" else None

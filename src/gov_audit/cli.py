@@ -219,7 +219,9 @@ def check(
     """
     from .read import prefetch
 
-    prefetch(list(paths))  # parse the workbooks while the rest of the program loads
+    from .classify import data_start_of
+
+    prefetch(list(paths), data_start_of)  # parse the workbooks while the rest of the program loads
     import pandas as pd
 
     from .batch import discover_offices

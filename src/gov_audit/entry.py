@@ -13,7 +13,9 @@ def main() -> None:
 
         # Every check option takes a value: skip those, keep the paths.
         paths = [a for i, a in enumerate(args[1:], start=1) if not a.startswith("-") and not args[i - 1].startswith("-")]
-        prefetch(paths)
+        from .classify import data_start_of
+
+        prefetch(paths, data_start_of)
     from .cli import main as cli_main
 
     cli_main()

@@ -30,7 +30,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .errors import InputError, column_index, column_letter
 
@@ -355,8 +355,12 @@ _prefetch_thread: threading.Thread | None = None
 _prefetch_files: list[Path] = []
 
 
-def prefetch(paths: list) -> None:
-    """Start reading the .xlsx/.xlsm sheets of ``paths`` in the background (best effort)."""
+def prefetch(paths: list, data_start_of: Callable[[RawSheet], int | None] | None = None) -> None:
+    """Start reading the .xlsx/.xlsm sheets of ``paths`` in the background (best effort).
+
+    ``data_start_of(sheet)`` says where a sheet's data begins (the classify stage's answer,
+    handed in by the caller: reading never calls back into classifying).
+    """
     global _prefetch_thread, _prefetch_files
     files = [Path(p) for p in paths if Path(p).is_file() and Path(p).suffix.lower() in {".xlsx", ".xlsm"}]
     if _prefetch_thread is not None and files == _prefetch_files:
@@ -369,9 +373,10 @@ def prefetch(paths: list) -> None:
     if not files:
         return
 
-    def work() -> None:
-        from .classify import Classified, classify
+    if data_start_of is None:
+        return
 
+    def work() -> None:
         for path in files:
             try:
                 if _sniff_spreadsheet(path, path.suffix.lower()):
@@ -384,11 +389,10 @@ def prefetch(paths: list) -> None:
                         continue
                     raw = RawSheet(str(path), sheet_name, [r + [""] * (width - len(r)) for r in preview],
                                    list(range(width)), _path=path)
-                    result, _ = classify(raw)
-                    if isinstance(result, Classified):
+                    start = data_start_of(raw)
+                    if start is not None:
                         with native_stderr.quiet():
-                            _prefetched[_key(path, sheet_name, result.data_start)] = arrow_sheet(
-                                path, sheet_name, result.data_start)
+                            _prefetched[_key(path, sheet_name, start)] = arrow_sheet(path, sheet_name, start)
             except BaseException as exc:  # the normal path will read it and report any problem
                 if fatal(exc) and not isinstance(exc, GeneratorExit):
                     raise
