@@ -158,6 +158,19 @@ def parse_status(col: pd.Series, symbols: dict[str, str] | None = None) -> tuple
 
 
 def split_halves(status: pd.Series) -> dict[str, pd.Series]:
-    """``"AM|PM"`` → code and minutes per half (am, am_min, pm, pm_min)."""
-    parts = status.astype(object).where(status.notna(), None).str.extract(r"^(\w+)(?::(\d+))?\|(\w+)(?::(\d+))?$")
-    return {"am": parts[0], "am_min": pd.to_numeric(parts[1]), "pm": parts[2], "pm_min": pd.to_numeric(parts[3])}
+    """``"AM|PM"`` → code and minutes per half (am, am_min, pm, pm_min).
+
+    Parsed once per distinct status (a register has a handful), never once per row: a
+    million-row punch register has no status at all and costs nothing here."""
+    codes, uniques = pd.factorize(status)
+    empty = pd.Series([None] * len(status), index=status.index, dtype=object)
+    if not len(uniques):
+        nan = pd.Series(np.nan, index=status.index)
+        return {"am": empty, "am_min": nan, "pm": empty.copy(), "pm_min": nan.copy()}
+    parts = pd.Series(uniques, dtype=object).str.extract(r"^(\w+)(?::(\d+))?\|(\w+)(?::(\d+))?$")
+    out = {}
+    for key, col, numeric in (("am", 0, False), ("am_min", 1, True), ("pm", 2, False), ("pm_min", 3, True)):
+        values = pd.to_numeric(parts[col]).to_numpy(dtype=float) if numeric else parts[col].to_numpy(dtype=object)
+        picked = np.append(values, np.nan if numeric else None)[codes]  # code -1 (blank) takes the appended blank
+        out[key] = pd.Series(picked, index=status.index, dtype=float if numeric else object)
+    return out

@@ -388,8 +388,9 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     on_leave = cover["date"].to_numpy(dtype="datetime64[D]") if len(cover) else np.zeros(0, "datetime64[D]")
     recorded_days = {key: np.unique(np.concatenate([grp["date"].to_numpy(dtype="datetime64[D]"), on_leave]))
                      for key, grp in sheets}
-    # A person's department, whatever the row order: the earliest dated row's (then by name of dept).
-    people = records.sort_values(["name", "date", "dept"], kind="stable").groupby("name", sort=True)["dept"].first()
+    # A person's department, whatever the row order (the least by name when rows disagree;
+    # a sort of a million rows to find the earliest would cost more than the whole judgement).
+    people = records.groupby("name", sort=True)["dept"].min()
     if "staff" in ctx.registers:
         staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].first()
         extra = staff[~staff.index.isin(people.index)]
