@@ -195,7 +195,7 @@ def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
     att["n"] = att["rule"].isin(LATE_RULES).astype(int)
     att["a"] = pd.to_numeric(att["absent_days"], errors="coerce").fillna(0).where(att["rule"].isin(ABSENCE_RULES), 0)
     att = _by_date(att)
-    g = att.groupby(["subject", "month"], sort=True).agg(n=("n", "sum"), a=("a", "sum"), dept=("dept", "first"))
+    g = att.groupby(["subject", "month"], sort=True).agg(n=("n", "sum"), a=("a", "sum"), dept=("dept", "min"))
     n, a = g["n"].to_numpy(), g["a"].to_numpy()
     tier = np.select(
         [(n >= p["welfare_n"]) | (a > p["cancel_days"]), (n >= p["cancel_n"]) | (a >= p["cancel_days"]),
@@ -244,7 +244,7 @@ def _attendance_year(y: pd.DataFrame) -> list[dict]:
     att["dismiss"] = (att["rule"] == "ATT005").astype(int)
     att = _by_date(att)
     g = att.groupby(["subject", "window"], sort=True).agg(
-        c=("incident", "sum"), a=("a", "sum"), dismiss=("dismiss", "max"), dept=("dept", "first"),
+        c=("incident", "sum"), a=("a", "sum"), dismiss=("dismiss", "max"), dept=("dept", "min"),
         w_from=("w_from", "first"), w_to=("w_to", "first"))
     c, a = g["c"].to_numpy(), g["a"].to_numpy()
     g["tier"] = np.select([g["dismiss"].to_numpy() > 0, (c > 4) | (a > 1), (c >= 3) | (a >= 1), (c >= 2) | (a >= 0.5), c >= 1],

@@ -392,7 +392,7 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     # a sort of a million rows to find the earliest would cost more than the whole judgement).
     people = records.groupby("name", sort=True)["dept"].min()
     if "staff" in ctx.registers:
-        staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].first()
+        staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].min()
         extra = staff[~staff.index.isin(people.index)]
     else:
         extra = people.iloc[:0]
@@ -472,7 +472,7 @@ def _daily_absence(sessions: SessionTable, missing: pd.DataFrame) -> pd.DataFram
     d = pd.concat(parts, ignore_index=True)
     d["date"] = pd.to_datetime(d["date"])
     d = d.sort_values(["name", "date", "dept"], kind="stable")  # the same department whatever the row order
-    return d.groupby(["name", "date"], as_index=False, sort=True).agg(dept=("dept", "first"), absent_days=("absent_days", "sum"))
+    return d.groupby(["name", "date"], as_index=False, sort=True).agg(dept=("dept", "min"), absent_days=("absent_days", "sum"))
 
 
 def _session_key(s: pd.DataFrame) -> pd.Series:
