@@ -301,50 +301,40 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
     return book
 
 
-def _apply_family_moved(moved: list, book: Rulebook, name: str, errors: list[InputError]) -> None:
-    """``[rules.ATT003] absent_after_minutes = 20``: a family parameter set on one rule is the
-    family's (said once on stderr); two settings that disagree are an error."""
-    defaults = family_defaults()
-    explicit = {f: dict(v) for f, v in book.families.items()}
-    for rid, key, fam, value in moved:
-        default = defaults[fam][key]
-        if not _type_ok(value, default):
-            errors.append(InputError(name, "rulebook", f"rules.{rid}.{key}: 类型错误 (wrong type)", value=repr(value),
-                                     expected=_type_name(default)))
-            continue
-        target = book.families.setdefault(fam, {})
-        if key in target and target[key] != value:
-            where = f"families.{fam}.{key}" if key in explicit.get(fam, {}) else f"another rule's {key}"
-            errors.append(InputError(
-                name, "rulebook", f"rules.{rid}.{key} 与 {where} 不一致：这是整个规则族共用的参数 (a family parameter "
-                f"set twice with different values; set it once in [families.{fam}])", value=f"{value} ≠ {target[key]}"))
-            continue
+def _place(book: Rulebook, name: str, errors: list[InputError], target: dict[str, Any], key: str, value: Any,
+           default: Any, source: str, dest: str, note: str) -> None:
+    """Put an old key's value where it is read now: a type error, a disagreement with what is
+    already there (which one the office meant cannot be guessed), or a notice said once."""
+    if not _type_ok(value, default):
+        errors.append(InputError(name, "rulebook", f"{source}: 类型错误 (wrong type)", value=repr(value),
+                                 expected=_type_name(default)))
+    elif key in target and target[key] != value:
+        errors.append(InputError(name, "rulebook", f"{source} 与 {dest} 不一致 (set twice with different values; "
+                                 f"keep only {dest})", value=f"{value} ≠ {target[key]}"))
+    else:
         target[key] = value
-        note = (f"{name}: rules.{rid}.{key} 是规则族参数，已按 families.{fam}.{key} = {value} 用于整个规则族 "
-                f"(a family parameter: applied to every rule of the {fam} family; write it under [families.{fam}])")
         if note not in book.notices:
             book.notices.append(note)
 
 
+def _apply_family_moved(moved: list, book: Rulebook, name: str, errors: list[InputError]) -> None:
+    """``[rules.ATT003] absent_after_minutes = 20``: a family parameter set on one rule is the
+    family's, for every rule of the family."""
+    defaults = family_defaults()
+    for rid, key, fam, value in moved:
+        _place(book, name, errors, book.families.setdefault(fam, {}), key, value, defaults[fam][key],
+               f"rules.{rid}.{key}", f"families.{fam}.{key}",
+               f"{name}: rules.{rid}.{key} 是规则族参数，已按 families.{fam}.{key} = {value} 用于整个规则族 "
+               f"(a family parameter: applied to every rule of the {fam} family; write it under [families.{fam}])")
+
+
 def _apply_moved(moved: list, book: Rulebook, name: str, errors: list[InputError]) -> None:
-    """Old keys that now live elsewhere: applied there, with one notice each; two spellings
-    that disagree are an error (which one the office meant cannot be guessed)."""
+    """Old keys that now live in another rule (MOVED_KEYS)."""
     for rid, key, to_rule, to_key, value in moved:
-        target = book.params.setdefault(to_rule, {})
-        default = RULES[to_rule].params[to_key]
-        if not _type_ok(value, default):
-            errors.append(InputError(name, "rulebook", f"rules.{rid}.{key}: 类型错误 (wrong type)", value=repr(value),
-                                     expected=_type_name(default)))
-        elif to_key in target and target[to_key] != value:
-            errors.append(InputError(
-                name, "rulebook", f"rules.{rid}.{key} 与 rules.{to_rule}.{to_key} 不一致 (the old key and the new "
-                f"one disagree; keep only rules.{to_rule}.{to_key})", value=f"{value} ≠ {target[to_key]}"))
-        else:
-            target[to_key] = value
-            note = (f"{name}: rules.{rid}.{key} 已移至 rules.{to_rule}.{to_key}，已按其生效 "
-                    f"(rules.{rid}.{key} has moved to rules.{to_rule}.{to_key}; applied there)")
-            if note not in book.notices:
-                book.notices.append(note)
+        _place(book, name, errors, book.params.setdefault(to_rule, {}), to_key, value, RULES[to_rule].params[to_key],
+               f"rules.{rid}.{key}", f"rules.{to_rule}.{to_key}",
+               f"{name}: rules.{rid}.{key} 已移至 rules.{to_rule}.{to_key}，已按其生效 "
+               f"(rules.{rid}.{key} has moved to rules.{to_rule}.{to_key}; applied there)")
 
 
 def _load_attendance(value: Any, name: str, book: Rulebook, errors: list[InputError]) -> None:
