@@ -59,9 +59,9 @@ def content(report: dict) -> Counter:
     """What each finding says, without where it was read (row order, file, sheet change)."""
     keys = ("rule", "status", "severity", "subject", "dept", "key", "start", "due", "done", "late_by", "period",
             "message")
-    # A record with no ID of its own is keyed by its row ("重大事项 row 3", "会议记录!4"), and a split
+    # A record with no ID of its own is keyed by its sheet and row ("重大事项 row 3", "会议记录!4"), and a split
     # payment lists its rows ("第 4、6 行"): location too.
-    return Counter(re.sub(r"row \d+|!\d+|第 [\d、]+ 行|rows [\d、]+", "@?", json.dumps([f.get(k) for k in keys], ensure_ascii=False,
+    return Counter(re.sub(r"row \d+|[^\s\"“”]*!\d+|第 [\d、]+ 行|rows [\d、]+", "@?", json.dumps([f.get(k) for k in keys], ensure_ascii=False,
                                                            sort_keys=True))
                    for f in report["findings"])
 
