@@ -40,7 +40,7 @@ def differences(path: Path, year: int) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("year", [2017, 2024, 2025, 2026])
+@pytest.mark.parametrize("year", [2008, 2017, 2024, 2025, 2026])
 def test_each_notice_round_trips_against_chinese_calendar(tmp_path, year):
     path = imported(tmp_path, str(year))
     assert differences(path, year) == []

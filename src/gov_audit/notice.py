@@ -89,11 +89,13 @@ def _items(text: str) -> list[tuple[str, str, tuple[int, int]]]:
     return out
 
 
-def _date(year: int, m: re.Match, p: str, month: int | None, sentence: str) -> dt.date:
+def _date(year: int, m: re.Match, p: str, month: int | None, sentence: str, new_year: bool = False) -> dt.date:
     y = int(m.group(f"{p}y")) if m.group(f"{p}y") else year
     mo = int(m.group(f"{p}m")) if m.group(f"{p}m") else month
     if mo is None:
         raise NoticeError("日期缺少月份 (a date without its month)", sentence)
+    if new_year and mo == 12 and not m.group(f"{p}y"):
+        y -= 1  # 元旦's make-up days and swaps may fall in the December before (2008: “12月29日上班”)
     try:
         day = dt.date(y, mo, int(m.group(f"{p}d")))
     except ValueError as exc:
@@ -153,13 +155,14 @@ def parse_notice(text: str, year: int | None = None, base: Notice | None = None)
     for names, body, span in _items(text):
         sentence = quote(span)
         festival = _festival(names, sentence)
+        ny = festival == "元旦"
         found = True
         clauses = [c for c in re.split(r"[。;]", body) if c.strip()]
         ranges = [(c, m) for c in clauses for m in [_RANGE.search(c)] if m]
         if not ranges:
             raise NoticeError("找不到放假日期 (no holiday dates in this item)", sentence)
         for clause, m in ranges:
-            start = _date(year, m, "a", None, sentence)
+            start = _date(year, m, "a", None, sentence, ny)
             if m.group("bd"):
                 end = _date(int(m.group("by")) if m.group("by") else start.year, m, "b",
                             start.month if not m.group("bm") else None, sentence)
@@ -181,18 +184,18 @@ def parse_notice(text: str, year: int | None = None, base: Notice | None = None)
         for clause in re.split(r"[,;。]", body):
             if clause.endswith("补休"):
                 for dm in _ONE_DATE.finditer(clause):
-                    notice.holidays[_date(year, dm, "", None, sentence)] = festival
+                    notice.holidays[_date(year, dm, "", None, sentence, ny)] = festival
             elif clause.endswith("上班") and "起正常上班" not in clause:
                 for part in clause.split("、"):
                     dm = _ONE_DATE.search(part)
                     if dm:
-                        day = _date(year, dm, "", None, sentence)
+                        day = _date(year, dm, "", None, sentence, ny)
                         notice.workdays[day] = festival
                         notice.holidays.pop(day, None)
             elif re.search(r"调至", clause):  # 2008: “12月29日（星期六）公休日调至12月31日（星期一）”
                 dates = list(_ONE_DATE.finditer(clause))
                 if len(dates) == 2:
-                    notice.holidays[_date(year, dates[1], "", None, sentence)] = festival
+                    notice.holidays[_date(year, dates[1], "", None, sentence, ny)] = festival
     if not found:
         raise NoticeError("没有找到“一、元旦：…放假”形式的安排 (no arrangement like “一、元旦：1月1日放假” found)")
     return notice
