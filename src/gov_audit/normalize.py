@@ -109,7 +109,7 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
     # The Excel row (or CSV line) of each row; the frame itself gets a unique index (a
     # cell of several punches is several rows of one Excel row).
     excel_rows = raw.index.to_numpy(dtype=np.int64)
-    raw = raw.reset_index(drop=True)
+    raw.index = pd.RangeIndex(len(raw))  # in place: a reset_index would copy a million rows
     # A row with nothing in any recognised column is not a record (blank spacer, footer).
     blanks = {p: is_blank(raw[p]) for p in raw.columns}
     keep = ~np.logical_and.reduce(list(blanks.values())) if blanks else np.zeros(len(raw), dtype=bool)

@@ -280,8 +280,11 @@ def judge(ctx: Context) -> AttendanceJudgement:
         cf, ct = cov["cover_from"].to_numpy(dtype=float), cov["cover_to"].to_numpy(dtype=float)
     else:
         cf = ct = np.full(len(rec), np.nan)
-    halves = _recorded_halves(rec)
-    cf, ct = _status_cover(halves, cf, ct)
+    # Recorded statuses (grids, app verdicts): a punch register has none and pays nothing.
+    has_status = bool(rec["status"].notna().any() or rec["status2"].notna().any())
+    halves = _recorded_halves(rec) if has_status else None
+    if halves is not None:
+        cf, ct = _status_cover(halves, cf, ct)
     S1, E1, S2, E2 = (sched[k] for k in ("S1", "E1", "S2", "E2"))
     if not ({"sign_in2", "sign_out2"} & data.present):
         # A register with one sign-in and one sign-out a day, under a two-session
@@ -300,7 +303,7 @@ def judge(ctx: Context) -> AttendanceJudgement:
     last_punch = np.fmax(np.fmax(sout, sin2), sout2)
     no_times = np.isnan(sin) & np.isnan(sout) & np.isnan(sin2) & np.isnan(sout2)
     # Times beat verdicts: a recorded status is judged only where the day has no punch.
-    status_only = no_times & halves["am"].notna().to_numpy()
+    status_only = no_times & halves["am"].notna().to_numpy() if halves is not None else np.zeros(len(rec), dtype=bool)
     blank_day = no_times & ~status_only
     off_post = rec["off_post"].to_numpy(dtype=float)
     grace, late_max = p["grace_minutes"], p["absent_after_minutes"]
@@ -348,13 +351,12 @@ def judge(ctx: Context) -> AttendanceJudgement:
                       "out": so, "late_min": late_min, "early_min": early_min, "off_post": off, **flags,
                       "absent_days": absent, "basis": np.full(len(si), "times"),
                       "recorded": np.full(len(si), None, dtype=object)})
-    if status_only.any():
+    if halves is not None and status_only.any():
         parts.append(_status_part(rec, halves, status_only, two, p))
     sessions = SessionTable(parts)
     # Every row with a date is a record of that day, even one whose times could not be
     # read (that is an input error, never an absence).
-    every = data.frame[["name", "dept", "date", "_file", "_sheet", "_row"]]
-    missing = _missing_days(ctx, every[every["date"].notna()], cover)
+    missing = _missing_days(ctx, data.frame, cover)  # (no copy: a row with no date marks nothing)
     daily = _daily_absence(sessions, missing)
     result = AttendanceJudgement(sessions, missing, daily)
     ctx.cache[cache_key] = result
@@ -369,6 +371,8 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     each other.  People only in the staff register are expected over the whole span.
     """
     cols = ["name", "dept", "date", "absent_days"]
+    if records["date"].isna().any():
+        records = records.loc[records["date"].notna(), ["name", "dept", "date", "_file", "_sheet", "_row"]]
     if records.empty:
         return pd.DataFrame(columns=cols)
     day = records["date"].to_numpy(dtype="datetime64[D]")
