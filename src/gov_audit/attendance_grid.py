@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .attendance_status import is_legend, legend_symbols
+from .attendance_status import legend_symbols
 from .errors import InputError
 from .textfold import fold
 
@@ -156,7 +156,7 @@ def normalize_grid(sheet: RawSheet, grid: Grid, month_hint: str, symbols: dict[s
     first = names.copy()
     for c in sorted(text):
         first = first.where(first.notna(), text[c])
-    note = first.fillna("").astype(str).map(is_legend) | first.fillna("").str.match(r"^\s*(注|说明|图例|制表|审核)")
+    note = first.fillna("").astype(str).str.match(r"^\s*(注|说明|图例|制表|审核)")  # a column at a time
     legend = legend_symbols([t for t in first[note].tolist() if t])
     people = names.notna() & ~note & ~names.fillna("").str.match(r"^\s*(合计|小计|总计)")
     frames = []

@@ -81,10 +81,6 @@ def legend_symbols(lines: list[str]) -> dict[str, str]:
     return out
 
 
-def is_legend(line: str) -> bool:
-    return bool(re.match(r"^\s*(注|说明|图例)", line)) and len(legend_symbols([line])) >= 2
-
-
 def _token(token: str, symbols: dict[str, str]) -> tuple[str, int | None] | None:
     token = _PAREN.sub("", token).strip()
     if not token:
