@@ -271,8 +271,7 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                 for old_key, (to_rule, to_key) in MOVED_KEYS.items():
                     prefix, key = old_key.split(":")
                     if key in rest and rid_u.startswith(prefix) and rid_u != to_rule:
-                        value = rest.pop(key)
-                        moved.append((rid, key, to_rule, to_key, value))
+                        moved.append((rid, key, to_rule, to_key, rest.pop(key)))
                 values = _typed_values(name, f"rules.{rid}", rest, RULES[rid_u].params, errors, extra=("enabled", "severity"))
                 if values:
                     book.params.setdefault(rid_u, {}).update(values)
