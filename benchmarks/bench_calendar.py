@@ -58,8 +58,14 @@ def main() -> None:
     assert work[: len(sample)].tolist() == ref_is, "is_workday differs from chinese-calendar"
     assert [d.astype(dt.date) for d in due[: len(sample)]] == ref_add, "add_workdays differs"
     print(f"calendar build: {build:.3f} s")
-    print(f"is_workday    {args.rows:>9,} dates: vectorized {t_is:.4f} s, per-row (scaled) {l_is:.1f} s, x{l_is / t_is:,.0f}")
-    print(f"add_workdays10 {args.rows:>8,} dates: vectorized {t_add:.4f} s, per-row (scaled) {l_add:.1f} s, x{l_add / t_add:,.0f}")
+    print(
+        f"is_workday    {args.rows:>9,} dates: vectorized {t_is:.4f} s, "
+        f"per-row (scaled) {l_is:.1f} s, x{l_is / t_is:,.0f}"
+    )
+    print(
+        f"add_workdays10 {args.rows:>8,} dates: vectorized {t_add:.4f} s, "
+        f"per-row (scaled) {l_add:.1f} s, x{l_add / t_add:,.0f}"
+    )
     print(f"results identical on the {len(sample):,} rows checked")
 
 

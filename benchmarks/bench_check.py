@@ -36,8 +36,11 @@ def main() -> None:
     exe = shutil.which("gov-audit") or "gov-audit"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        plain_cmd = [sys.executable, "-c",
-                     f"import fastexcel; fastexcel.read_excel({str(path)!r}).load_sheet(0, header_row=1).to_pandas()"]
+        plain_cmd = [
+            sys.executable,
+            "-c",
+            f"import fastexcel; fastexcel.read_excel({str(path)!r}).load_sheet(0, header_row=1).to_pandas()",
+        ]
         ours_cmd = [exe, "check", str(path), "--as-of", "2026-11-30", "--format", "json", "--output", str(out)]
         # Alternate the two, three times each, and keep each one's best run (the machine's noise is one-sided).
         runs = [(measure_command(plain_cmd), measure_command(ours_cmd)) for _ in range(RUNS)]
@@ -51,8 +54,10 @@ def main() -> None:
     print(f"plain fastexcel read (process) {plain['seconds']:6.2f} s  peak {plain['peak_mb']:6.0f} MB")
     print(f"gov-audit check      (process) {ours['seconds']:6.2f} s  peak {ours['peak_mb']:6.0f} MB")
     print(f"ratio: {ours['seconds'] / plain['seconds']:.2f}x  (target ≤ 1.5x; peak target < 1024 MB)")
-    print(f"findings: {report['summary']['findings']}  penalties: {report['summary']['penalties']}  "
-          f"by rule: {report['summary']['by_rule']}")
+    print(
+        f"findings: {report['summary']['findings']}  penalties: {report['summary']['penalties']}  "
+        f"by rule: {report['summary']['by_rule']}"
+    )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,14 @@ from gov_audit.calendar import WorkCalendar  # noqa: E402
 DATA = Path(__file__).parent / "data"
 WEEKDAY = "一二三四五六日"
 GRID = {"present": "√", "late": "迟", "early": "早", "absent": "旷", "leave": "事", "trip": "差"}
-DING = {"present": "正常", "late": "迟到12分钟", "early": "早退10分钟", "absent": "旷工", "leave": "事假", "trip": "出差"}
+DING = {
+    "present": "正常",
+    "late": "迟到12分钟",
+    "early": "早退10分钟",
+    "absent": "旷工",
+    "leave": "事假",
+    "trip": "出差",
+}
 
 
 def plan(staff: int, seed: int = 11):
@@ -66,9 +73,18 @@ def build(staff: int) -> tuple[Path, Path]:
         s.append(["姓名", "考勤组", "部门", "工号", "出勤天数", *[f"{d.day}\n{WEEKDAY[d.weekday()]}" for d in days]])
         for i, name in enumerate(names):
             row = marks[i]
-            g.append([i + 1, name, "综合股", *[GRID[k] if w else None for k, w in zip(row, work)], int(work.sum()), ""])
-            s.append([name, "机关", "综合股", f"{i:05d}", int(work.sum()),
-                      *[DING[k] if w else "休息" for k, w in zip(row, work)]])
+            marks = [GRID[k] if w else None for k, w in zip(row, work, strict=True)]
+            g.append([i + 1, name, "综合股", *marks, int(work.sum()), ""])
+            s.append(
+                [
+                    name,
+                    "机关",
+                    "综合股",
+                    f"{i:05d}",
+                    int(work.sum()),
+                    *[DING[k] if w else "休息" for k, w in zip(row, work, strict=True)],
+                ]
+            )
         g.append(["注：√出勤 迟迟到 早早退 旷旷工 事事假 差出差 休休息"])
     a, b = DATA / "grids_2026.xlsx", DATA / "dingtalk_2026.xlsx"
     grids.save(a)
@@ -85,12 +101,27 @@ def main() -> None:
     for path in files:
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "r.json"
-            m = measure_command([exe, "check", str(path), "--as-of", "2026-12-31", "--rule", "ATT", "--format", "json",
-                                 "--output", str(out)])
+            m = measure_command(
+                [
+                    exe,
+                    "check",
+                    str(path),
+                    "--as-of",
+                    "2026-12-31",
+                    "--rule",
+                    "ATT",
+                    "--format",
+                    "json",
+                    "--output",
+                    str(out),
+                ]
+            )
             rep = json.loads(out.read_text(encoding="utf-8"))
-        print(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB, {m['seconds']:.2f} s, peak {m['peak_mb']:.0f} MB, "
-              f"exit {m['exit']}, findings {rep['summary']['findings']} {rep['summary']['by_rule']}, "
-              f"errors {len(rep['errors'])}")
+        print(
+            f"{path.name}: {path.stat().st_size / 1e6:.1f} MB, {m['seconds']:.2f} s, peak {m['peak_mb']:.0f} MB, "
+            f"exit {m['exit']}, findings {rep['summary']['findings']} {rep['summary']['by_rule']}, "
+            f"errors {len(rep['errors'])}"
+        )
 
 
 if __name__ == "__main__":

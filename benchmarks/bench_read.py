@@ -31,9 +31,14 @@ def main() -> None:
         build(path, 4000, 250)
     f = str(path)
     plain = measure(f"import fastexcel\ndf = fastexcel.read_excel({f!r}).load_sheet(0, header_row=1).to_pandas()")
-    calamine = measure(f"import python_calamine\nrows = python_calamine.CalamineWorkbook.from_path({f!r}).get_sheet_by_index(0).to_python()")
-    ours = measure(f"from gov_audit.intake import load_registers\nit = load_registers([{f!r}])\n"
-                   "assert not it.errors, it.errors[:3]\nassert len(it.registers['attendance'].frame) > 0")
+    calamine = measure(
+        f"import python_calamine\nrows = python_calamine.CalamineWorkbook.from_path({f!r})"
+        ".get_sheet_by_index(0).to_python()"
+    )
+    ours = measure(
+        f"from gov_audit.intake import load_registers\nit = load_registers([{f!r}])\n"
+        "assert not it.errors, it.errors[:3]\nassert len(it.registers['attendance'].frame) > 0"
+    )
     print(f"file: {path} ({path.stat().st_size / 1e6:.1f} MB)")
     print(f"fastexcel plain read     {plain['seconds']:6.2f} s  peak {plain['peak_mb']:6.0f} MB")
     print(f"python-calamine objects  {calamine['seconds']:6.2f} s  peak {calamine['peak_mb']:6.0f} MB")

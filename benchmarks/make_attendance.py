@@ -45,8 +45,16 @@ def build(out: Path, staff: int, days: int, seed: int = 7) -> Path:
         present = rng.random(staff) > 0.001
         for i in np.nonzero(present)[0]:
             a, b = int(arrive[i]), int(leave[i])
-            ws.append([f"员工{i:04d}", f"{i:05d}", depts[i % len(depts)], day,
-                       dt.time(a // 60, a % 60), dt.time(min(b // 60, 23), b % 60)])
+            ws.append(
+                [
+                    f"员工{i:04d}",
+                    f"{i:05d}",
+                    depts[i % len(depts)],
+                    day,
+                    dt.time(a // 60, a % 60),
+                    dt.time(min(b // 60, 23), b % 60),
+                ]
+            )
     wb.save(out)
     return out
 

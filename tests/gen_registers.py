@@ -52,9 +52,7 @@ def _value(reg: Register, col) -> st.SearchStrategy:
         v: st.SearchStrategy = st.sampled_from(col.choices)
     elif t == "date":
         v = dates
-    elif t == "datetime":
-        v = st.builds(dt.datetime.combine, dates, times)
-    elif t in ("datetime_or_time",):
+    elif t == "datetime" or t in ("datetime_or_time",):
         v = st.builds(dt.datetime.combine, dates, times)
     elif t == "time":
         v = times
@@ -65,8 +63,9 @@ def _value(reg: Register, col) -> st.SearchStrategy:
     elif t == "int":
         v = st.integers(0, 30)
     elif t == "list":
-        v = st.lists(st.sampled_from(LEADER_ROLES if "role" in col.name else PEOPLE), min_size=1, max_size=3,
-                     unique=True).map("、".join)
+        v = st.lists(
+            st.sampled_from(LEADER_ROLES if "role" in col.name else PEOPLE), min_size=1, max_size=3, unique=True
+        ).map("、".join)
     elif col.name in ("name", "petitioner", "handler", "leader", "approver", "applicant", "witness", "payee"):
         v = st.sampled_from(PEOPLE)
     elif col.name == "dept":
@@ -105,13 +104,18 @@ def register_rows(draw, reg: Register, min_rows: int = 1, max_rows: int = 8) -> 
 
 @st.composite
 def office(draw, min_registers: int = 1, max_registers: int = 5) -> list[GeneratedSheet]:
-    regs = draw(st.lists(st.sampled_from(AUDITABLE), min_size=min_registers, max_size=max_registers,
-                         unique_by=lambda r: r.key))
+    regs = draw(
+        st.lists(st.sampled_from(AUDITABLE), min_size=min_registers, max_size=max_registers, unique_by=lambda r: r.key)
+    )
     return [draw(register_rows(r)) for r in regs]
 
 
-def write_xlsx(path: Path, regs: list[GeneratedSheet], sheet_names: dict[str, str] | None = None,
-               extra_sheets: dict[str, list[list]] | None = None) -> Path:
+def write_xlsx(
+    path: Path,
+    regs: list[GeneratedSheet],
+    sheet_names: dict[str, str] | None = None,
+    extra_sheets: dict[str, list[list]] | None = None,
+) -> Path:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for r in regs:

@@ -45,5 +45,6 @@ def findings(report: dict, rule: str | None = None) -> list[dict]:
 
 def brief(report: dict, rule: str) -> list[tuple]:
     """(row, status, due, done, late_by value) of each finding of ``rule``."""
-    return [(f["row"], f["status"], f["due"], f["done"], (f["late_by"] or {}).get("value"))
-            for f in findings(report, rule)]
+    return [
+        (f["row"], f["status"], f["due"], f["done"], (f["late_by"] or {}).get("value")) for f in findings(report, rule)
+    ]

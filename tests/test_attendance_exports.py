@@ -71,12 +71,20 @@ def test_app_minutes_are_judged_against_our_thresholds(tmp_path):
     wb.save(path)
     _, rep, _ = check(path, *ARGS)
     got = sorted((f["rule"], f["subject"], f["start"], f.get("absent_days")) for f in rep["findings"])
-    assert got == [("ATT002", "李四", "2026-09-08", None), ("ATT003", "张三", "2026-09-04", 0.5),
-                   ("ATT003", "王五", "2026-09-10", 1)]
+    assert got == [
+        ("ATT002", "李四", "2026-09-08", None),
+        ("ATT003", "张三", "2026-09-04", 0.5),
+        ("ATT003", "王五", "2026-09-10", 1),
+    ]
 
 
-def _grid_with(tmp_path, cell_value: str, title: str = "某县卫生健康局2026年9月份考勤表", legend: str | None = None,
-               name: str = "g.xlsx") -> Path:
+def _grid_with(
+    tmp_path,
+    cell_value: str,
+    title: str = "某县卫生健康局2026年9月份考勤表",
+    legend: str | None = None,
+    name: str = "g.xlsx",
+) -> Path:
     path = ex.grid(tmp_path / name)
     wb = openpyxl.load_workbook(path)
     ws = wb.active
@@ -143,7 +151,9 @@ def test_unreadable_punch_in_a_list_is_an_error_not_an_absence(tmp_path):
     path = ex.zkteco(tmp_path / "z.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb["考勤记录"]
-    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 2).value == "王五" and ws.cell(r, 4).value == "2026/09/01")
+    row = next(
+        r for r in range(2, ws.max_row + 1) if ws.cell(r, 2).value == "王五" and ws.cell(r, 4).value == "2026/09/01"
+    )
     ws.cell(row, 5).value = "08:2l 17:41"  # a letter l for a 1
     wb.save(path)
     code, rep, _ = check(path, *ARGS)

@@ -185,8 +185,9 @@ def test_fallback_has_no_tiaoxiu_and_weekday_holiday(cal):
 
 
 def test_local_holiday_override_stays_provisional_without_complete_year():
-    ov = CalendarOverrides([CalendarOverride(D(2026, 7, 15), "holiday", "火把节"),
-                            CalendarOverride(D(2027, 7, 15), "holiday", "火把节")])
+    ov = CalendarOverrides(
+        [CalendarOverride(D(2026, 7, 15), "holiday", "火把节"), CalendarOverride(D(2027, 7, 15), "holiday", "火把节")]
+    )
     c = WorkCalendar(ov)
     assert not c.is_workday(D(2026, 7, 15))
     assert c.add_workdays(D(2026, 7, 14), 1) == D(2026, 7, 16)
@@ -195,9 +196,11 @@ def test_local_holiday_override_stays_provisional_without_complete_year():
 
 def test_complete_year_replaces_fallback():
     ov = CalendarOverrides(
-        [CalendarOverride(D(2027, 1, 1), "holiday", "元旦"),
-         CalendarOverride(D(2027, 2, 13), "workday", "春节"),
-         CalendarOverride(D(2027, 2, 8), "holiday", "春节")],
+        [
+            CalendarOverride(D(2027, 1, 1), "holiday", "元旦"),
+            CalendarOverride(D(2027, 2, 13), "workday", "春节"),
+            CalendarOverride(D(2027, 2, 8), "holiday", "春节"),
+        ],
         complete_years={2027},
     )
     c = WorkCalendar(ov)

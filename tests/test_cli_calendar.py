@@ -84,8 +84,10 @@ def test_calendar_bad_period():
 
 def test_overrides_file_csv_local_holiday_and_complete_year(tmp_path):
     f = tmp_path / "cal.csv"
-    f.write_text("日期,类型,名称\n2026-07-15,休,火把节\n2027,全年,国务院办公厅通知\n2027-01-01,休,元旦\n2027-02-13,班,春节\n",
-                 encoding="gbk")
+    f.write_text(
+        "日期,类型,名称\n2026-07-15,休,火把节\n2027,全年,国务院办公厅通知\n2027-01-01,休,元旦\n2027-02-13,班,春节\n",
+        encoding="gbk",
+    )
     out = json.loads(run("deadline", "2026-07-14", "--workdays", "1", "--format", "json", "--calendar", str(f)).stdout)
     assert out["due"] == "2026-07-16" and out["skipped_days"][0]["name"] == "火把节"
     out = json.loads(run("deadline", "2027-02-12", "--workdays", "1", "--format", "json", "--calendar", str(f)).stdout)

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from helpers import runner
+
 from gov_audit.cli import app
 from gov_audit.rules import RULES
 
@@ -12,8 +13,9 @@ ROOT = Path(__file__).parents[1]
 def test_docs_rules_md_is_generated_from_the_rules():
     r = runner.invoke(app, ["rules", "--format", "markdown"])
     assert r.exit_code == 0
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == r.stdout, \
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == r.stdout, (
         "regenerate: gov-audit rules --format markdown > docs/rules.md"
+    )
 
 
 def test_every_rule_documents_clause_defaults_pass_and_fail():
@@ -37,7 +39,9 @@ def test_rules_as_json_with_the_parameters_in_force(tmp_path):
     import json
 
     book = tmp_path / "g.toml"
-    book.write_text('[families.attendance]\ngrace_minutes = 5\n[rules.WEB001]\nseverity = "warning"\n', encoding="utf-8")
+    book.write_text(
+        '[families.attendance]\ngrace_minutes = 5\n[rules.WEB001]\nseverity = "warning"\n', encoding="utf-8"
+    )
     r = runner.invoke(app, ["rules", "ATT001", "WEB001", "--format", "json", "--rulebook", str(book)])
     got = {x["id"]: x for x in json.loads(r.stdout)}
     assert got["ATT001"]["parameters"]["grace_minutes"] == 5 and got["ATT001"]["family"] == "attendance"

@@ -2,19 +2,25 @@
 
 import json
 
-from helpers import D, check, findings, runner, workbook
+from helpers import D, check, runner, workbook
+
 from gov_audit.cli import app
 
 HEAD = ["编号", "收到日期", "受理决定日期", "办结日期", "承办科室", "承办人"]
 
 
 def sample(tmp_path):
-    return workbook(tmp_path / "p.xlsx", {"信访登记": [
-        HEAD,
-        ["A", D(2025, 12, 1), D(2025, 12, 30), D(2026, 1, 5), "综合股", "张三"],  # PET001 due 2025-12-16
-        ["B", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12), "信访股", "李四"],  # PET001 due 09-30
-        ["C", D(2026, 9, 27), D(2026, 9, 28), None, "信访股", "王五"],  # PET002 due 11-27: due_soon
-    ]})
+    return workbook(
+        tmp_path / "p.xlsx",
+        {
+            "信访登记": [
+                HEAD,
+                ["A", D(2025, 12, 1), D(2025, 12, 30), D(2026, 1, 5), "综合股", "张三"],  # PET001 due 2025-12-16
+                ["B", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12), "信访股", "李四"],  # PET001 due 09-30
+                ["C", D(2026, 9, 27), D(2026, 9, 28), None, "信访股", "王五"],  # PET002 due 11-27: due_soon
+            ]
+        },
+    )
 
 
 def test_exit_codes(tmp_path):
@@ -24,7 +30,9 @@ def test_exit_codes(tmp_path):
     # only the due_soon warning: breach threshold passes, warning threshold fails
     assert check(f, "--as-of", "2026-11-24", "--rule", "PET002")[0] == 0
     assert check(f, "--as-of", "2026-11-24", "--rule", "PET002", "--fail-on", "warning")[0] == 1
-    clean = workbook(tmp_path / "c.xlsx", {"信访登记": [HEAD, ["X", D(2026, 9, 1), D(2026, 9, 2), D(2026, 9, 3), "综合股", "张三"]]})
+    clean = workbook(
+        tmp_path / "c.xlsx", {"信访登记": [HEAD, ["X", D(2026, 9, 1), D(2026, 9, 2), D(2026, 9, 3), "综合股", "张三"]]}
+    )
     assert check(clean, "--as-of", "2026-11-24")[0] == 0
     assert check(f, "--as-of", "2026-13-01")[0] == 2
     assert check(f, "--rule", "XYZ")[0] == 2
@@ -54,8 +62,25 @@ def test_contract_fields(tmp_path):
     assert rep["range"] == {"since": "2026-01-01", "until": "2026-11-24"}
     assert len(rep["inputs"][0]["sha256"]) == 64 and rep["inputs"][0]["sheets"] == {"信访登记": "petitions"}
     f = rep["findings"][0]
-    assert set(f) >= {"rule", "status", "severity", "register", "file", "sheet", "row", "subject", "dept", "key",
-                      "start", "due", "done", "late_by", "provisional", "citation", "message"}
+    assert set(f) >= {
+        "rule",
+        "status",
+        "severity",
+        "register",
+        "file",
+        "sheet",
+        "row",
+        "subject",
+        "dept",
+        "key",
+        "start",
+        "due",
+        "done",
+        "late_by",
+        "provisional",
+        "citation",
+        "message",
+    }
     assert rep["summary"]["by_rule"] == {"PET001": 1, "PET002": 1}
     assert rep["summary"]["by_dept"] == {"信访股": 2}
 
@@ -89,7 +114,9 @@ def test_as_of_treats_later_completion_as_open(tmp_path):
 def test_rulebook_overrides_and_disables(tmp_path):
     f = sample(tmp_path)
     book = tmp_path / "gov-audit.toml"
-    book.write_text('[rules.PET001]\ndays = 30\n[rules.PET002]\nenabled = false\n[settings]\nwarn_wd = 5\n', encoding="utf-8")
+    book.write_text(
+        '[rules.PET001]\ndays = 30\n[rules.PET002]\nenabled = false\n[settings]\nwarn_wd = 5\n', encoding="utf-8"
+    )
     _, rep, _ = check(f, "--as-of", "2026-11-24", "--rulebook", book)
     # 09-15 + 30 d = 10-15: the 10-09 decision is on time now; A: 2025-12-01 + 30 = 12-31, decided 12-30
     assert rep["findings"] == [] and rep["rulebook"] == str(book)
@@ -123,9 +150,16 @@ def test_gov_audit_toml_in_working_directory(tmp_path, monkeypatch):
 
 
 def test_provisional_small_breach_is_a_warning(tmp_path):
-    f = workbook(tmp_path / "q.xlsx", {"群众意见": [["编号", "收到日期", "答复日期"],
-                                                   ["Y1", D(2026, 12, 28), D(2027, 1, 12)],
-                                                   ["Y2", D(2026, 12, 28), D(2027, 2, 26)]]})
+    f = workbook(
+        tmp_path / "q.xlsx",
+        {
+            "群众意见": [
+                ["编号", "收到日期", "答复日期"],
+                ["Y1", D(2026, 12, 28), D(2027, 1, 12)],
+                ["Y2", D(2026, 12, 28), D(2027, 2, 26)],
+            ]
+        },
+    )
     _, rep, _ = check(f, "--as-of", "2027-03-01", "--since", "2026-12-01", "--until", "2027-03-01")
     got = [(x["key"], x["due"], x["provisional"], x["severity"]) for x in rep["findings"]]
     # 12-28 + 10 wd = 2027-01-12 only by the statutory fallback (元旦 1 day): on time;
@@ -139,7 +173,9 @@ def test_table_output_plain_when_not_a_terminal(tmp_path):
     assert "PET001" in r.stdout and "\x1b[" not in r.stdout
     lines = r.stdout.splitlines()
     assert lines[1] == "发现问题: 2 (违规 1, 预警 1)  输入错误: 0"  # A is due in 2025: outside the range
-    assert any(ln.startswith("PET001  逾期  违规") and "p.xlsx:信访登记!3" in ln and "到期 2026-09-30" in ln for ln in lines)
+    assert any(
+        ln.startswith("PET001  逾期  违规") and "p.xlsx:信访登记!3" in ln and "到期 2026-09-30" in ln for ln in lines
+    )
     r = runner.invoke(app, ["check", str(sample(tmp_path)), "--as-of", "2026-11-24", "--lang", "en"])
     assert any(ln.startswith("PET002  due soon  warning") and "due 2026-11-27" in ln for ln in r.stdout.splitlines())
 
@@ -156,7 +192,10 @@ def test_terminal_table_renders_every_section(tmp_path):
 
     sample = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
     result = run_audit([sample], AuditOptions(as_of=pd.Timestamp("2026-11-24")))
-    for lang, words in (("zh", ("人员处理汇总", "处罚档次", "信访", "年度考核")), ("en", ("per person", "penalty tiers", "petitions"))):
+    for lang, words in (
+        ("zh", ("人员处理汇总", "处罚档次", "信访", "年度考核")),
+        ("en", ("per person", "penalty tiers", "petitions")),
+    ):
         console = Console(force_terminal=True, width=200, record=True)
         render_table(build_report(result, lang), console, lang)
         text = console.export_text()
@@ -165,8 +204,10 @@ def test_terminal_table_renders_every_section(tmp_path):
 
 
 def test_plain_table_names_rules_not_judged_and_skipped_sheets(tmp_path):
-    f = workbook(tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "办结日期"], ["A", D(2026, 9, 1), D(2026, 9, 2)]],
-                                      "备忘": [["随便写写"]]})
+    f = workbook(
+        tmp_path / "p.xlsx",
+        {"信访登记": [["编号", "收到日期", "办结日期"], ["A", D(2026, 9, 1), D(2026, 9, 2)]], "备忘": [["随便写写"]]},
+    )
     r = runner.invoke(app, ["check", str(f), "--as-of", "2026-11-24"])
     assert r.exit_code == 0
     assert "未审查的规则: PET001 (petitions): 缺少“受理决定日期”列" in r.stdout

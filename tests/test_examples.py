@@ -42,8 +42,9 @@ def run(rid: str, ex: Example, tmp_path):
     args = [path, "--as-of", ex.as_of, "--since", "2020-01-01", "--rule", rid]
     if ex.params:
         book = tmp_path / "gov-audit.toml"
-        book.write_text(f"[rules.{rid}]\n" + "".join(f"{k} = {_toml(v)}\n" for k, v in ex.params.items()),
-                        encoding="utf-8")
+        book.write_text(
+            f"[rules.{rid}]\n" + "".join(f"{k} = {_toml(v)}\n" for k, v in ex.params.items()), encoding="utf-8"
+        )
         args += ["--rulebook", book]
     code, rep, err = check(*args)
     assert rep is not None, err
@@ -76,8 +77,10 @@ def test_example(rid, name, ex, tmp_path):
         return
     assert len(found) == len(ex.expect), [f["message"] for f in found]
     for want in ex.expect:
-        assert any(_matches(f, want) for f in found), (want, [(f["status"], f["due"], f["late_by"], f["message"])
-                                                             for f in found])
+        assert any(_matches(f, want) for f in found), (
+            want,
+            [(f["status"], f["due"], f["late_by"], f["message"]) for f in found],
+        )
 
 
 def test_every_rule_has_worked_examples_that_pass_and_fail():

@@ -2,17 +2,16 @@
 
 import datetime as dt
 import hashlib
-import zipfile
 from pathlib import Path
 
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from helpers import D, T, check, workbook
 
 from gov_audit.classify import register_by_name
 from gov_audit.intake import load_registers
-from helpers import D, T, check, workbook
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -51,17 +50,25 @@ def test_title_rows_merged_title_spaced_and_fullwidth_headers(tmp_path):
 
 
 def test_bad_cells_are_located_and_only_their_rows_leave_the_rules(tmp_path):
-    path = workbook(tmp_path / "b.xlsx", {"信访登记": [
-        ["编号", "收到日期", "受理决定日期", "办结日期"],
-        ["A", "2026-02-30", D(2026, 3, 1), D(2026, 3, 2)],
-        ["B", D(2026, 9, 1), "05/06/2026", D(2026, 9, 2)],
-        ["C", D(2026, 9, 1), D(2026, 9, 2), D(2026, 9, 3)],
-        [None, D(2026, 9, 1), D(2026, 9, 2), D(2026, 9, 3)],
-    ]})
+    path = workbook(
+        tmp_path / "b.xlsx",
+        {
+            "信访登记": [
+                ["编号", "收到日期", "受理决定日期", "办结日期"],
+                ["A", "2026-02-30", D(2026, 3, 1), D(2026, 3, 2)],
+                ["B", D(2026, 9, 1), "05/06/2026", D(2026, 9, 2)],
+                ["C", D(2026, 9, 1), D(2026, 9, 2), D(2026, 9, 3)],
+                [None, D(2026, 9, 1), D(2026, 9, 2), D(2026, 9, 3)],
+            ]
+        },
+    )
     it = load_registers([path])
     got = [(e.sheet, e.cell, e.value, e.column) for e in it.errors]
-    assert got == [("信访登记", "B2", "2026-02-30", "received"), ("信访登记", "C3", "05/06/2026", "accept_decided"),
-                   ("信访登记", "A5", "", "case_id")]
+    assert got == [
+        ("信访登记", "B2", "2026-02-30", "received"),
+        ("信访登记", "C3", "05/06/2026", "accept_decided"),
+        ("信访登记", "A5", "", "case_id"),
+    ]
     data = it.registers["petitions"]
     # received and case_id are required: their bad or blank cells keep rows 2 and 5 out of every rule
     assert data.valid(("closed",))["_row"].tolist() == [3, 4]
@@ -69,24 +76,33 @@ def test_bad_cells_are_located_and_only_their_rows_leave_the_rules(tmp_path):
 
 
 def test_bad_cell_gives_exit_2_with_findings_from_valid_rows(tmp_path):
-    path = workbook(tmp_path / "b.xlsx", {"信访登记": [
-        ["编号", "收到日期", "受理决定日期", "办结日期"],
-        ["A", "2026-02-30", None, None],
-        ["B", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12)],
-    ]})
+    path = workbook(
+        tmp_path / "b.xlsx",
+        {
+            "信访登记": [
+                ["编号", "收到日期", "受理决定日期", "办结日期"],
+                ["A", "2026-02-30", None, None],
+                ["B", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12)],
+            ]
+        },
+    )
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     code, rep, err = check(path, "--as-of", "2026-11-24")
     assert code == 2
     assert err.strip().splitlines() == [
         f"{path}: 信访登记!B2: “收到日期”无法识别 (cannot read received) (值 value: '2026-02-30'; "
-        "应为 expected: 日期 date (2026-09-28, 2026/9/28, 2026.9.28, 2026年9月28日))"]
+        "应为 expected: 日期 date (2026-09-28, 2026/9/28, 2026.9.28, 2026年9月28日))"
+    ]
     assert [(f["rule"], f["row"]) for f in rep["findings"]] == [("PET001", 3)]
     assert rep["errors"][0]["cell"] == "B2" and rep["errors"][0]["value"] == "2026-02-30"
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
 def test_missing_required_column_names_aliases(tmp_path):
-    path = workbook(tmp_path / "l.xlsx", {"请假登记": [["姓名", "开始时间", "结束时间", "审批人"], ["张三", D(2026, 9, 1), D(2026, 9, 1), "李四"]]})
+    path = workbook(
+        tmp_path / "l.xlsx",
+        {"请假登记": [["姓名", "开始时间", "结束时间", "审批人"], ["张三", D(2026, 9, 1), D(2026, 9, 1), "李四"]]},
+    )
     code, rep, err = check(path, "--as-of", "2026-11-24")
     assert code == 2
     assert "缺少必填列“职务类别”" in err and "人员类别" in err and "请假登记" in err
@@ -101,10 +117,13 @@ def test_sheet_name_contains_alias_longest_wins():
 
 
 def test_classified_by_headers_and_unknown_sheet_skipped(tmp_path):
-    path = workbook(tmp_path / "h.xlsx", {
-        "Sheet1": [["编号", "申请人", "收到申请日期", "答复日期"], ["S1", "某", D(2026, 9, 1), D(2026, 9, 2)]],
-        "备忘": [["随便写写"], ["第二行"]],
-    })
+    path = workbook(
+        tmp_path / "h.xlsx",
+        {
+            "Sheet1": [["编号", "申请人", "收到申请日期", "答复日期"], ["S1", "某", D(2026, 9, 1), D(2026, 9, 2)]],
+            "备忘": [["随便写写"], ["第二行"]],
+        },
+    )
     it = load_registers([path])
     assert it.inputs[0].sheets == {"Sheet1": "requests", "备忘": "skipped"}
     assert it.errors == []
@@ -126,25 +145,40 @@ def test_gbk_csv_and_utf8_bom_csv(tmp_path):
 
 
 def test_punch_layout_folds_to_daily(tmp_path):
-    path = workbook(tmp_path / "zk.xlsx", {"打卡记录": [
-        ["部门", "姓名", "考勤号码", "日期时间", "机器号"],
-        ["办公室", "张三", "0001", "2026/9/28 8:53:12", 1],
-        ["办公室", "张三", "0001", "2026/9/28 12:01:00", 1],
-        ["办公室", "张三", "0001", "2026/9/28 17:40:00", 1],
-        ["办公室", "李四", "0002", "2026/9/28 17:45:00", 1],
-        ["办公室", "张三", "0001", T(2026, 9, 29, 8, 20), 1],
-    ]})
+    path = workbook(
+        tmp_path / "zk.xlsx",
+        {
+            "打卡记录": [
+                ["部门", "姓名", "考勤号码", "日期时间", "机器号"],
+                ["办公室", "张三", "0001", "2026/9/28 8:53:12", 1],
+                ["办公室", "张三", "0001", "2026/9/28 12:01:00", 1],
+                ["办公室", "张三", "0001", "2026/9/28 17:40:00", 1],
+                ["办公室", "李四", "0002", "2026/9/28 17:45:00", 1],
+                ["办公室", "张三", "0001", T(2026, 9, 29, 8, 20), 1],
+            ]
+        },
+    )
     it = load_registers([path])
     f = it.registers["attendance"].frame
-    got = list(zip(f["name"], f["date"].dt.strftime("%m-%d"), f["sign_in"], f["sign_out"], f["_row"]))
-    assert got == [("张三", "09-28", secs(8, 53, 12), secs(17, 40), 2), ("李四", "09-28", np.nan, secs(17, 45), 5),
-                   ("张三", "09-29", secs(8, 20), np.nan, 6)] or _nan_equal(got, [
-        ("张三", "09-28", secs(8, 53, 12), secs(17, 40), 2), ("李四", "09-28", None, secs(17, 45), 5),
-        ("张三", "09-29", secs(8, 20), None, 6)])
+    got = list(zip(f["name"], f["date"].dt.strftime("%m-%d"), f["sign_in"], f["sign_out"], f["_row"], strict=True))
+    assert got == [
+        ("张三", "09-28", secs(8, 53, 12), secs(17, 40), 2),
+        ("李四", "09-28", np.nan, secs(17, 45), 5),
+        ("张三", "09-29", secs(8, 20), np.nan, 6),
+    ] or _nan_equal(
+        got,
+        [
+            ("张三", "09-28", secs(8, 53, 12), secs(17, 40), 2),
+            ("李四", "09-28", None, secs(17, 45), 5),
+            ("张三", "09-29", secs(8, 20), None, 6),
+        ],
+    )
 
 
 def _nan_equal(a, b):
-    norm = lambda rows: [tuple(None if isinstance(v, float) and np.isnan(v) else v for v in r) for r in rows]
+    def norm(rows):
+        return [tuple(None if isinstance(v, float) and np.isnan(v) else v for v in r) for r in rows]
+
     return norm(a) == norm(b)
 
 
@@ -164,7 +198,11 @@ def test_dingtalk_two_level_header_two_sessions(tmp_path):
     assert it.errors == []
     f = it.registers["attendance"].frame
     assert f[["sign_in", "sign_out", "sign_in2", "sign_out2"]].iloc[0].tolist() == [
-        secs(8, 21), secs(12, 2), secs(14, 25), secs(17, 31)]
+        secs(8, 21),
+        secs(12, 2),
+        secs(14, 25),
+        secs(17, 31),
+    ]
     assert f["_row"].tolist() == [5] and f["date"].iloc[0] == pd.Timestamp("2026-09-28")
 
 
@@ -202,13 +240,16 @@ def _empty(tmp_path):
     return p
 
 
-@pytest.mark.parametrize("make,words", [
-    (lambda t: t / "missing.xlsx", "文件不存在"),
-    (_not_workbook, "不是有效的 Excel/ODS 文件"),
-    (_truncated, "文件不完整或已损坏"),
-    (lambda t: FIXTURES / "password_protected.xlsx", "密码保护"),
-    (_empty, "文件为空"),
-])
+@pytest.mark.parametrize(
+    "make,words",
+    [
+        (lambda t: t / "missing.xlsx", "文件不存在"),
+        (_not_workbook, "不是有效的 Excel/ODS 文件"),
+        (_truncated, "文件不完整或已损坏"),
+        (lambda t: FIXTURES / "password_protected.xlsx", "密码保护"),
+        (_empty, "文件为空"),
+    ],
+)
 def test_unreadable_inputs(tmp_path, make, words):
     path = make(tmp_path)
     code, rep, err = check(path, "--as-of", "2026-11-24")
@@ -220,7 +261,10 @@ def test_unreadable_inputs(tmp_path, make, words):
 
 
 def test_broken_file_beside_good_one_still_audits_the_good(tmp_path):
-    good = workbook(tmp_path / "good.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 15), D(2026, 10, 9)]]})
+    good = workbook(
+        tmp_path / "good.xlsx",
+        {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 15), D(2026, 10, 9)]]},
+    )
     bad = _truncated(tmp_path)
     code, rep, err = check(good, bad, "--as-of", "2026-11-24")  # named files: one office
     assert code == 2
@@ -230,6 +274,7 @@ def test_broken_file_beside_good_one_still_audits_the_good(tmp_path):
 
 def test_template_audits_clean(tmp_path):
     from helpers import runner
+
     from gov_audit.cli import app
 
     out = tmp_path / "模板.xlsx"
@@ -247,6 +292,7 @@ def test_template_audits_clean(tmp_path):
 
 def test_template_selected_registers(tmp_path):
     from helpers import runner
+
     from gov_audit.cli import app
 
     out = tmp_path / "t.xlsx"
@@ -257,16 +303,35 @@ def test_template_selected_registers(tmp_path):
 
 
 def test_dingtalk_raw_records_with_time_only_punches(tmp_path):
-    path = workbook(tmp_path / "dd.xlsx", {"原始记录": [
-        ["姓名", "考勤组", "部门", "工号", "职位", "UserId", "考勤日期", "考勤时间", "打卡时间", "打卡结果", "打卡地址"],
-        ["张三", "机关", "办公室", "0001", "科员", "u1", "2026-09-28", "08:30", "08:53", "迟到", "县政府大院"],
-        ["张三", "机关", "办公室", "0001", "科员", "u1", "2026-09-28", "17:30", "17:41", "正常", "县政府大院"],
-        ["李四", "机关", "办公室", "0002", "科员", "u2", "2026-09-28", "08:30", "25:61", "正常", "县政府大院"],
-    ]})
+    path = workbook(
+        tmp_path / "dd.xlsx",
+        {
+            "原始记录": [
+                [
+                    "姓名",
+                    "考勤组",
+                    "部门",
+                    "工号",
+                    "职位",
+                    "UserId",
+                    "考勤日期",
+                    "考勤时间",
+                    "打卡时间",
+                    "打卡结果",
+                    "打卡地址",
+                ],
+                ["张三", "机关", "办公室", "0001", "科员", "u1", "2026-09-28", "08:30", "08:53", "迟到", "县政府大院"],
+                ["张三", "机关", "办公室", "0001", "科员", "u1", "2026-09-28", "17:30", "17:41", "正常", "县政府大院"],
+                ["李四", "机关", "办公室", "0002", "科员", "u2", "2026-09-28", "08:30", "25:61", "正常", "县政府大院"],
+            ]
+        },
+    )
     it = load_registers([path])
     f = it.registers["attendance"].frame
     good = f[~f["_bad_sign_in"]]
-    assert list(zip(good["name"], good["sign_in"], good["sign_out"], good["_row"])) == [("张三", secs(8, 53), secs(17, 41), 2)]
+    assert list(zip(good["name"], good["sign_in"], good["sign_out"], good["_row"], strict=True)) == [
+        ("张三", secs(8, 53), secs(17, 41), 2)
+    ]
     # 李四's day is on record (so never an absence) but not judged: its punch could not be read.
     assert list(f[f["_bad_sign_in"]]["name"]) == ["李四"]
     assert [(e.cell, e.value) for e in it.errors] == [("I4", "25:61")]
@@ -278,8 +343,24 @@ def test_junk_anywhere_never_breaks_the_audit(tmp_path, seed):
     import random
 
     src = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
-    junk = ["abc", "2026-02-30", -5, 1e12, None, "", "是", "25:99", 0.5, dt.datetime(2150, 1, 1), "N/A", "=1+1",
-            "1899-12-31", "  ", 46293, "2026年13月1日"]
+    junk = [
+        "abc",
+        "2026-02-30",
+        -5,
+        1e12,
+        None,
+        "",
+        "是",
+        "25:99",
+        0.5,
+        dt.datetime(2150, 1, 1),
+        "N/A",
+        "=1+1",
+        "1899-12-31",
+        "  ",
+        46293,
+        "2026年13月1日",
+    ]
     rng = random.Random(seed)
     wb = openpyxl.load_workbook(src)
     for _ in range(80):

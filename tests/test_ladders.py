@@ -23,20 +23,31 @@ def month(name, lates=0, earlies=0, absent_half=0, dept="办公室"):
 
 
 def ladder(rep, name, subject):
-    return [(p["period"], p["count"], p["tier"], p["consequence"]) for p in rep["penalties"]
-            if p["ladder"] == name and p["subject"] == subject]
+    return [
+        (p["period"], p["count"], p["tier"], p["consequence"])
+        for p in rep["penalties"]
+        if p["ladder"] == name and p["subject"] == subject
+    ]
 
 
 def test_attendance_month_tiers_with_yuan(tmp_path):
-    rows = month("一次") + month("两次", lates=2) + month("三次", lates=2, earlies=1) + month("五次", lates=3, earlies=2) \
-        + month("半天", absent_half=1) + month("一天半", absent_half=3)
+    rows = (
+        month("一次")
+        + month("两次", lates=2)
+        + month("三次", lates=2, earlies=1)
+        + month("五次", lates=3, earlies=2)
+        + month("半天", absent_half=1)
+        + month("一天半", absent_half=3)
+    )
     staff = [["姓名", "部门", "出勤津贴", "福利补贴"], ["两次", "办公室", 300, 500], ["五次", "办公室", 300, 500]]
     f = workbook(tmp_path / "a.xlsx", {"考勤": [HEAD, *rows], "人员名册": staff})
     _, rep, _ = check(f, "--as-of", "2026-09-11", "--since", "2026-09-01")
     assert ladder(rep, "attendance_month", "一次") == []
     assert ladder(rep, "attendance_month", "两次") == [("2026-09", 2, 1, "扣除当月出勤津贴一半（合计 150.00 元）")]
     assert ladder(rep, "attendance_month", "三次") == [("2026-09", 3, 2, "取消当月出勤津贴")]
-    assert ladder(rep, "attendance_month", "五次") == [("2026-09", 5, 3, "取消当月出勤津贴，并扣除当月福利补贴（合计 800.00 元）")]
+    assert ladder(rep, "attendance_month", "五次") == [
+        ("2026-09", 5, 3, "取消当月出勤津贴，并扣除当月福利补贴（合计 800.00 元）")
+    ]
     assert ladder(rep, "attendance_month", "半天") == [("2026-09", 0, 1, "扣除当月出勤津贴一半")]
     assert ladder(rep, "attendance_month", "一天半") == [("2026-09", 0, 3, "取消当月出勤津贴，并扣除当月福利补贴")]
     two = [p for p in rep["penalties"] if p["ladder"] == "attendance_month" and p["subject"] == "两次"][0]
@@ -57,11 +68,16 @@ def test_attendance_year_tiers(tmp_path):
 
 
 def test_one_time_notice_plus_attendance_warning_caps_rating(tmp_path):
-    f = workbook(tmp_path / "a.xlsx", {
-        "考勤": [HEAD, *month("张三", lates=3)],
-        "效能投诉": [["日期", "被投诉人", "部门", "投诉类型", "是否查实", "事由"],
-                     [D(2026, 5, 6), "张三", "办公室", "一次性告知", "是", "让群众跑了三趟"]],
-    })
+    f = workbook(
+        tmp_path / "a.xlsx",
+        {
+            "考勤": [HEAD, *month("张三", lates=3)],
+            "效能投诉": [
+                ["日期", "被投诉人", "部门", "投诉类型", "是否查实", "事由"],
+                [D(2026, 5, 6), "张三", "办公室", "一次性告知", "是", "让群众跑了三趟"],
+            ],
+        },
+    )
     _, rep, _ = check(f, "--as-of", "2026-09-11")
     assert ladder(rep, "one_time_notice", "张三") == [("2026", 1, 1, "效能告诫")]
     assert ladder(rep, "attendance_year", "张三")[0][2] == 3
@@ -76,7 +92,10 @@ def test_conduct_ladders(tmp_path):
     c += [[D(2026, m, 1), "甲", "办公室", "首问负责", "是", "x"] for m in (2, 3, 4)]
     c += [[D(2026, m, 1), "乙", "办公室", "一次性告知", "是", "x"] for m in (2, 3)]
     c += [[D(2026, m, 1), "丙", "办公室", "效能告诫", "是", "x"] for m in (2, 3, 4)]
-    c += [[D(2025, 12, 1), "丁", "办公室", "首问负责", "是", "x"], [D(2026, 1, 5), "丁", "办公室", "首问负责", "是", "x"]]
+    c += [
+        [D(2025, 12, 1), "丁", "办公室", "首问负责", "是", "x"],
+        [D(2026, 1, 5), "丁", "办公室", "首问负责", "是", "x"],
+    ]
     f = workbook(tmp_path / "c.xlsx", {"效能投诉": c})
     _, rep, _ = check(f, "--as-of", "2026-11-24")
     assert ladder(rep, "first_inquiry", "甲") == [("2026", 3, 3, "行政警告以上纪律处分")]
@@ -85,14 +104,19 @@ def test_conduct_ladders(tmp_path):
     # 丙: two warnings (the 2nd and 3rd violation) → cannot be rated 称职
     assert ladder(rep, "annual_rating", "丙") == [("2026", 2, 2, "年度考核不得评为称职")]
     # 甲: first_inquiry's third tier fixes the rating at 不称职 directly
-    assert [p["rating_cap"] for p in rep["penalties"] if p["ladder"] == "annual_rating" and p["subject"] == "甲"] == ["incompetent"]
+    assert [p["rating_cap"] for p in rep["penalties"] if p["ladder"] == "annual_rating" and p["subject"] == "甲"] == [
+        "incompetent"
+    ]
     # 丁: one violation each calendar year — the 2025 one is in its own year (shown though before --since? no)
     assert ladder(rep, "first_inquiry", "丁") == [("2026", 1, 1, "书面检讨，诫勉教育")]
 
 
 def test_rolling_window(tmp_path):
-    c = [["日期", "被投诉人", "部门", "投诉类型", "是否查实", "事由"],
-         [D(2025, 12, 1), "丁", "办公室", "首问负责", "是", "x"], [D(2026, 1, 5), "丁", "办公室", "首问负责", "是", "x"]]
+    c = [
+        ["日期", "被投诉人", "部门", "投诉类型", "是否查实", "事由"],
+        [D(2025, 12, 1), "丁", "办公室", "首问负责", "是", "x"],
+        [D(2026, 1, 5), "丁", "办公室", "首问负责", "是", "x"],
+    ]
     f = workbook(tmp_path / "c.xlsx", {"效能投诉": c})
     book = tmp_path / "r.toml"
     book.write_text('[settings]\nladder_window = "rolling12"\n', encoding="utf-8")

@@ -58,8 +58,11 @@ def test_2020_and_its_extension_applied_on_top(tmp_path):
 
 def test_the_audit_treats_the_import_as_a_complete_year(tmp_path):
     notice = tmp_path / "2027.txt"
-    notice.write_text("国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n"
-                      "二、春节：2月5日至12日放假调休，共8天。2月14日（周日）上班。\n", encoding="utf-8")
+    notice.write_text(
+        "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n"
+        "二、春节：2月5日至12日放假调休，共8天。2月14日（周日）上班。\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "c.csv"
     r = runner.invoke(app, ["calendar", "import", str(notice), "-o", str(out)])
     assert r.exit_code == 0, r.stderr
@@ -70,8 +73,10 @@ def test_the_audit_treats_the_import_as_a_complete_year(tmp_path):
 
 
 def test_stdin_full_width_or_not_with_or_without_brackets(tmp_path):
-    text = ("关于2026年部分节假日安排的通知\n一、元旦:1月1日(周四)至3日(周六)放假调休,共3天.1月4日(周日)上班。\n"
-            "二、春节：2月15日至23日放假调休，共9天。2月14日星期六、2月28日周六上班。")
+    text = (
+        "关于2026年部分节假日安排的通知\n一、元旦:1月1日(周四)至3日(周六)放假调休,共3天.1月4日(周日)上班。\n"
+        "二、春节：2月15日至23日放假调休，共9天。2月14日星期六、2月28日周六上班。"
+    )
     out = tmp_path / "c.csv"
     r = runner.invoke(app, ["calendar", "import", "-", "-o", str(out)], input=text.encode("gb18030"))
     assert r.exit_code == 0, r.stderr
@@ -80,11 +85,14 @@ def test_stdin_full_width_or_not_with_or_without_brackets(tmp_path):
     assert work == ["2026-01-04", "2026-02-14", "2026-02-28"]
 
 
-@pytest.mark.parametrize("sentence,says", [
-    ("一、元旦：1月1日（周五）至3日（周六）放假调休，共3天。", "星期与日期不符"),
-    ("一、元旦：1月1日至3日放假调休，共4天。1月4日（周日）上班。", "共4天"),
-    ("一、植树节：3月12日放假，共1天。", "不是法定节日"),
-])
+@pytest.mark.parametrize(
+    "sentence,says",
+    [
+        ("一、元旦：1月1日（周五）至3日（周六）放假调休，共3天。", "星期与日期不符"),
+        ("一、元旦：1月1日至3日放假调休，共4天。1月4日（周日）上班。", "共4天"),
+        ("一、植树节：3月12日放假，共1天。", "不是法定节日"),
+    ],
+)
 def test_what_cannot_be_checked_is_refused_quoting_the_sentence(tmp_path, sentence, says):
     notice = tmp_path / "n.txt"
     notice.write_text("国务院办公厅关于2026年部分节假日安排的通知\n" + sentence + "\n", encoding="utf-8")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from helpers import D, check, runner, workbook
+
 from gov_audit.cli import app
 
 SAMPLE = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
@@ -57,7 +57,9 @@ def test_html_has_exactly_the_json_findings_and_no_network():
     html = r.stdout
     import re
 
-    assert re.findall(r'<tr class="[a-z]+" data-id="([^"]+)"', html) == [__import__("html").escape(i) for i in json_ids()]
+    assert re.findall(r'<tr class="[a-z]+" data-id="([^"]+)"', html) == [
+        __import__("html").escape(i) for i in json_ids()
+    ]
     assert "<svg" in html and "http://" not in html.replace("http://www.w3.org/2000/svg", "")
     assert "https://" not in html and "<script src" not in html
 
@@ -72,12 +74,15 @@ def test_english_report_has_no_chinese_labels():
 
 def test_formula_injection_neutralised(tmp_path):
     f = tmp_path / "信访登记.csv"  # a CSV export keeps text that looks like a formula
-    f.write_text('编号,信访人,收到日期,受理决定日期,承办人\n"=HYPERLINK(""http://x"")",@SUM(1),2026-09-15,2026-10-09,'
-                 '"+cmd|\' /C calc\'!A0"\n', encoding="utf-8")
+    f.write_text(
+        '编号,信访人,收到日期,受理决定日期,承办人\n"=HYPERLINK(""http://x"")",@SUM(1),2026-09-15,2026-10-09,'
+        '"+cmd|\' /C calc\'!A0"\n',
+        encoding="utf-8",
+    )
     r = run("check", f, "--as-of", "2026-11-24", "--format", "csv")
     rows = list(csv.reader(io.StringIO(r.stdout.lstrip("\ufeff"))))
     header = rows[0]
-    row = dict(zip(header, rows[1]))
+    row = dict(zip(header, rows[1], strict=True))
     assert row["事项"] == "'=HYPERLINK(\"http://x\")" and row["责任人"] == "'+cmd|' /C calc'!A0"
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in rows[1])
     out = tmp_path / "r.xlsx"
@@ -110,10 +115,12 @@ def test_output_dir_dated_file(tmp_path):
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["gov-audit-2026-11-24.html"]
 
 
-WAIVERS = "rule,key,justification,approved_by,expires\n" \
-          "PET002,XF-2026-029,涉法涉诉已转司法程序,郑建国,2026-12-31\n" \
-          "PET001,XF-2026-025,补录延误,郑建国,2026-10-31\n" \
-          "PET006,XF-2099-999,旧案,郑建国,2027-01-01\n"
+WAIVERS = (
+    "rule,key,justification,approved_by,expires\n"
+    "PET002,XF-2026-029,涉法涉诉已转司法程序,郑建国,2026-12-31\n"
+    "PET001,XF-2026-025,补录延误,郑建国,2026-10-31\n"
+    "PET006,XF-2099-999,旧案,郑建国,2027-01-01\n"
+)
 
 
 def test_waivers_applied_expired_unmatched(tmp_path):
@@ -130,10 +137,15 @@ def test_waivers_applied_expired_unmatched(tmp_path):
 
 
 def test_waiver_alone_does_not_fail_the_run(tmp_path):
-    f = workbook(tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]})
+    f = workbook(
+        tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]}
+    )
     w = tmp_path / "w.toml"
-    w.write_text('[[waiver]]\nrule = "PET001"\nkey = "A"\njustification = "系统故障补录"\napproved_by = "局长"\n'
-                 'expires = 2027-06-30\n', encoding="utf-8")
+    w.write_text(
+        '[[waiver]]\nrule = "PET001"\nkey = "A"\njustification = "系统故障补录"\napproved_by = "局长"\n'
+        'expires = 2027-06-30\n',
+        encoding="utf-8",
+    )
     assert check(f, "--as-of", "2026-11-24")[0] == 1
     assert check(f, "--as-of", "2026-11-24", "--waivers", w)[0] == 0
 
@@ -146,11 +158,21 @@ def test_waiver_without_justification_is_an_input_error(tmp_path):
 
 
 def test_baseline_reports_only_new_findings(tmp_path):
-    f = workbook(tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]})
+    f = workbook(
+        tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]}
+    )
     old = tmp_path / "old.json"
     assert run("check", f, "--as-of", "2026-11-24", "--format", "json", "--output", old).exit_code == 1
-    f2 = workbook(tmp_path / "p.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)],
-                                                    ["B", D(2026, 9, 16), D(2026, 10, 20)]]})
+    f2 = workbook(
+        tmp_path / "p.xlsx",
+        {
+            "信访登记": [
+                ["编号", "收到日期", "受理决定日期"],
+                ["A", D(2026, 9, 15), D(2026, 10, 9)],
+                ["B", D(2026, 9, 16), D(2026, 10, 20)],
+            ]
+        },
+    )
     code, rep, _ = check(f2, "--as-of", "2026-11-24", "--baseline", old)
     assert [f["key"] for f in rep["findings"]] == ["B"]
     assert rep["baseline"]["suppressed"] == 1 and rep["summary"]["baselined"] == 1
@@ -168,8 +190,14 @@ def test_baseline_reports_only_new_findings(tmp_path):
 def test_batch_over_offices_with_a_broken_file(tmp_path):
     root = tmp_path / "county"
     (root / "城关镇").mkdir(parents=True)
-    workbook(root / "城关镇" / "城关镇计生办.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]})
-    workbook(root / "清河乡计生办.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 1), D(2026, 9, 2)]]})
+    workbook(
+        root / "城关镇" / "城关镇计生办.xlsx",
+        {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]},
+    )
+    workbook(
+        root / "清河乡计生办.xlsx",
+        {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 1), D(2026, 9, 2)]]},
+    )
     (root / "坏文件.xlsx").write_bytes(b"PK\x03\x04 truncated")
     r = run("check", root, "--as-of", "2026-11-24", "--format", "json")
     assert r.exit_code == 2
@@ -182,8 +210,11 @@ def test_batch_over_offices_with_a_broken_file(tmp_path):
     r = run("check", root, "--as-of", "2026-11-24", "--format", "xlsx", "--output-dir", out)
     assert r.exit_code == 2
     assert sorted(p.name for p in out.iterdir()) == [
-        "gov-audit-batch-2026-11-24.json", "gov-audit-坏文件-2026-11-24.xlsx",  # the broken office's report lists its error
-        "gov-audit-城关镇_城关镇计生办-2026-11-24.xlsx", "gov-audit-清河乡计生办-2026-11-24.xlsx"]
+        "gov-audit-batch-2026-11-24.json",
+        "gov-audit-坏文件-2026-11-24.xlsx",  # the broken office's report lists its error
+        "gov-audit-城关镇_城关镇计生办-2026-11-24.xlsx",
+        "gov-audit-清河乡计生办-2026-11-24.xlsx",
+    ]
     table = run("check", root, "--as-of", "2026-11-24")
     assert "清河乡计生办" in table.stdout and table.exit_code == 2
 
@@ -194,10 +225,25 @@ def test_random_draw_is_reproducible_and_avoids_own_unit(tmp_path):
     for name in ("城关镇计生办", "清河乡计生办", "东坝乡计生办", "西岭镇计生办"):
         workbook(root / f"{name}.xlsx", {"信访登记": [["编号", "收到日期"], ["A", D(2026, 9, 1)]]})
     people = tmp_path / "inspectors.csv"
-    people.write_text("姓名,单位\n甲,城关镇计生办\n乙,清河乡计生办\n丙,县卫健局\n丁,县卫健局\n戊,东坝乡计生办\n", encoding="gbk")
+    people.write_text(
+        "姓名,单位\n甲,城关镇计生办\n乙,清河乡计生办\n丙,县卫健局\n丁,县卫健局\n戊,东坝乡计生办\n", encoding="gbk"
+    )
     out1, out2 = tmp_path / "d1.json", tmp_path / "d2.json"
     for out in (out1, out2):
-        r = run("sample", root, "--offices", 3, "--inspectors", people, "--seed", 42, "--output", out, "--date", "2026-11-24")
+        r = run(
+            "sample",
+            root,
+            "--offices",
+            3,
+            "--inspectors",
+            people,
+            "--seed",
+            42,
+            "--output",
+            out,
+            "--date",
+            "2026-11-24",
+        )
         assert r.exit_code == 0, r.output
     a, b = json.loads(out1.read_text(encoding="utf-8")), json.loads(out2.read_text(encoding="utf-8"))
     assert a == b and a["seed"] == 42 and len(a["drawn"]) == 3 and a["offices_pool"] == 4

@@ -57,13 +57,30 @@ def no_internal(report: dict) -> None:
 
 def content(report: dict) -> Counter:
     """What each finding says, without where it was read (row order, file, sheet change)."""
-    keys = ("rule", "status", "severity", "subject", "dept", "key", "start", "due", "done", "late_by", "period",
-            "message")
+    keys = (
+        "rule",
+        "status",
+        "severity",
+        "subject",
+        "dept",
+        "key",
+        "start",
+        "due",
+        "done",
+        "late_by",
+        "period",
+        "message",
+    )
     # A record with no ID of its own is keyed by its sheet and row ("重大事项 row 3", "会议记录!4"), and a split
     # payment lists its rows ("第 4、6 行"): location too.
-    return Counter(re.sub(r"row \d+|[^\s\"“”]*!\d+|第 [\d、]+ 行|rows [\d、]+", "@?", json.dumps([f.get(k) for k in keys], ensure_ascii=False,
-                                                           sort_keys=True))
-                   for f in report["findings"])
+    return Counter(
+        re.sub(
+            r"row \d+|[^\s\"“”]*!\d+|第 [\d、]+ 行|rows [\d、]+",
+            "@?",
+            json.dumps([f.get(k) for k in keys], ensure_ascii=False, sort_keys=True),
+        )
+        for f in report["findings"]
+    )
 
 
 def located(report: dict) -> Counter:
@@ -76,8 +93,10 @@ def same(a: Counter, b: Counter) -> None:
 
 
 def penalties(report: dict) -> list:
-    return sorted(json.dumps({k: v for k, v in p.items() if k not in ("findings", "basis")}, ensure_ascii=False,
-                             sort_keys=True) for p in report["penalties"])
+    return sorted(
+        json.dumps({k: v for k, v in p.items() if k not in ("findings", "basis")}, ensure_ascii=False, sort_keys=True)
+        for p in report["penalties"]
+    )
 
 
 def late_done_by(report: dict, day: str, regs: list[GeneratedSheet]) -> set:
@@ -93,10 +112,15 @@ def late_done_by(report: dict, day: str, regs: list[GeneratedSheet]) -> set:
         value = sheet.rows[f["row"] - 2][names.index(sheet.register.anchor)]
         return value is None or value.isoformat()[:10] <= day
 
-    return {(f["rule"], f["sheet"], f["row"], f["due"], f["done"], json.dumps(f["late_by"]))
-            for f in report["findings"]
-            if RULES[f["rule"]].kind == "deadline" and f["status"] == "late" and f["done"] and f["done"][:10] <= day
-            and existed(f)}
+    return {
+        (f["rule"], f["sheet"], f["row"], f["due"], f["done"], json.dumps(f["late_by"]))
+        for f in report["findings"]
+        if RULES[f["rule"]].kind == "deadline"
+        and f["status"] == "late"
+        and f["done"]
+        and f["done"][:10] <= day
+        and existed(f)
+    }
 
 
 def _fresh(tmp: str, folder: str) -> Path:
@@ -111,6 +135,7 @@ def _as_of_after(regs: list[GeneratedSheet]) -> str:
 
 
 # --- as-of -------------------------------------------------------------------------------
+
 
 @SLOW
 @given(regs=office(), pick=st.floats(0, 1))
@@ -140,6 +165,7 @@ def test_sample_at_any_as_of_day(day):
 
 # --- metamorphic ---------------------------------------------------------------------------
 
+
 @SLOW
 @given(regs=office(), seed=st.integers(0, 2**16))
 def test_shuffled_rows_give_the_same_findings(regs, seed):
@@ -168,8 +194,10 @@ def test_future_rows_and_unrelated_sheets_change_nothing(regs, data):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "office.xlsx"
         _, a, _ = audit(write_xlsx(path, regs), as_of.isoformat())
-        _, b, _ = audit(write_xlsx(path, later, extra_sheets={"备忘": [["事项", "经办"], ["购置打印纸", "张三"]]}),
-                        as_of.isoformat())
+        _, b, _ = audit(
+            write_xlsx(path, later, extra_sheets={"备忘": [["事项", "经办"], ["购置打印纸", "张三"]]}),
+            as_of.isoformat(),
+        )
     no_internal(a)
     same(located(a), located(b))
     same(Counter(penalties(a)), Counter(penalties(b)))
@@ -207,6 +235,7 @@ def test_the_same_registers_as_csv_give_the_same_findings(regs, encoding):
 
 # --- generated registers -----------------------------------------------------------------
 
+
 @SLOW
 @given(regs=office(min_registers=1, max_registers=8))
 def test_generated_registers_judge_cleanly_and_point_at_real_rows(regs):
@@ -238,19 +267,65 @@ def _text(v) -> str | None:
 # --- hostile cells ---------------------------------------------------------------------
 
 HOSTILE = [
-    "inf", "-inf", "NaN", "nan", -1e15, 1e15, 1e300, -1, 0, 2958465.9, 0.9999999, True, False,
-    "#VALUE!", "#REF!", "#N/A", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
-    "=1/0", '=HYPERLINK("http://example.invalid","点此")', "=A1+1", "=SUM(A:A)", "=cmd|' /C calc'!A0",
-    dt.datetime(1900, 1, 1), dt.datetime(1900, 2, 28), dt.datetime(9999, 12, 31), dt.datetime(2262, 4, 12),
-    dt.datetime(2003, 12, 31), dt.date(2100, 1, 1), dt.time(23, 59, 59), dt.timedelta(days=3, hours=2),
-    "", "   ", "\t", "字" * 3000, "😀", "\u202e反向", "+1", "@SUM(1)", "2026-02-30", "2026/13/01", "0000-00-00",
-    "25:61", "8：3O", "是否", "1,2,3", "￥-5", "RICH",
+    "inf",
+    "-inf",
+    "NaN",
+    "nan",
+    -1e15,
+    1e15,
+    1e300,
+    -1,
+    0,
+    2958465.9,
+    0.9999999,
+    True,
+    False,
+    "#VALUE!",
+    "#REF!",
+    "#N/A",
+    "#DIV/0!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "=1/0",
+    '=HYPERLINK("http://example.invalid","点此")',
+    "=A1+1",
+    "=SUM(A:A)",
+    "=cmd|' /C calc'!A0",
+    dt.datetime(1900, 1, 1),
+    dt.datetime(1900, 2, 28),
+    dt.datetime(9999, 12, 31),
+    dt.datetime(2262, 4, 12),
+    dt.datetime(2003, 12, 31),
+    dt.date(2100, 1, 1),
+    dt.time(23, 59, 59),
+    dt.timedelta(days=3, hours=2),
+    "",
+    "   ",
+    "\t",
+    "字" * 3000,
+    "😀",
+    "\u202e反向",
+    "+1",
+    "@SUM(1)",
+    "2026-02-30",
+    "2026/13/01",
+    "0000-00-00",
+    "25:61",
+    "8：3O",
+    "是否",
+    "1,2,3",
+    "￥-5",
+    "RICH",
 ]
 
 
 @SLOW
-@given(gen=st.sampled_from(sorted(BY_KEY)).flatmap(lambda k: register_rows(BY_KEY[k], 1, 5)),
-       value=st.sampled_from(HOSTILE), data=st.data())
+@given(
+    gen=st.sampled_from(sorted(BY_KEY)).flatmap(lambda k: register_rows(BY_KEY[k], 1, 5)),
+    value=st.sampled_from(HOSTILE),
+    data=st.data(),
+)
 def test_hostile_cell_anywhere_is_typed_or_a_located_error(gen, value, data):
     col = data.draw(st.integers(0, len(gen.register.columns) - 1))
     row = data.draw(st.integers(0, len(gen.rows) - 1))
@@ -264,8 +339,9 @@ def test_hostile_cell_anywhere_is_typed_or_a_located_error(gen, value, data):
         except (ValueError, TypeError, openpyxl.utils.exceptions.IllegalCharacterError):
             assume(False)  # the writer refuses it: no workbook can hold it
         out = Path(tmp) / "r.json"
-        r = runner.invoke(app, ["check", str(path), "--as-of", "2026-11-30", "--since", SINCE, "--format", "json",
-                                "-o", str(out)])
+        r = runner.invoke(
+            app, ["check", str(path), "--as-of", "2026-11-30", "--since", SINCE, "--format", "json", "-o", str(out)]
+        )
         assert "Traceback" not in r.stderr and "panicked" not in r.stderr
         assert r.exit_code in (0, 1, 2), (r.exit_code, r.exception)
         rep = json.loads(out.read_text(encoding="utf-8"))
@@ -280,10 +356,13 @@ def test_hostile_cell_anywhere_is_typed_or_a_located_error(gen, value, data):
 @pytest.mark.parametrize("value", HOSTILE)
 def test_each_hostile_value_in_a_time_column(tmp_path, value):
     """Every hostile value once, where a blank would be a verdict: an attendance sign-in."""
-    gen = GeneratedSheet(BY_KEY["attendance"], [
-        ["张三", None, "综合股", dt.date(2026, 9, 1), dt.time(8, 20), dt.time(17, 40), None, None, None, None],
-        ["李四", None, "综合股", dt.date(2026, 9, 1), None, dt.time(17, 40), None, None, None, None],
-    ])
+    gen = GeneratedSheet(
+        BY_KEY["attendance"],
+        [
+            ["张三", None, "综合股", dt.date(2026, 9, 1), dt.time(8, 20), dt.time(17, 40), None, None, None, None],
+            ["李四", None, "综合股", dt.date(2026, 9, 1), None, dt.time(17, 40), None, None, None, None],
+        ],
+    )
     path = write_xlsx(tmp_path / "office.xlsx", [gen])
     wb = openpyxl.load_workbook(path)
     try:
@@ -297,6 +376,8 @@ def test_each_hostile_value_in_a_time_column(tmp_path, value):
     lisi = [f for f in rep["findings"] if f["subject"] == "李四" and f["rule"] in ("ATT001", "ATT003", "ATT004")]
     if not blank and not [e for e in rep["errors"] if e["cell"] == "E3"]:
         # Typed: then it is a real time of day (a number is a day fraction, a date-time its time).
-        assert isinstance(value, (int, float, dt.datetime, dt.time, dt.date, dt.timedelta)) or value.startswith("="), value
+        assert isinstance(value, (int, float, dt.datetime, dt.time, dt.date, dt.timedelta)) or value.startswith("="), (
+            value
+        )
     if [e for e in rep["errors"] if e["cell"] == "E3"]:
         assert lisi == [] and code == 2

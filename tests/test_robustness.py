@@ -24,8 +24,9 @@ def internal(report: dict) -> list[dict]:
     return [e for e in report["errors"] if e["kind"] == "internal"]
 
 
-@pytest.mark.parametrize("as_of", ["2026-01-15", "2026-03-01", "2026-06-15", "2026-09-01", "2026-09-15",
-                                   "2026-10-01", "2026-10-15"])
+@pytest.mark.parametrize(
+    "as_of", ["2026-01-15", "2026-03-01", "2026-06-15", "2026-09-01", "2026-09-15", "2026-10-01", "2026-10-15"]
+)
 def test_as_of_before_newest_row_judges_every_rule(as_of):
     code, rep, err = check(SAMPLE, "--as-of", as_of)
     assert code in (0, 1), err
@@ -53,8 +54,11 @@ def test_one_future_dated_disclosure_is_not_judged_and_loses_nothing(tmp_path):
     assert internal(rep) == [] and {"DIS001", "DIS003"} <= set(rep["rules_run"])
     # Row 5 is in the future of the audit: no finding rests on it, and the others are unchanged.
     assert not [f for f in findings(rep) if f["register"] == "disclosures" and f["row"] == 5]
-    strip = {(f["rule"], f["row"], f["status"], f["due"]) for f in findings(base)
-             if f["register"] == "disclosures" and f["row"] != 5}
+    strip = {
+        (f["rule"], f["row"], f["status"], f["due"])
+        for f in findings(base)
+        if f["register"] == "disclosures" and f["row"] != 5
+    }
     assert strip <= {(f["rule"], f["row"], f["status"], f["due"]) for f in findings(rep)}
 
 
@@ -73,8 +77,9 @@ def _time_cell(tmp_path, value, fmt="h:mm"):
 
 def test_huge_negative_time_is_a_located_error_not_a_panic(tmp_path):
     out = tmp_path / "r.json"
-    r = runner.invoke(app, ["check", str(_time_cell(tmp_path, -1e15)), "--as-of", "2026-09-30", "--format", "json",
-                            "-o", str(out)])
+    r = runner.invoke(
+        app, ["check", str(_time_cell(tmp_path, -1e15)), "--as-of", "2026-09-30", "--format", "json", "-o", str(out)]
+    )
     assert r.exit_code == 2
     rep = json.loads(out.read_text(encoding="utf-8"))
     cells = [(e["sheet"], e["cell"], e["column"]) for e in rep["errors"]]
@@ -93,8 +98,17 @@ def test_unreadable_time_text_is_an_error_not_an_absence(tmp_path, value):
 
 
 @pytest.mark.parametrize("cell", ["B5", "F5", "A5"])
-@pytest.mark.parametrize("value,kind", [('=HYPERLINK("http://example.invalid","点此")', None), ("NaN", None),
-                                        ("#VALUE!", "e"), ("#REF!", "e"), ("#N/A", "e"), ("=1/0", None)])
+@pytest.mark.parametrize(
+    "value,kind",
+    [
+        ('=HYPERLINK("http://example.invalid","点此")', None),
+        ("NaN", None),
+        ("#VALUE!", "e"),
+        ("#REF!", "e"),
+        ("#N/A", "e"),
+        ("=1/0", None),
+    ],
+)
 def test_formulas_and_error_values_in_text_cells(tmp_path, cell, value, kind):
     def put(wb):
         for sheet in ("群众意见", "2026年信访台账"):
@@ -103,8 +117,9 @@ def test_formulas_and_error_values_in_text_cells(tmp_path, cell, value, kind):
                 wb[sheet][cell].data_type = kind
 
     out = tmp_path / "r.json"
-    r = runner.invoke(app, ["check", str(_sample_copy(tmp_path, put)), "--as-of", "2026-11-30", "--format", "json",
-                            "-o", str(out)])
+    r = runner.invoke(
+        app, ["check", str(_sample_copy(tmp_path, put)), "--as-of", "2026-11-30", "--format", "json", "-o", str(out)]
+    )
     assert r.exit_code in (1, 2) and "Traceback" not in r.stderr
     rep = json.loads(out.read_text(encoding="utf-8"))
     assert internal(rep) == []
@@ -117,8 +132,9 @@ def test_date_9999_is_located_and_the_report_is_written(tmp_path):
         wb["政务公开台账"]["D5"] = dt.datetime(9999, 12, 31)
 
     out = tmp_path / "r.json"
-    r = runner.invoke(app, ["check", str(_sample_copy(tmp_path, far)), "--as-of", "2026-11-30", "--format", "json",
-                            "-o", str(out)])
+    r = runner.invoke(
+        app, ["check", str(_sample_copy(tmp_path, far)), "--as-of", "2026-11-30", "--format", "json", "-o", str(out)]
+    )
     assert r.exit_code == 2
     rep = json.loads(out.read_text(encoding="utf-8"))
     assert [(e["sheet"], e["cell"], e["column"]) for e in rep["errors"]] == [("政务公开台账", "D5", "formed")]
@@ -127,10 +143,15 @@ def test_date_9999_is_located_and_the_report_is_written(tmp_path):
 
 
 def test_stray_cell_at_xfd1048576_does_not_abort(tmp_path):
-    path = workbook(tmp_path / "stray.xlsx", {"信访登记": [
-        ["编号", "收到日期", "受理决定日期", "办结日期", "承办科室", "承办人"],
-        ["A", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12), "信访股", "李四"],
-    ]})
+    path = workbook(
+        tmp_path / "stray.xlsx",
+        {
+            "信访登记": [
+                ["编号", "收到日期", "受理决定日期", "办结日期", "承办科室", "承办人"],
+                ["A", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12), "信访股", "李四"],
+            ]
+        },
+    )
     wb = openpyxl.load_workbook(path)
     wb["信访登记"]["XFD1048576"] = "x"
     wb.save(path)
@@ -142,10 +163,15 @@ def test_stray_cell_at_xfd1048576_does_not_abort(tmp_path):
 
 
 def test_sheet_over_the_cell_limit_is_refused_with_a_located_error(tmp_path):
-    path = workbook(tmp_path / "wide.xlsx", {"信访登记": [
-        ["编号", "收到日期", "受理决定日期", "办结日期", "承办科室", "承办人"],
-        ["A", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12), "信访股", "李四"],
-    ]})
+    path = workbook(
+        tmp_path / "wide.xlsx",
+        {
+            "信访登记": [
+                ["编号", "收到日期", "受理决定日期", "办结日期", "承办科室", "承办人"],
+                ["A", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12), "信访股", "李四"],
+            ]
+        },
+    )
     wb = openpyxl.load_workbook(path)
     wb["信访登记"]["F900000"] = "x"
     wb.save(path)
@@ -165,8 +191,10 @@ def test_empty_workbook_is_exit_2_not_all_clear(tmp_path):
 
 
 def test_unrecognised_workbook_names_what_each_sheet_resembles(tmp_path):
-    path = workbook(tmp_path / "odd.xlsx", {"Sheet1": [
-        ["编号", "信访人", "承办科室"], ["A", "张三", "信访股"]], "Sheet2": [["项目", "备注"], ["x", "y"]]})
+    path = workbook(
+        tmp_path / "odd.xlsx",
+        {"Sheet1": [["编号", "信访人", "承办科室"], ["A", "张三", "信访股"]], "Sheet2": [["项目", "备注"], ["x", "y"]]},
+    )
     code, rep, err = check(path, "--as-of", "2026-11-24")
     assert code == 2
     msgs = {e["sheet"]: e["message"] for e in rep["errors"]}
@@ -240,13 +268,19 @@ def test_default_as_of_is_today_in_shanghai_on_a_utc_machine(tmp_path, monkeypat
     import gov_audit.clock as clock
 
     # 2026-11-30 23:30 UTC is already 1 December in Beijing.
-    monkeypatch.setattr(clock, "_utcnow", lambda: dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.timezone.utc))
+    monkeypatch.setattr(clock, "_utcnow", lambda: dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC))
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     try:
-        path = workbook(tmp_path / "p.xlsx", {"信访登记": [
-            ["编号", "收到日期", "受理决定日期", "办结日期", "承办科室", "承办人"],
-            ["A", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12), "信访股", "李四"]]})
+        path = workbook(
+            tmp_path / "p.xlsx",
+            {
+                "信访登记": [
+                    ["编号", "收到日期", "受理决定日期", "办结日期", "承办科室", "承办人"],
+                    ["A", D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 12), "信访股", "李四"],
+                ]
+            },
+        )
         _, rep, _ = check(path)
         assert rep["as_of"] == "2026-12-01" and rep["as_of_basis"] == "today Asia/Shanghai"
         book = tmp_path / "gov-audit.toml"
@@ -277,7 +311,7 @@ def test_shanghai_without_a_zone_database_is_utc_plus_8(monkeypatch):
         raise zoneinfo.ZoneInfoNotFoundError(key)
 
     monkeypatch.setattr(zoneinfo, "ZoneInfo", missing)
-    monkeypatch.setattr(clock, "_utcnow", lambda: T(2026, 11, 30, 16, 0, tzinfo=dt.timezone.utc))
+    monkeypatch.setattr(clock, "_utcnow", lambda: T(2026, 11, 30, 16, 0, tzinfo=dt.UTC))
     assert clock.today() == dt.date(2026, 12, 1)
 
 
@@ -286,9 +320,18 @@ def test_library_warnings_stay_off_stderr(tmp_path):
     import subprocess
     import sys
 
-    path = workbook(tmp_path / "p.xlsx", {"信访登记": [
-        ["编号", "收到日期", "受理决定日期", "办结日期", "承办科室", "承办人"],
-        *[[f"A{i}", D(2026, 9, 1 + i), None, None, "x", "y"] for i in range(5)]]})
-    r = subprocess.run([sys.executable, "-m", "gov_audit", "check", str(path), "--as-of", "2026-11-30",
-                        "--format", "json"], capture_output=True, text=True)
+    path = workbook(
+        tmp_path / "p.xlsx",
+        {
+            "信访登记": [
+                ["编号", "收到日期", "受理决定日期", "办结日期", "承办科室", "承办人"],
+                *[[f"A{i}", D(2026, 9, 1 + i), None, None, "x", "y"] for i in range(5)],
+            ]
+        },
+    )
+    r = subprocess.run(
+        [sys.executable, "-m", "gov_audit", "check", str(path), "--as-of", "2026-11-30", "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 1 and r.stderr == ""

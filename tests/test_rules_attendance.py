@@ -1,6 +1,6 @@
 import datetime as dt
 
-from helpers import D, T, check, findings, workbook
+from helpers import D, T, check, workbook
 
 HEAD = ["姓名", "部门", "日期", "签到", "签退", "离岗时长"]
 t = dt.time
@@ -24,40 +24,91 @@ def att_rows():
     return rows
 
 
-LEAVE_HEAD = ["姓名", "请假类型", "职务类别", "开始时间", "结束时间", "天数", "审批人", "请假单", "申请日期", "销假日期"]
+LEAVE_HEAD = [
+    "姓名",
+    "请假类型",
+    "职务类别",
+    "开始时间",
+    "结束时间",
+    "天数",
+    "审批人",
+    "请假单",
+    "申请日期",
+    "销假日期",
+]
 
 
 def test_attendance_rules(tmp_path):
-    f = workbook(tmp_path / "a.xlsx", {
-        "考勤": [HEAD, *att_rows()],
-        "请假登记": [LEAVE_HEAD, ["李四", "事假", "一般工作人员", D(2026, 10, 9), D(2026, 10, 9), 1,
-                              "股室负责人、分管领导", "是", D(2026, 10, 8), D(2026, 10, 10)]],
-    })
+    f = workbook(
+        tmp_path / "a.xlsx",
+        {
+            "考勤": [HEAD, *att_rows()],
+            "请假登记": [
+                LEAVE_HEAD,
+                [
+                    "李四",
+                    "事假",
+                    "一般工作人员",
+                    D(2026, 10, 9),
+                    D(2026, 10, 9),
+                    1,
+                    "股室负责人、分管领导",
+                    "是",
+                    D(2026, 10, 8),
+                    D(2026, 10, 10),
+                ],
+            ],
+        },
+    )
     _, rep, _ = check(f, "--as-of", "2026-11-24", "--rule", "ATT")
-    got = [(x["rule"], x["status"], x["row"], x["key"], (x["late_by"] or {}).get("value"), x.get("absent_days"))
-           for x in rep["findings"]]
-    assert sorted(got, key=lambda g: (g[0], g[3])) == sorted([
-        ("ATT001", "late", 2, "张三 2026-09-28", 11, None),
-        ("ATT002", "violation", 3, "张三 2026-09-29", 10, None),
-        ("ATT003", "missing", None, "张三 2026-10-09", None, 1),
-        ("ATT003", "missing", None, "张三 2026-10-10", None, 1),  # a make-up Saturday is a working day
-        ("ATT003", "violation", 4, "张三 2026-09-30", None, 0.5),
-        ("ATT003", "violation", 9, "李四 2026-09-30", None, 0.5),  # off post 45 minutes
-        ("ATT004", "missing", 6, "张三 2026-10-08", None, 0.5),
-    ], key=lambda g: (g[0], g[3]))
+    got = [
+        (x["rule"], x["status"], x["row"], x["key"], (x["late_by"] or {}).get("value"), x.get("absent_days"))
+        for x in rep["findings"]
+    ]
+    assert sorted(got, key=lambda g: (g[0], g[3])) == sorted(
+        [
+            ("ATT001", "late", 2, "张三 2026-09-28", 11, None),
+            ("ATT002", "violation", 3, "张三 2026-09-29", 10, None),
+            ("ATT003", "missing", None, "张三 2026-10-09", None, 1),
+            ("ATT003", "missing", None, "张三 2026-10-10", None, 1),  # a make-up Saturday is a working day
+            ("ATT003", "violation", 4, "张三 2026-09-30", None, 0.5),
+            ("ATT003", "violation", 9, "李四 2026-09-30", None, 0.5),  # off post 45 minutes
+            ("ATT004", "missing", 6, "张三 2026-10-08", None, 0.5),
+        ],
+        key=lambda g: (g[0], g[3]),
+    )
     msg = {x["rule"] + x["key"]: x["message"] for x in rep["findings"]}
     assert msg["ATT001张三 2026-09-28"] == "张三 2026-09-28 签到 08:41，迟到 11 分钟"
     assert "离岗 45 分钟" in msg["ATT003李四 2026-09-30"]
 
 
 def test_late_filed_leave_does_not_excuse(tmp_path):
-    f = workbook(tmp_path / "a.xlsx", {
-        "考勤": [HEAD, ["李四", "财务股", D(2026, 9, 28), t(8, 25), t(17, 45), None],
-                 ["李四", "财务股", D(2026, 9, 30), t(8, 25), t(17, 45), None],
-                 *[["王五", "财务股", D(2026, 9, d), t(8, 25), t(17, 45), None] for d in (28, 29, 30)]],
-        "请假登记": [LEAVE_HEAD, ["李四", "事假", "一般工作人员", D(2026, 9, 29), D(2026, 9, 29), 1,
-                              "股室负责人、分管领导", "是", D(2026, 10, 12), D(2026, 9, 30)]],
-    })
+    f = workbook(
+        tmp_path / "a.xlsx",
+        {
+            "考勤": [
+                HEAD,
+                ["李四", "财务股", D(2026, 9, 28), t(8, 25), t(17, 45), None],
+                ["李四", "财务股", D(2026, 9, 30), t(8, 25), t(17, 45), None],
+                *[["王五", "财务股", D(2026, 9, d), t(8, 25), t(17, 45), None] for d in (28, 29, 30)],
+            ],
+            "请假登记": [
+                LEAVE_HEAD,
+                [
+                    "李四",
+                    "事假",
+                    "一般工作人员",
+                    D(2026, 9, 29),
+                    D(2026, 9, 29),
+                    1,
+                    "股室负责人、分管领导",
+                    "是",
+                    D(2026, 10, 12),
+                    D(2026, 9, 30),
+                ],
+            ],
+        },
+    )
     _, rep, _ = check(f, "--as-of", "2026-11-24", "--rule", "ATT003")
     assert [(x["key"], x["status"]) for x in rep["findings"]] == [("李四 2026-09-29", "missing")]
 
@@ -66,27 +117,56 @@ def test_business_trip_excuses_and_half_day_leave_excuses_its_session(tmp_path):
     book = tmp_path / "g.toml"
     book.write_text('[schedule]\nsessions = [["08:30", "12:00"], ["14:30", "17:30"]]\n', encoding="utf-8")
     head = ["姓名", "部门", "日期", "上班1打卡时间", "下班1打卡时间", "上班2打卡时间", "下班2打卡时间"]
-    f = workbook(tmp_path / "a.xlsx", {
-        "考勤": [head,
-                 ["王五", "信访股", D(2026, 9, 28), "08:20", "12:01", "15:00", "17:31"],  # r2 afternoon late 30 → absent half
-                 ["王五", "信访股", D(2026, 9, 29), "08:20", "12:01", None, None],  # r3 afternoon on leave: excused
-                 ["王五", "信访股", D(2026, 10, 8), "08:20", "11:50", "14:30", "17:30"]],  # r4 morning early 10
-        "请假登记": [LEAVE_HEAD,
-                     ["王五", "事假", "一般工作人员", T(2026, 9, 29, 14, 30), T(2026, 9, 29, 17, 30), 0.5, "股室负责人", "否",
-                      D(2026, 9, 29), D(2026, 9, 30)],
-                     ["王五", "出差", "一般工作人员", D(2026, 9, 30), D(2026, 9, 30), None, "股室负责人", None, None, None]],
-    })
+    f = workbook(
+        tmp_path / "a.xlsx",
+        {
+            "考勤": [
+                head,
+                [
+                    "王五",
+                    "信访股",
+                    D(2026, 9, 28),
+                    "08:20",
+                    "12:01",
+                    "15:00",
+                    "17:31",
+                ],  # r2 afternoon late 30 → absent half
+                ["王五", "信访股", D(2026, 9, 29), "08:20", "12:01", None, None],  # r3 afternoon on leave: excused
+                ["王五", "信访股", D(2026, 10, 8), "08:20", "11:50", "14:30", "17:30"],
+            ],  # r4 morning early 10
+            "请假登记": [
+                LEAVE_HEAD,
+                [
+                    "王五",
+                    "事假",
+                    "一般工作人员",
+                    T(2026, 9, 29, 14, 30),
+                    T(2026, 9, 29, 17, 30),
+                    0.5,
+                    "股室负责人",
+                    "否",
+                    D(2026, 9, 29),
+                    D(2026, 9, 30),
+                ],
+                ["王五", "出差", "一般工作人员", D(2026, 9, 30), D(2026, 9, 30), None, "股室负责人", None, None, None],
+            ],
+        },
+    )
     _, rep, _ = check(f, "--as-of", "2026-10-08", "--since", "2026-09-28", "--rule", "ATT", "--rulebook", book)
     got = sorted((x["rule"], x["row"], x["key"]) for x in rep["findings"])
     assert got == [("ATT002", 4, "王五 2026-10-08 上午"), ("ATT003", 2, "王五 2026-09-28 下午")]
 
 
 def test_att005_consecutive_absence(tmp_path):
-    rows = [["赵六", "综合股", D(2026, 8, 31), t(8, 20), t(17, 40), None],
-            ["赵六", "综合股", D(2026, 9, 30), t(8, 20), t(17, 40), None],
-            ["钱七", "综合股", D(2026, 8, 31), t(8, 20), t(17, 40), None]]
-    rows += [["钱七", "综合股", d, t(8, 20), t(17, 40), None] for d in
-             (D(2026, 9, 21), D(2026, 9, 22), D(2026, 9, 28), D(2026, 9, 29), D(2026, 9, 30))]
+    rows = [
+        ["赵六", "综合股", D(2026, 8, 31), t(8, 20), t(17, 40), None],
+        ["赵六", "综合股", D(2026, 9, 30), t(8, 20), t(17, 40), None],
+        ["钱七", "综合股", D(2026, 8, 31), t(8, 20), t(17, 40), None],
+    ]
+    rows += [
+        ["钱七", "综合股", d, t(8, 20), t(17, 40), None]
+        for d in (D(2026, 9, 21), D(2026, 9, 22), D(2026, 9, 28), D(2026, 9, 29), D(2026, 9, 30))
+    ]
     # 孙八 is recorded every working day of September, so every day counts as recorded.
     day, end = D(2026, 8, 31), D(2026, 9, 30)
     while day <= end:
@@ -104,11 +184,21 @@ def test_att005_consecutive_absence(tmp_path):
 
 def test_seasonal_schedule_by_date_range(tmp_path):
     book = tmp_path / "g.toml"
-    book.write_text('[schedule]\nsessions = [["08:30", "17:30"]]\n[[schedule.seasons]]\nfrom = "06-01"\nto = "09-30"\n'
-                    'sessions = [["08:00", "17:00"]]\n', encoding="utf-8")
-    f = workbook(tmp_path / "a.xlsx", {"考勤": [HEAD,
-                                                ["张三", "办公室", D(2026, 9, 29), t(8, 15), t(17, 5), None],  # summer: 15 min late
-                                                ["张三", "办公室", D(2026, 10, 8), t(8, 15), t(17, 35), None]]})  # winter: on time
+    book.write_text(
+        '[schedule]\nsessions = [["08:30", "17:30"]]\n[[schedule.seasons]]\nfrom = "06-01"\nto = "09-30"\n'
+        'sessions = [["08:00", "17:00"]]\n',
+        encoding="utf-8",
+    )
+    f = workbook(
+        tmp_path / "a.xlsx",
+        {
+            "考勤": [
+                HEAD,
+                ["张三", "办公室", D(2026, 9, 29), t(8, 15), t(17, 5), None],  # summer: 15 min late
+                ["张三", "办公室", D(2026, 10, 8), t(8, 15), t(17, 35), None],
+            ]
+        },
+    )  # winter: on time
     _, rep, _ = check(f, "--as-of", "2026-10-08", "--rule", "ATT001", "--rulebook", book)
     assert [(x["row"], x["late_by"]["value"]) for x in rep["findings"]] == [(2, 15)]
 

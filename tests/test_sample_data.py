@@ -51,22 +51,31 @@ def test_sample_has_every_planted_finding():
         ("MTG004", "violation", "会议记录", 38, None),
         # The planted breaches' consequences and the conduct, leave and finance rows (each row a case):
         ("PET002", "late", "2026年信访台账", 35, "2026-08-11"),  # the unapproved extension does not lengthen it
-        ("REQ001", "late", "依申请公开", 15, "2026-10-16"), ("REQ001", "late", "依申请公开", 16, "2026-09-28"),
-        ("REQ002", "violation", "依申请公开", 16, None), ("MTG005", "missing", "会议记录", 44, None),
-        ("LEV001", "violation", "请销假登记", 6, None), ("LEV001", "violation", "请销假登记", 8, None),
-        ("LEV002", "missing", "请销假登记", 9, None), ("LEV003", "late", "请销假登记", 4, "2026-09-28"),
+        ("REQ001", "late", "依申请公开", 15, "2026-10-16"),
+        ("REQ001", "late", "依申请公开", 16, "2026-09-28"),
+        ("REQ002", "violation", "依申请公开", 16, None),
+        ("MTG005", "missing", "会议记录", 44, None),
+        ("LEV001", "violation", "请销假登记", 6, None),
+        ("LEV001", "violation", "请销假登记", 8, None),
+        ("LEV002", "missing", "请销假登记", 9, None),
+        ("LEV003", "late", "请销假登记", 4, "2026-09-28"),
         ("LEV004", "missing", "请销假登记", 10, "2026-11-03"),
-        ("FIN001", "violation", "财务支出", 4, None), ("FIN002", "violation", "财务支出", 5, None),
-        ("FIN003", "violation", "财务支出", 4, None), ("FIN004", "violation", "财务支出", 6, None),
-        ("FIN004", "violation", "财务支出", 8, None), ("FIN005", "missing", "财务支出", 8, None),
-        ("FIN006", "late", "财务支出", 8, "2026-09-30"), ("FIN007", "violation", "财务支出", 10, None),
+        ("FIN001", "violation", "财务支出", 4, None),
+        ("FIN002", "violation", "财务支出", 5, None),
+        ("FIN003", "violation", "财务支出", 4, None),
+        ("FIN004", "violation", "财务支出", 6, None),
+        ("FIN004", "violation", "财务支出", 8, None),
+        ("FIN005", "missing", "财务支出", 8, None),
+        ("FIN006", "late", "财务支出", 8, "2026-09-30"),
+        ("FIN007", "violation", "财务支出", 10, None),
         *{("CON001", "violation", "效能投诉", r, None) for r in (4, 5, 9, 18, 19, 20)},
         *{("CON002", "violation", "效能投诉", r, None) for r in (3, 10, 11, 14, 21)},
         *{("CON003", "violation", "效能投诉", r, None) for r in (6, 8, 12, 13, 15, 16, 17, 22)},
     }
     # Equality, not inclusion: a finding nobody planted is a wrong verdict too.
-    assert {g for g in got if not g[0].startswith("ATT")} == expected, (
-        {g for g in got if not g[0].startswith("ATT")} ^ expected)
+    assert {g for g in got if not g[0].startswith("ATT")} == expected, {
+        g for g in got if not g[0].startswith("ATT")
+    } ^ expected
     # the clean look-alikes stay clean: make-up Saturday due date, rolled conclusion, supplement restart
     assert not {(r, row) for r, _, _, row, _ in got} & {("PET001", 28), ("PET002", 29), ("REQ001", 14), ("REQ001", 13)}
     from gov_audit.rules import RULES
@@ -86,9 +95,14 @@ def test_sample_attendance_and_ladders():
     for p in rep["penalties"]:
         tiers.setdefault(p["ladder"], set()).add(p["tier"])
     assert tiers == {  # every tier of every ladder is planted
-        "attendance_month": {1, 2, 3}, "attendance_year": {1, 2, 3, 4, 5}, "first_inquiry": {1, 2, 3},
-        "one_time_notice": {1, 2}, "efficiency_rules": {1, 2}, "annual_rating": {1, 2, 3, 4},
-        "unit_accountability": {1, 2}, "dept_score": {1},
+        "attendance_month": {1, 2, 3},
+        "attendance_year": {1, 2, 3, 4, 5},
+        "first_inquiry": {1, 2, 3},
+        "one_time_notice": {1, 2},
+        "efficiency_rules": {1, 2},
+        "annual_rating": {1, 2, 3, 4},
+        "unit_accountability": {1, 2},
+        "dept_score": {1},
     }
     money = sorted({p["amount_yuan"] for p in rep["penalties"] if p["ladder"] == "attendance_month"})
     assert money == [100.0, 150.0, 300.0, 800.0]  # unit staff ¥200 allowance: half is ¥100

@@ -52,7 +52,9 @@ def test_datetimes_and_times():
 
 
 def test_yes_no_and_numbers():
-    yes, bad = parse_bool(pd.Series(["是", "否", "有", "无", "Y", "n", "√", "×", "1", "0", "TRUE", "也许", None], dtype=object))
+    yes, bad = parse_bool(
+        pd.Series(["是", "否", "有", "无", "Y", "n", "√", "×", "1", "0", "TRUE", "也许", None], dtype=object)
+    )
     assert yes.tolist() == [True, False, True, False, True, False, True, False, True, False, True, False, False]
     assert bad.tolist() == [False] * 11 + [True, False]
     amounts, bad = parse_number(pd.Series(["1,200元", "￥300", "12.5", "三百", None], dtype=object))

@@ -114,8 +114,9 @@ def find_month(grid: Grid, sheet: RawSheet, fallback: str = "") -> tuple[int, in
     return None
 
 
-def normalize_grid(sheet: RawSheet, grid: Grid, month_hint: str, symbols: dict[str, str]
-                   ) -> tuple[pd.DataFrame | None, list[InputError]]:
+def normalize_grid(
+    sheet: RawSheet, grid: Grid, month_hint: str, symbols: dict[str, str]
+) -> tuple[pd.DataFrame | None, list[InputError]]:
     """The grid as daily rows (name, staff_id, dept, date, status text, _row, cell), or errors."""
     import calendar as pycal
     import datetime as dt
@@ -126,22 +127,33 @@ def normalize_grid(sheet: RawSheet, grid: Grid, month_hint: str, symbols: dict[s
     where = None if sheet.is_csv else sheet.sheet
     ym = find_month(grid, sheet, month_hint)
     if ym is None:
-        return None, [InputError(sheet.file, "missing_column",
-                                 "考勤表无法确定年月：标题、工作表名、文件名均未写明（可在规则文件 [attendance] month = "
-                                 "\"2026-09\" 指定）(the grid's month is not stated in its title, sheet or file name; set "
-                                 "[attendance] month in the rulebook)", sheet=where)]
+        return None, [
+            InputError(
+                sheet.file,
+                "missing_column",
+                "考勤表无法确定年月：标题、工作表名、文件名均未写明（可在规则文件 [attendance] month = "
+                "\"2026-09\" 指定）(the grid's month is not stated in its title, sheet or file name; set "
+                "[attendance] month in the rulebook)",
+                sheet=where,
+            )
+        ]
     year, month = ym
     last = pycal.monthrange(year, month)[1]
     errors: list[InputError] = []
     for c, wd in sorted(grid.weekdays.items()):
         day = grid.day_cols[c]
         if day <= last and WEEKDAYS[dt.date(year, month, day).weekday()] != wd.replace("天", "日"):
-            errors.append(InputError(
-                sheet.file, "bad_value",
-                f"星期与日期不符：{year}年{month}月{day}日不是星期{wd} (the weekday under day {day} does not fit "
-                f"{year}-{month:02d}; is the month right?)", sheet=where,
-                cell=sheet.cell_ref(c, (grid.weekday_row if grid.weekday_row is not None else grid.header_row) + 1),
-                value=wd))
+            errors.append(
+                InputError(
+                    sheet.file,
+                    "bad_value",
+                    f"星期与日期不符：{year}年{month}月{day}日不是星期{wd} (the weekday under day {day} does not fit "
+                    f"{year}-{month:02d}; is the month right?)",
+                    sheet=where,
+                    cell=sheet.cell_ref(c, (grid.weekday_row if grid.weekday_row is not None else grid.header_row) + 1),
+                    value=wd,
+                )
+            )
             break
     if errors:
         return None, errors
@@ -149,8 +161,10 @@ def normalize_grid(sheet: RawSheet, grid: Grid, month_hint: str, symbols: dict[s
     cols = list(raw.columns)
     from .types import as_text
 
-    text = {c: as_text(raw[c]) if c in cols else pd.Series([None] * len(raw), index=raw.index, dtype=object)
-            for c in {*cols, grid.name_col, *grid.day_cols, *(x for x in (grid.dept_col, grid.id_col) if x is not None)}}
+    text = {
+        c: as_text(raw[c]) if c in cols else pd.Series([None] * len(raw), index=raw.index, dtype=object)
+        for c in {*cols, grid.name_col, *grid.day_cols, *(x for x in (grid.dept_col, grid.id_col) if x is not None)}
+    }
     names = text[grid.name_col]
     # The legend line under the table (and any other note row) is not a person.
     first = names.copy()
@@ -166,12 +180,28 @@ def normalize_grid(sheet: RawSheet, grid: Grid, month_hint: str, symbols: dict[s
         if cells.empty:
             continue
         if day > last:
-            errors += [InputError(sheet.file, "bad_value", f"{year}年{month}月没有{day}日 (no day {day} in that month)",
-                                  sheet=where, cell=sheet.cell_ref(c, int(r)), value=str(v))
-                       for r, v in cells.head(3).items()]
+            errors += [
+                InputError(
+                    sheet.file,
+                    "bad_value",
+                    f"{year}年{month}月没有{day}日 (no day {day} in that month)",
+                    sheet=where,
+                    cell=sheet.cell_ref(c, int(r)),
+                    value=str(v),
+                )
+                for r, v in cells.head(3).items()
+            ]
             continue
-        frames.append(pd.DataFrame({"_row": cells.index.to_numpy(dtype=np.int64), "_col": c, "day": day,
-                                    "status": cells.to_numpy(dtype=object)}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "_row": cells.index.to_numpy(dtype=np.int64),
+                    "_col": c,
+                    "day": day,
+                    "status": cells.to_numpy(dtype=object),
+                }
+            )
+        )
     if not frames:
         return pd.DataFrame(), errors
     long = pd.concat(frames, ignore_index=True)
@@ -185,12 +215,20 @@ def normalize_grid(sheet: RawSheet, grid: Grid, month_hint: str, symbols: dict[s
     parsed, bad = parse_status(long["status"], {**legend, **symbols})
     if bad.any():
         shown = long[bad].head(20)
-        errors += [InputError(sheet.file, "bad_value",
-                              "考勤符号无法识别，请在表下注明图例或在规则文件 [attendance.symbols] 中说明 (attendance mark "
-                              "not understood; add a legend line or [attendance.symbols])", sheet=where,
-                              cell=sheet.cell_ref(int(r.col), int(r.row)), column="status", value=str(r.status),
-                              expected="√ 迟 早 旷 假 差 休, 正常, 迟到12分钟 …")
-                   for r in shown.rename(columns={"_col": "col", "_row": "row"}).itertuples()]
+        errors += [
+            InputError(
+                sheet.file,
+                "bad_value",
+                "考勤符号无法识别，请在表下注明图例或在规则文件 [attendance.symbols] 中说明 (attendance mark "
+                "not understood; add a legend line or [attendance.symbols])",
+                sheet=where,
+                cell=sheet.cell_ref(int(r.col), int(r.row)),
+                column="status",
+                value=str(r.status),
+                expected="√ 迟 早 旷 假 差 休, 正常, 迟到12分钟 …",
+            )
+            for r in shown.rename(columns={"_col": "col", "_row": "row"}).itertuples()
+        ]
     long["status"] = parsed
     long["_bad_status"] = bad
     return long.drop(columns=["day"]), errors

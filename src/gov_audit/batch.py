@@ -8,6 +8,7 @@ file, are grouped by the folder they sit in.  A rulebook can group by folder ins
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ class Office:
     files: list[Path]
 
 
-def discover_offices(paths: list[Path], group: str = "file") -> tuple[list[Office], list]:
+def discover_offices(paths: Sequence[str | Path], group: str = "file") -> tuple[list[Office], list]:
     files, errors = find_inputs(paths)
     groups: dict[str, list[Path]] = {}
     roots = [p for p in paths if Path(p).is_dir()]
@@ -56,8 +57,12 @@ def audit_office(office: Office, options, lang: str, fail_on: str) -> dict:
     except InputFailure as exc:
         return {"office": office.name, "exit": 2, "report": None, "errors": [e.to_json() for e in exc.errors]}
     except Exception as exc:  # one office's bug must not stop the batch
-        return {"office": office.name, "exit": 2, "report": None,
-                "errors": [{"file": office.name, "message": f"内部错误 (internal error): {type(exc).__name__}: {exc}"}]}
+        return {
+            "office": office.name,
+            "exit": 2,
+            "report": None,
+            "errors": [{"file": office.name, "message": f"内部错误 (internal error): {type(exc).__name__}: {exc}"}],
+        }
     report = build_report(result, lang)
     return {"office": office.name, "exit": exit_code(result, fail_on), "report": report, "errors": report["errors"]}
 
@@ -78,8 +83,12 @@ def run_batch(offices: list[Office], options, lang: str, fail_on: str, progress=
                 try:
                     results[o.name] = fut.result()
                 except Exception as exc:  # a worker that died (memory, signal)
-                    results[o.name] = {"office": o.name, "exit": 2, "report": None,
-                                       "errors": [{"file": o.name, "message": f"审计进程异常退出 (worker failed): {exc}"}]}
+                    results[o.name] = {
+                        "office": o.name,
+                        "exit": 2,
+                        "report": None,
+                        "errors": [{"file": o.name, "message": f"审计进程异常退出 (worker failed): {exc}"}],
+                    }
                 if progress:
                     progress()
     return [results[o.name] for o in offices]
@@ -90,10 +99,19 @@ def batch_summary(results: list[dict]) -> list[dict]:
     for r in results:
         rep = r["report"] or {}
         s = rep.get("summary", {})
-        rows.append({"office": r["office"], "exit": r["exit"], "findings": s.get("findings", 0),
-                     "breach": s.get("by_severity", {}).get("breach", 0), "warning": s.get("by_severity", {}).get("warning", 0),
-                     "waived": s.get("waived", 0), "penalties": s.get("penalties", 0), "errors": len(r["errors"]),
-                     "files": [i["path"] for i in rep.get("inputs", [])]})
+        rows.append(
+            {
+                "office": r["office"],
+                "exit": r["exit"],
+                "findings": s.get("findings", 0),
+                "breach": s.get("by_severity", {}).get("breach", 0),
+                "warning": s.get("by_severity", {}).get("warning", 0),
+                "waived": s.get("waived", 0),
+                "penalties": s.get("penalties", 0),
+                "errors": len(r["errors"]),
+                "files": [i["path"] for i in rep.get("inputs", [])],
+            }
+        )
     return rows
 
 

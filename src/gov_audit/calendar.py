@@ -30,12 +30,19 @@ Years beyond the data fall back to the statutory holidays fixed by 全国年节�
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Iterable
+from functools import cache
+from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
+
+# A date (date, Timestamp, datetime64, ISO text) or a column of them (array, Series,
+# Index, list).  Answers come back in kind: a scalar for a scalar, an array for a column.
+Dates: TypeAlias = Any
+# A whole number of days or working days, or one per date.
+Counts: TypeAlias = Any
 
 FIRST_YEAR = 2004
 LAST_YEAR = 2099
@@ -86,7 +93,7 @@ class CalendarOverrides:
     source: str = ""
 
 
-@lru_cache(maxsize=None)
+@cache
 def statutory_holidays(year: int) -> tuple[tuple[dt.date, str], ...]:
     """The holidays 全国年节及纪念日放假办法 (2024 revision, in force 2025-01-01) fixes.
 
@@ -97,7 +104,7 @@ def statutory_holidays(year: int) -> tuple[tuple[dt.date, str], ...]:
     """
     from lunar_python import Lunar
 
-    def solar(lunar) -> dt.date:
+    def solar(lunar: Any) -> dt.date:
         s = lunar.getSolar()
         return dt.date(s.getYear(), s.getMonth(), s.getDay())
 
@@ -118,7 +125,7 @@ def statutory_holidays(year: int) -> tuple[tuple[dt.date, str], ...]:
     return tuple(sorted(out.items()))
 
 
-def to_days(values) -> tuple[np.ndarray, bool]:
+def to_days(values: Dates) -> tuple[np.ndarray, bool]:
     """Any date-like input as a datetime64[D] array, and whether it was a scalar."""
     scalar = np.ndim(values) == 0 and not isinstance(values, (list, tuple))
     if isinstance(values, (pd.Series, pd.Index)):
@@ -132,7 +139,7 @@ def to_days(values) -> tuple[np.ndarray, bool]:
     return np.asarray(arr, dtype="datetime64[D]").reshape(-1), scalar
 
 
-def _out(arr: np.ndarray, scalar: bool):
+def _out(arr: np.ndarray, scalar: bool) -> Any:
     if not scalar:
         return arr
     v = arr[0]
@@ -155,12 +162,8 @@ class WorkCalendar:
 
         self.overrides = overrides or CalendarOverrides()
         self.source = f"chinese-calendar {getattr(chinese_calendar, '__version__', '?')}"
-        self._pkg_holidays: dict[dt.date, str] = {
-            d: HOLIDAY_ZH.get(n, n) for d, n in constants.holidays.items()
-        }
-        self._pkg_workdays: dict[dt.date, str] = {
-            d: HOLIDAY_ZH.get(n, n) for d, n in constants.workdays.items()
-        }
+        self._pkg_holidays: dict[dt.date, str] = {d: HOLIDAY_ZH.get(n, n) for d, n in constants.holidays.items()}
+        self._pkg_workdays: dict[dt.date, str] = {d: HOLIDAY_ZH.get(n, n) for d, n in constants.workdays.items()}
         pkg_years = sorted({d.year for d in self._pkg_holidays})
         self.package_years = (pkg_years[0], pkg_years[-1])
         self.covered_years = set(range(pkg_years[0], pkg_years[-1] + 1)) | {
@@ -169,9 +172,7 @@ class WorkCalendar:
         # One year past the data is built now (an audit near year end reaches into it);
         # later years are built on demand, computing their lunar holidays only then.
         last_needed = max(
-            [pkg_years[-1] + 1]
-            + [e.date.year for e in self.overrides.entries]
-            + list(self.overrides.complete_years)
+            [pkg_years[-1] + 1] + [e.date.year for e in self.overrides.entries] + list(self.overrides.complete_years)
         )
         self._build(min(last_needed, LAST_YEAR))
 
@@ -247,25 +248,25 @@ class WorkCalendar:
         return idx, nat
 
     # ---------------------------------------------------------------- questions
-    def is_workday(self, dates):
+    def is_workday(self, dates: Dates) -> Any:
         """True for working days, including 调休 make-up weekend days."""
         days, scalar = to_days(dates)
         idx, nat = self._index(days)
         out = self.is_work[idx] & ~nat
         return _out(out, scalar)
 
-    def roll_forward(self, dates):
+    def roll_forward(self, dates: Dates) -> Any:
         """The day itself if it is a working day, else the next working day."""
         days, scalar = to_days(dates)
         idx, nat = self._index(days)
         before = self.cum[idx] - self.is_work[idx]  # working days strictly before
         return _out(self._workday_at(before, nat), scalar)
 
-    def next_workday(self, dates):
+    def next_workday(self, dates: Dates) -> Any:
         """The first working day strictly after each date."""
         return self.add_workdays(dates, 1)
 
-    def add_workdays(self, start, n):
+    def add_workdays(self, start: Dates, n: Counts) -> Any:
         """The Nth working day after ``start`` (the start day is not counted)."""
         days, scalar = to_days(start)
         idx, nat = self._index(days)
@@ -274,20 +275,20 @@ class WorkCalendar:
         pos = np.where(n > 0, self.cum[idx] + n - 1, self.cum[idx] - self.is_work[idx])
         return _out(self._workday_at(pos, nat), scalar)
 
-    def add_days(self, start, n):
+    def add_days(self, start: Dates, n: Counts) -> Any:
         """N calendar days after ``start``, the last day rolling past rest days and holidays."""
         days, scalar = to_days(start)
         n = np.broadcast_to(np.asarray(n, dtype=np.int64), days.shape)
         nominal = days + n.astype("timedelta64[D]")
         return _out(self.roll_forward(nominal), scalar)
 
-    def add_months(self, start, n):
+    def add_months(self, start: Dates, n: Counts) -> Any:
         """民法典 第二百零二条: the corresponding day of the due month (else its last day), rolled."""
         days, scalar = to_days(start)
         return _out(self.roll_forward(self.months_nominal(days, n)), scalar)
 
     @staticmethod
-    def months_nominal(start, n) -> np.ndarray:
+    def months_nominal(start: Dates, n: Counts) -> np.ndarray:
         days, _ = to_days(start)
         nat = np.isnat(days)
         safe = np.where(nat, np.datetime64("2000-01-01", "D"), days)
@@ -300,13 +301,13 @@ class WorkCalendar:
         return np.where(nat, _NAT, out)
 
     @staticmethod
-    def add_hours(start, n):
+    def add_hours(start: Dates, n: Counts) -> Any:
         """Elapsed hours: no rolling (an hour period runs through nights and holidays)."""
         ts = pd.to_datetime(pd.Series(np.atleast_1d(start)))
         out = ts + pd.to_timedelta(np.broadcast_to(np.asarray(n, dtype=float), ts.shape), unit="h")
         return out.iloc[0].to_pydatetime() if np.ndim(start) == 0 else out.to_numpy()
 
-    def workdays_between(self, a, b):
+    def workdays_between(self, a: Dates, b: Dates) -> Any:
         """Working days in (a, b]: how many working days ``b`` lies after ``a`` (negative if before)."""
         da, sa = to_days(a)
         db, sb = to_days(b)
@@ -317,7 +318,7 @@ class WorkCalendar:
         out[na | nb] = np.nan
         return _out(out, sa and sb)
 
-    def touches_provisional(self, a, b):
+    def touches_provisional(self, a: Dates, b: Dates) -> Any:
         """True where any day in [min(a,b), max(a,b)] falls in a year the calendar only guesses."""
         da, sa = to_days(a)
         db, sb = to_days(b)
@@ -332,7 +333,7 @@ class WorkCalendar:
         out = np.where(nb & ~na, self.provisional_day[ia], out)
         return _out(out, sa and sb)
 
-    def _workday_at(self, pos, nat) -> np.ndarray:
+    def _workday_at(self, pos: np.ndarray, nat: np.ndarray) -> np.ndarray:
         pos = np.asarray(pos, dtype=np.int64)
         need = pos >= len(self.workdays)
         if np.any(need & ~nat):
@@ -346,7 +347,7 @@ class WorkCalendar:
         return np.where(bad, _NAT, out)
 
     # ---------------------------------------------------------------- description
-    def day_info(self, dates) -> pd.DataFrame:
+    def day_info(self, dates: Dates) -> pd.DataFrame:
         """Kind, holiday name and provisional flag for each date (for display)."""
         days, _ = to_days(dates)
         idx, nat = self._index(days)
@@ -359,7 +360,7 @@ class WorkCalendar:
             }
         )
 
-    def non_workdays_in(self, a, b) -> list[dt.date]:
+    def non_workdays_in(self, a: Dates, b: Dates) -> list[dt.date]:
         """Non-working days strictly after ``a`` and strictly before ``b``."""
         days = np.arange(np.datetime64(a, "D") + 1, np.datetime64(b, "D"), dtype="datetime64[D]")
         if not len(days):
@@ -371,7 +372,7 @@ class WorkCalendar:
         years = years if years is not None else range(self.package_years[1] + 1, self.last_year + 1)
         return sorted(y for y in years if y not in self.covered_years)
 
-    def coverage(self) -> dict:
+    def coverage(self) -> dict[str, Any]:
         """The `calendar` block of the JSON report."""
         return {
             "source": self.source,

@@ -47,9 +47,14 @@ def load_calendar_file(path: str | Path) -> tuple[CalendarOverrides, list[InputE
     sheet = sheets[0]
     header_at, positions = find_header(sheet, COLUMNS, ("date", "type"))
     if header_at is None:
-        return CalendarOverrides(), [InputError(
-            name, "calendar", "找不到表头：需要列 日期/date 和 类型/type (header with 日期/date and 类型/type not found)",
-            sheet=None if sheet.is_csv else sheet.sheet)]
+        return CalendarOverrides(), [
+            InputError(
+                name,
+                "calendar",
+                "找不到表头：需要列 日期/date 和 类型/type (header with 日期/date and 类型/type not found)",
+                sheet=None if sheet.is_csv else sheet.sheet,
+            )
+        ]
     frame = sheet.load(header_at + 1)
     raw_date = frame[positions["date"]]
     kinds = as_text(frame[positions["type"]]).map(lambda v: None if v is None else fold(v))
@@ -58,26 +63,56 @@ def load_calendar_file(path: str | Path) -> tuple[CalendarOverrides, list[InputE
     entries: list[CalendarOverride] = []
     complete: set[int] = set()
     where = None if sheet.is_csv else sheet.sheet
-    for (row, kind), date, is_bad, raw, nm in zip(kinds.items(), dates, bad, as_text(raw_date), names):
+    for (row, kind), date, is_bad, raw, nm in zip(kinds.items(), dates, bad, as_text(raw_date), names, strict=True):
         if kind is None and raw is None:
             continue
         cell_col = sheet.cell_ref(positions["type"], row)
         if kind in COMPLETE_WORDS:
-            year = int(raw) if raw is not None and raw.isdigit() and len(raw) == 4 else (
-                None if pd.isna(date) else date.year)
+            year = (
+                int(raw)
+                if raw is not None and raw.isdigit() and len(raw) == 4
+                else (None if pd.isna(date) else date.year)
+            )
             if year is None:
-                errors.append(InputError(name, "calendar", "全年 行的日期列应为年份 (a 全年 row needs a year)",
-                                         sheet=where, cell=sheet.cell_ref(positions["date"], row), value=raw, expected="2027"))
+                errors.append(
+                    InputError(
+                        name,
+                        "calendar",
+                        "全年 行的日期列应为年份 (a 全年 row needs a year)",
+                        sheet=where,
+                        cell=sheet.cell_ref(positions["date"], row),
+                        value=raw,
+                        expected="2027",
+                    )
+                )
             else:
                 complete.add(year)
             continue
         if kind not in HOLIDAY_WORDS | WORKDAY_WORDS:
-            errors.append(InputError(name, "calendar", "类型无法识别 (unknown type)", sheet=where, cell=cell_col,
-                                     value=kind, expected="休/holiday, 班/workday, 全年/complete"))
+            errors.append(
+                InputError(
+                    name,
+                    "calendar",
+                    "类型无法识别 (unknown type)",
+                    sheet=where,
+                    cell=cell_col,
+                    value=kind,
+                    expected="休/holiday, 班/workday, 全年/complete",
+                )
+            )
             continue
         if is_bad or pd.isna(date):
-            errors.append(InputError(name, "calendar", "日期无效 (invalid date)", sheet=where,
-                                     cell=sheet.cell_ref(positions["date"], row), value=raw, expected="date"))
+            errors.append(
+                InputError(
+                    name,
+                    "calendar",
+                    "日期无效 (invalid date)",
+                    sheet=where,
+                    cell=sheet.cell_ref(positions["date"], row),
+                    value=raw,
+                    expected="date",
+                )
+            )
             continue
         entries.append(CalendarOverride(date.date(), "holiday" if kind in HOLIDAY_WORDS else "workday", nm or ""))
     return CalendarOverrides(entries, complete, source=name), errors

@@ -11,6 +11,7 @@ group heading merged above its sub-headings, and single headings merged downward
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -57,9 +58,8 @@ def register_by_name(name: str) -> Register | None:
     for reg in REGISTERS:
         for alias in reg.sheet_aliases:
             a = fold(alias)
-            if a == folded or a in folded:
-                if best is None or len(a) > best[0]:
-                    best = (len(a), reg)
+            if (a == folded or a in folded) and (best is None or len(a) > best[0]):
+                best = (len(a), reg)
     return best[1] if best else None
 
 
@@ -131,8 +131,11 @@ def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputEr
     """Classify one sheet; errors name the sheet, the missing column and the aliases accepted."""
     if not any(any(c for c in row) for row in sheet.preview):
         return Skipped(sheet, "空工作表 empty sheet"), []
-    if sheet.sheet.strip() in TEMPLATE_DOC_SHEETS and sheet.preview and \
-            [fold(c) for c in sheet.preview[0][:2]] == [fold("台账 register"), fold("工作表 sheet")]:
+    if (
+        sheet.sheet.strip() in TEMPLATE_DOC_SHEETS
+        and sheet.preview
+        and [fold(c) for c in sheet.preview[0][:2]] == [fold("台账 register"), fold("工作表 sheet")]
+    ):
         return Skipped(sheet, "模板说明页 the template's notes", known=True), []
     from .attendance_grid import detect
 
@@ -153,7 +156,7 @@ def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputEr
             match = _match_row(row, reg)
             if not match:
                 continue
-            rows: tuple[int, ...] = (i,)
+            rows = (i,)
             if i + 1 < len(sheet.preview):
                 two = _two_level(row, sheet.preview[i + 1], reg)
                 if two and _score(two, reg) > _score(match, reg):
@@ -171,44 +174,67 @@ def classify(sheet: RawSheet) -> tuple[Classified | Skipped | None, list[InputEr
         if by_name is None:
             near, lacks = (best[1], _lacking(best[3], best[1])) if best else (None, ())
             return Skipped(sheet, "未识别的工作表（表头不符合任何台账）unrecognised sheet", near, lacks), []
-        return None, [InputError(
-            sheet.file, "missing_column",
-            f"找不到“{by_name.title}”的表头行（前 {len(sheet.preview)} 行中没有可识别的列名）"
-            f" (no header row of register {by_name.key} found)", sheet=where)]
+        return None, [
+            InputError(
+                sheet.file,
+                "missing_column",
+                f"找不到“{by_name.title}”的表头行（前 {len(sheet.preview)} 行中没有可识别的列名）"
+                f" (no header row of register {by_name.key} found)",
+                sheet=where,
+            )
+        ]
     (complete, _, _), _ = best[0]
     _, reg, rows, match = best
     if reg.key == "staff":
         looks = _looks_like_attendance(sheet, rows)
         if looks:
-            return None, [InputError(
-                sheet.file, "missing_column",
-                f"看起来是考勤表（有“{looks}”列），但缺少日期或签到时间列，无法按人员名册读取 (looks like 考勤 "
-                f"attendance — it has a “{looks}” column — but lacks the date or time columns; not read as the roster)",
-                sheet=where)]
+            return None, [
+                InputError(
+                    sheet.file,
+                    "missing_column",
+                    f"看起来是考勤表（有“{looks}”列），但缺少日期或签到时间列，无法按人员名册读取 (looks like 考勤 "
+                    f"attendance — it has a “{looks}” column — but lacks the date or time columns; "
+                    "not read as the roster)",
+                    sheet=where,
+                )
+            ]
     if reg.key == "attendance" and reg.layout == "daily" and not set(match.values()) & _TIME_COLUMNS:
-        return None, [InputError(
-            sheet.file, "missing_column",
-            "考勤表缺少签到/签退时间或考勤结果列，无法判断出勤 (attendance sheet with no sign-in, sign-out or result "
-            "column: nothing to judge, and never an absence)", sheet=where, column="sign_in",
-            expected="签到 / 签退 / 上班打卡 / 最早 / 最晚 / 考勤结果")]
+        return None, [
+            InputError(
+                sheet.file,
+                "missing_column",
+                "考勤表缺少签到/签退时间或考勤结果列，无法判断出勤 "
+                "(attendance sheet with no sign-in, sign-out or result "
+                "column: nothing to judge, and never an absence)",
+                sheet=where,
+                column="sign_in",
+                expected="签到 / 签退 / 上班打卡 / 最早 / 最晚 / 考勤结果",
+            )
+        ]
     if not complete:
         if by_name is None:
             return Skipped(sheet, "表头不完整，未识别为任何台账 unrecognised sheet", reg, _lacking(match, reg)), []
         names = set(match.values())
         errors = [
             InputError(
-                sheet.file, "missing_column",
+                sheet.file,
+                "missing_column",
                 f"缺少必填列“{c.header}”（可用列名：{'、'.join(c.aliases)}）"
                 f" (required column {c.name} missing; accepted headers: {', '.join(c.aliases)})",
-                sheet=where, column=c.name, expected=" / ".join(c.aliases))
-            for c in reg.required if c.name not in names
+                sheet=where,
+                column=c.name,
+                expected=" / ".join(c.aliases),
+            )
+            for c in reg.required
+            if c.name not in names
         ]
         return None, errors
     return Classified(sheet, reg, rows, match), []
 
 
-def find_header(sheet: RawSheet, columns: dict[str, tuple[str, ...] | set[str]],
-                required: tuple[str, ...]) -> tuple[int | None, dict[str, int]]:
+def find_header(
+    sheet: RawSheet, columns: Mapping[str, Collection[str]], required: tuple[str, ...]
+) -> tuple[int | None, dict[str, int]]:
     """For the small tables beside the registers (calendar overrides, waivers, inspector
     lists): the first row holding every ``required`` column, and each column's position."""
     wanted = {fold(a): canon for canon, aliases in columns.items() for a in aliases}

@@ -6,7 +6,7 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn
 
 import typer
 from rich.console import Console
@@ -16,7 +16,10 @@ from .errors import InputError
 
 app = typer.Typer(
     name="gov-audit",
-    help="政务合规审计：按中国工作日历核查台账期限与处罚档次。Compliance auditor for Chinese government office registers.",
+    help=(
+        "政务合规审计：按中国工作日历核查台账期限与处罚档次。"
+        "Compliance auditor for Chinese government office registers."
+    ),
     no_args_is_help=True,
     rich_markup_mode="rich",
     add_completion=False,
@@ -34,7 +37,7 @@ def _stderr() -> Console:
     return Console(stderr=True, soft_wrap=True, highlight=False)
 
 
-def fail(errors: list[InputError], code: int = EXIT_INPUT) -> None:
+def fail(errors: list[InputError], code: int = EXIT_INPUT) -> NoReturn:
     err = _stderr()
     for e in errors:
         err.print(e.render(), markup=False)
@@ -49,12 +52,21 @@ def parse_cli_date(value: str, option: str, with_time: bool = False):
     parsed, bad = parse_datetime(pd.Series([value], dtype=object))
     ts = parsed.iloc[0]
     if bad[0] or pd.isna(ts):
-        fail([InputError(option, "usage", "不是有效日期 (not a valid date)", value=value,
-                         expected="2026-09-28, 2026/9/28, 2026.9.28, 2026年9月28日")])
+        fail(
+            [
+                InputError(
+                    option,
+                    "usage",
+                    "不是有效日期 (not a valid date)",
+                    value=value,
+                    expected="2026-09-28, 2026/9/28, 2026.9.28, 2026年9月28日",
+                )
+            ]
+        )
     return ts if with_time else ts.normalize()
 
 
-def load_calendar(calendar_file: Optional[Path]):
+def load_calendar(calendar_file: Path | None):
     from .calendar import WorkCalendar
     from .calendar_file import load_calendar_file
 
@@ -74,29 +86,43 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本 Show the version."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="显示版本 Show the version."
+    ),
 ) -> None:
     """政务合规审计 gov-audit."""
 
 
 @app.command()
 def deadline(
-    start: str = typer.Argument(..., help="起算日 start date (2026-09-28, 2026/9/28, 2026年9月28日; with --hours a date-time)"),
-    days: Optional[int] = typer.Option(None, "--days", help="自然日 N calendar days (last day rolls past rest days)"),
-    workdays: Optional[int] = typer.Option(None, "--workdays", help="N 个工作日 working days"),
-    months: Optional[int] = typer.Option(None, "--months", help="N 个月 months (民法典 第二百零二条)"),
-    hours: Optional[int] = typer.Option(None, "--hours", help="N 小时 elapsed hours"),
+    start: str = typer.Argument(
+        ..., help="起算日 start date (2026-09-28, 2026/9/28, 2026年9月28日; with --hours a date-time)"
+    ),
+    days: int | None = typer.Option(None, "--days", help="自然日 N calendar days (last day rolls past rest days)"),
+    workdays: int | None = typer.Option(None, "--workdays", help="N 个工作日 working days"),
+    months: int | None = typer.Option(None, "--months", help="N 个月 months (民法典 第二百零二条)"),
+    hours: int | None = typer.Option(None, "--hours", help="N 小时 elapsed hours"),
     fmt: str = typer.Option("table", "--format", help="table | json"),
-    calendar_file: Optional[Path] = typer.Option(None, "--calendar", help="节假日调整文件 holiday overrides (CSV/XLSX)"),
+    calendar_file: Path | None = typer.Option(None, "--calendar", help="节假日调整文件 holiday overrides (CSV/XLSX)"),
 ) -> None:
     """计算到期日，列出跳过的节假日。Compute one due date exactly as `check` does."""
     from .calendar import CalendarRangeError
     from .deadline import compute_deadline
     from .render.calendar_view import print_deadline
 
-    given = {k: v for k, v in {"days": days, "workdays": workdays, "months": months, "hours": hours}.items() if v is not None}
+    given = {
+        k: v for k, v in {"days": days, "workdays": workdays, "months": months, "hours": hours}.items() if v is not None
+    }
     if len(given) != 1:
-        fail([InputError("deadline", "usage", "请只给出 --days、--workdays、--months、--hours 之一 (give exactly one of them)")])
+        fail(
+            [
+                InputError(
+                    "deadline",
+                    "usage",
+                    "请只给出 --days、--workdays、--months、--hours 之一 (give exactly one of them)",
+                )
+            ]
+        )
     if fmt not in ("table", "json"):
         fail([InputError("--format", "usage", "格式应为 table 或 json (format must be table or json)", value=fmt)])
     unit, count = next(iter(given.items()))
@@ -117,10 +143,16 @@ def deadline(
 @app.command("calendar")
 def calendar_cmd(
     period: str = typer.Argument(..., help="YYYY 或 YYYY-MM；或 import（导入国务院放假通知）"),
-    notice: Optional[str] = typer.Argument(None, help="import: 通知文本文件（.txt），或 - 读标准输入 the notice text, or -"),
-    calendar_file: Optional[Path] = typer.Option(None, "--calendar", help="节假日调整文件 holiday overrides (CSV/XLSX)"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="import: 写入的调整文件 (default calendar-YYYY.csv)"),
-    year: Optional[int] = typer.Option(None, "--year", help="import: 通知未写明年份时指定 the year, if the text does not say"),
+    notice: str | None = typer.Argument(
+        None, help="import: 通知文本文件（.txt），或 - 读标准输入 the notice text, or -"
+    ),
+    calendar_file: Path | None = typer.Option(None, "--calendar", help="节假日调整文件 holiday overrides (CSV/XLSX)"),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="import: 写入的调整文件 (default calendar-YYYY.csv)"
+    ),
+    year: int | None = typer.Option(
+        None, "--year", help="import: 通知未写明年份时指定 the year, if the text does not say"
+    ),
 ) -> None:
     """显示某月或全年的工作日、节假日、调休；或导入国务院放假通知。Show the calendar, or import the State
     Council's holiday notice: `gov-audit calendar import notice.txt` writes the overrides file `--calendar` takes."""
@@ -136,12 +168,14 @@ def calendar_cmd(
         fail([InputError("PERIOD", "usage", "应为 YYYY 或 YYYY-MM (expected YYYY or YYYY-MM)", value=period)])
     year = int(m.group(1))
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        fail([InputError("PERIOD", "usage", f"年份应在 {FIRST_YEAR}–{LAST_YEAR} 之间 (year out of range)", value=period)])
+        fail(
+            [InputError("PERIOD", "usage", f"年份应在 {FIRST_YEAR}–{LAST_YEAR} 之间 (year out of range)", value=period)]
+        )
     months = [int(m.group(2))] if m.group(2) else list(range(1, 13))
     print_month_grids(_stdout(), load_calendar(calendar_file), year, months)
 
 
-def _import_notice(notice: Optional[str], base_file: Optional[Path], output: Optional[Path], year: Optional[int]) -> None:
+def _import_notice(notice: str | None, base_file: Path | None, output: Path | None, year: int | None) -> None:
     from .calendar import WorkCalendar
     from .calendar_file import load_calendar_file
     from .notice import NoticeError, notice_from_overrides, notice_year, parse_notice
@@ -150,7 +184,9 @@ def _import_notice(notice: Optional[str], base_file: Optional[Path], output: Opt
     from .render.files import write_text_atomic
 
     if not notice:
-        fail([InputError("calendar import", "usage", "请给出通知文本文件，或 - 读标准输入 (give the notice file, or -)")])
+        fail(
+            [InputError("calendar import", "usage", "请给出通知文本文件，或 - 读标准输入 (give the notice file, or -)")]
+        )
     source = "标准输入 stdin" if notice == "-" else notice
     try:
         data = sys.stdin.buffer.read() if notice == "-" else Path(notice).read_bytes()
@@ -166,8 +202,11 @@ def _import_notice(notice: Optional[str], base_file: Optional[Path], output: Opt
         y = year or notice_year(text) or (overrides.entries[0].date.year if overrides.entries else None)
         if y is not None:
             base = notice_from_overrides(y, overrides.entries)
-            other_rows = [(e.date.isoformat(), "休" if e.kind == "holiday" else "班", e.name) for e in overrides.entries
-                          if e.date.year != y]
+            other_rows = [
+                (e.date.isoformat(), "休" if e.kind == "holiday" else "班", e.name)
+                for e in overrides.entries
+                if e.date.year != y
+            ]
             other_rows += [(str(c), "全年", "") for c in sorted(overrides.complete_years) if c != y]
     try:
         result = parse_notice(text, year, base)
@@ -186,29 +225,39 @@ def _import_notice(notice: Optional[str], base_file: Optional[Path], output: Opt
     if errors:  # what we wrote must read back
         fail(errors)
     out = _stdout()
-    out.print(f"已写入 {target}：{result.year} 年放假 {len(result.holidays)} 天、调休上班 {len(result.workdays)} 天，"
-              f"全年安排完整。请核对下列月历与通知一致后，用 --calendar {target} 审计。"
-              f"(wrote {target}: check the month grids against the notice, then audit with --calendar {target})")
+    out.print(
+        f"已写入 {target}：{result.year} 年放假 {len(result.holidays)} 天、调休上班 {len(result.workdays)} 天，"
+        f"全年安排完整。请核对下列月历与通知一致后，用 --calendar {target} 审计。"
+        f"(wrote {target}: check the month grids against the notice, then audit with --calendar {target})"
+    )
     print_month_grids(out, WorkCalendar(overrides), result.year, list(range(1, 13)))
 
 
 @app.command()
 def check(
     paths: list[Path] = typer.Argument(..., help="台账文件或目录 workbooks, CSVs or directories"),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="审计日（默认今天）judge open items as of this day"),
-    since: Optional[str] = typer.Option(None, "--since", help="审计区间起 (default 1 January of --until's year)"),
-    until: Optional[str] = typer.Option(None, "--until", help="审计区间止 (default --as-of)"),
-    rule: Optional[list[str]] = typer.Option(None, "--rule", help="只运行这些规则（编号或前缀）only these rules (ID or prefix)"),
-    ignore: Optional[list[str]] = typer.Option(None, "--ignore", help="不运行这些规则 skip these rules (ID or prefix)"),
-    dept: Optional[list[str]] = typer.Option(None, "--dept", help="只报告这些部门 only these departments"),
-    person: Optional[list[str]] = typer.Option(None, "--person", help="只报告这些人 only these people"),
-    rulebook: Optional[Path] = typer.Option(None, "--rulebook", help="规则参数文件 agency TOML (default ./gov-audit.toml)"),
-    calendar_file: Optional[Path] = typer.Option(None, "--calendar", help="节假日调整文件 holiday overrides (CSV/XLSX)"),
-    waivers: Optional[Path] = typer.Option(None, "--waivers", help="豁免清单 waivers (CSV/XLSX/TOML)"),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="只报告此前报告中没有的问题 earlier JSON report"),
+    as_of: str | None = typer.Option(None, "--as-of", help="审计日（默认今天）judge open items as of this day"),
+    since: str | None = typer.Option(None, "--since", help="审计区间起 (default 1 January of --until's year)"),
+    until: str | None = typer.Option(None, "--until", help="审计区间止 (default --as-of)"),
+    rule: list[str] | None = typer.Option(
+        None, "--rule", help="只运行这些规则（编号或前缀）only these rules (ID or prefix)"
+    ),
+    ignore: list[str] | None = typer.Option(None, "--ignore", help="不运行这些规则 skip these rules (ID or prefix)"),
+    dept: list[str] | None = typer.Option(None, "--dept", help="只报告这些部门 only these departments"),
+    person: list[str] | None = typer.Option(None, "--person", help="只报告这些人 only these people"),
+    rulebook: Path | None = typer.Option(
+        None, "--rulebook", help="规则参数文件 agency TOML (default ./gov-audit.toml)"
+    ),
+    calendar_file: Path | None = typer.Option(None, "--calendar", help="节假日调整文件 holiday overrides (CSV/XLSX)"),
+    waivers: Path | None = typer.Option(None, "--waivers", help="豁免清单 waivers (CSV/XLSX/TOML)"),
+    baseline: Path | None = typer.Option(None, "--baseline", help="只报告此前报告中没有的问题 earlier JSON report"),
     fmt: str = typer.Option("table", "--format", help="table | json | csv | xlsx | html"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（原子写入）write the report to this file"),
-    output_dir: Optional[Path] = typer.Option(None, "--output-dir", help="写入目录，文件名带日期 dated report files in this folder"),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="写入文件（原子写入）write the report to this file"
+    ),
+    output_dir: Path | None = typer.Option(
+        None, "--output-dir", help="写入目录，文件名带日期 dated report files in this folder"
+    ),
     fail_on: str = typer.Option("breach", "--fail-on", help="warning | breach | never"),
     lang: str = typer.Option("zh", "--lang", help="zh | en"),
 ) -> None:
@@ -217,9 +266,8 @@ def check(
     A directory holding several offices' workbooks is audited as a batch: each office on
     its own, in parallel, with a per-office summary.
     """
-    from .read import prefetch
-
     from .classify import data_start_of
+    from .read import prefetch
 
     prefetch(list(paths), data_start_of)  # parse the workbooks while the rest of the program loads
     import pandas as pd
@@ -232,24 +280,37 @@ def check(
 
     usage = []
     if fmt not in FORMATS:
-        usage.append(InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected=", ".join(FORMATS)))
+        usage.append(
+            InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected=", ".join(FORMATS))
+        )
     if fail_on not in ("warning", "breach", "never"):
-        usage.append(InputError("--fail-on", "usage", "应为 warning、breach 或 never", value=fail_on,
-                                expected="warning, breach, never"))
+        usage.append(
+            InputError(
+                "--fail-on", "usage", "应为 warning、breach 或 never", value=fail_on, expected="warning, breach, never"
+            )
+        )
     if lang not in ("zh", "en"):
         usage.append(InputError("--lang", "usage", "应为 zh 或 en", value=lang, expected="zh, en"))
     if output is not None and output_dir is not None:
         usage.append(InputError("--output", "usage", "--output 与 --output-dir 只能选一个 (use one of them)"))
     if fmt == "xlsx" and output is None and output_dir is None:
-        usage.append(InputError("--format", "usage", "xlsx 报告须用 --output 或 --output-dir 写入文件 (xlsx needs a file)"))
+        usage.append(
+            InputError("--format", "usage", "xlsx 报告须用 --output 或 --output-dir 写入文件 (xlsx needs a file)")
+        )
     if usage:
         fail(usage)
     opts = AuditOptions(
         as_of=parse_cli_date(as_of, "--as-of") if as_of else pd.Timestamp("2000-01-01"),  # default set below
         since=parse_cli_date(since, "--since") if since else None,
         until=parse_cli_date(until, "--until") if until else None,
-        include=list(rule or []), exclude=list(ignore or []), depts=list(dept or []), persons=list(person or []),
-        rulebook=rulebook, calendar=calendar_file, waivers=waivers, baseline=baseline,
+        include=list(rule or []),
+        exclude=list(ignore or []),
+        depts=list(dept or []),
+        persons=list(person or []),
+        rulebook=rulebook,
+        calendar=calendar_file,
+        waivers=waivers,
+        baseline=baseline,
     )
     if opts.since is not None and opts.until is not None and opts.since > opts.until:
         fail([InputError("--since", "usage", "--since 晚于 --until (since is after until)", value=since)])
@@ -293,14 +354,20 @@ def check(
                 code = EXIT_INPUT
                 write_report(failure_report(opts, errors, lang, source), fmt, target, lang)
         except OSError as exc:  # e.g. the report is open in Excel on Windows
-            fail(errors + [InputError(str(target), "usage", "无法写入报告，文件是否正被其他程序打开？"
-                                      f"(cannot write the report; is it open in another program?) {exc.strerror or exc}")])
+            fail(
+                errors
+                + [
+                    InputError(
+                        str(target),
+                        "usage",
+                        "无法写入报告，文件是否正被其他程序打开？"
+                        f"(cannot write the report; is it open in another program?) {exc.strerror or exc}",
+                    )
+                ]
+            )
     else:
         try:
-            if fmt == "table":
-                text = _render_table_text(report, lang)
-            else:
-                text = report_text(report, fmt, lang)
+            text = _render_table_text(report, lang) if fmt == "table" else report_text(report, fmt, lang)
         except Exception as exc:
             errors.append(_internal(paths, f"{fmt} report", exc))
             code = EXIT_INPUT
@@ -318,8 +385,12 @@ def _internal(paths, stage: str, exc: Exception) -> InputError:
     if os.environ.get("GOV_AUDIT_DEBUG"):
         raise exc
     where = ", ".join(str(p) for p in paths) or stage
-    return InputError(where, "internal", f"{stage} 内部错误，请报告此问题 (internal error in {stage}; please report): "
-                                         f"{type(exc).__name__}: {str(exc)[:200]}")
+    return InputError(
+        where,
+        "internal",
+        f"{stage} 内部错误，请报告此问题 (internal error in {stage}; please report): "
+        f"{type(exc).__name__}: {str(exc)[:200]}",
+    )
 
 
 def _render_table_text(report: dict, lang: str) -> str:
@@ -359,10 +430,17 @@ def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp) -
         for r in results:
             if r["report"] is not None:
                 safe = r["office"].replace("/", "_").replace("\\", "_")
-                write_report(r["report"], fmt, output_dir / f"gov-audit-{safe}-{stamp}.{EXTENSION[fmt]}", lang,
-                             source_root=Path.cwd())
-        write_text_atomic(output_dir / f"gov-audit-batch-{stamp}.json",
-                          _json.dumps(batch, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+                write_report(
+                    r["report"],
+                    fmt,
+                    output_dir / f"gov-audit-{safe}-{stamp}.{EXTENSION[fmt]}",
+                    lang,
+                    source_root=Path.cwd(),
+                )
+        write_text_atomic(
+            output_dir / f"gov-audit-batch-{stamp}.json",
+            _json.dumps(batch, ensure_ascii=False, sort_keys=True, indent=1) + "\n",
+        )
     if fmt == "json" and output_dir is None:
         full = dict(batch, reports={r["office"]: r["report"] for r in results})
         text = _json.dumps(full, ensure_ascii=False, sort_keys=True) + "\n"
@@ -383,20 +461,28 @@ def _print_batch_table(rows: list[dict], lang: str) -> None:
 
     zh = lang == "zh"
     table = Table(title="各单位审计汇总" if zh else "offices")
-    cols = ("单位", "问题", "违规", "预警", "豁免", "处罚", "错误", "退出码") if zh else \
-        ("office", "findings", "breach", "warning", "waived", "penalties", "errors", "exit")
+    cols = (
+        ("单位", "问题", "违规", "预警", "豁免", "处罚", "错误", "退出码")
+        if zh
+        else ("office", "findings", "breach", "warning", "waived", "penalties", "errors", "exit")
+    )
     for c in cols:
         table.add_column(c)
     for r in rows:
-        table.add_row(r["office"], *(str(r[k]) for k in ("findings", "breach", "warning", "waived", "penalties", "errors", "exit")),
-                      style="red" if r["exit"] == 2 else ("yellow" if r["exit"] == 1 else ""))
+        table.add_row(
+            r["office"],
+            *(str(r[k]) for k in ("findings", "breach", "warning", "waived", "penalties", "errors", "exit")),
+            style="red" if r["exit"] == 2 else ("yellow" if r["exit"] == 1 else ""),
+        )
     _stdout().print(table)
 
 
 @app.command()
 def rules(
-    ids: Optional[list[str]] = typer.Argument(None, help="规则编号或前缀 rule IDs or prefixes (default: all)"),
-    rulebook: Optional[Path] = typer.Option(None, "--rulebook", help="规则参数文件 agency TOML (default ./gov-audit.toml)"),
+    ids: list[str] | None = typer.Argument(None, help="规则编号或前缀 rule IDs or prefixes (default: all)"),
+    rulebook: Path | None = typer.Option(
+        None, "--rulebook", help="规则参数文件 agency TOML (default ./gov-audit.toml)"
+    ),
     fmt: str = typer.Option("table", "--format", help="table | markdown | json"),
     lang: str = typer.Option("zh", "--lang", help="zh | en"),
 ) -> None:
@@ -409,7 +495,12 @@ def rules(
 
     bad = unknown_patterns(list(ids or []))
     if bad:
-        fail([InputError("rules", "usage", "没有这个规则编号或前缀 (no rule ID or prefix matches)", value=b) for b in bad])
+        fail(
+            [
+                InputError("rules", "usage", "没有这个规则编号或前缀 (no rule ID or prefix matches)", value=b)
+                for b in bad
+            ]
+        )
     try:
         book = load_rulebook(rulebook, LADDER_DEFAULTS)
     except InputFailure as exc:
@@ -419,29 +510,42 @@ def rules(
     if fmt == "json":
         from .rules import RULES
 
-        out = [{"id": rid, "title_zh": RULES[rid].title_zh, "title_en": RULES[rid].title_en,
-                "family": RULES[rid].family or RULES[rid].__module__.rsplit(".", 1)[-1], "register": RULES[rid].register,
-                "clause": RULES[rid].citation, "kind": RULES[rid].kind, "parameters": params[rid],
-                "severity": "off" if rid in book.disabled else book.severity.get(rid, "breach")}
-               for rid in chosen]
+        out = [
+            {
+                "id": rid,
+                "title_zh": RULES[rid].title_zh,
+                "title_en": RULES[rid].title_en,
+                "family": RULES[rid].family or RULES[rid].__module__.rsplit(".", 1)[-1],
+                "register": RULES[rid].register,
+                "clause": RULES[rid].citation,
+                "kind": RULES[rid].kind,
+                "parameters": params[rid],
+                "severity": "off" if rid in book.disabled else book.severity.get(rid, "breach"),
+            }
+            for rid in chosen
+        ]
         sys.stdout.write(json.dumps(out, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
     elif fmt == "markdown":
         sys.stdout.write(rules_markdown(chosen, params, book.disabled))
     elif fmt == "table":
         print_rules(Console(highlight=False), chosen, params, book.disabled, lang)
     else:
-        fail([InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected="table, markdown, json")])
+        fail(
+            [InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected="table, markdown, json")]
+        )
 
 
 @app.command("sample")
 def sample_cmd(
     root: Path = typer.Argument(..., help="各单位台账所在目录 the offices' registers"),
     offices: int = typer.Option(..., "--offices", min=1, help="抽取单位数 how many offices to draw"),
-    inspectors: Path = typer.Option(..., "--inspectors", help="检查人员名单 (txt one per line, CSV/XLSX with 姓名[, 单位])"),
-    seed: Optional[int] = typer.Option(None, "--seed", help="随机种子（公开后可复核）seed; drawn and recorded if omitted"),
+    inspectors: Path = typer.Option(
+        ..., "--inspectors", help="检查人员名单 (txt one per line, CSV/XLSX with 姓名[, 单位])"
+    ),
+    seed: int | None = typer.Option(None, "--seed", help="随机种子（公开后可复核）seed; drawn and recorded if omitted"),
     per_office: int = typer.Option(2, "--per-office", min=1, help="每个单位的检查人员数 inspectors per office"),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="抽签记录 record (.json, .csv or .md)"),
-    on: Optional[str] = typer.Option(None, "--date", help="抽签日期 date of the draw (default today)"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="抽签记录 record (.json, .csv or .md)"),
+    on: str | None = typer.Option(None, "--date", help="抽签日期 date of the draw (default today)"),
 ) -> None:
     """双随机一公开：随机抽取检查对象和检查人员，并生成可公开的抽签记录。Draw inspection targets and inspectors."""
     import json as _json
@@ -468,14 +572,18 @@ def sample_cmd(
         suffix = output.suffix.lower()
         if suffix == ".csv":
             lines = ["\ufeff单位 office,检查人员 inspectors"] + [
-                f"{a['office']},{'、'.join(a['inspectors'])}" for a in record["drawn"]]
+                f"{a['office']},{'、'.join(a['inspectors'])}" for a in record["drawn"]
+            ]
             lines.append(f"# seed {record['seed']}; {record['date']}; offices sha256 {record['offices_pool_sha256']}")
             text = "\r\n".join(lines) + "\r\n"
         elif suffix == ".md":
-            text = (f"# 双随机抽查记录 {record['date']}\n\n随机种子 seed: `{record['seed']}`；单位库 {record['offices_pool']} 个"
-                    f"（sha256 `{record['offices_pool_sha256'][:16]}…`），检查人员库 {record['inspectors_pool']} 人"
-                    f"（sha256 `{record['inspectors_pool_sha256'][:16]}…`）。\n\n| 单位 | 检查人员 |\n|---|---|\n"
-                    + "".join(f"| {a['office']} | {'、'.join(a['inspectors'])} |\n" for a in record["drawn"]))
+            text = (
+                f"# 双随机抽查记录 {record['date']}\n\n"
+                f"随机种子 seed: `{record['seed']}`；单位库 {record['offices_pool']} 个"
+                f"（sha256 `{record['offices_pool_sha256'][:16]}…`），检查人员库 {record['inspectors_pool']} 人"
+                f"（sha256 `{record['inspectors_pool_sha256'][:16]}…`）。\n\n| 单位 | 检查人员 |\n|---|---|\n"
+                + "".join(f"| {a['office']} | {'、'.join(a['inspectors'])} |\n" for a in record["drawn"])
+            )
         else:
             text = _json.dumps(record, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         write_text_atomic(output, text)
@@ -492,15 +600,27 @@ def sample_cmd(
 @app.command()
 def template(
     out: Path = typer.Argument(..., help="输出文件 OUT.xlsx"),
-    register: Optional[list[str]] = typer.Option(None, "--register", help="只含这些台账 only these registers (key or 中文名), repeatable"),
+    register: list[str] | None = typer.Option(
+        None, "--register", help="只含这些台账 only these registers (key or 中文名), repeatable"
+    ),
 ) -> None:
     """生成空白台账模板（表头、日期格式、下拉列表、说明）。Write an empty workbook with every register's sheet."""
     from .render.template import select_registers, write_template
 
     regs, unknown = select_registers(register)
     if unknown:
-        fail([InputError("--register", "usage", "未知台账 (unknown register)", value=u,
-                         expected="attendance, leave, petitions, … 或 考勤、请假登记、信访登记 …") for u in unknown])
+        fail(
+            [
+                InputError(
+                    "--register",
+                    "usage",
+                    "未知台账 (unknown register)",
+                    value=u,
+                    expected="attendance, leave, petitions, … 或 考勤、请假登记、信访登记 …",
+                )
+                for u in unknown
+            ]
+        )
     if out.suffix.lower() != ".xlsx":
         fail([InputError(str(out), "usage", "模板须为 .xlsx 文件 (the template is an .xlsx file)")])
     write_template(out, regs)
@@ -517,6 +637,8 @@ def main() -> None:
     except Exception as exc:  # never a traceback for a user; GOV_AUDIT_DEBUG=1 shows it
         if os.environ.get("GOV_AUDIT_DEBUG"):
             raise
-        print(f"gov-audit: 内部错误，请报告此问题 (internal error, please report): {type(exc).__name__}: {exc}",
-              file=sys.stderr)
+        print(
+            f"gov-audit: 内部错误，请报告此问题 (internal error, please report): {type(exc).__name__}: {exc}",
+            file=sys.stderr,
+        )
         sys.exit(EXIT_INPUT)

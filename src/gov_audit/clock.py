@@ -14,7 +14,7 @@ _CHINA = dt.timezone(dt.timedelta(hours=8), "UTC+8")
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def zone(name: str = DEFAULT_ZONE) -> dt.tzinfo:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .calendar import WorkCalendar
 
+
 @dataclass
 class Deadline:
     start: dt.datetime | dt.date
@@ -37,8 +38,9 @@ class Deadline:
 def compute_deadline(cal: WorkCalendar, start: pd.Timestamp, unit: str, count: int) -> Deadline:
     if unit == "hours":
         due = cal.add_hours(start.to_pydatetime(), count)
-        return Deadline(start.to_pydatetime(), unit, count, due, None,
-                        bool(cal.touches_provisional(start.date(), due.date())), [])
+        return Deadline(
+            start.to_pydatetime(), unit, count, due, None, bool(cal.touches_provisional(start.date(), due.date())), []
+        )
     day = start.date()
     nominal = None
     if unit == "workdays":
@@ -53,7 +55,5 @@ def compute_deadline(cal: WorkCalendar, start: pd.Timestamp, unit: str, count: i
             due = cal.add_months(day, count)
         skipped = cal.non_workdays_in(nominal - dt.timedelta(days=1), due)
     info = cal.day_info(np.array(skipped, dtype="datetime64[D]")) if skipped else None
-    rows = [] if info is None else [
-        (d, k, n) for d, k, n in zip(skipped, info["kind"], info["name"])
-    ]
+    rows = [] if info is None else [(d, k, n) for d, k, n in zip(skipped, info["kind"], info["name"], strict=True)]
     return Deadline(day, unit, count, due, nominal, bool(cal.touches_provisional(day, due)), rows)

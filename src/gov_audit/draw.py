@@ -48,7 +48,7 @@ def load_inspectors(path: Path) -> tuple[list[Inspector], list[InputError]]:
     frame = sheet.load(at + 1)
     names = as_text(frame[pos["name"]])
     units = as_text(frame[pos["unit"]]) if "unit" in pos else names.map(lambda _: "")
-    out = [Inspector(n, u or "") for n, u in zip(names, units) if isinstance(n, str) and n]
+    out = [Inspector(n, u or "") for n, u in zip(names, units, strict=True) if isinstance(n, str) and n]
     return out, ([] if out else [InputError(name, "usage", "名单为空 (empty list)")])
 
 
@@ -56,8 +56,7 @@ def _digest(items: list[str]) -> str:
     return hashlib.sha256("\n".join(items).encode("utf-8")).hexdigest()
 
 
-def draw(offices: list[str], inspectors: list[Inspector], n_offices: int, per_office: int, seed: int,
-         on: str) -> dict:
+def draw(offices: list[str], inspectors: list[Inspector], n_offices: int, per_office: int, seed: int, on: str) -> dict:
     """The draw as a publishable record."""
     pool = sorted(offices)
     people = sorted(inspectors, key=lambda i: (i.name, i.unit))
@@ -71,7 +70,9 @@ def draw(offices: list[str], inspectors: list[Inspector], n_offices: int, per_of
     return {
         "schema": "gov-audit/draw@1",
         "date": on,
-        "method": "双随机一公开: random.Random(seed).sample over the sorted pools; inspectors never drawn for their own unit",
+        "method": (
+            "双随机一公开: random.Random(seed).sample over the sorted pools; inspectors never drawn for their own unit"
+        ),
         "seed": seed,
         "offices_pool": len(pool),
         "offices_pool_sha256": _digest(pool),

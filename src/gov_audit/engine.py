@@ -5,9 +5,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -19,8 +20,8 @@ from .intake import Intake, load_registers
 from .normalize import NormalizeOptions
 from .read import ReadLimits
 from .rulebook import Rulebook, load_rulebook
-from .rules import RULES, select, unknown_patterns
-from .rules.base import FINDING_COLUMNS, Context, empty_findings
+from .rules import select, unknown_patterns
+from .rules.base import Context, empty_findings
 
 
 @dataclass
@@ -53,14 +54,14 @@ class AuditResult:
     since: pd.Timestamp
     until: pd.Timestamp
     findings: pd.DataFrame  # every finding, with a boolean "reported" column
-    penalties: list[dict]
+    penalties: list[dict[str, Any]]
     errors: list[InputError]
     intake: Intake
     calendar: WorkCalendar
     rulebook: Rulebook
     rules_run: list[str]
     not_judged: list[NotJudged]
-    waivers: list[dict] = field(default_factory=list)
+    waivers: list[dict[str, Any]] = field(default_factory=list)
     baselined: int = 0
 
     @property
@@ -78,23 +79,28 @@ def audit_range(options: AuditOptions) -> tuple[pd.Timestamp, pd.Timestamp]:
 class Prepared:
     rulebook: Rulebook
     calendar: WorkCalendar
-    waivers: list = field(default_factory=list)
-    baseline_ids: set = field(default_factory=set)
-    baseline_triples: set = field(default_factory=set)
+    waivers: list[Any] = field(default_factory=list)
+    baseline_ids: set[str] = field(default_factory=set)
+    baseline_triples: set[tuple[str, str, str | None]] = field(default_factory=set)
 
-    def __iter__(self):  # (rulebook, calendar) unpacking
+    def __iter__(self) -> Iterator[Any]:  # (rulebook, calendar) unpacking
         return iter((self.rulebook, self.calendar))
 
 
 def prepare(options: AuditOptions) -> Prepared:
     """Rulebook, calendar, waivers and baseline, or InputFailure: without them nothing can be judged."""
+    from .ladders import LADDER_DEFAULTS
     from .waivers import load_baseline, load_waivers
 
-    from .ladders import LADDER_DEFAULTS
-
-    errors = [InputError(f"--rule {p}" if p in options.include else f"--ignore {p}", "usage",
-                         "没有这个规则编号或前缀 (no rule ID or prefix matches)", value=p)
-              for p in unknown_patterns(options.include + options.exclude)]
+    errors = [
+        InputError(
+            f"--rule {p}" if p in options.include else f"--ignore {p}",
+            "usage",
+            "没有这个规则编号或前缀 (no rule ID or prefix matches)",
+            value=p,
+        )
+        for p in unknown_patterns(options.include + options.exclude)
+    ]
     if errors:
         raise InputFailure(errors)
     book = load_rulebook(options.rulebook, LADDER_DEFAULTS)
@@ -123,14 +129,19 @@ def read_limits(book: Rulebook) -> ReadLimits:
 
 def normalize_options(book: Rulebook) -> NormalizeOptions:
     s = book.schedules[0].sessions if book.schedules else [(8.5 * 3600, 17.5 * 3600)]
-    extra = dict(symbols=dict(book.symbols), month=book.attendance_month)
+    symbols, month = dict(book.symbols), book.attendance_month
     if len(s) == 2:
-        return NormalizeOptions(session_split=(s[0][1] + s[1][0]) / 2, **extra)
-    return NormalizeOptions(midpoint=(s[0][0] + s[0][1]) / 2, **extra)
+        return NormalizeOptions(session_split=(s[0][1] + s[1][0]) / 2, symbols=symbols, month=month)
+    return NormalizeOptions(midpoint=(s[0][0] + s[0][1]) / 2, symbols=symbols, month=month)
 
 
-def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepared | None = None,
-              intake: Intake | None = None) -> AuditResult:
+def run_audit(
+    paths: Sequence[str | Path],
+    options: AuditOptions,
+    *,
+    prepared: Prepared | None = None,
+    intake: Intake | None = None,
+) -> AuditResult:
     from .waivers import apply_waivers
 
     prepared = prepared or prepare(options)
@@ -142,7 +153,7 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepa
     findings: list[pd.DataFrame] = []
     rules_run: list[str] = []
     not_judged: list[NotJudged] = []
-    cache: dict = {}
+    cache: dict[str, Any] = {}
     # One place aligns and filters: rules see only the rows that exist on the as-of day.
     as_of_day = options.as_of.normalize()
     view = {k: d.upto(as_of_day) for k, d in intake.registers.items()}
@@ -162,19 +173,32 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepa
         if missing_cols:
             not_judged.append(NotJudged(rule_cls.id, rule_cls.register, f"column_absent:{missing_cols[0]}"))
             continue
-        ctx = Context(view, cal, options.as_of.normalize(), since, until,
-                      params=book.params_for(rule_cls.id), schedules=book.schedules, settings=book.settings,
-                      cache=cache, params_of=book.params_for)
+        ctx = Context(
+            view,
+            cal,
+            options.as_of.normalize(),
+            since,
+            until,
+            params=book.params_for(rule_cls.id),
+            schedules=book.schedules,
+            settings=book.settings,
+            cache=cache,
+            params_of=book.params_for,
+        )
         try:
             found = rule_cls().check(ctx)
         except CalendarRangeError as exc:
             errors.append(InputError(rule_cls.register, "bad_value", f"{rule_cls.id}: {exc}"))
             continue
         except Exception as exc:  # a bug must not cost the user the rest of the audit
-            errors.append(InputError(
-                rule_cls.register, "internal",
-                f"规则 {rule_cls.id} 内部错误，未能审查，请报告此问题 (internal error in rule {rule_cls.id}, "
-                f"not judged; please report): {type(exc).__name__}: {exc}"))
+            errors.append(
+                InputError(
+                    rule_cls.register,
+                    "internal",
+                    f"规则 {rule_cls.id} 内部错误，未能审查，请报告此问题 (internal error in rule {rule_cls.id}, "
+                    f"not judged; please report): {type(exc).__name__}: {exc}",
+                )
+            )
             continue
         rules_run.append(rule_cls.id)
         if len(found):
@@ -189,22 +213,41 @@ def run_audit(paths: list[str | Path], options: AuditOptions, *, prepared: Prepa
         penalties = run_ladders(frame[~frame["waived"]], intake, cal, book, options.as_of.normalize(), since, until)
     except Exception as exc:  # findings are still reported; the missing tiers are named as an error
         penalties = []
-        errors.append(InputError(
-            "ladders", "internal", f"处罚档次计算内部错误，未能评定，请报告此问题 (internal error in the penalty "
-            f"ladders, tiers not assessed; please report): {type(exc).__name__}: {exc}"))
+        errors.append(
+            InputError(
+                "ladders",
+                "internal",
+                f"处罚档次计算内部错误，未能评定，请报告此问题 (internal error in the penalty "
+                f"ladders, tiers not assessed; please report): {type(exc).__name__}: {exc}",
+            )
+        )
     frame["reported"] = _reported(frame, options, since, until)
     baselined = 0
     ids, triples = prepared.baseline_ids, prepared.baseline_triples
     if (ids or triples) and len(frame):
         due = pd.to_datetime(frame["due"], errors="coerce").dt.strftime("%Y-%m-%d")
-        triple = pd.MultiIndex.from_arrays([frame["rule"].astype(object), frame["key"].astype(object),
-                                            due.astype(object).where(due.notna(), None)])
+        triple = pd.MultiIndex.from_arrays(
+            [frame["rule"].astype(object), frame["key"].astype(object), due.astype(object).where(due.notna(), None)]
+        )
         known = frame["id"].isin(ids) | pd.Series(triple.isin(list(triples)), index=frame.index)
         baselined = int((known & frame["reported"]).sum())
         frame["reported"] &= ~known
     penalties = [p for p in penalties if _penalty_reported(p, options)]
-    return AuditResult(options, since, until, frame, penalties, errors, intake, cal, book, rules_run, not_judged,
-                       waiver_status, baselined)
+    return AuditResult(
+        options,
+        since,
+        until,
+        frame,
+        penalties,
+        errors,
+        intake,
+        cal,
+        book,
+        rules_run,
+        not_judged,
+        waiver_status,
+        baselined,
+    )
 
 
 def _settle(frame: pd.DataFrame, book: Rulebook) -> pd.DataFrame:
@@ -225,10 +268,16 @@ def _settle(frame: pd.DataFrame, book: Rulebook) -> pd.DataFrame:
     frame.loc[prov & small & frame["status"].isin(["late", "overdue"]), "severity"] = "warning"
     frame["date"] = pd.to_datetime(frame["date"])
     frame["_rowsort"] = pd.to_numeric(frame["row"], errors="coerce").fillna(-1)
-    frame = frame.sort_values(
-        ["register", "file", "sheet", "_rowsort", "rule", "key", "date", "subject"],
-        kind="stable", na_position="first", key=lambda s: s.astype(str) if s.dtype == object else s,
-    ).drop(columns="_rowsort").reset_index(drop=True)
+    frame = (
+        frame.sort_values(
+            ["register", "file", "sheet", "_rowsort", "rule", "key", "date", "subject"],
+            kind="stable",
+            na_position="first",
+            key=lambda s: s.astype(str) if s.dtype == object else s,
+        )
+        .drop(columns="_rowsort")
+        .reset_index(drop=True)
+    )
     # A stable id per finding, for penalties and waivers to point at: the source cell's
     # row, else the finding's key; repeats (two absences on one row) get #2, #3.
     row = pd.to_numeric(frame["row"], errors="coerce")
@@ -239,7 +288,7 @@ def _settle(frame: pd.DataFrame, book: Rulebook) -> pd.DataFrame:
     return frame
 
 
-def _reported(frame: pd.DataFrame, options: AuditOptions, since, until) -> pd.Series:
+def _reported(frame: pd.DataFrame, options: AuditOptions, since: pd.Timestamp, until: pd.Timestamp) -> pd.Series:
     if frame.empty:
         return pd.Series(dtype=bool)
     date = pd.to_datetime(frame["date"]).dt.normalize()
@@ -251,12 +300,12 @@ def _reported(frame: pd.DataFrame, options: AuditOptions, since, until) -> pd.Se
     return in_range
 
 
-def _penalty_reported(p: dict, options: AuditOptions) -> bool:
+def _penalty_reported(p: dict[str, Any], options: AuditOptions) -> bool:
     if options.persons and p.get("subject") not in options.persons:
         return False
     if options.depts and p.get("dept") not in options.depts and p.get("subject") not in options.depts:
         return False
-    return p.get("reported", True)
+    return bool(p.get("reported", True))
 
 
 def exit_code(result: AuditResult, fail_on: str) -> int:

@@ -12,7 +12,9 @@ def main() -> None:
         from .read import prefetch
 
         # Every check option takes a value: skip those, keep the paths.
-        paths = [a for i, a in enumerate(args[1:], start=1) if not a.startswith("-") and not args[i - 1].startswith("-")]
+        paths = [
+            a for i, a in enumerate(args[1:], start=1) if not a.startswith("-") and not args[i - 1].startswith("-")
+        ]
         from .classify import data_start_of
 
         prefetch(paths, data_start_of)

@@ -69,10 +69,18 @@ class InputError:
         return text.replace("\n", " ")
 
     @classmethod
-    def from_json(cls, d: dict) -> "InputError":
+    def from_json(cls, d: dict) -> InputError:
         """Back from a report's ``errors`` entry (batch workers hand errors over as JSON)."""
-        return cls(d.get("file") or "", d.get("kind") or "", d.get("message") or "", d.get("sheet"), d.get("cell"),
-                   d.get("column"), d.get("value"), d.get("expected"))
+        return cls(
+            d.get("file") or "",
+            d.get("kind") or "",
+            d.get("message") or "",
+            d.get("sheet"),
+            d.get("cell"),
+            d.get("column"),
+            d.get("value"),
+            d.get("expected"),
+        )
 
     def to_json(self) -> dict:
         d = {k: (v if v is None or isinstance(v, str) else str(v)) for k, v in asdict(self).items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,8 +51,12 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def load_registers(paths: list[str | Path], options: NormalizeOptions | None = None,
-                   display_root: Path | None = None, limits: ReadLimits = DEFAULT_LIMITS) -> Intake:
+def load_registers(
+    paths: Sequence[str | Path],
+    options: NormalizeOptions | None = None,
+    display_root: Path | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> Intake:
     files, errors = find_inputs(paths)
     parts: dict[str, list[RegisterData]] = {}
     inputs: list[InputFile] = []
@@ -89,14 +94,24 @@ def load_registers(paths: list[str | Path], options: NormalizeOptions | None = N
                 info.sheets[sheet.sheet] = "error"
                 where = None if sheet.is_csv else sheet.sheet
                 if isinstance(exc, SheetUnreadable):
-                    errors.append(InputError(display, "unreadable", f"工作表无法读取 (sheet cannot be read): {exc}",
-                                             sheet=where))
+                    errors.append(
+                        InputError(display, "unreadable", f"工作表无法读取 (sheet cannot be read): {exc}", sheet=where)
+                    )
                 else:
-                    errors.append(InputError(display, "internal",
-                                             f"读取工作表时内部错误，请报告此问题 (internal error reading the sheet; "
-                                             f"please report): {type(exc).__name__}: {_first_line(exc)}", sheet=where))
-        if sheets and len(errors) == errors_before and not any(
-                v not in ("skipped", "error") for v in info.sheets.values()):
+                    errors.append(
+                        InputError(
+                            display,
+                            "internal",
+                            f"读取工作表时内部错误，请报告此问题 (internal error reading the sheet; "
+                            f"please report): {type(exc).__name__}: {_first_line(exc)}",
+                            sheet=where,
+                        )
+                    )
+        if (
+            sheets
+            and len(errors) == errors_before
+            and not any(v not in ("skipped", "error") for v in info.sheets.values())
+        ):
             # A file in which nothing could be audited is never "no findings".
             errors += _nothing_recognised(display, skipped[skipped_before:])
     registers = {k: combine(v) for k, v in sorted(parts.items())}
@@ -105,13 +120,15 @@ def load_registers(paths: list[str | Path], options: NormalizeOptions | None = N
 
 # A register's title names the office, then the year and the register: "清河县人口和计划生育局
 # 2026年信访登记台账", "…局机关2026年9—10月考勤登记表", "…局局领导接访登记".
-_TITLE_CUT = re.compile(r"(?:\d{4}\s*年|20\d\d|机关|局领导|领导|信访|考勤|请销假|请假|政务|信息|依申请|群众|舆情|突发|"
-                        r"门户|网站|会议|效能|财务|人员|花名册|台账|登记|记录|统计|汇总)")
+_TITLE_CUT = re.compile(
+    r"(?:\d{4}\s*年|20\d\d|机关|局领导|领导|信访|考勤|请销假|请假|政务|信息|依申请|群众|舆情|突发|"
+    r"门户|网站|会议|效能|财务|人员|花名册|台账|登记|记录|统计|汇总)"
+)
 _ORG_END = re.compile(r"(?:局|委员会|委|办公室|办|中心|政府|院|所|站|队|厅|部|处|科|室|会|街道|镇|乡)$")
 
 
 def _title_rows(result: Classified) -> list[str]:
-    rows = result.sheet.preview[:result.header_rows[0]]
+    rows = result.sheet.preview[: result.header_rows[0]]
     return [next(c.strip() for c in row if c and c.strip()) for row in rows if any(c and c.strip() for c in row)][:1]
 
 
@@ -120,7 +137,7 @@ def office_from_titles(titles: list[str]) -> str:
     names = []
     for t in titles:
         m = _TITLE_CUT.search(t)
-        name = t[:m.start()].strip(" ：:·-—") if m else ""
+        name = t[: m.start()].strip(" ：:·-—") if m else ""
         if 2 <= len(name) <= 40 and _ORG_END.search(name):
             names.append(name)
     if not names:
@@ -138,15 +155,21 @@ def _nothing_recognised(display: str, skipped: list[Skipped]) -> list[InputError
         where = None if sk.sheet.is_csv else sk.sheet.sheet
         if sk.resembles is None:
             why = "空工作表 (empty)" if "empty" in sk.reason else "表头不符合任何台账 (no register's headers)"
-            out.append(InputError(display, "missing_column", f"未识别出任何台账：{why} (no register recognised)",
-                                  sheet=where))
+            out.append(
+                InputError(display, "missing_column", f"未识别出任何台账：{why} (no register recognised)", sheet=where)
+            )
         else:
             reg = sk.resembles
             lacks = "、".join(sk.lacks) or "—"
-            out.append(InputError(
-                display, "missing_column",
-                f"未识别出任何台账：最接近“{reg.title}”({reg.key})，缺少 {lacks} "
-                f"(no register recognised; closest is {reg.key}, lacking {lacks})", sheet=where))
+            out.append(
+                InputError(
+                    display,
+                    "missing_column",
+                    f"未识别出任何台账：最接近“{reg.title}”({reg.key})，缺少 {lacks} "
+                    f"(no register recognised; closest is {reg.key}, lacking {lacks})",
+                    sheet=where,
+                )
+            )
     if not out:
         out.append(InputError(display, "missing_column", "文件中没有可审计的台账 (no register in this file)"))
     return out

@@ -40,19 +40,32 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
 from .rules.base import money
 
 # Rating caps, from lenient to strict.
 CAPS = ["", "not_excellent", "not_competent", "incompetent"]
-CAP_ZH = {"": "", "not_excellent": "年度考核不得评为优秀", "not_competent": "年度考核不得评为称职（最高基本称职）",
-          "incompetent": "年度考核评为不称职"}
-CAP_EN = {"": "", "not_excellent": "annual rating cannot be 'excellent'",
-          "not_competent": "annual rating cannot be 'competent' (at most 'basically competent')",
-          "incompetent": "annual rating: 'incompetent'"}
+CAP_ZH = {
+    "": "",
+    "not_excellent": "年度考核不得评为优秀",
+    "not_competent": "年度考核不得评为称职（最高基本称职）",
+    "incompetent": "年度考核评为不称职",
+}
+CAP_EN = {
+    "": "",
+    "not_excellent": "annual rating cannot be 'excellent'",
+    "not_competent": "annual rating cannot be 'competent' (at most 'basically competent')",
+    "incompetent": "annual rating: 'incompetent'",
+}
 
 LADDER_DEFAULTS: dict[str, dict[str, Any]] = {
-    "attendance_month": {"half_allowance_n": 2, "cancel_n": 3, "welfare_n": 5,
-                         "half_allowance_days": 0.5, "cancel_days": 1.0},
+    "attendance_month": {
+        "half_allowance_n": 2,
+        "cancel_n": 3,
+        "welfare_n": 5,
+        "half_allowance_days": 0.5,
+        "cancel_days": 1.0,
+    },
     "attendance_year": {},
     "first_inquiry": {},
     "one_time_notice": {},
@@ -76,26 +89,46 @@ class Tier:
 
 COUNT_LADDERS: dict[str, tuple[str, tuple[tuple[int, Tier], ...]]] = {
     # ladder: (rule it counts, ((at least n findings, tier), …) highest first)
-    "first_inquiry": ("CON001", (
-        (3, Tier(3, "行政警告以上纪律处分", "administrative warning or heavier sanction", 1, "incompetent")),
-        (2, Tier(2, "效能告诫", "efficiency warning", 1, "not_competent")),
-        (1, Tier(1, "书面检讨，诫勉教育", "written self-criticism, admonishment")),
-    )),
-    "one_time_notice": ("CON002", (
-        (2, Tier(2, "行政警告以上纪律处分", "administrative warning or heavier sanction", 1, "incompetent")),
-        (1, Tier(1, "效能告诫", "efficiency warning", 1, "not_competent")),
-    )),
-    "efficiency_rules": ("CON003", (
-        (2, Tier(2, "效能告诫", "efficiency warning", 1)),
-        (1, Tier(1, "诫勉教育", "admonishment")),
-    )),
+    "first_inquiry": (
+        "CON001",
+        (
+            (3, Tier(3, "行政警告以上纪律处分", "administrative warning or heavier sanction", 1, "incompetent")),
+            (2, Tier(2, "效能告诫", "efficiency warning", 1, "not_competent")),
+            (1, Tier(1, "书面检讨，诫勉教育", "written self-criticism, admonishment")),
+        ),
+    ),
+    "one_time_notice": (
+        "CON002",
+        (
+            (2, Tier(2, "行政警告以上纪律处分", "administrative warning or heavier sanction", 1, "incompetent")),
+            (1, Tier(1, "效能告诫", "efficiency warning", 1, "not_competent")),
+        ),
+    ),
+    "efficiency_rules": (
+        "CON003",
+        (
+            (2, Tier(2, "效能告诫", "efficiency warning", 1)),
+            (1, Tier(1, "诫勉教育", "admonishment")),
+        ),
+    ),
 }
 
 YEAR_TIERS = {
     1: Tier(1, "批评教育", "criticism and education"),
     2: Tier(2, "责令在股室作书面检查", "written self-criticism within the section"),
-    3: Tier(3, "在全局干部职工大会上作检查，给予行政效能告诫一次", "self-criticism before the whole bureau, one efficiency warning", 1),
-    4: Tier(4, "行政警告以上处分，年度考核定为基本称职或不称职", "administrative warning or heavier; rated 'basically competent' or lower", 1, "not_competent"),
+    3: Tier(
+        3,
+        "在全局干部职工大会上作检查，给予行政效能告诫一次",
+        "self-criticism before the whole bureau, one efficiency warning",
+        1,
+    ),
+    4: Tier(
+        4,
+        "行政警告以上处分，年度考核定为基本称职或不称职",
+        "administrative warning or heavier; rated 'basically competent' or lower",
+        1,
+        "not_competent",
+    ),
     5: Tier(5, "开除公职（辞退）", "dismissal from public employment", 1, "incompetent"),
 }
 MONTH_TIERS = {
@@ -107,7 +140,13 @@ RATING_TIERS = {
     1: Tier(1, "年度考核不得评为优秀", "annual rating cannot be 'excellent'", 0, "not_excellent"),
     2: Tier(2, "年度考核不得评为称职", "annual rating cannot be 'competent'", 0, "not_competent"),
     3: Tier(3, "年度考核评为不称职", "annual rating 'incompetent'", 0, "incompetent"),
-    4: Tier(4, "年度考核评为不称职，给予行政警告以上纪律处分", "rated 'incompetent'; administrative warning or heavier", 0, "incompetent"),
+    4: Tier(
+        4,
+        "年度考核评为不称职，给予行政警告以上纪律处分",
+        "rated 'incompetent'; administrative warning or heavier",
+        0,
+        "incompetent",
+    ),
 }
 LATE_RULES = ("ATT001", "ATT002")
 ABSENCE_RULES = ("ATT003", "ATT004")
@@ -130,9 +169,21 @@ def _window(findings: pd.DataFrame, book, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 def _entry(ladder: str, subject, dept, period, count, tier: Tier, ids, w_from, w_to, **extra) -> dict:
-    e = {"ladder": ladder, "subject": subject, "dept": dept, "period": period, "count": int(count), "tier": tier.number,
-         "consequence_zh": tier.zh, "consequence_en": tier.en, "efficiency_warnings": tier.warnings,
-         "rating_cap": tier.cap or None, "findings": list(ids), "_from": w_from, "_to": w_to}
+    e = {
+        "ladder": ladder,
+        "subject": subject,
+        "dept": dept,
+        "period": period,
+        "count": int(count),
+        "tier": tier.number,
+        "consequence_zh": tier.zh,
+        "consequence_en": tier.en,
+        "efficiency_warnings": tier.warnings,
+        "rating_cap": tier.cap or None,
+        "findings": list(ids),
+        "_from": w_from,
+        "_to": w_to,
+    }
     e.update(extra)
     return e
 
@@ -151,8 +202,19 @@ def run_ladders(findings: pd.DataFrame, intake, calendar, book, as_of, since, un
             n = len(grp)
             tier = next(t for k, t in steps if n >= k)
             warnings = max(n - 1, 0) if ladder == "efficiency_rules" else tier.warnings
-            entries.append(_entry(ladder, subject, _dept(grp), window, n, Tier(tier.number, tier.zh, tier.en, warnings, tier.cap),
-                                  grp["id"], grp["w_from"].iloc[0], grp["w_to"].iloc[0]))
+            entries.append(
+                _entry(
+                    ladder,
+                    subject,
+                    _dept(grp),
+                    window,
+                    n,
+                    Tier(tier.number, tier.zh, tier.en, warnings, tier.cap),
+                    grp["id"],
+                    grp["w_from"].iloc[0],
+                    grp["w_to"].iloc[0],
+                )
+            )
     entries += _annual_rating(entries)
     # The unit is accountable for every disclosure finding, named section or not.
     entries += _unit_accountability(_window(findings, book, as_of), book, intake)
@@ -171,7 +233,7 @@ def _ids_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple, list[str]]:
     starts = np.flatnonzero((k.ne(k.shift())).any(axis=1).to_numpy())
     ids = np.split(f["id"].to_numpy(dtype=object), starts[1:])
     firsts = k.iloc[starts].itertuples(index=False, name=None)
-    return {key: list(chunk) for key, chunk in zip(firsts, ids)}
+    return {key: list(chunk) for key, chunk in zip(firsts, ids, strict=True)}
 
 
 def _dept(grp: pd.DataFrame):
@@ -182,8 +244,11 @@ def _dept(grp: pd.DataFrame):
 def _by_date(att: pd.DataFrame) -> pd.DataFrame:
     """Findings in date order (then department): a person's department and a window's bounds
     come out the same whatever order the register's rows were in."""
-    return att.assign(_d=pd.to_datetime(att["date"]), _dept=att["dept"].fillna("").astype(str)).sort_values(
-        ["subject", "_d", "_dept"], kind="stable").drop(columns=["_d", "_dept"])
+    return (
+        att.assign(_d=pd.to_datetime(att["date"]), _dept=att["dept"].fillna("").astype(str))
+        .sort_values(["subject", "_d", "_dept"], kind="stable")
+        .drop(columns=["_d", "_dept"])
+    )
 
 
 def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
@@ -198,9 +263,14 @@ def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
     g = att.groupby(["subject", "month"], sort=True).agg(n=("n", "sum"), a=("a", "sum"), dept=("dept", "min"))
     n, a = g["n"].to_numpy(), g["a"].to_numpy()
     tier = np.select(
-        [(n >= p["welfare_n"]) | (a > p["cancel_days"]), (n >= p["cancel_n"]) | (a >= p["cancel_days"]),
-         (n >= p["half_allowance_n"]) | (a >= p["half_allowance_days"])],
-        [3, 2, 1], 0)
+        [
+            (n >= p["welfare_n"]) | (a > p["cancel_days"]),
+            (n >= p["cancel_n"]) | (a >= p["cancel_days"]),
+            (n >= p["half_allowance_n"]) | (a >= p["half_allowance_days"]),
+        ],
+        [3, 2, 1],
+        0,
+    )
     g["tier"] = tier
     g = g[g["tier"] > 0]
     staff = _staff_money(intake)
@@ -209,7 +279,9 @@ def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
     starts = pd.to_datetime(months + "-01")
     ends = starts + pd.offsets.MonthEnd(0)
     out = []
-    for (subject, month), n_, a_, dept, t_, start, end in zip(g.index, g["n"], g["a"], g["dept"], g["tier"], starts, ends):
+    for (subject, month), n_, a_, dept, t_, start, end in zip(
+        g.index, g["n"], g["a"], g["dept"], g["tier"], starts, ends, strict=True
+    ):
         allowance, welfare = staff.get(subject, (None, None))
         amount = None
         if allowance is not None:
@@ -218,9 +290,21 @@ def _attendance_month(f: pd.DataFrame, intake, book) -> list[dict]:
         if amount is not None:
             zh += f"（合计 {money(amount)} 元）"
             en += f" (¥{money(amount)} in all)"
-        out.append(_entry("attendance_month", subject, None if pd.isna(dept) else dept, month,
-                          int(n_), Tier(int(t_), zh, en), ids[(subject, month)], start, end, absent_days=float(a_),
-                          amount_yuan=None if amount is None else round(float(amount), 2)))
+        out.append(
+            _entry(
+                "attendance_month",
+                subject,
+                None if pd.isna(dept) else dept,
+                month,
+                int(n_),
+                Tier(int(t_), zh, en),
+                ids[(subject, month)],
+                start,
+                end,
+                absent_days=float(a_),
+                amount_yuan=None if amount is None else round(float(amount), 2),
+            )
+        )
     return out
 
 
@@ -232,7 +316,8 @@ def _staff_money(intake) -> dict[str, tuple[float | None, float | None]]:
     # A name on the roster twice (同名, or a stale row): the smaller amounts, whatever the row
     # order — a deduction is never larger than the roster supports.
     s = s.sort_values(["name", "allowance", "welfare"], ascending=[True, False, False], kind="stable")
-    return {n: (float(a), None if pd.isna(w) else float(w)) for n, a, w in zip(s["name"], s["allowance"], s["welfare"])}
+    rows = zip(s["name"], s["allowance"], s["welfare"], strict=True)
+    return {n: (float(a), None if pd.isna(w) else float(w)) for n, a, w in rows}
 
 
 def _attendance_year(y: pd.DataFrame) -> list[dict]:
@@ -244,18 +329,37 @@ def _attendance_year(y: pd.DataFrame) -> list[dict]:
     att["dismiss"] = (att["rule"] == "ATT005").astype(int)
     att = _by_date(att)
     g = att.groupby(["subject", "window"], sort=True).agg(
-        c=("incident", "sum"), a=("a", "sum"), dismiss=("dismiss", "max"), dept=("dept", "min"),
-        w_from=("w_from", "first"), w_to=("w_to", "first"))
+        c=("incident", "sum"),
+        a=("a", "sum"),
+        dismiss=("dismiss", "max"),
+        dept=("dept", "min"),
+        w_from=("w_from", "first"),
+        w_to=("w_to", "first"),
+    )
     c, a = g["c"].to_numpy(), g["a"].to_numpy()
-    g["tier"] = np.select([g["dismiss"].to_numpy() > 0, (c > 4) | (a > 1), (c >= 3) | (a >= 1), (c >= 2) | (a >= 0.5), c >= 1],
-                          [5, 4, 3, 2, 1], 0)
+    g["tier"] = np.select(
+        [g["dismiss"].to_numpy() > 0, (c > 4) | (a > 1), (c >= 3) | (a >= 1), (c >= 2) | (a >= 0.5), c >= 1],
+        [5, 4, 3, 2, 1],
+        0,
+    )
     ids = _ids_by(att, ["subject", "window"])
     g = g[g["tier"] > 0]
     return [
-        _entry("attendance_year", subject, None if pd.isna(dept) else dept, window, int(c_), YEAR_TIERS[int(t_)],
-               ids[(subject, window)], w_from, w_to, absent_days=float(a_))
+        _entry(
+            "attendance_year",
+            subject,
+            None if pd.isna(dept) else dept,
+            window,
+            int(c_),
+            YEAR_TIERS[int(t_)],
+            ids[(subject, window)],
+            w_from,
+            w_to,
+            absent_days=float(a_),
+        )
         for (subject, window), c_, t_, dept, w_from, w_to, a_ in zip(
-            g.index, g["c"], g["tier"], g["dept"], g["w_from"], g["w_to"], g["a"])
+            g.index, g["c"], g["tier"], g["dept"], g["w_from"], g["w_to"], g["a"], strict=True
+        )
     ]
 
 
@@ -278,9 +382,20 @@ def _annual_rating(entries: list[dict]) -> list[dict]:
         if tier and warnings > 3:
             zh, en = RATING_TIERS[4].zh, RATING_TIERS[4].en
         ids = sorted({i for e in es for i in e["findings"]})
-        out.append(_entry("annual_rating", subject, es[0]["dept"], period, warnings,
-                          Tier(tier.number if tier else 0, zh, en, 0, CAPS[cap]), ids, es[0]["_from"], es[0]["_to"],
-                          from_ladders=sorted({e["ladder"] for e in es if e["efficiency_warnings"] or e["rating_cap"]})))
+        out.append(
+            _entry(
+                "annual_rating",
+                subject,
+                es[0]["dept"],
+                period,
+                warnings,
+                Tier(tier.number if tier else 0, zh, en, 0, CAPS[cap]),
+                ids,
+                es[0]["_from"],
+                es[0]["_to"],
+                from_ladders=sorted({e["ladder"] for e in es if e["efficiency_warnings"] or e["rating_cap"]}),
+            )
+        )
     return out
 
 
@@ -300,10 +415,24 @@ def _unit_accountability(y: pd.DataFrame, book, intake) -> list[dict]:
     unit = unit_name(book, intake)
     for window, grp in d.groupby("window", sort=True):
         severe = grp["rule"].isin(["DIS005", "DIS006"]).any()
-        tier = Tier(2, "追究政务公开单位负责人的责任", "the unit head is held accountable") if severe else \
-            Tier(1, "对政务公开单位给予通报批评", "the unit is publicly criticised")
-        out.append(_entry("unit_accountability", unit, None, window, len(grp), tier, list(grp["id"]),
-                          grp["w_from"].iloc[0], grp["w_to"].iloc[0]))
+        tier = (
+            Tier(2, "追究政务公开单位负责人的责任", "the unit head is held accountable")
+            if severe
+            else Tier(1, "对政务公开单位给予通报批评", "the unit is publicly criticised")
+        )
+        out.append(
+            _entry(
+                "unit_accountability",
+                unit,
+                None,
+                window,
+                len(grp),
+                tier,
+                list(grp["id"]),
+                grp["w_from"].iloc[0],
+                grp["w_to"].iloc[0],
+            )
+        )
     return out
 
 
@@ -314,12 +443,27 @@ def _dept_score(y: pd.DataFrame, book) -> list[dict]:
     d = y[y["rule"].isin(DEPT_SCORE_RULES) | ((y["rule"] == "REQ001") & (y["status"] == "overdue"))].copy()
     if d.empty:
         return []
-    d["dept"] = d["dept"].where(d["dept"].notna() & (d["dept"].astype(str) != ""),
-                                np.where(d["rule"] == "MTG008", "局领导", "未注明科室"))
+    d["dept"] = d["dept"].where(
+        d["dept"].notna() & (d["dept"].astype(str) != ""), np.where(d["rule"] == "MTG008", "局领导", "未注明科室")
+    )
     out = []
     for (dept, window), grp in d.groupby(["dept", "window"], sort=True):
         pts = len(grp) * p["points"]
-        tier = Tier(1, f"公开通报，扣除科室考核分值 {pts:g} 分", f"public notice; {pts:g} points deducted from the section")
-        out.append(_entry("dept_score", dept, dept, window, len(grp), tier, list(grp["id"]), grp["w_from"].iloc[0],
-                          grp["w_to"].iloc[0], points=pts))
+        tier = Tier(
+            1, f"公开通报，扣除科室考核分值 {pts:g} 分", f"public notice; {pts:g} points deducted from the section"
+        )
+        out.append(
+            _entry(
+                "dept_score",
+                dept,
+                dept,
+                window,
+                len(grp),
+                tier,
+                list(grp["id"]),
+                grp["w_from"].iloc[0],
+                grp["w_to"].iloc[0],
+                points=pts,
+            )
+        )
     return out

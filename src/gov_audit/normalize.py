@@ -134,19 +134,45 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
             outside = values.notna() & ((values.dt.year < FIRST_YEAR) | (values.dt.year > LAST_YEAR))
             if outside.any():
                 reported = outside.to_numpy()
-                errors += _cell_errors(sheet, where, pos, canon, raw[pos], outside.to_numpy(),
-                                       f"日期超出工作日历范围 {FIRST_YEAR}–{LAST_YEAR} (date outside the calendar)",
-                                       f"{FIRST_YEAR}–{LAST_YEAR} 之间的日期", excel_rows)
+                errors += _cell_errors(
+                    sheet,
+                    where,
+                    pos,
+                    canon,
+                    raw[pos],
+                    outside.to_numpy(),
+                    f"日期超出工作日历范围 {FIRST_YEAR}–{LAST_YEAR} (date outside the calendar)",
+                    f"{FIRST_YEAR}–{LAST_YEAR} 之间的日期",
+                    excel_rows,
+                )
                 values = values.where(~outside)
                 bad = bad | outside.to_numpy()
         if (bad & ~reported).any():
-            errors += _cell_errors(sheet, where, pos, canon, raw[pos], bad & ~reported,
-                                   f"“{col.header}”无法识别 (cannot read {canon})", EXPECTED[col.type], excel_rows)
+            errors += _cell_errors(
+                sheet,
+                where,
+                pos,
+                canon,
+                raw[pos],
+                bad & ~reported,
+                f"“{col.header}”无法识别 (cannot read {canon})",
+                EXPECTED[col.type],
+                excel_rows,
+            )
         if col.required:
             missing = blanks[pos]
             if missing.any():
-                errors += _cell_errors(sheet, where, pos, canon, raw[pos], missing,
-                                       f"必填项“{col.header}”为空 (required {canon} is blank)", "必填 required", excel_rows)
+                errors += _cell_errors(
+                    sheet,
+                    where,
+                    pos,
+                    canon,
+                    raw[pos],
+                    missing,
+                    f"必填项“{col.header}”为空 (required {canon} is blank)",
+                    "必填 required",
+                    excel_rows,
+                )
                 bad = bad | missing
         out[canon] = values
         if col.type == "status":  # the words as written, for the finding's evidence
@@ -191,9 +217,11 @@ def explode_punch_lists(raw: pd.DataFrame, pos: int) -> pd.DataFrame:
     many = text.str.count(_TIME_TOKEN).fillna(0) >= 2
     # Only a clean list splits: times, separators and a leading date, nothing else (a
     # typo like "08:2l 17:41" stays whole and becomes an error at its cell).
-    leftover = text.str.replace(_TIME_TOKEN, "", regex=True).str.replace(
-        r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?", "", regex=True).str.replace(
-        r"[\s,，;；、|]+", "", regex=True)
+    leftover = (
+        text.str.replace(_TIME_TOKEN, "", regex=True)
+        .str.replace(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?", "", regex=True)
+        .str.replace(r"[\s,，;；、|]+", "", regex=True)
+    )
     many &= leftover.fillna("") == ""
     if not many.any():
         return raw
@@ -237,17 +265,31 @@ def _cell_errors(sheet, where, pos, canon, raw_col, mask, message, expected, exc
     rows = (raw_col.index.to_numpy() if excel_rows is None else excel_rows)[mask]
     values = as_text(raw_col[mask])
     errs = [
-        InputError(sheet.file, "bad_value", message, sheet=where, cell=sheet.cell_ref(pos, int(r)),
-                   column=canon, value=v if isinstance(v, str) else "", expected=expected)
-        for r, v in zip(rows[:MAX_CELL_ERRORS_PER_COLUMN], values[:MAX_CELL_ERRORS_PER_COLUMN])
+        InputError(
+            sheet.file,
+            "bad_value",
+            message,
+            sheet=where,
+            cell=sheet.cell_ref(pos, int(r)),
+            column=canon,
+            value=v if isinstance(v, str) else "",
+            expected=expected,
+        )
+        for r, v in zip(rows[:MAX_CELL_ERRORS_PER_COLUMN], values[:MAX_CELL_ERRORS_PER_COLUMN], strict=True)
     ]
     if len(rows) > MAX_CELL_ERRORS_PER_COLUMN:
-        errs.append(InputError(
-            sheet.file, "bad_value",
-            f"同一列另有 {len(rows) - MAX_CELL_ERRORS_PER_COLUMN} 个单元格无法识别 "
-            f"({len(rows) - MAX_CELL_ERRORS_PER_COLUMN} more cells in this column cannot be read)",
-            sheet=where, cell=sheet.cell_ref(pos, int(rows[MAX_CELL_ERRORS_PER_COLUMN])), column=canon,
-            expected=expected))
+        errs.append(
+            InputError(
+                sheet.file,
+                "bad_value",
+                f"同一列另有 {len(rows) - MAX_CELL_ERRORS_PER_COLUMN} 个单元格无法识别 "
+                f"({len(rows) - MAX_CELL_ERRORS_PER_COLUMN} more cells in this column cannot be read)",
+                sheet=where,
+                cell=sheet.cell_ref(pos, int(rows[MAX_CELL_ERRORS_PER_COLUMN])),
+                column=canon,
+                expected=expected,
+            )
+        )
     return errs
 
 
@@ -271,16 +313,30 @@ def fold_punches(frame: pd.DataFrame, session_split: float | None, midpoint: flo
         unread = frame[bad_cols].any(axis=1)
         usable &= ~unread
     who = frame["staff_id"].where(frame["staff_id"].notna(), frame["name"]).fillna("")
-    df = pd.DataFrame({
-        "who": who, "name": frame["name"], "staff_id": frame["staff_id"], "dept": frame["dept"],
-        "date": day, "secs": (punch - punch.dt.normalize()).dt.total_seconds(),
-        "_file": frame["_file"], "_sheet": frame["_sheet"], "_row": frame["_row"],
-    })[usable.to_numpy()]
+    df = pd.DataFrame(
+        {
+            "who": who,
+            "name": frame["name"],
+            "staff_id": frame["staff_id"],
+            "dept": frame["dept"],
+            "date": day,
+            "secs": (punch - punch.dt.normalize()).dt.total_seconds(),
+            "_file": frame["_file"],
+            "_sheet": frame["_sheet"],
+            "_row": frame["_row"],
+        }
+    )[usable.to_numpy()]
     keys = ["who", "date", "_file", "_sheet"]
     grouped = df.groupby(keys, sort=True, dropna=False)
-    daily = grouped.agg(name=("name", "first"), staff_id=("staff_id", "first"), dept=("dept", "first"),
-                        _row=("_row", "min"), first=("secs", "min"), last=("secs", "max"),
-                        count=("secs", "size")).reset_index()
+    daily = grouped.agg(
+        name=("name", "first"),
+        staff_id=("staff_id", "first"),
+        dept=("dept", "first"),
+        _row=("_row", "min"),
+        first=("secs", "min"),
+        last=("secs", "max"),
+        count=("secs", "size"),
+    ).reset_index()
     if session_split is None:
         lone = daily["count"] == 1
         daily["sign_in"] = daily["first"].where(~lone | (daily["first"] < midpoint))
@@ -297,16 +353,27 @@ def fold_punches(frame: pd.DataFrame, session_split: float | None, midpoint: flo
         daily["sign_out2"] = daily["pm_max"]
     # A day with a punch we could not read is still a day on record, but not one to
     # judge: its remaining punches could make a false lateness (the error says why).
-    bad_days = pd.DataFrame({"who": who, "date": frame["date"].where(frame["date"].notna(), day), "_file": frame["_file"],
-                             "_sheet": frame["_sheet"], "_row": frame["_row"], "name": frame["name"],
-                             "staff_id": frame["staff_id"], "dept": frame["dept"]})[unread.to_numpy()]
+    bad_days = pd.DataFrame(
+        {
+            "who": who,
+            "date": frame["date"].where(frame["date"].notna(), day),
+            "_file": frame["_file"],
+            "_sheet": frame["_sheet"],
+            "_row": frame["_row"],
+            "name": frame["name"],
+            "staff_id": frame["staff_id"],
+            "dept": frame["dept"],
+        }
+    )[unread.to_numpy()]
     bad_days = bad_days[bad_days["date"].notna()]
     if len(bad_days):
         hit = daily.set_index(keys).index.isin(bad_days.set_index(keys).index)
         daily = daily[~hit]
-        extra = bad_days.groupby(keys, sort=True, dropna=False).agg(
-            name=("name", "first"), staff_id=("staff_id", "first"), dept=("dept", "first"), _row=("_row", "min")
-        ).reset_index()
+        extra = (
+            bad_days.groupby(keys, sort=True, dropna=False)
+            .agg(name=("name", "first"), staff_id=("staff_id", "first"), dept=("dept", "first"), _row=("_row", "min"))
+            .reset_index()
+        )
         for c in ("sign_in", "sign_out", "sign_in2", "sign_out2"):
             extra[c] = np.nan
         extra["_unread"] = True
@@ -332,5 +399,6 @@ def combine(parts: list[RegisterData]) -> RegisterData:
     for c in frame.columns:
         if c.startswith("_bad_"):
             frame[c] = frame[c].fillna(False).astype(bool)
-    return RegisterData(parts[0].register, frame, set().union(*(p.present for p in parts)),
-                        [s for p in parts for s in p.sources])
+    return RegisterData(
+        parts[0].register, frame, set().union(*(p.present for p in parts)), [s for p in parts for s in p.sources]
+    )

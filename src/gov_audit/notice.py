@@ -21,13 +21,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 # 全国年节及纪念日放假办法: the festivals a notice may arrange.
 FESTIVALS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
-_ALIASES = {"清明": "清明节", "五一": "劳动节", "劳动": "劳动节", "端午": "端午节", "中秋": "中秋节", "国庆": "国庆节",
-            "五一劳动节": "劳动节", "国际劳动节": "劳动节"}
+_ALIASES = {
+    "清明": "清明节",
+    "五一": "劳动节",
+    "劳动": "劳动节",
+    "端午": "端午节",
+    "中秋": "中秋节",
+    "国庆": "国庆节",
+    "五一劳动节": "劳动节",
+    "国际劳动节": "劳动节",
+}
 _WEEKDAY = "一二三四五六日"
 _NUM = "一二三四五六七八九十"
 _DATE = r"(?:(?P<{p}y>\d{{4}})年)?(?:(?P<{p}m>\d{{1,2}})月)?(?P<{p}d>\d{{1,2}})日(?P<{p}w>\([^)]*\))?"
@@ -82,8 +89,9 @@ def notice_year(text: str) -> int | None:
 def _items(text: str) -> list[tuple[str, str, tuple[int, int]]]:
     """(festival names, body, the whole sentence) for each numbered item 一、… 七、"""
     out = []
-    pattern = re.compile(rf"(?:^|\n|。)\s*[{_NUM}]+、([^:\n]{{1,20}}):(.*?)(?=(?:\n|。)\s*[{_NUM}]+、|\n\s*\n|节假日期间|$)",
-                         re.S)
+    pattern = re.compile(
+        rf"(?:^|\n|。)\s*[{_NUM}]+、([^:\n]{{1,20}}):(.*?)(?=(?:\n|。)\s*[{_NUM}]+、|\n\s*\n|节假日期间|$)", re.S
+    )
     for m in pattern.finditer(text):
         out.append((m.group(1).strip(), m.group(2), (m.start(), m.end())))
     return out
@@ -103,8 +111,11 @@ def _date(year: int, m: re.Match, p: str, month: int | None, sentence: str, new_
     paren = m.group(f"{p}w") or ""
     wd = re.search(r"(?:星期|周)([一二三四五六日天])", paren)
     if wd and _WEEKDAY[day.weekday()] != wd.group(1).replace("天", "日"):
-        raise NoticeError(f"星期与日期不符：{day.isoformat()} 是星期{_WEEKDAY[day.weekday()]}，通知写作星期{wd.group(1)} "
-                          f"(the stated weekday does not match {day.isoformat()})", sentence)
+        raise NoticeError(
+            f"星期与日期不符：{day.isoformat()} 是星期{_WEEKDAY[day.weekday()]}，通知写作星期{wd.group(1)} "
+            f"(the stated weekday does not match {day.isoformat()})",
+            sentence,
+        )
     return day
 
 
@@ -114,8 +125,9 @@ def _festival(names: str, sentence: str) -> str:
         name = name.strip()
         name = _ALIASES.get(name, name)
         if name not in FESTIVALS:
-            raise NoticeError(f"“{name}”不是法定节日 (not one of the statutory festivals: {'、'.join(FESTIVALS)})",
-                              sentence)
+            raise NoticeError(
+                f"“{name}”不是法定节日 (not one of the statutory festivals: {'、'.join(FESTIVALS)})", sentence
+            )
         out.append(name)
     return "、".join(out)
 
@@ -130,7 +142,7 @@ def parse_notice(text: str, year: int | None = None, base: Notice | None = None)
     text = _clean(text)
 
     def quote(span: tuple[int, int]) -> str:
-        return original[span[0]:span[1]].strip("。.\n ")
+        return original[span[0] : span[1]].strip("。.\n ")
 
     year = year or notice_year(text) or (base.year if base else None)
     if year is None:
@@ -145,8 +157,11 @@ def parse_notice(text: str, year: int | None = None, base: Notice | None = None)
         end = _date(int(m.group(1)) if m.group(1) else year, m, "e", None, sentence)
         own = sorted(d for d, n in notice.holidays.items() if n == name)
         if not own:
-            raise NoticeError(f"延长{name}假期需要先有当年的安排（用 --calendar 给出原通知导入的文件）(an extension needs "
-                              "the year's arrangement first: pass the first notice's file with --calendar)", sentence)
+            raise NoticeError(
+                f"延长{name}假期需要先有当年的安排（用 --calendar 给出原通知导入的文件）(an extension needs "
+                "the year's arrangement first: pass the first notice's file with --calendar)",
+                sentence,
+            )
         day = own[-1] + dt.timedelta(days=1)
         while day <= end:
             notice.holidays[day] = name
@@ -161,22 +176,30 @@ def parse_notice(text: str, year: int | None = None, base: Notice | None = None)
         ranges = [(c, m) for c in clauses for m in [_RANGE.search(c)] if m]
         if not ranges:
             raise NoticeError("找不到放假日期 (no holiday dates in this item)", sentence)
-        for clause, m in ranges:
+        for _clause, m in ranges:
             start = _date(year, m, "a", None, sentence, ny)
             if m.group("bd"):
-                end = _date(int(m.group("by")) if m.group("by") else start.year, m, "b",
-                            start.month if not m.group("bm") else None, sentence)
+                end = _date(
+                    int(m.group("by")) if m.group("by") else start.year,
+                    m,
+                    "b",
+                    start.month if not m.group("bm") else None,
+                    sentence,
+                )
                 if end < start:
                     raise NoticeError("放假结束日早于开始日 (the holiday ends before it starts)", sentence)
             else:
                 end = start
-            span = (end - start).days + 1
+            days = (end - start).days + 1
             total = _TOTAL.search(body)
             stated = int(total.group(1)) if total else (int(m.group("n1")) if m.group("n1") else None)
             # A single day “与周末连休” (joined to a weekend) counts the weekend in 共N天.
-            if stated is not None and stated != span and not ("连休" in body and span == 1):
-                raise NoticeError(f"“共{stated}天”与 {start.isoformat()} 至 {end.isoformat()}（{span} 天）不符 "
-                                  f"(the stated {stated} days do not match the range of {span})", sentence)
+            if stated is not None and stated != days and not ("连休" in body and days == 1):
+                raise NoticeError(
+                    f"“共{stated}天”与 {start.isoformat()} 至 {end.isoformat()}（{days} 天）不符 "
+                    f"(the stated {stated} days do not match the range of {days})",
+                    sentence,
+                )
             day = start
             while day <= end:
                 notice.holidays[day] = festival
@@ -187,9 +210,9 @@ def parse_notice(text: str, year: int | None = None, base: Notice | None = None)
                     notice.holidays[_date(year, dm, "", None, sentence, ny)] = festival
             elif clause.endswith("上班") and "起正常上班" not in clause:
                 for part in clause.split("、"):
-                    dm = _ONE_DATE.search(part)
-                    if dm:
-                        day = _date(year, dm, "", None, sentence, ny)
+                    one = _ONE_DATE.search(part)
+                    if one:
+                        day = _date(year, one, "", None, sentence, ny)
                         notice.workdays[day] = festival
                         notice.holidays.pop(day, None)
             elif re.search(r"调至", clause):  # 2008: “12月29日（星期六）公休日调至12月31日（星期一）”

@@ -17,6 +17,7 @@ which is what Chinese Excel exports), and read as text.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import logging
@@ -26,11 +27,12 @@ import sys
 import tempfile
 import threading
 import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import InputError, column_index, column_letter
 
@@ -91,10 +93,10 @@ class _NativeStderr:
         self.lock = threading.Lock()
         self.depth = 0
         self.saved: int | None = None
-        self.tmp = None
+        self.tmp: IO[bytes] | None = None
 
     @contextmanager
-    def quiet(self):
+    def quiet(self) -> Iterator[None]:
         if os.environ.get("GOV_AUDIT_DEBUG"):
             yield
             return
@@ -113,19 +115,17 @@ class _NativeStderr:
     def _start(self) -> None:
         try:
             sys.stderr.flush()
-            self.tmp = tempfile.TemporaryFile()
+            tmp = self.tmp = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop(), after the native read)
             self.saved = os.dup(2)
-            os.dup2(self.tmp.fileno(), 2)
+            os.dup2(tmp.fileno(), 2)
         except (OSError, ValueError, AttributeError):
             self.saved = None
 
     def stop(self) -> None:
         if self.saved is None or self.tmp is None:
             return
-        try:
+        with contextlib.suppress(OSError, ValueError):
             sys.stderr.flush()
-        except (OSError, ValueError):
-            pass
         os.dup2(self.saved, 2)
         os.close(self.saved)
         self.saved = None
@@ -201,7 +201,7 @@ class RawSheet:
     oversize: Extent | None = None
     # .xlsx only: cells the readers blank although they hold something (scan_hidden_cells),
     # scanned in a thread while the sheet is read.
-    hidden: Future | None = field(default=None, repr=False)
+    hidden: Future[list[tuple[int, int, str]]] | None = field(default=None, repr=False)
 
     def cell_ref(self, col_pos: int, row_number: int) -> str:
         return f"{column_letter(self.columns[col_pos])}{row_number}"
@@ -234,7 +234,6 @@ class RawSheet:
         frame.index = pd.RangeIndex(data_start + 1, data_start + 1 + len(frame))
         return frame
 
-
     def _put_back_hidden(self, frame: pd.DataFrame, absolute: list[int], data_start: int) -> pd.DataFrame:
         """Error values and NaN text, blanked by the reader, back as the text they are."""
         if self.hidden is None:
@@ -248,7 +247,7 @@ class RawSheet:
             i = row - (data_start + 1)
             if 0 <= i < len(frame) and col in pos:
                 j = pos[col]
-                if frame.dtypes.iloc[j] != object:
+                if frame.dtypes.iloc[j].kind != "O":
                     frame[frame.columns[j]] = frame.iloc[:, j].astype(object)
                 frame.iat[i, j] = text
         return frame
@@ -289,7 +288,7 @@ class RawSheet:
         import openpyxl
         import pandas as pd
 
-        kwargs: dict = {}
+        kwargs: dict[str, Any] = {}
         if extent is not None:
             kwargs = dict(max_col=extent.cols, max_row=max(extent.rows, data_start))
         with warnings.catch_warnings():
@@ -306,6 +305,7 @@ class RawSheet:
         return frame, list(range(width))
 
     def _load_arrow(self, data_start: int) -> tuple[pd.DataFrame, list[int]]:
+        assert self._path is not None, "an Arrow read needs the workbook's path"
         sheet = _take_prefetched(self._path, self.sheet, data_start)
         if sheet is None:
             sheet = arrow_sheet(self._path, self.sheet, data_start)
@@ -325,7 +325,7 @@ class RawSheet:
         return frame, list(range(width))
 
 
-def arrow_sheet(path: Path, sheet_name: str, data_start: int):
+def arrow_sheet(path: Path, sheet_name: str, data_start: int) -> Any:
     """The sheet's data rows as a fastexcel sheet (Arrow columns), typed column by column.
 
     The header row (the row above the data) names the columns, which keeps fastexcel's
@@ -350,12 +350,12 @@ def arrow_sheet(path: Path, sheet_name: str, data_start: int):
 # Prefetch: the command line starts parsing the workbooks in a thread before it imports
 # pandas and builds the calendar.  calamine's parse releases the GIL, so on a large file
 # the start-up work costs nothing (measured: 0.5 s of imports hidden in a 2.7 s parse).
-_prefetched: dict[tuple[str, str, int], object] = {}
+_prefetched: dict[tuple[str, int, int, str, int], object] = {}
 _prefetch_thread: threading.Thread | None = None
 _prefetch_files: list[Path] = []
 
 
-def prefetch(paths: list, data_start_of: Callable[[RawSheet], int | None] | None = None) -> None:
+def prefetch(paths: Sequence[str | Path], data_start_of: Callable[[RawSheet], int | None] | None = None) -> None:
     """Start reading the .xlsx/.xlsm sheets of ``paths`` in the background (best effort).
 
     ``data_start_of(sheet)`` says where a sheet's data begins (the classify stage's answer,
@@ -387,8 +387,13 @@ def prefetch(paths: list, data_start_of: Callable[[RawSheet], int | None] | None
                     width = max((len(r) for r in preview), default=0)
                     if not width or info.oversize is not None:
                         continue
-                    raw = RawSheet(str(path), sheet_name, [r + [""] * (width - len(r)) for r in preview],
-                                   list(range(width)), _path=path)
+                    raw = RawSheet(
+                        str(path),
+                        sheet_name,
+                        [r + [""] * (width - len(r)) for r in preview],
+                        list(range(width)),
+                        _path=path,
+                    )
                     start = data_start_of(raw)
                     if start is not None:
                         with native_stderr.quiet():
@@ -402,12 +407,12 @@ def prefetch(paths: list, data_start_of: Callable[[RawSheet], int | None] | None
     _prefetch_thread.start()
 
 
-def _key(path: Path, sheet_name: str, data_start: int) -> tuple:
+def _key(path: Path, sheet_name: str, data_start: int) -> tuple[str, int, int, str, int]:
     st = Path(path).stat()  # the same file, unchanged since it was prefetched
     return (str(Path(path).resolve()), st.st_mtime_ns, st.st_size, sheet_name, data_start)
 
 
-def _take_prefetched(path: Path | None, sheet_name: str, data_start: int):
+def _take_prefetched(path: Path | None, sheet_name: str, data_start: int) -> Any:
     if _prefetch_thread is None or path is None:
         return None
     _prefetch_thread.join()
@@ -417,18 +422,23 @@ def _take_prefetched(path: Path | None, sheet_name: str, data_start: int):
         return None
 
 
-def find_inputs(paths: list[str | Path]) -> tuple[list[Path], list[InputError]]:
+def find_inputs(paths: Sequence[str | Path]) -> tuple[list[Path], list[InputError]]:
     """Files to audit: the paths given, directories searched recursively."""
     files: list[Path] = []
     errors: list[InputError] = []
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(
-                f for f in p.rglob("*")
+                f
+                for f in p.rglob("*")
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(("~$", ".~"))
             )
             if not found:
-                errors.append(InputError(str(p), "unreadable", "目录中没有可审计的表格文件 (no .xlsx/.xls/.ods/.csv files in directory)"))
+                errors.append(
+                    InputError(
+                        str(p), "unreadable", "目录中没有可审计的表格文件 (no .xlsx/.xls/.ods/.csv files in directory)"
+                    )
+                )
             files += found
         elif not p.exists():
             errors.append(InputError(str(p), "unreadable", "文件不存在 (file not found)"))
@@ -437,8 +447,9 @@ def find_inputs(paths: list[str | Path]) -> tuple[list[Path], list[InputError]]:
     return files, errors
 
 
-def read_sheets(path: Path, display: str | None = None,
-                limits: ReadLimits = DEFAULT_LIMITS) -> tuple[list[RawSheet], list[InputError]]:
+def read_sheets(
+    path: Path, display: str | None = None, limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[list[RawSheet], list[InputError]]:
     """Every sheet of one file, or an error saying in plain words why it cannot be read."""
     name = display or str(path)
     suffix = path.suffix.lower()
@@ -446,7 +457,13 @@ def read_sheets(path: Path, display: str | None = None,
         if suffix == ".csv":
             return _read_csv(path, name), []
         if suffix not in SPREADSHEET_SUFFIXES:
-            return [], [InputError(name, "unreadable", f"不支持的文件类型 {suffix or '(无扩展名)'} (unsupported file type; use .xlsx .xls .ods .csv)")]
+            return [], [
+                InputError(
+                    name,
+                    "unreadable",
+                    f"不支持的文件类型 {suffix or '(无扩展名)'} (unsupported file type; use .xlsx .xls .ods .csv)",
+                )
+            ]
         problem = _sniff_spreadsheet(path, suffix)
         if problem:
             return [], [InputError(name, "unreadable", problem)]
@@ -460,7 +477,11 @@ def read_sheets(path: Path, display: str | None = None,
     except BaseException as exc:  # calamine reports corrupt files with assorted exceptions, and panics
         if fatal(exc):
             raise
-        return [], [InputError(name, "unreadable", f"文件已损坏或不是有效的表格 (corrupt or not a valid workbook): {_reason(exc)}")]
+        return [], [
+            InputError(
+                name, "unreadable", f"文件已损坏或不是有效的表格 (corrupt or not a valid workbook): {_reason(exc)}"
+            )
+        ]
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -514,16 +535,28 @@ def _read_spreadsheet(path: Path, name: str, limits: ReadLimits = DEFAULT_LIMITS
             if info.oversize is not None:
                 over = info.oversize
                 if over.far_cell:
-                    raw.load_errors.append(InputError(
-                        name, "bad_value",
-                        f"第 {limits.max_columns} 列之后的单元格已忽略 (cells past column {limits.max_columns} ignored; "
-                        f"limit [settings] max_columns)", sheet=sheet_name, cell=over.far_cell))
+                    raw.load_errors.append(
+                        InputError(
+                            name,
+                            "bad_value",
+                            f"第 {limits.max_columns} 列之后的单元格已忽略 "
+                            f"(cells past column {limits.max_columns} ignored; "
+                            f"limit [settings] max_columns)",
+                            sheet=sheet_name,
+                            cell=over.far_cell,
+                        )
+                    )
                 if over.rows * over.cols > limits.max_cells:
-                    raw.load_errors.append(InputError(
-                        name, "unreadable",
-                        f"工作表过大（{over.rows} 行 × {over.cols} 列），未读取 (sheet too large to read: "
-                        f"{over.rows} rows × {over.cols} columns; limit [settings] max_cells = {limits.max_cells})",
-                        sheet=sheet_name, cell=f"{column_letter(over.cols - 1)}{over.rows}"))
+                    raw.load_errors.append(
+                        InputError(
+                            name,
+                            "unreadable",
+                            f"工作表过大（{over.rows} 行 × {over.cols} 列），未读取 (sheet too large to read: "
+                            f"{over.rows} rows × {over.cols} columns; limit [settings] max_cells = {limits.max_cells})",
+                            sheet=sheet_name,
+                            cell=f"{column_letter(over.cols - 1)}{over.rows}",
+                        )
+                    )
                     raw.preview, raw.columns = [], []
             sheets.append(raw)
             continue
@@ -628,7 +661,7 @@ def _hidden_in(buf: bytes, shared_nan: set[bytes]) -> list[tuple[int, int, str]]
         close = buf.find(b"</c>", m.end())
         if close < 0:
             continue
-        body = buf[m.end():close]
+        body = buf[m.end() : close]
         value = _V_NODE.search(body)
         inline = _T_NODE.search(body)
         text = inline.group(1) if inline else (value.group(1) if value else b"")
@@ -666,8 +699,10 @@ def _xlsx_extent(zf: zipfile.ZipFile, part: str, limits: ReadLimits) -> Extent |
         if not m:
             return None
         last_col, last_row = (m.group(3), m.group(4)) if m.group(3) else (m.group(1), m.group(2))
-        if column_index(last_col.decode()) + 1 <= limits.max_columns and \
-                int(last_row) * (column_index(last_col.decode()) + 1) <= limits.max_cells:
+        if (
+            column_index(last_col.decode()) + 1 <= limits.max_columns
+            and int(last_row) * (column_index(last_col.decode()) + 1) <= limits.max_cells
+        ):
             return None
     import numpy as np
 
@@ -726,7 +761,9 @@ def _xlsx_layout(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, X
             sheets: dict[str, str] = {}
             for sh in wb.iter(f"{_NS}sheet"):
                 target = targets.get(sh.get(f"{_REL_NS}id"), "") or ""
-                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                part = (
+                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                )
                 if part not in names:
                     return None
                 sheets[sh.get("name") or ""] = part
@@ -790,7 +827,6 @@ def _xlsx_layout(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> dict[str, X
             grid.pop()
         out[sheet_name] = XlsxSheetInfo(grid, extents[sheet_name], parts[sheet_name])
     return out
-
 
 
 def decode_text(data: bytes) -> str:

@@ -74,16 +74,28 @@ ROLES = ("一般工作人员", "股室负责人", "局领导正职", "局领导�
 LEAVE_KINDS = ("事假", "病假", "年休假", "婚假", "产假", "丧假", "探亲假", "出差", "公出", "学习")
 
 ATTENDANCE = Register(
-    "attendance", "考勤", ("考勤", "考勤记录", "打卡记录", "签到表", "每日汇总"),
+    "attendance",
+    "考勤",
+    ("考勤", "考勤记录", "打卡记录", "签到表", "每日汇总"),
     (
         C("name", "姓名", "name", required=True, doc="姓名"),
         C("staff_id", "工号|编号|考勤号码|UserId", "staff id|id|ac-no.", doc="工号（保留前导零）"),
         C("dept", "部门|股室|科室|单位", "department|dept", doc="部门 / 股室"),
         C("date", "日期|考勤日期|时间", "date", "date", True, doc="考勤日期"),
-        C("sign_in", "签到|签到时间|上班打卡|上班1打卡时间|上午签到|最早|最早打卡|上班打卡时间", "sign in|in|earliest", "time",
-          doc="签到时间（上午上班）"),
-        C("sign_out", "签退|签退时间|下班打卡|下班1打卡时间|上午签退|最晚|最晚打卡|下班打卡时间", "sign out|out|latest", "time",
-          doc="签退时间（一段制为下班；两段制为上午下班）"),
+        C(
+            "sign_in",
+            "签到|签到时间|上班打卡|上班1打卡时间|上午签到|最早|最早打卡|上班打卡时间",
+            "sign in|in|earliest",
+            "time",
+            doc="签到时间（上午上班）",
+        ),
+        C(
+            "sign_out",
+            "签退|签退时间|下班打卡|下班1打卡时间|上午签退|最晚|最晚打卡|下班打卡时间",
+            "sign out|out|latest",
+            "time",
+            doc="签退时间（一段制为下班；两段制为上午下班）",
+        ),
         C("sign_in2", "下午签到|上班2打卡时间", "sign in 2|in 2", "time", doc="下午签到（两段制）"),
         C("sign_out2", "下午签退|下班2打卡时间", "sign out 2|out 2", "time", doc="下午签退（两段制）"),
         C("off_post", "离岗时长|擅自离岗(分钟)|擅自离岗（分钟）|离岗分钟", "off post", "number", doc="擅自离岗分钟数"),
@@ -100,7 +112,9 @@ ATTENDANCE = Register(
 )
 
 ATTENDANCE_PUNCH = Register(
-    "attendance", "打卡记录", (),
+    "attendance",
+    "打卡记录",
+    (),
     (
         C("name", "姓名", "name", required=True),
         C("staff_id", "工号|考勤号码|UserId", "staff id|ac-no."),
@@ -115,7 +129,9 @@ ATTENDANCE_PUNCH = Register(
 )
 
 ATTENDANCE_GRID = Register(
-    "attendance", "考勤表", (),
+    "attendance",
+    "考勤表",
+    (),
     (
         C("name", "姓名", "name", required=True),
         C("staff_id", "工号|编号|考勤号码|UserId", "staff id"),
@@ -127,7 +143,9 @@ ATTENDANCE_GRID = Register(
 )
 
 STAFF = Register(
-    "staff", "人员名册", ("人员", "人员名册", "花名册"),
+    "staff",
+    "人员名册",
+    ("人员", "人员名册", "花名册"),
     (
         C("name", "姓名", "name", required=True, doc="姓名"),
         C("staff_id", "工号|编号", "staff id|id", doc="工号"),
@@ -140,11 +158,19 @@ STAFF = Register(
 )
 
 LEAVE = Register(
-    "leave", "请假登记", ("请假", "请销假", "请假登记"),
+    "leave",
+    "请假登记",
+    ("请假", "请销假", "请假登记"),
     (
         C("name", "姓名", "name", required=True, doc="请假人"),
         C("dept", "部门|股室|科室", "department|dept", doc="部门"),
-        C("kind", "请假类型|类型|假别", "kind|type", choices=LEAVE_KINDS, doc="请假类型（空白按事假；出差/公出/学习为公务）"),
+        C(
+            "kind",
+            "请假类型|类型|假别",
+            "kind|type",
+            choices=LEAVE_KINDS,
+            doc="请假类型（空白按事假；出差/公出/学习为公务）",
+        ),
         C("role", "职务类别|人员类别", "role", required=True, choices=ROLES, doc="职务类别"),
         C("start", "开始时间|请假开始|起始日期|开始日期", "start", "datetime", True, doc="开始日期（可含时间）"),
         C("end", "结束时间|请假结束|截止日期|结束日期", "end", "datetime", True, doc="结束日期（可含时间）"),
@@ -160,11 +186,19 @@ LEAVE = Register(
 )
 
 PETITIONS = Register(
-    "petitions", "信访登记", ("信访", "信访登记", "信访台账"),
+    "petitions",
+    "信访登记",
+    ("信访", "信访登记", "信访台账"),
     (
         C("case_id", "编号|信访编号|信访件编号|件号|来信编号", "case id|id", required=True, doc="信访件编号"),
         C("petitioner", "信访人|信访人姓名|姓名", "petitioner", doc="信访人"),
-        C("channel", "信访方式|信访形式|信访类型|方式", "channel", choices=("来信", "来访", "来电", "网上信访"), doc="信访方式"),
+        C(
+            "channel",
+            "信访方式|信访形式|信访类型|方式",
+            "channel",
+            choices=("来信", "来访", "来电", "网上信访"),
+            doc="信访方式",
+        ),
         C("signed", "是否署名|署名", "signed", "bool", choices=YES_NO, doc="是否署名"),
         C("anonymous", "匿名标志|是否匿名", "anonymous", "bool", choices=YES_NO, doc="是否匿名"),
         C("received", "收到日期|信访日期|登记日期|登记时间|接件时间", "received", "date", True, doc="收到（登记）日期"),
@@ -172,7 +206,14 @@ PETITIONS = Register(
         C("accept_decided", "受理决定日期|决定受理日期", "accept decided", "date", doc="作出受理决定日期"),
         C("accepted", "是否受理", "accepted", "bool_yes", choices=YES_NO, doc="是否受理（空白视为受理）"),
         C("closed", "办结日期|结案日期", "closed", "date", doc="办结日期"),
-        C("extension_approved", "延期批准|是否延期", "extension approved", "bool", choices=YES_NO, doc="延期是否经批准"),
+        C(
+            "extension_approved",
+            "延期批准|是否延期",
+            "extension approved",
+            "bool",
+            choices=YES_NO,
+            doc="延期是否经批准",
+        ),
         C("extension_days", "延长天数|延期天数", "extension days", "int", doc="延长天数"),
         C("replied", "答复日期|回复日期", "replied", "date", doc="答复日期"),
         C("dept", "承办科室|承办单位", "dept", doc="承办科室"),
@@ -183,7 +224,9 @@ PETITIONS = Register(
 )
 
 RECEPTIONS = Register(
-    "receptions", "领导接访", ("领导接访", "接访登记", "接访"),
+    "receptions",
+    "领导接访",
+    ("领导接访", "接访登记", "接访"),
     (
         C("date", "日期|接访日期", "date", "date", True, doc="接访日期"),
         C("leader", "接待领导|接访领导", "leader", required=True, doc="接待领导"),
@@ -194,16 +237,31 @@ RECEPTIONS = Register(
 )
 
 DISCLOSURES = Register(
-    "disclosures", "政务公开", ("政务公开", "信息公开", "公开台账", "主动公开"),
+    "disclosures",
+    "政务公开",
+    ("政务公开", "信息公开", "公开台账", "主动公开"),
     (
         C("item", "公开事项|事项|标题", "item|title", required=True, doc="公开事项"),
-        C("category", "公开类别|公开方式|类别", "category", required=True,
-          choices=("长期", "定期", "随时", "即时", "动态", "按月", "按季", "按年", "按批次", "发文"), doc="公开类别"),
+        C(
+            "category",
+            "公开类别|公开方式|类别",
+            "category",
+            required=True,
+            choices=("长期", "定期", "随时", "即时", "动态", "按月", "按季", "按年", "按批次", "发文"),
+            doc="公开类别",
+        ),
         C("dept", "责任科室|科室", "dept", doc="责任科室"),
         C("formed", "形成日期|完成日期|印发日期|产生日期", "formed", "date", True, doc="信息形成（印发）日期"),
         C("published", "公开日期|发布日期|上网日期", "published", "date", doc="公开日期"),
         C("period", "所属期|期次", "period", doc="所属期（2026-09、2026Q3、2026H2、2026）"),
-        C("web_same_day", "此件公开发布|公开发布", "web same day", "bool", choices=YES_NO, doc="是否标注“此件公开发布”"),
+        C(
+            "web_same_day",
+            "此件公开发布|公开发布",
+            "web same day",
+            "bool",
+            choices=YES_NO,
+            doc="是否标注“此件公开发布”",
+        ),
         C("reviewed", "最后更新|复核日期", "reviewed", "date", doc="最后更新/复核日期（长期公开）"),
         C("channel", "公开载体|渠道", "channel", doc="公开载体"),
     ),
@@ -212,17 +270,45 @@ DISCLOSURES = Register(
 )
 
 REQUESTS = Register(
-    "requests", "依申请公开", ("依申请公开", "信息公开申请", "政府信息公开申请"),
+    "requests",
+    "依申请公开",
+    ("依申请公开", "信息公开申请", "政府信息公开申请"),
     (
         C("case_id", "编号|申请编号", "case id|id", required=True, doc="申请编号"),
         C("applicant", "申请人", "applicant", doc="申请人"),
         C("received", "收到申请日期|收到日期|申请日期|申请时间", "received", "date", True, doc="收到申请日期"),
         C("supplement_sent", "补正通知日期", "supplement sent", "date", doc="发出补正通知日期"),
-        C("supplement_received", "收到补正日期|补正日期", "supplement received", "date", doc="收到补正日期（答复期限自此重新起算）"),
-        C("consult_days", "征求意见用时|征求意见天数", "consult days", "int", doc="征求第三方意见用时（工作日，不计入期限）"),
-        C("extension_approved", "延期批准|是否延期", "extension approved", "bool", choices=YES_NO, doc="延期是否经负责人同意"),
+        C(
+            "supplement_received",
+            "收到补正日期|补正日期",
+            "supplement received",
+            "date",
+            doc="收到补正日期（答复期限自此重新起算）",
+        ),
+        C(
+            "consult_days",
+            "征求意见用时|征求意见天数",
+            "consult days",
+            "int",
+            doc="征求第三方意见用时（工作日，不计入期限）",
+        ),
+        C(
+            "extension_approved",
+            "延期批准|是否延期",
+            "extension approved",
+            "bool",
+            choices=YES_NO,
+            doc="延期是否经负责人同意",
+        ),
         C("extension_days", "延长天数|延期天数", "extension days", "int", doc="延长工作日数"),
-        C("extension_notified", "告知申请人|延期告知", "extension notified", "bool", choices=YES_NO, doc="是否告知申请人延期"),
+        C(
+            "extension_notified",
+            "告知申请人|延期告知",
+            "extension notified",
+            "bool",
+            choices=YES_NO,
+            doc="是否告知申请人延期",
+        ),
         C("replied", "答复日期", "replied", "date", doc="答复日期"),
         C("dept", "承办科室", "dept", doc="承办科室"),
     ),
@@ -231,7 +317,9 @@ REQUESTS = Register(
 )
 
 OPINIONS = Register(
-    "opinions", "群众意见", ("群众意见", "意见建议", "意见箱"),
+    "opinions",
+    "群众意见",
+    ("群众意见", "意见建议", "意见箱"),
     (
         C("opinion_id", "编号|意见编号", "id", required=True, doc="意见编号"),
         C("received", "收到日期", "received", "date", True, doc="收到日期"),
@@ -245,7 +333,9 @@ OPINIONS = Register(
 )
 
 INCIDENTS = Register(
-    "incidents", "舆情回应", ("舆情", "突发事件", "舆情回应"),
+    "incidents",
+    "舆情回应",
+    ("舆情", "突发事件", "舆情回应"),
     (
         C("incident_id", "编号|事件编号", "id", required=True, doc="事件编号"),
         C("level", "级别|事件级别", "level", required=True, choices=("特别重大", "重大", "一般"), doc="事件级别"),
@@ -260,7 +350,9 @@ INCIDENTS = Register(
 )
 
 WEB_UPDATES = Register(
-    "web_updates", "网站更新", ("网站更新", "网站信息发布"),
+    "web_updates",
+    "网站更新",
+    ("网站更新", "网站信息发布"),
     (
         C("date", "日期|发布日期", "date", "date", True, doc="发布日期"),
         C("column", "栏目", "column", doc="栏目"),
@@ -271,11 +363,30 @@ WEB_UPDATES = Register(
 )
 
 MEETINGS = Register(
-    "meetings", "会议记录", ("会议", "会议记录", "活动记录"),
+    "meetings",
+    "会议记录",
+    ("会议", "会议记录", "活动记录"),
     (
         C("date", "日期|会议日期", "date", "date", True, doc="会议日期"),
-        C("kind", "会议类型|类型", "kind|type", required=True,
-          choices=("领导小组会议", "座谈会", "信访例会", "初审会", "审议会", "决议会", "培训", "明察暗访", "检查", "政策解读"), doc="会议类型"),
+        C(
+            "kind",
+            "会议类型|类型",
+            "kind|type",
+            required=True,
+            choices=(
+                "领导小组会议",
+                "座谈会",
+                "信访例会",
+                "初审会",
+                "审议会",
+                "决议会",
+                "培训",
+                "明察暗访",
+                "检查",
+                "政策解读",
+            ),
+            doc="会议类型",
+        ),
         C("matter", "议题|事项编号", "matter", doc="议题（同一重大事项的三次会议填同一编号）"),
         C("members", "应到人数|成员人数", "members", "int", doc="应到人数"),
         C("votes_for", "同意人数|赞成人数", "votes for", "int", doc="同意人数"),
@@ -287,13 +398,29 @@ MEETINGS = Register(
 )
 
 COMPLAINTS = Register(
-    "complaints", "效能投诉", ("投诉", "效能投诉", "问责登记"),
+    "complaints",
+    "效能投诉",
+    ("投诉", "效能投诉", "问责登记"),
     (
         C("date", "日期|投诉日期", "date", "date", True, doc="投诉日期"),
         C("name", "姓名|被投诉人", "name", required=True, doc="被投诉人"),
         C("dept", "部门", "dept", doc="部门"),
-        C("kind", "类型|投诉类型", "kind|type", required=True, choices=("首问负责", "一次性告知", "效能告诫", "其他"), doc="投诉类型"),
-        C("substantiated", "查实|是否查实", "substantiated", "bool_yes", choices=YES_NO, doc="是否查实（空白视为查实）"),
+        C(
+            "kind",
+            "类型|投诉类型",
+            "kind|type",
+            required=True,
+            choices=("首问负责", "一次性告知", "效能告诫", "其他"),
+            doc="投诉类型",
+        ),
+        C(
+            "substantiated",
+            "查实|是否查实",
+            "substantiated",
+            "bool_yes",
+            choices=YES_NO,
+            doc="是否查实（空白视为查实）",
+        ),
         C("detail", "事由", "detail", doc="事由"),
     ),
     doc="效能投诉与问责登记",
@@ -301,7 +428,9 @@ COMPLAINTS = Register(
 )
 
 EXPENSES = Register(
-    "expenses", "财务支出", ("报销", "财务支出", "支出台账"),
+    "expenses",
+    "财务支出",
+    ("报销", "财务支出", "支出台账"),
     (
         C("date", "日期|支出日期", "date", "date", True, doc="支出日期"),
         C("item", "事项|摘要", "item", required=True, doc="事项"),
@@ -313,7 +442,13 @@ EXPENSES = Register(
         C("handler", "经手人", "handler", doc="经手人"),
         C("witness", "证明人", "witness", doc="证明人"),
         C("approver", "审批人", "approver", doc="审批人"),
-        C("approved_by", "审批层级", "approved by", choices=("分管领导", "局长", "局务会", "县分管领导"), doc="审批层级"),
+        C(
+            "approved_by",
+            "审批层级",
+            "approved by",
+            choices=("分管领导", "局长", "局务会", "县分管领导"),
+            doc="审批层级",
+        ),
         C("meeting", "局务会研究", "meeting", "bool", choices=YES_NO, doc="是否经局务会研究"),
         C("repair_done", "维修完成日期", "repair done", "date", doc="维修完成日期"),
         C("settled", "结账日期", "settled", "date", doc="结账日期"),
@@ -323,8 +458,19 @@ EXPENSES = Register(
 )
 
 REGISTERS: tuple[Register, ...] = (
-    ATTENDANCE, STAFF, LEAVE, PETITIONS, RECEPTIONS, DISCLOSURES, REQUESTS, OPINIONS,
-    INCIDENTS, WEB_UPDATES, MEETINGS, COMPLAINTS, EXPENSES,
+    ATTENDANCE,
+    STAFF,
+    LEAVE,
+    PETITIONS,
+    RECEPTIONS,
+    DISCLOSURES,
+    REQUESTS,
+    OPINIONS,
+    INCIDENTS,
+    WEB_UPDATES,
+    MEETINGS,
+    COMPLAINTS,
+    EXPENSES,
 )
 BY_KEY: dict[str, Register] = {r.key: r for r in REGISTERS}
 # Candidates considered when classifying by headers (both attendance layouts).

@@ -8,8 +8,8 @@ import pandas as pd
 
 from .engine import AuditResult
 from .errors import cell_position
-from .rules import RULES
 from .registers import BY_KEY
+from .rules import RULES
 from .rules.base import describe
 
 SCHEMA = "gov-audit/report@1"
@@ -55,7 +55,7 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
     # Column lists zipped into records: pandas' to_dict boxes every value one by one.
     columns = list(frame.columns)
     values = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in columns]
-    for rec in (dict(zip(columns, row)) for row in zip(*values)):
+    for rec in (dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)):
         unit = rec.get("late_unit")
         row = _num(rec.get("row"))
         late = _num(rec.get("late_by"))
@@ -110,10 +110,15 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
     cal = result.calendar
     years = set(range(result.since.year, result.until.year + 1))
     for col in ("start", "due"):
-        years |= {int(y) for y in pd.to_datetime(rep[col], errors="coerce").dt.year.dropna().unique()} if len(rep) else set()
+        years |= (
+            {int(y) for y in pd.to_datetime(rep[col], errors="coerce").dt.year.dropna().unique()} if len(rep) else set()
+        )
     coverage = cal.coverage()
     coverage["provisional_years"] = cal.provisional_years(sorted(y for y in years if 2004 <= y <= 2099))
-    errors = [e.to_json() for e in sorted(result.errors, key=lambda e: (e.file, e.sheet or "", cell_position(e.cell), e.message))]
+    errors = [
+        e.to_json()
+        for e in sorted(result.errors, key=lambda e: (e.file, e.sheet or "", cell_position(e.cell), e.message))
+    ]
     counted = [f for f in findings if not f.get("waived")]  # waived findings are counted apart
     summary = {
         "findings": len(counted),
@@ -133,22 +138,29 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
         "as_of_basis": _as_of_basis(result.options),
         "range": {"since": result.since.strftime("%Y-%m-%d"), "until": result.until.strftime("%Y-%m-%d")},
         "lang": lang,
-        "inputs": [{"path": i.path, "sha256": i.sha256, "sheets": dict(sorted(i.sheets.items()))}
-                   for i in sorted(result.intake.inputs, key=lambda i: i.path)],
+        "inputs": [
+            {"path": i.path, "sha256": i.sha256, "sheets": dict(sorted(i.sheets.items()))}
+            for i in sorted(result.intake.inputs, key=lambda i: i.path)
+        ],
         "rulebook": result.rulebook.source or None,
         "calendar": coverage,
         "rules_run": sorted(result.rules_run),
-        "not_judged": [{"rule": n.rule, "register": n.register, "reason": n.reason}
-                       for n in sorted(result.not_judged, key=lambda n: n.rule)],
+        "not_judged": [
+            {"rule": n.rule, "register": n.register, "reason": n.reason}
+            for n in sorted(result.not_judged, key=lambda n: n.rule)
+        ],
         "registers_absent": sorted(set(BY_KEY) - set(result.intake.registers)),
-        "skipped_sheets": sorted([{"file": s.sheet.file, "sheet": s.sheet.sheet, "reason": s.reason}
-                                  for s in result.intake.skipped], key=lambda d: (d["file"], d["sheet"])),
+        "skipped_sheets": sorted(
+            [{"file": s.sheet.file, "sheet": s.sheet.sheet, "reason": s.reason} for s in result.intake.skipped],
+            key=lambda d: (d["file"], d["sheet"]),
+        ),
         "findings": findings,
         "errors": errors,
         "penalties": [_penalty(p, lang) for p in result.penalties],
         "waivers": result.waivers,
-        "baseline": None if result.options.baseline is None else {"path": str(result.options.baseline),
-                                                                   "suppressed": result.baselined},
+        "baseline": None
+        if result.options.baseline is None
+        else {"path": str(result.options.baseline), "suppressed": result.baselined},
         "summary": summary,
     }
 
@@ -174,7 +186,9 @@ def failure_report(options, errors: list, lang: str = "zh", rulebook_source: str
     as_of = options.as_of.strftime("%Y-%m-%d")
     until = (options.until if options.until is not None else options.as_of).normalize()
     since = options.since if options.since is not None else pd.Timestamp(until.year, 1, 1)
-    errs = [e.to_json() for e in sorted(errors, key=lambda e: (e.file, e.sheet or "", cell_position(e.cell), e.message))]
+    errs = [
+        e.to_json() for e in sorted(errors, key=lambda e: (e.file, e.sheet or "", cell_position(e.cell), e.message))
+    ]
     return {
         "schema": SCHEMA,
         "as_of": as_of,
@@ -193,6 +207,16 @@ def failure_report(options, errors: list, lang: str = "zh", rulebook_source: str
         "penalties": [],
         "waivers": [],
         "baseline": None,
-        "summary": {"findings": 0, "waived": 0, "baselined": 0, "by_rule": {}, "by_severity": {}, "by_status": {},
-                    "by_dept": {}, "by_register": {}, "errors": len(errs), "penalties": 0},
+        "summary": {
+            "findings": 0,
+            "waived": 0,
+            "baselined": 0,
+            "by_rule": {},
+            "by_severity": {},
+            "by_status": {},
+            "by_dept": {},
+            "by_register": {},
+            "errors": len(errs),
+            "penalties": 0,
+        },
     }

@@ -121,6 +121,13 @@ def _seconds(text: str) -> float | None:
     return int(m.group(1)) * 3600 + int(m.group(2)) * 60
 
 
+def _clock(text: str) -> float:
+    """A built-in time of day (always well formed)."""
+    seconds = _seconds(text)
+    assert seconds is not None, text
+    return seconds
+
+
 def _type_ok(value: Any, default: Any) -> bool:
     if isinstance(default, bool):
         return isinstance(value, bool)
@@ -132,21 +139,36 @@ def _type_ok(value: Any, default: Any) -> bool:
 
 
 def _type_name(default: Any) -> str:
-    return {bool: "true/false", int: "整数 integer", float: "数字 number", str: "文本 string",
-            list: "列表 list"}.get(type(default), type(default).__name__)
+    return {bool: "true/false", int: "整数 integer", float: "数字 number", str: "文本 string", list: "列表 list"}.get(
+        type(default), type(default).__name__
+    )
 
 
-def _typed_values(name: str, prefix: str, given: dict, defaults: dict, errors: list[InputError],
-                  extra: tuple[str, ...] = ()) -> dict:
+def _typed_values(
+    name: str, prefix: str, given: dict, defaults: dict, errors: list[InputError], extra: tuple[str, ...] = ()
+) -> dict:
     """The keys of ``given`` that ``defaults`` knows, with the right types; errors for the rest."""
     out = {}
     for k, v in given.items():
         if k not in defaults:
-            errors.append(InputError(name, "rulebook", f"{prefix}.{k}: 未知参数 (unknown key)",
-                                     expected=", ".join([*extra, *defaults]) or "—"))
+            errors.append(
+                InputError(
+                    name,
+                    "rulebook",
+                    f"{prefix}.{k}: 未知参数 (unknown key)",
+                    expected=", ".join([*extra, *defaults]) or "—",
+                )
+            )
         elif not _type_ok(v, defaults[k]):
-            errors.append(InputError(name, "rulebook", f"{prefix}.{k}: 类型错误 (wrong type)", value=repr(v),
-                                     expected=_type_name(defaults[k])))
+            errors.append(
+                InputError(
+                    name,
+                    "rulebook",
+                    f"{prefix}.{k}: 类型错误 (wrong type)",
+                    value=repr(v),
+                    expected=_type_name(defaults[k]),
+                )
+            )
         else:
             out[k] = v
     return out
@@ -154,17 +176,32 @@ def _typed_values(name: str, prefix: str, given: dict, defaults: dict, errors: l
 
 def _sessions(raw: Any, key: str, name: str, errors: list[InputError]) -> list[tuple[float, float]] | None:
     if not isinstance(raw, list) or not raw or len(raw) > 2:
-        errors.append(InputError(name, "rulebook", f"{key}: 应为一至两个 [开始, 结束] 时段 (one or two [start, end] sessions)",
-                                 value=str(raw), expected='[["08:30", "17:30"]]'))
+        errors.append(
+            InputError(
+                name,
+                "rulebook",
+                f"{key}: 应为一至两个 [开始, 结束] 时段 (one or two [start, end] sessions)",
+                value=str(raw),
+                expected='[["08:30", "17:30"]]',
+            )
+        )
         return None
     out = []
     for pair in raw:
         if not (isinstance(pair, list) and len(pair) == 2):
-            errors.append(InputError(name, "rulebook", f"{key}: 时段应为 [开始, 结束] (a session is [start, end])", value=str(pair)))
+            errors.append(
+                InputError(
+                    name, "rulebook", f"{key}: 时段应为 [开始, 结束] (a session is [start, end])", value=str(pair)
+                )
+            )
             return None
         a, b = _seconds(pair[0]), _seconds(pair[1])
         if a is None or b is None or a >= b:
-            errors.append(InputError(name, "rulebook", f"{key}: 时间无效 (invalid time)", value=str(pair), expected='["08:30", "17:30"]'))
+            errors.append(
+                InputError(
+                    name, "rulebook", f"{key}: 时间无效 (invalid time)", value=str(pair), expected='["08:30", "17:30"]'
+                )
+            )
             return None
         out.append((a, b))
     if len(out) == 2 and out[0][1] > out[1][0]:
@@ -175,7 +212,7 @@ def _sessions(raw: Any, key: str, name: str, errors: list[InputError]) -> list[t
 
 def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, Any]] | None = None) -> Rulebook:
     """The rulebook in force; raises InputFailure (exit 2) on any problem in the file."""
-    book = Rulebook(schedules=[Schedule([(_seconds(a), _seconds(b)) for a, b in DEFAULT_SESSIONS])])
+    book = Rulebook(schedules=[Schedule([(_clock(a), _clock(b)) for a, b in DEFAULT_SESSIONS])])
     if path is None:
         if Path(DEFAULT_FILE).is_file():
             path = Path(DEFAULT_FILE)
@@ -188,9 +225,10 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        raise InputFailure([InputError(name, "rulebook", "规则文件须为 UTF-8 编码 (the rulebook must be UTF-8)")])
+        msg = "规则文件须为 UTF-8 编码 (the rulebook must be UTF-8)"
+        raise InputFailure([InputError(name, "rulebook", msg)]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputFailure([InputError(name, "rulebook", f"TOML 格式错误 (invalid TOML): {exc}")])
+        raise InputFailure([InputError(name, "rulebook", f"TOML 格式错误 (invalid TOML): {exc}")]) from None
     book.source = name
     errors: list[InputError] = []
     moved: list[tuple[str, str, str, str, Any]] = []
@@ -203,20 +241,47 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                 continue
             book.settings.update(_typed_values(name, "settings", value, SETTINGS, errors))
             if book.settings["ladder_window"] not in ("year", "rolling12"):
-                errors.append(InputError(name, "rulebook", "settings.ladder_window: 应为 year 或 rolling12",
-                                         value=book.settings["ladder_window"], expected="year, rolling12"))
+                errors.append(
+                    InputError(
+                        name,
+                        "rulebook",
+                        "settings.ladder_window: 应为 year 或 rolling12",
+                        value=book.settings["ladder_window"],
+                        expected="year, rolling12",
+                    )
+                )
             if book.settings["batch_group"] not in ("file", "directory"):
-                errors.append(InputError(name, "rulebook", "settings.batch_group: 应为 file 或 directory",
-                                         value=book.settings["batch_group"], expected="file, directory"))
+                errors.append(
+                    InputError(
+                        name,
+                        "rulebook",
+                        "settings.batch_group: 应为 file 或 directory",
+                        value=book.settings["batch_group"],
+                        expected="file, directory",
+                    )
+                )
             from .clock import valid_zone
 
             if not valid_zone(book.settings["timezone"]):
-                errors.append(InputError(name, "rulebook", "settings.timezone: 未知时区 (unknown time zone)",
-                                         value=book.settings["timezone"], expected="Asia/Shanghai"))
+                errors.append(
+                    InputError(
+                        name,
+                        "rulebook",
+                        "settings.timezone: 未知时区 (unknown time zone)",
+                        value=book.settings["timezone"],
+                        expected="Asia/Shanghai",
+                    )
+                )
             for key in ("max_cells", "max_columns"):
                 if book.settings[key] < 1:
-                    errors.append(InputError(name, "rulebook", f"settings.{key}: 应为正整数 (must be positive)",
-                                             value=str(book.settings[key])))
+                    errors.append(
+                        InputError(
+                            name,
+                            "rulebook",
+                            f"settings.{key}: 应为正整数 (must be positive)",
+                            value=str(book.settings[key]),
+                        )
+                    )
             if book.settings["calendar"]:
                 book.calendar_file = (path.parent / book.settings["calendar"]).resolve()
         elif top == "schedule":
@@ -230,13 +295,20 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                 continue
             for fam, opts in value.items():
                 if fam not in defaults:
-                    errors.append(InputError(name, "rulebook", f"families.{fam}: 未知规则族 (unknown family)",
-                                             expected=", ".join(sorted(defaults))))
+                    errors.append(
+                        InputError(
+                            name,
+                            "rulebook",
+                            f"families.{fam}: 未知规则族 (unknown family)",
+                            expected=", ".join(sorted(defaults)),
+                        )
+                    )
                 elif not isinstance(opts, dict):
                     errors.append(InputError(name, "rulebook", f"families.{fam}: 应为表 (must be a table)"))
                 else:
                     book.families.setdefault(fam, {}).update(
-                        _typed_values(name, f"families.{fam}", opts, defaults[fam], errors))
+                        _typed_values(name, f"families.{fam}", opts, defaults[fam], errors)
+                    )
         elif top == "rules":
             if not isinstance(value, dict):
                 errors.append(InputError(name, "rulebook", "rules: 应为表 (must be a table)"))
@@ -251,15 +323,29 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                     continue
                 enabled = opts.get("enabled", True)
                 if not isinstance(enabled, bool):
-                    errors.append(InputError(name, "rulebook", f"rules.{rid}.enabled: 类型错误 (wrong type)",
-                                             value=repr(enabled), expected="true/false"))
+                    errors.append(
+                        InputError(
+                            name,
+                            "rulebook",
+                            f"rules.{rid}.enabled: 类型错误 (wrong type)",
+                            value=repr(enabled),
+                            expected="true/false",
+                        )
+                    )
                 elif not enabled:
                     book.disabled.add(rid_u)
                 severity = opts.get("severity")
                 if severity is not None:
                     if severity not in ("breach", "warning", "off"):
-                        errors.append(InputError(name, "rulebook", f"rules.{rid}.severity: 应为 breach、warning 或 off",
-                                                 value=repr(severity), expected="breach, warning, off"))
+                        errors.append(
+                            InputError(
+                                name,
+                                "rulebook",
+                                f"rules.{rid}.severity: 应为 breach、warning 或 off",
+                                value=repr(severity),
+                                expected="breach, warning, off",
+                            )
+                        )
                     elif severity == "off":
                         book.disabled.add(rid_u)
                     else:
@@ -272,7 +358,9 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                     prefix, key = old_key.split(":")
                     if key in rest and rid_u.startswith(prefix) and rid_u != to_rule:
                         moved.append((rid, key, to_rule, to_key, rest.pop(key)))
-                values = _typed_values(name, f"rules.{rid}", rest, RULES[rid_u].params, errors, extra=("enabled", "severity"))
+                values = _typed_values(
+                    name, f"rules.{rid}", rest, RULES[rid_u].params, errors, extra=("enabled", "severity")
+                )
                 if values:
                     book.params.setdefault(rid_u, {}).update(values)
         elif top == "ladders":
@@ -281,8 +369,14 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                 continue
             for lname, opts in value.items():
                 if lname not in ladder_defaults:
-                    errors.append(InputError(name, "rulebook", f"ladders.{lname}: 未知处罚阶梯 (unknown ladder)",
-                                             expected=", ".join(ladder_defaults)))
+                    errors.append(
+                        InputError(
+                            name,
+                            "rulebook",
+                            f"ladders.{lname}: 未知处罚阶梯 (unknown ladder)",
+                            expected=", ".join(ladder_defaults),
+                        )
+                    )
                     continue
                 if not isinstance(opts, dict):
                     errors.append(InputError(name, "rulebook", f"ladders.{lname}: 应为表 (must be a table)"))
@@ -291,8 +385,14 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                 if values:
                     book.params.setdefault(f"ladder:{lname}", {}).update(values)
         else:
-            errors.append(InputError(name, "rulebook", f"{top}: 未知配置项 (unknown key)",
-                                     expected="settings, schedule, attendance, families, rules, ladders"))
+            errors.append(
+                InputError(
+                    name,
+                    "rulebook",
+                    f"{top}: 未知配置项 (unknown key)",
+                    expected="settings, schedule, attendance, families, rules, ladders",
+                )
+            )
     _apply_family_moved(family_moved, book, name, errors)
     _apply_moved(moved, book, name, errors)
     if errors:
@@ -300,16 +400,35 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
     return book
 
 
-def _place(book: Rulebook, name: str, errors: list[InputError], target: dict[str, Any], key: str, value: Any,
-           default: Any, source: str, dest: str, note: str) -> None:
+def _place(
+    book: Rulebook,
+    name: str,
+    errors: list[InputError],
+    target: dict[str, Any],
+    key: str,
+    value: Any,
+    default: Any,
+    source: str,
+    dest: str,
+    note: str,
+) -> None:
     """Put an old key's value where it is read now: a type error, a disagreement with what is
     already there (which one the office meant cannot be guessed), or a notice said once."""
     if not _type_ok(value, default):
-        errors.append(InputError(name, "rulebook", f"{source}: 类型错误 (wrong type)", value=repr(value),
-                                 expected=_type_name(default)))
+        errors.append(
+            InputError(
+                name, "rulebook", f"{source}: 类型错误 (wrong type)", value=repr(value), expected=_type_name(default)
+            )
+        )
     elif key in target and target[key] != value:
-        errors.append(InputError(name, "rulebook", f"{source} 与 {dest} 不一致 (set twice with different values; "
-                                 f"keep only {dest})", value=f"{value} ≠ {target[key]}"))
+        errors.append(
+            InputError(
+                name,
+                "rulebook",
+                f"{source} 与 {dest} 不一致 (set twice with different values; keep only {dest})",
+                value=f"{value} ≠ {target[key]}",
+            )
+        )
     else:
         target[key] = value
         if note not in book.notices:
@@ -321,19 +440,37 @@ def _apply_family_moved(moved: list, book: Rulebook, name: str, errors: list[Inp
     family's, for every rule of the family."""
     defaults = family_defaults()
     for rid, key, fam, value in moved:
-        _place(book, name, errors, book.families.setdefault(fam, {}), key, value, defaults[fam][key],
-               f"rules.{rid}.{key}", f"families.{fam}.{key}",
-               f"{name}: rules.{rid}.{key} 是规则族参数，已按 families.{fam}.{key} = {value} 用于整个规则族 "
-               f"(a family parameter: applied to every rule of the {fam} family; write it under [families.{fam}])")
+        _place(
+            book,
+            name,
+            errors,
+            book.families.setdefault(fam, {}),
+            key,
+            value,
+            defaults[fam][key],
+            f"rules.{rid}.{key}",
+            f"families.{fam}.{key}",
+            f"{name}: rules.{rid}.{key} 是规则族参数，已按 families.{fam}.{key} = {value} 用于整个规则族 "
+            f"(a family parameter: applied to every rule of the {fam} family; write it under [families.{fam}])",
+        )
 
 
 def _apply_moved(moved: list, book: Rulebook, name: str, errors: list[InputError]) -> None:
     """Old keys that now live in another rule (MOVED_KEYS)."""
     for rid, key, to_rule, to_key, value in moved:
-        _place(book, name, errors, book.params.setdefault(to_rule, {}), to_key, value, RULES[to_rule].params[to_key],
-               f"rules.{rid}.{key}", f"rules.{to_rule}.{to_key}",
-               f"{name}: rules.{rid}.{key} 已移至 rules.{to_rule}.{to_key}，已按其生效 "
-               f"(rules.{rid}.{key} has moved to rules.{to_rule}.{to_key}; applied there)")
+        _place(
+            book,
+            name,
+            errors,
+            book.params.setdefault(to_rule, {}),
+            to_key,
+            value,
+            RULES[to_rule].params[to_key],
+            f"rules.{rid}.{key}",
+            f"rules.{to_rule}.{to_key}",
+            f"{name}: rules.{rid}.{key} 已移至 rules.{to_rule}.{to_key}，已按其生效 "
+            f"(rules.{rid}.{key} has moved to rules.{to_rule}.{to_key}; applied there)",
+        )
 
 
 def _load_attendance(value: Any, name: str, book: Rulebook, errors: list[InputError]) -> None:
@@ -346,8 +483,15 @@ def _load_attendance(value: Any, name: str, book: Rulebook, errors: list[InputEr
     for key, v in value.items():
         if key == "month":
             if not (isinstance(v, str) and re.fullmatch(r"20\d{2}-(0[1-9]|1[0-2])", v.strip())):
-                errors.append(InputError(name, "rulebook", "attendance.month: 应为 YYYY-MM (must be YYYY-MM)",
-                                         value=repr(v), expected="2026-09"))
+                errors.append(
+                    InputError(
+                        name,
+                        "rulebook",
+                        "attendance.month: 应为 YYYY-MM (must be YYYY-MM)",
+                        value=repr(v),
+                        expected="2026-09",
+                    )
+                )
             else:
                 book.attendance_month = v.strip()
         elif key == "symbols":
@@ -357,13 +501,21 @@ def _load_attendance(value: Any, name: str, book: Rulebook, errors: list[InputEr
             for sym, meaning in v.items():
                 code = meaning_code(str(meaning)) if isinstance(meaning, str) else None
                 if code is None:
-                    errors.append(InputError(name, "rulebook", f"attendance.symbols.{sym}: 无法理解的含义 (meaning not "
-                                             "understood)", value=repr(meaning),
-                                             expected="出勤 迟到 早退 旷工 事假 病假 出差 休息 … or " + ", ".join(CODES)))
+                    errors.append(
+                        InputError(
+                            name,
+                            "rulebook",
+                            f"attendance.symbols.{sym}: 无法理解的含义 (meaning not understood)",
+                            value=repr(meaning),
+                            expected="出勤 迟到 早退 旷工 事假 病假 出差 休息 … or " + ", ".join(CODES),
+                        )
+                    )
                 else:
                     book.symbols[str(sym)] = code
         else:
-            errors.append(InputError(name, "rulebook", f"attendance.{key}: 未知参数 (unknown key)", expected="month, symbols"))
+            errors.append(
+                InputError(name, "rulebook", f"attendance.{key}: 未知参数 (unknown key)", expected="month, symbols")
+            )
 
 
 def _load_schedule(value: Any, name: str, book: Rulebook, errors: list[InputError]) -> None:
@@ -378,25 +530,42 @@ def _load_schedule(value: Any, name: str, book: Rulebook, errors: list[InputErro
                 book.schedules = [Schedule(s)]
         elif k == "seasons":
             if not isinstance(v, list):
-                errors.append(InputError(name, "rulebook", "schedule.seasons: 应为表数组 (must be [[schedule.seasons]])"))
+                errors.append(
+                    InputError(name, "rulebook", "schedule.seasons: 应为表数组 (must be [[schedule.seasons]])")
+                )
                 continue
             for i, season in enumerate(v):
                 key = f"schedule.seasons[{i}]"
                 unknown = set(season) - {"from", "to", "sessions"}
                 if unknown:
-                    errors.append(InputError(name, "rulebook", f"{key}.{sorted(unknown)[0]}: 未知参数 (unknown key)",
-                                             expected="from, to, sessions"))
+                    errors.append(
+                        InputError(
+                            name,
+                            "rulebook",
+                            f"{key}.{sorted(unknown)[0]}: 未知参数 (unknown key)",
+                            expected="from, to, sessions",
+                        )
+                    )
                     continue
                 try:
                     a = dt.datetime.strptime(f"2000-{season.get('from', '')}", "%Y-%m-%d").date()
                     b = dt.datetime.strptime(f"2000-{season.get('to', '')}", "%Y-%m-%d").date()
                 except ValueError:
-                    errors.append(InputError(name, "rulebook", f"{key}: from/to 应为 MM-DD (month-day)",
-                                             value=f"{season.get('from')}–{season.get('to')}", expected="06-01"))
+                    errors.append(
+                        InputError(
+                            name,
+                            "rulebook",
+                            f"{key}: from/to 应为 MM-DD (month-day)",
+                            value=f"{season.get('from')}–{season.get('to')}",
+                            expected="06-01",
+                        )
+                    )
                     continue
                 s = _sessions(season.get("sessions"), f"{key}.sessions", name, errors)
                 if s:
                     schedules.append(Schedule(s, a, b))
         else:
-            errors.append(InputError(name, "rulebook", f"schedule.{k}: 未知参数 (unknown key)", expected="sessions, seasons"))
+            errors.append(
+                InputError(name, "rulebook", f"schedule.{k}: 未知参数 (unknown key)", expected="sessions, seasons")
+            )
     book.schedules = book.schedules[:1] + schedules

@@ -44,6 +44,7 @@ def _to_ns(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
         arr[outside] = np.datetime64("NaT")
     return pd.Series(arr.astype("datetime64[ns]"), index=col.index), outside
 
+
 _DATE_RE = re.compile(
     r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*[（(]?(?:星期|周)[一二三四五六日天][)）]?)?"
@@ -114,8 +115,12 @@ def _from_parts(parts: pd.DataFrame) -> pd.Series:
     num[["H", "M", "S"]] = num[["H", "M", "S"]].fillna(0)
     frame = pd.DataFrame(
         {
-            "year": num["y"], "month": num["m"], "day": num["d"],
-            "hour": num["H"], "minute": num["M"], "second": num["S"],
+            "year": num["y"],
+            "month": num["m"],
+            "day": num["d"],
+            "hour": num["H"],
+            "minute": num["M"],
+            "second": num["S"],
         }
     )
     ok = frame.notna().all(axis=1) & frame["month"].between(1, 12) & frame["day"].between(1, 31)

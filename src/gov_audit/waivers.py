@@ -64,11 +64,15 @@ def load_waivers(path: str | Path) -> tuple[list[Waiver], list[InputError]]:
     header_at, pos = find_header(sheet, COLUMNS, ("rule", "key"))
     where = None if sheet.is_csv else sheet.sheet
     if header_at is None:
-        return [], [InputError(name, "missing_column", "豁免文件需要列 rule/规则 和 key/编号 (needs rule and key columns)",
-                               sheet=where)]
+        return [], [
+            InputError(
+                name, "missing_column", "豁免文件需要列 rule/规则 和 key/编号 (needs rule and key columns)", sheet=where
+            )
+        ]
     frame = sheet.load(header_at + 1)
     cols = {c: as_text(frame[p]) if c != "expires" else frame[p] for c, p in pos.items()}
     expires, bad = parse_date(cols["expires"]) if "expires" in cols else (pd.Series(pd.NaT, index=frame.index), None)
+
     def cell(name: str, k: int) -> str | None:
         if name not in cols:
             return None
@@ -83,18 +87,41 @@ def load_waivers(path: str | Path) -> tuple[list[Waiver], list[InputError]]:
             continue
         just = cell("justification", k)
         if not isinstance(just, str) or not just.strip():
-            errors.append(InputError(name, "bad_value", "豁免缺少理由 (a waiver needs a justification)", sheet=where,
-                                     cell=sheet.cell_ref(pos.get("justification", pos["rule"]), int(row)),
-                                     expected="理由 justification"))
+            errors.append(
+                InputError(
+                    name,
+                    "bad_value",
+                    "豁免缺少理由 (a waiver needs a justification)",
+                    sheet=where,
+                    cell=sheet.cell_ref(pos.get("justification", pos["rule"]), int(row)),
+                    expected="理由 justification",
+                )
+            )
             continue
         if bad is not None and bad[k]:
-            errors.append(InputError(name, "bad_value", "有效期无法识别 (cannot read expires)", sheet=where,
-                                     cell=sheet.cell_ref(pos["expires"], int(row)), value=str(frame[pos["expires"]].iloc[k]),
-                                     expected="date"))
+            errors.append(
+                InputError(
+                    name,
+                    "bad_value",
+                    "有效期无法识别 (cannot read expires)",
+                    sheet=where,
+                    cell=sheet.cell_ref(pos["expires"], int(row)),
+                    value=str(frame[pos["expires"]].iloc[k]),
+                    expected="date",
+                )
+            )
             continue
         exp = expires.iloc[k]
-        out.append(Waiver((rule or "").upper(), key or "", just, cell("approved_by", k) or "",
-                          None if pd.isna(exp) else exp.date(), f"{name}:{int(row)}"))
+        out.append(
+            Waiver(
+                (rule or "").upper(),
+                key or "",
+                just,
+                cell("approved_by", k) or "",
+                None if pd.isna(exp) else exp.date(),
+                f"{name}:{int(row)}",
+            )
+        )
     return out, errors
 
 
@@ -117,13 +144,23 @@ def _from_toml(path: Path, name: str) -> tuple[list[Waiver], list[InputError]]:
         if isinstance(exp, str):
             parsed, bad = parse_date(pd.Series([exp], dtype=object))
             if bad[0]:
-                errors.append(InputError(name, "bad_value", f"{where}.expires: 日期无法识别", value=exp, expected="date"))
+                errors.append(
+                    InputError(name, "bad_value", f"{where}.expires: 日期无法识别", value=exp, expected="date")
+                )
                 continue
             exp = parsed.iloc[0].date()
         elif isinstance(exp, dt.datetime):
             exp = exp.date()
-        out.append(Waiver(str(w["rule"]).upper(), str(w["key"]), str(w["justification"]), str(w.get("approved_by", "")),
-                          exp, f"{name}:{where}"))
+        out.append(
+            Waiver(
+                str(w["rule"]).upper(),
+                str(w["key"]),
+                str(w["justification"]),
+                str(w.get("approved_by", "")),
+                exp,
+                f"{name}:{where}",
+            )
+        )
     return out, errors
 
 
@@ -139,14 +176,25 @@ def apply_waivers(frame: pd.DataFrame, waivers: list[Waiver], as_of: pd.Timestam
     status = []
     for w in waivers:
         expired = w.expires is not None and pd.Timestamp(w.expires) < as_of
-        hit = (frame["rule"] == w.rule) & ((frame["key"].astype(str) == w.key) | (frame["id"] == w.key) | (cell == w.key))
+        hit = (frame["rule"] == w.rule) & (
+            (frame["key"].astype(str) == w.key) | (frame["id"] == w.key) | (cell == w.key)
+        )
         n = int(hit.sum())
         if not expired:
             frame.loc[hit, "waived"] = True
             frame.loc[hit, "waiver"] = w.justification
-        status.append({"rule": w.rule, "key": w.key, "justification": w.justification, "approved_by": w.approved_by,
-                       "expires": w.expires.isoformat() if w.expires else None, "matched": n,
-                       "status": "expired" if expired else ("applied" if n else "unmatched"), "source": w.source})
+        status.append(
+            {
+                "rule": w.rule,
+                "key": w.key,
+                "justification": w.justification,
+                "approved_by": w.approved_by,
+                "expires": w.expires.isoformat() if w.expires else None,
+                "matched": n,
+                "status": "expired" if expired else ("applied" if n else "unmatched"),
+                "source": w.source,
+            }
+        )
     return frame, status
 
 
@@ -159,7 +207,11 @@ def load_baseline(path: str | Path) -> tuple[set[str], set[tuple], list[InputErr
         findings = data["findings"]
         assert str(data.get("schema", "")).startswith("gov-audit/report")
     except (OSError, ValueError, KeyError, TypeError, AssertionError):
-        return set(), set(), [InputError(name, "usage", "基线文件不是 gov-audit 的 JSON 报告 (not a gov-audit JSON report)")]
+        return (
+            set(),
+            set(),
+            [InputError(name, "usage", "基线文件不是 gov-audit 的 JSON 报告 (not a gov-audit JSON report)")],
+        )
     ids = {f.get("id") for f in findings if f.get("id")}
     triples = {(f.get("rule"), f.get("key"), f.get("due")) for f in findings}
     return ids, triples, []

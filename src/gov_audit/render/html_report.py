@@ -9,13 +9,16 @@ from .columns import PENALTY_FIELDS, PENALTY_HEADERS, finding_cells, penalty_cel
 from .labels import REGISTER, SEVERITY, TEXT
 
 CSS = """
-body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;margin:24px;color:#222}
-h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:28px 0 8px;border-bottom:2px solid #1f4e78;padding-bottom:4px}
+body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;
+  margin:24px;color:#222}
+h1{font-size:22px;margin:0 0 4px}
+h2{font-size:17px;margin:28px 0 8px;border-bottom:2px solid #1f4e78;padding-bottom:4px}
 .meta{color:#555;font-size:13px} .cards{display:flex;gap:12px;flex-wrap:wrap;margin:14px 0}
 .card{border:1px solid #ddd;border-radius:6px;padding:10px 16px;min-width:110px}
 .card b{display:block;font-size:24px} .breach b{color:#c00000} .warning b{color:#b8860b}
 .charts{display:flex;gap:24px;flex-wrap:wrap} .chart{border:1px solid #eee;padding:8px}
-table{border-collapse:collapse;font-size:12.5px;width:100%} th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
+table{border-collapse:collapse;font-size:12.5px;width:100%}
+th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
 th{background:#1f4e78;color:#fff;cursor:pointer;position:sticky;top:0} th:after{content:" ⇅";opacity:.5}
 tr.breach td:first-child{border-left:4px solid #c00000} tr.warning td:first-child{border-left:4px solid #e6b800}
 tr.waived{color:#888} .err{color:#c00000} .small{font-size:12px;color:#666}
@@ -40,7 +43,20 @@ document.querySelectorAll("table.sortable th").forEach(function(th, i){
 });
 """
 
-COLUMNS = ("rule", "status", "severity", "register", "subject", "dept", "key", "due", "done", "late_by", "source", "message")
+COLUMNS = (
+    "rule",
+    "status",
+    "severity",
+    "register",
+    "subject",
+    "dept",
+    "key",
+    "due",
+    "done",
+    "late_by",
+    "source",
+    "message",
+)
 
 
 def bar_chart(title: str, counts: dict[str, int], width: int = 420) -> str:
@@ -51,14 +67,19 @@ def bar_chart(title: str, counts: dict[str, int], width: int = 420) -> str:
     bar_h, label_w, gap = 18, 130, 4
     top = max(v for _, v in items) or 1
     height = 28 + len(items) * (bar_h + gap)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="{escape(title)}"><text x="0" y="16" font-size="13" font-weight="bold">{escape(title)}</text>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        f'aria-label="{escape(title)}"><text x="0" y="16" font-size="13" font-weight="bold">{escape(title)}</text>'
+    ]
     for k, (label, v) in enumerate(items):
         y = 26 + k * (bar_h + gap)
         w = max(2, int((width - label_w - 40) * v / top))
-        parts.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="12" text-anchor="end">{escape(label or "（未注明）")}</text>'
-                     f'<rect x="{label_w}" y="{y}" width="{w}" height="{bar_h}" fill="#2e75b6"/>'
-                     f'<text x="{label_w + w + 4}" y="{y + 13}" font-size="12">{v}</text>')
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 13}" font-size="12" text-anchor="end">'
+            f'{escape(label or "（未注明）")}</text>'
+            f'<rect x="{label_w}" y="{y}" width="{w}" height="{bar_h}" fill="#2e75b6"/>'
+            f'<text x="{label_w + w + 4}" y="{y + 13}" font-size="12">{v}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -74,19 +95,26 @@ def render_html(report: dict, lang: str = "zh") -> str:
             months[m] = months.get(m, 0) + 1
     months = dict(sorted(months.items()))
     labels = {"zh": ("按规则", "按部门", "按月份"), "en": ("by rule", "by department", "by month")}[lang]
-    h = ['<!DOCTYPE html><html lang="', "zh-CN" if lang == "zh" else "en", '"><head><meta charset="utf-8">',
-         f"<title>{escape(t['title'])} {escape(report['as_of'])}</title><style>{CSS}</style></head><body>",
-         f"<h1>{escape(t['title'])}</h1>",
-         f'<div class="meta">{escape(t["as_of"])} {escape(report["as_of"])} · {escape(t["range"])} '
-         f'{escape(report["range"]["since"])} – {escape(report["range"]["until"])} · '
-         + escape(", ".join(i["path"] for i in report["inputs"])) + "</div>",
-         '<div class="cards">']
+    h = [
+        '<!DOCTYPE html><html lang="',
+        "zh-CN" if lang == "zh" else "en",
+        '"><head><meta charset="utf-8">',
+        f"<title>{escape(t['title'])} {escape(report['as_of'])}</title><style>{CSS}</style></head><body>",
+        f"<h1>{escape(t['title'])}</h1>",
+        f'<div class="meta">{escape(t["as_of"])} {escape(report["as_of"])} · {escape(t["range"])} '
+        f'{escape(report["range"]["since"])} – {escape(report["range"]["until"])} · '
+        + escape(", ".join(i["path"] for i in report["inputs"]))
+        + "</div>",
+        '<div class="cards">',
+    ]
     h.append(f'<div class="card"><b>{s["findings"]}</b>{escape(t["findings"])}</div>')
     for sev, n in s["by_severity"].items():
         h.append(f'<div class="card {escape(sev)}"><b>{n}</b>{escape(SEVERITY[lang].get(sev, sev))}</div>')
     h.append(f'<div class="card"><b>{s["waived"]}</b>{escape(t["waived"])}</div>')
     h.append(f'<div class="card"><b>{s["penalties"]}</b>{escape(t["penalties"])}</div>')
-    h.append(f'<div class="card{" breach" if s["errors"] else ""}"><b>{s["errors"]}</b>{escape(t["errors"])}</div></div>')
+    h.append(
+        f'<div class="card{" breach" if s["errors"] else ""}"><b>{s["errors"]}</b>{escape(t["errors"])}</div></div>'
+    )
     prov = report["calendar"].get("provisional_years")
     if prov:
         h.append(f'<p class="small">⚠ {escape(t["provisional"])}: {escape(", ".join(map(str, prov)))}</p>')
@@ -106,12 +134,20 @@ def render_html(report: dict, lang: str = "zh") -> str:
             cls = "waived" if f.get("waived") else f["severity"]
             source = f"{f.get('sheet')}!{f['row']}" if f.get("row") is not None else (f.get("period") or "")
             late = "" if cells["late_by"] is None else f"{cells['late_by']} {cells['late_unit']}"
-            values = {**cells, "source": source, "late_by": late,
-                      "register": REGISTER[lang].get(f["register"], f["register"])}
+            values = {
+                **cells,
+                "source": source,
+                "late_by": late,
+                "register": REGISTER[lang].get(f["register"], f["register"]),
+            }
             h.append(f'<tr class="{cls}" data-id="{escape(f["id"])}">')
             for c in COLUMNS:
                 v = values.get(c)
-                sort = f' data-v="{escape(str(cells["late_by"]))}"' if c == "late_by" and cells["late_by"] is not None else ""
+                sort = (
+                    f' data-v="{escape(str(cells["late_by"]))}"'
+                    if c == "late_by" and cells["late_by"] is not None
+                    else ""
+                )
                 h.append(f"<td{sort}>{escape('' if v is None else str(v))}</td>")
             h.append("</tr>")
         h.append("</tbody></table>")
@@ -125,7 +161,9 @@ def render_html(report: dict, lang: str = "zh") -> str:
         h.append("</tr></thead><tbody>")
         for p in report["penalties"]:
             cells = penalty_cells(p)
-            h.append("<tr>" + "".join(f"<td>{escape('' if cells[k] is None else str(cells[k]))}</td>" for k in pf) + "</tr>")
+            h.append(
+                "<tr>" + "".join(f"<td>{escape('' if cells[k] is None else str(cells[k]))}</td>" for k in pf) + "</tr>"
+            )
         h.append("</tbody></table>")
     if report["errors"]:
         h.append(f"<h2 class='err'>{escape(t['errors'])} ({len(report['errors'])})</h2><ul>")

@@ -38,7 +38,9 @@ def render_table(report: dict, console: Console, lang: str = "zh") -> None:
     head = Text()
     basis = report.get("as_of_basis", "")
     zone = f" ({basis.split(' ', 1)[1]} {'今日' if lang == 'zh' else 'today'})" if basis.startswith("today ") else ""
-    head.append(f"{t['as_of']} {report['as_of']}{zone}   {t['range']} {report['range']['since']} – {report['range']['until']}\n")
+    head.append(
+        f"{t['as_of']} {report['as_of']}{zone}   {t['range']} {report['range']['since']} – {report['range']['until']}\n"
+    )
     head.append(f"{t['findings']}: {s['findings']}   ", style="bold")
     for sev, n in s["by_severity"].items():
         head.append(f"{SEVERITY[lang].get(sev, sev)} {n}  ", style="red" if sev == "breach" else "yellow")
@@ -54,15 +56,25 @@ def render_table(report: dict, console: Console, lang: str = "zh") -> None:
     findings = sorted(report["findings"], key=lambda f: f["register"])
     if not findings:
         console.print(t["none"])
-    for reg, group in groupby(findings, key=lambda f: f["register"]):
-        group = list(group)
+    for reg, grouped in groupby(findings, key=lambda f: f["register"]):
+        group = list(grouped)
         table = Table(title=f"{REGISTER[lang].get(reg, reg)} ({len(group)})", show_lines=False, title_justify="left")
         for col in ("rule", "status", "subject", "key", "due", "done", "late_by", "source", "message"):
             table.add_column(t[col], overflow="fold")
         for f in group:
             style = "yellow" if f["severity"] == "warning" else ("dim" if f.get("waived") else "")
-            table.add_row(f["rule"], STATUS[lang][f["status"]], f.get("subject") or "", f.get("key") or "",
-                          f.get("due") or "", f.get("done") or "", _late(f, lang), _source(f, lang), f["message"], style=style)
+            table.add_row(
+                f["rule"],
+                STATUS[lang][f["status"]],
+                f.get("subject") or "",
+                f.get("key") or "",
+                f.get("due") or "",
+                f.get("done") or "",
+                _late(f, lang),
+                _source(f, lang),
+                f["message"],
+                style=style,
+            )
         console.print(table)
     people = person_summary(report)
     if people:
@@ -70,8 +82,14 @@ def render_table(report: dict, console: Console, lang: str = "zh") -> None:
         for col in ("subject", "dept", "allowance", "discipline", "rating"):
             table.add_column(t[col], overflow="fold")
         for row in people:
-            table.add_row(row["subject"], row["dept"] or "", row["allowance"], row["discipline"], row["rating"],
-                          style="bold red" if row["rating"] else "")
+            table.add_row(
+                row["subject"],
+                row["dept"] or "",
+                row["allowance"],
+                row["discipline"],
+                row["rating"],
+                style="bold red" if row["rating"] else "",
+            )
         console.print(table)
     if report["penalties"]:
         table = Table(title=t["penalties"], title_justify="left")
@@ -106,8 +124,14 @@ def _notes(report: dict, lang: str) -> list[str]:
     absent = report.get("registers_absent", [])
     if absent:
         names = "、".join(REGISTER[lang].get(r, r) for r in absent) if lang == "zh" else ", ".join(absent)
-        out.append(("未提供的台账（相关规则未审查）: " if lang == "zh" else "registers not supplied (their rules not judged): ")
-                   + names)
+        out.append(
+            (
+                "未提供的台账（相关规则未审查）: "
+                if lang == "zh"
+                else "registers not supplied (their rules not judged): "
+            )
+            + names
+        )
     return out
 
 
@@ -122,8 +146,10 @@ def person_summary(report: dict) -> list[dict]:
     year = report["as_of"][:4]
     by: dict[str, dict] = {}
     for p in report["penalties"]:
-        row = by.setdefault(p["subject"], {"subject": p["subject"], "dept": p.get("dept"), "allowance": "",
-                                           "discipline": [], "rating": ""})
+        row = by.setdefault(
+            p["subject"],
+            {"subject": p["subject"], "dept": p.get("dept"), "allowance": "", "discipline": [], "rating": ""},
+        )
         if p["ladder"] in ALLOWANCE and p["period"] <= month and p["period"] >= row.get("_month", ""):
             row["allowance"] = f"{p['period']} {p['consequence']}"
             row["_month"] = p["period"]
@@ -153,19 +179,34 @@ def _render_plain(report: dict, console: Console, lang: str) -> None:
     sev = ", ".join(f"{SEVERITY[lang].get(k, k)} {v}" for k, v in s["by_severity"].items())
     basis = report.get("as_of_basis", "")
     zone = f" ({basis.split(' ', 1)[1]} {'今日' if lang == 'zh' else 'today'})" if basis.startswith("today ") else ""
-    out(f"{t['title']}  {t['as_of']} {report['as_of']}{zone}  {t['range']} {report['range']['since']}..{report['range']['until']}",
-        highlight=False)
-    out(f"{t['findings']}: {s['findings']}" + (f" ({sev})" if sev else "") + f"  {t['errors']}: {s['errors']}", highlight=False)
+    out(
+        f"{t['title']}  {t['as_of']} {report['as_of']}{zone}  "
+        f"{t['range']} {report['range']['since']}..{report['range']['until']}",
+        highlight=False,
+    )
+    out(
+        f"{t['findings']}: {s['findings']}" + (f" ({sev})" if sev else "") + f"  {t['errors']}: {s['errors']}",
+        highlight=False,
+    )
     for f in report["findings"]:
         src = f"{f['file']}:{f['sheet']}!{f['row']}" if f.get("row") is not None else (f.get("period") or "")
-        parts = [f["rule"], STATUS[lang][f["status"]], SEVERITY[lang][f["severity"]], src,
-                 f"{t['due']} {f['due']}" if f.get("due") else "", f["message"]]
+        parts = [
+            f["rule"],
+            STATUS[lang][f["status"]],
+            SEVERITY[lang][f["severity"]],
+            src,
+            f"{t['due']} {f['due']}" if f.get("due") else "",
+            f["message"],
+        ]
         if f.get("waived"):
             parts.insert(3, t["waived"])
         out("  ".join(p for p in parts if p), highlight=False)
     for p in report["penalties"]:
-        out(f"{t['penalties']}: {p['ladder']}  {p['subject']}  {p['period']}  {t['tier']} {p['tier']}  {p['consequence']}",
-            highlight=False)
+        out(
+            f"{t['penalties']}: {p['ladder']}  {p['subject']}  {p['period']}  "
+            f"{t['tier']} {p['tier']}  {p['consequence']}",
+            highlight=False,
+        )
     for line in _notes(report, lang):
         out(line, highlight=False)
     for e in report["errors"]:

@@ -15,15 +15,42 @@ from openpyxl.utils import get_column_letter
 from .columns import FINDING_FIELDS, HEADERS, PENALTY_FIELDS, PENALTY_HEADERS, finding_cells, neutralise, penalty_cells
 from .labels import REGISTER, TEXT
 
-FILL = {"breach": PatternFill("solid", fgColor="F8CBAD"), "warning": PatternFill("solid", fgColor="FFE699"),
-        "waived": PatternFill("solid", fgColor="D9D9D9")}
+FILL = {
+    "breach": PatternFill("solid", fgColor="F8CBAD"),
+    "warning": PatternFill("solid", fgColor="FFE699"),
+    "waived": PatternFill("solid", fgColor="D9D9D9"),
+}
 HEAD_FILL = PatternFill("solid", fgColor="1F4E78")
 HEAD_FONT = Font(bold=True, color="FFFFFF")
-WIDTH = {"message": 70, "citation": 28, "key": 22, "subject": 10, "file": 22, "id": 36, "consequence": 40, "findings": 40,
-         "rule": 9, "status": 9, "severity": 7, "start": 11, "due": 11, "done": 11, "late_by": 7, "late_unit": 6,
-         "row": 6, "dept": 12, "sheet": 16}
+WIDTH = {
+    "message": 70,
+    "citation": 28,
+    "key": 22,
+    "subject": 10,
+    "file": 22,
+    "id": 36,
+    "consequence": 40,
+    "findings": 40,
+    "rule": 9,
+    "status": 9,
+    "severity": 7,
+    "start": 11,
+    "due": 11,
+    "done": 11,
+    "late_by": 7,
+    "late_unit": 6,
+    "row": 6,
+    "dept": 12,
+    "sheet": 16,
+}
 DATE_FIELDS = ("start", "due", "done")
-SUMMARY_ZH = {"findings": "问题总数", "waived": "已豁免", "baselined": "基线中已知", "errors": "输入错误", "penalties": "处罚档次"}
+SUMMARY_ZH = {
+    "findings": "问题总数",
+    "waived": "已豁免",
+    "baselined": "基线中已知",
+    "errors": "输入错误",
+    "penalties": "处罚档次",
+}
 
 
 def _date(value: str | None):
@@ -126,7 +153,10 @@ def _summary(ws, report: dict, lang: str) -> None:
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 40
     rows = [(t["as_of"], report["as_of"]), (t["range"], f"{report['range']['since']} – {report['range']['until']}")]
-    rows += [(SUMMARY_ZH.get(k, k) if lang == "zh" else k, s[k]) for k in ("findings", "waived", "baselined", "errors", "penalties")]
+    rows += [
+        (SUMMARY_ZH.get(k, k) if lang == "zh" else k, s[k])
+        for k in ("findings", "waived", "baselined", "errors", "penalties")
+    ]
     for title, key in ((t["by_rule"], "by_rule"), (t["by_severity"], "by_severity"), (t["by_dept"], "by_dept")):
         rows.append((title, None))
         rows += [(f"  {k or '—'}", v) for k, v in s[key].items()]

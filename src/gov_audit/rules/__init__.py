@@ -19,6 +19,7 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 def select(include: list[str] | None = None, exclude: list[str] | None = None) -> list[type[Rule]]:
     """Rules whose ID equals or starts with one of ``include`` (all if none) and none of ``exclude``."""
+
     def hit(rid: str, pats: list[str]) -> bool:
         return any(rid.upper().startswith(p.upper()) for p in pats)
 
@@ -31,5 +32,14 @@ def unknown_patterns(patterns: list[str]) -> list[str]:
 
 
 from . import (  # noqa: E402,F401  (registration)
-    attendance, conduct, disclosure, finance, incidents, leave, meetings, opinions, petitions, requests,
+    attendance,
+    conduct,
+    disclosure,
+    finance,
+    incidents,
+    leave,
+    meetings,
+    opinions,
+    petitions,
+    requests,
 )

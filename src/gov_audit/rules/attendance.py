@@ -40,12 +40,13 @@ Interpretations, written once here for the whole family:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Example, Context, Rule, empty_findings, extra_fields, findings_from
+from .base import Context, Example, Rule, empty_findings, extra_fields, findings_from
 
 BUSINESS_KINDS = ("出差", "公出", "学习", "培训", "公务")
 SESSION_ZH = {1: "上午", 2: "下午"}
@@ -59,7 +60,7 @@ class SessionTable:
     A million-row frame with twenty columns costs more to build than the judgement
     itself, and each rule needs only its few hundred findings."""
 
-    def __init__(self, parts: list[dict[str, object]]):
+    def __init__(self, parts: list[dict[str, Any]]):
         self.parts = parts
 
     def __len__(self) -> int:
@@ -76,11 +77,21 @@ class SessionTable:
         frames, start = [], 0
         for p in self.parts:
             n = len(p["_row"])
-            idx = np.flatnonzero(mask[start:start + n])
+            idx = np.flatnonzero(mask[start : start + n])
             start += n
             if len(idx):
-                frames.append(pd.DataFrame({k: (v.take(idx).reset_index(drop=True) if isinstance(v, pd.Series)
-                                                 else (np.asarray(v)[idx] if np.ndim(v) else v)) for k, v in p.items()}))
+                frames.append(
+                    pd.DataFrame(
+                        {
+                            k: (
+                                v.take(idx).reset_index(drop=True)
+                                if isinstance(v, pd.Series)
+                                else (np.asarray(v)[idx] if np.ndim(v) else v)
+                            )
+                            for k, v in p.items()
+                        }
+                    )
+                )
         if not frames:
             return pd.DataFrame({k: pd.Series(dtype=object) for k in (self.parts[0] if self.parts else {})})
         return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
@@ -91,6 +102,14 @@ class AttendanceJudgement:
     sessions: SessionTable  # one entry per judged record-session: minutes late/early, punches, absence
     missing_days: pd.DataFrame  # expected person-days with no record and no excusing leave
     daily_absence: pd.DataFrame  # person, date, absent days (for ATT005)
+
+
+def _identity(a):
+    return a
+
+
+def _taker(sel):
+    return lambda a: a[sel]
 
 
 def _hhmm(seconds: pd.Series) -> pd.Series:
@@ -109,11 +128,12 @@ def schedule_columns(ctx: Context, dates: pd.Series) -> dict[str, np.ndarray]:
         return [sessions[0][0], sessions[0][1], s2[0], s2[1]]
 
     if len(ctx.schedules) <= 1:
-        return {c: np.full(n, v, dtype=float) for c, v in zip(("S1", "E1", "S2", "E2"), fill(default))}
+        return {c: np.full(n, v, dtype=float) for c, v in zip(("S1", "E1", "S2", "E2"), fill(default), strict=True)}
     arr = np.tile(np.asarray(fill(default), dtype=float), (n, 1))
     if n:
         md = (dates.dt.month * 100 + dates.dt.day).to_numpy()
         for season in ctx.schedules[1:]:
+            assert season.start is not None and season.end is not None, "a seasonal schedule has its dates"
             a = season.start.month * 100 + season.start.day
             b = season.end.month * 100 + season.end.day
             inside = ((md >= a) & (md <= b)) if a <= b else ((md >= a) | (md <= b))
@@ -151,8 +171,12 @@ def leave_cover(ctx: Context) -> pd.DataFrame:
     cover_from = np.where(is_first, start_t, 0.0)
     # A leave ending on a bare date runs to the end of that day.
     cover_to = np.where(is_last & (end_t > 0), end_t, 86400.0)
-    out = pd.DataFrame({"name": lv["name"].to_numpy()[idx], "date": day, "cover_from": cover_from, "cover_to": cover_to})
-    return out.groupby(["name", "date"], as_index=False).agg(cover_from=("cover_from", "min"), cover_to=("cover_to", "max"))
+    out = pd.DataFrame(
+        {"name": lv["name"].to_numpy()[idx], "date": day, "cover_from": cover_from, "cover_to": cover_to}
+    )
+    return out.groupby(["name", "date"], as_index=False).agg(
+        cover_from=("cover_from", "min"), cover_to=("cover_to", "max")
+    )
 
 
 def _recorded_halves(rec: pd.DataFrame) -> dict[str, pd.Series]:
@@ -162,9 +186,13 @@ def _recorded_halves(rec: pd.DataFrame) -> dict[str, pd.Series]:
     one = split_halves(rec["status"].reset_index(drop=True))
     two = split_halves(rec["status2"].reset_index(drop=True))
     has2 = two["pm"].notna()
-    return {"am": one["am"].where(one["am"].notna(), two["am"]), "am_min": one["am_min"],
-            "pm": two["pm"].where(has2, one["pm"]), "pm_min": two["pm_min"].where(has2, one["pm_min"]),
-            "text": _recorded_text(rec)}
+    return {
+        "am": one["am"].where(one["am"].notna(), two["am"]),
+        "am_min": one["am_min"],
+        "pm": two["pm"].where(has2, one["pm"]),
+        "pm_min": two["pm_min"].where(has2, one["pm_min"]),
+        "text": _recorded_text(rec),
+    }
 
 
 def _recorded_text(rec: pd.DataFrame) -> pd.Series:
@@ -190,8 +218,9 @@ def _status_cover(halves: dict[str, pd.Series], cf: np.ndarray, ct: np.ndarray) 
     return (np.where(has, np.fmin(cf, s_from), cf), np.where(has, np.fmax(ct, s_to), ct))
 
 
-def _status_part(rec: pd.DataFrame, halves: dict[str, pd.Series], mask: np.ndarray, two: np.ndarray,
-                 p: dict) -> dict[str, object]:
+def _status_part(
+    rec: pd.DataFrame, halves: dict[str, pd.Series], mask: np.ndarray, two: np.ndarray, p: dict
+) -> dict[str, object]:
     """Judged sessions for the days known only by a recorded status (a grid's symbol, an
     app's verdict): the minutes a verdict carries are judged against the rulebook's
     thresholds, not the app's; a lateness without minutes is a lateness."""
@@ -212,15 +241,34 @@ def _status_part(rec: pd.DataFrame, halves: dict[str, pd.Series], mask: np.ndarr
             "day_absent": (am == "absent") | (pm == "absent"),
         }
     weight = 0.5 * (am == "absent") + 0.5 * (pm == "absent")
-    absent = (flags["late_absent"].astype(float) + flags["early_absent"] + ((am == "missing_in").astype(float))
-              + (pm == "missing_out")) * half + weight
-    cols = {c: rec[c].reset_index(drop=True).take(idx).reset_index(drop=True)
-            for c in ("name", "dept", "date", "_file", "_sheet", "_row")}
+    absent = (
+        flags["late_absent"].astype(float)
+        + flags["early_absent"]
+        + ((am == "missing_in").astype(float))
+        + (pm == "missing_out")
+    ) * half + weight
+    cols = {
+        c: rec[c].reset_index(drop=True).take(idx).reset_index(drop=True)
+        for c in ("name", "dept", "date", "_file", "_sheet", "_row")
+    }
     n = len(idx)
-    return {**cols, "blank_day": np.zeros(n, dtype=bool), "two": np.zeros(n, dtype=bool), "session": np.ones(n, dtype=int),
-            "S": np.full(n, np.nan), "E": np.full(n, np.nan), "in": np.full(n, np.nan), "out": np.full(n, np.nan),
-            "late_min": am_min, "early_min": pm_min, "off_post": np.full(n, np.nan), **flags, "absent_days": absent,
-            "basis": np.full(n, "status"), "recorded": halves["text"].take(idx).reset_index(drop=True)}
+    return {
+        **cols,
+        "blank_day": np.zeros(n, dtype=bool),
+        "two": np.zeros(n, dtype=bool),
+        "session": np.ones(n, dtype=int),
+        "S": np.full(n, np.nan),
+        "E": np.full(n, np.nan),
+        "in": np.full(n, np.nan),
+        "out": np.full(n, np.nan),
+        "late_min": am_min,
+        "early_min": pm_min,
+        "off_post": np.full(n, np.nan),
+        **flags,
+        "absent_days": absent,
+        "basis": np.full(n, "status"),
+        "recorded": halves["text"].take(idx).reset_index(drop=True),
+    }
 
 
 # A one-session day (08:30–17:30) still has a morning and an afternoon: half-day leave
@@ -265,8 +313,24 @@ def judge(ctx: Context) -> AttendanceJudgement:
     p = ctx.params
     data = ctx.registers["attendance"]
     f = data.valid(("date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post", "status", "status2"))
-    f = f[["name", "dept", "date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post", "status", "status2",
-           *(c for c in ("_raw_status", "_raw_status2") if c in f), "_file", "_sheet", "_row"]]
+    f = f[
+        [
+            "name",
+            "dept",
+            "date",
+            "sign_in",
+            "sign_out",
+            "sign_in2",
+            "sign_out2",
+            "off_post",
+            "status",
+            "status2",
+            *(c for c in ("_raw_status", "_raw_status2") if c in f),
+            "_file",
+            "_sheet",
+            "_row",
+        ]
+    ]
     days = f["date"].to_numpy(dtype="datetime64[D]")
     keep = ~np.isnat(days) & (days <= np.datetime64(ctx.as_of.date(), "D"))
     if keep.any():
@@ -311,15 +375,20 @@ def judge(ctx: Context) -> AttendanceJudgement:
     # two halves: late over 15 and early over 15 on the same day is a full day).
     half = p["absent_session_days"]
     parts = []
-    for s, (si, so, S, E) in enumerate(((sin, np.where(two, sout, last_punch), S1, E1),
-                                        (np.where(two, sin2, np.nan), np.where(two, sout2, np.nan), S2, E2)), start=1):
+    for s, (si, so, S, E) in enumerate(
+        (
+            (sin, np.where(two, sout, last_punch), S1, E1),
+            (np.where(two, sin2, np.nan), np.where(two, sout2, np.nan), S2, E2),
+        ),
+        start=1,
+    ):
         S, E, halved = shift_for_leave(cf, ct, S, E, one_session=~two)
         whole = whole1 if s == 1 else whole2
         judged = ~np.isnan(S) & ~whole & ~status_only
         if not judged.any():
             continue
         sel = None if judged.all() else np.flatnonzero(judged)
-        pick = (lambda a: a) if sel is None else (lambda a: a[sel])
+        pick = _identity if sel is None else _taker(sel)
         si, so, S, E, blank, tw = pick(si), pick(so), pick(S), pick(E), pick(blank_day), pick(two)
         first_judged = pick(np.full(len(rec), s == 1) | (two & whole1))
         # The blank day's weight: a whole day, or the half that leave left to judge.
@@ -341,16 +410,36 @@ def judge(ctx: Context) -> AttendanceJudgement:
             "session_absent": no_in & no_out & ~blank,
             "day_absent": blank & first_judged,
         }
-        absent = (flags["late_absent"].astype(float) + flags["early_absent"] + flags["off_absent"]
-                  + flags["missing_punch"] + flags["session_absent"]) * half + flags["day_absent"] * blank_weight
+        absent = (
+            flags["late_absent"].astype(float)
+            + flags["early_absent"]
+            + flags["off_absent"]
+            + flags["missing_punch"]
+            + flags["session_absent"]
+        ) * half + flags["day_absent"] * blank_weight
         cols = {}
         for c in ("name", "dept", "date", "_file", "_sheet", "_row"):
             col = rec[c].reset_index(drop=True)
             cols[c] = col if sel is None else col.take(sel).reset_index(drop=True)
-        parts.append({**cols, "blank_day": blank, "two": tw, "session": np.full(len(si), s), "S": S, "E": E, "in": si,
-                      "out": so, "late_min": late_min, "early_min": early_min, "off_post": off, **flags,
-                      "absent_days": absent, "basis": np.full(len(si), "times"),
-                      "recorded": np.full(len(si), None, dtype=object)})
+        parts.append(
+            {
+                **cols,
+                "blank_day": blank,
+                "two": tw,
+                "session": np.full(len(si), s),
+                "S": S,
+                "E": E,
+                "in": si,
+                "out": so,
+                "late_min": late_min,
+                "early_min": early_min,
+                "off_post": off,
+                **flags,
+                "absent_days": absent,
+                "basis": np.full(len(si), "times"),
+                "recorded": np.full(len(si), None, dtype=object),
+            }
+        )
     if halves is not None and status_only.any():
         parts.append(_status_part(rec, halves, status_only, two, p))
     sessions = SessionTable(parts)
@@ -390,8 +479,9 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     # Leave the office recorded on a day also shows the day was kept (a punch clock has no
     # row for people away, and on some days nobody punched who was not absent or away).
     on_leave = cover["date"].to_numpy(dtype="datetime64[D]") if len(cover) else np.zeros(0, "datetime64[D]")
-    recorded_days = {key: np.unique(np.concatenate([grp["date"].to_numpy(dtype="datetime64[D]"), on_leave]))
-                     for key, grp in sheets}
+    recorded_days = {
+        key: np.unique(np.concatenate([grp["date"].to_numpy(dtype="datetime64[D]"), on_leave])) for key, grp in sheets
+    }
     # A person's department, whatever the row order (the least by name when rows disagree;
     # a sort of a million rows to find the earliest would cost more than the whole judgement).
     people = records.groupby("name", sort=True)["dept"].min()
@@ -413,13 +503,13 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
         pi = np.unique(everyone.index.get_indexer(grp["name"].unique()))
         pi = pi[pi >= 0]
         if d1 > d0 and len(pi):
-            cols = np.arange(d0, d1)
-            cols = cols[np.isin(expected[d0:d1], recorded_days[(file, sheet)])]
-            wanted.reshape(P, D)[np.ix_(pi, cols)] = True
+            days = np.arange(d0, d1)
+            days = days[np.isin(expected[d0:d1], recorded_days[(file, sheet)])]
+            wanted.reshape(P, D)[np.ix_(pi, days)] = True
     if len(extra):
         every_recorded = np.unique(np.concatenate(list(recorded_days.values())))
-        cols = np.flatnonzero(np.isin(expected, every_recorded))
-        wanted.reshape(P, D)[np.ix_(everyone.index.get_indexer(extra.index), cols)] = True
+        days = np.flatnonzero(np.isin(expected, every_recorded))
+        wanted.reshape(P, D)[np.ix_(everyone.index.get_indexer(extra.index), days)] = True
     present = np.zeros(P * D, dtype=bool)
 
     def mark(names: pd.Series, dates: np.ndarray) -> None:
@@ -439,8 +529,13 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
         mark(full["name"], full["date"].to_numpy(dtype="datetime64[D]"))
         halves = cover[morning ^ afternoon][["name", "date"]]
     gap = np.nonzero(wanted & ~present)[0]
-    out = pd.DataFrame({"name": everyone.index.to_numpy()[gap // D], "dept": everyone.to_numpy()[gap // D],
-                        "date": pd.to_datetime(expected[gap % D])})
+    out = pd.DataFrame(
+        {
+            "name": everyone.index.to_numpy()[gap // D],
+            "dept": everyone.to_numpy()[gap // D],
+            "date": pd.to_datetime(expected[gap % D]),
+        }
+    )
     # Half a day of leave and no record: the other half is the absence.
     half = ctx.params["absent_session_days"]
     if len(halves) and len(out):
@@ -476,7 +571,9 @@ def _daily_absence(sessions: SessionTable, missing: pd.DataFrame) -> pd.DataFram
     d = pd.concat(parts, ignore_index=True)
     d["date"] = pd.to_datetime(d["date"])
     d = d.sort_values(["name", "date", "dept"], kind="stable")  # the same department whatever the row order
-    return d.groupby(["name", "date"], as_index=False, sort=True).agg(dept=("dept", "min"), absent_days=("absent_days", "sum"))
+    return d.groupby(["name", "date"], as_index=False, sort=True).agg(
+        dept=("dept", "min"), absent_days=("absent_days", "sum")
+    )
 
 
 def _session_key(s: pd.DataFrame) -> pd.Series:
@@ -506,8 +603,9 @@ class _AttendanceRule(Rule):
         return parts
 
 
-def _session_findings(rule, s: SessionTable, mask, *, status: str, extra, late_by: str | None = None,
-                      late_unit=None, absent=None) -> pd.DataFrame:
+def _session_findings(
+    rule, s: SessionTable, mask, *, status: str, extra, late_by: str | None = None, late_unit=None, absent=None
+) -> pd.DataFrame:
     """Findings for the judged sessions where ``mask`` holds; ``extra(sel)`` builds the
     message fields for those rows only (string work on a million rows would dominate)."""
     sel = s[mask]
@@ -516,9 +614,21 @@ def _session_findings(rule, s: SessionTable, mask, *, status: str, extra, late_b
     date = pd.to_datetime(sel["date"])
     if isinstance(absent, str):  # a column of the judged sessions
         absent = sel[absent]
-    return findings_from(sel, rule, status=status, subject=sel["name"], dept=sel["dept"], key=_session_key(sel),
-                         start=date, date=date, due=None, late_by=sel[late_by] if late_by else None,
-                         late_unit=late_unit, extra=extra(sel), absent_days=absent)
+    return findings_from(
+        sel,
+        rule,
+        status=status,
+        subject=sel["name"],
+        dept=sel["dept"],
+        key=_session_key(sel),
+        start=date,
+        date=date,
+        due=None,
+        late_by=sel[late_by] if late_by else None,
+        late_unit=late_unit,
+        extra=extra(sel),
+        absent_days=absent,
+    )
 
 
 def _who_when(s: pd.DataFrame) -> pd.Series:
@@ -541,9 +651,11 @@ def _status_message(f: dict, parts: dict, what_zh: str, what_en: str) -> dict:
     got_zh = f" {parts['minutes']} 分钟" if minutes else ""
     got_en = f" {parts['minutes']} minutes" if minutes else ""
     recorded = parts.get("recorded", "")
-    return {"message_zh": f"{f.get('subject')} {f.get('start')} 考勤记为“{recorded}”，{what_zh}{got_zh}（按记录状态）",
-            "message_en": f"{f.get('subject')} {f.get('start')}: recorded as “{recorded}”, {what_en}{got_en} "
-                          "(by the recorded status)"}
+    return {
+        "message_zh": f"{f.get('subject')} {f.get('start')} 考勤记为“{recorded}”，{what_zh}{got_zh}（按记录状态）",
+        "message_en": f"{f.get('subject')} {f.get('start')}: recorded as “{recorded}”, {what_en}{got_en} "
+        "(by the recorded status)",
+    }
 
 
 def _minutes(v: pd.Series) -> pd.Series:
@@ -552,9 +664,29 @@ def _minutes(v: pd.Series) -> pd.Series:
 
 ATTENDANCE_EXAMPLE = {"姓名": "张三", "部门": "综合股", "日期": "2026-09-01", "签到时间": "08:25", "签退时间": "17:35"}
 # A colleague recorded on every working day from 08-31 to 09-22 (09-20 is a make-up Sunday).
-_COLLEAGUE_SEPTEMBER = tuple({"姓名": "李四", "日期": f"2026-{d}"} for d in (
-    "08-31", "09-01", "09-02", "09-03", "09-04", "09-07", "09-08", "09-09", "09-10", "09-11", "09-14", "09-15",
-    "09-16", "09-17", "09-18", "09-20", "09-21", "09-22"))
+_COLLEAGUE_SEPTEMBER = tuple(
+    {"姓名": "李四", "日期": f"2026-{d}"}
+    for d in (
+        "08-31",
+        "09-01",
+        "09-02",
+        "09-03",
+        "09-04",
+        "09-07",
+        "09-08",
+        "09-09",
+        "09-10",
+        "09-11",
+        "09-14",
+        "09-15",
+        "09-16",
+        "09-17",
+        "09-18",
+        "09-20",
+        "09-21",
+        "09-22",
+    )
+)
 _AttendanceRule.example_base = ATTENDANCE_EXAMPLE  # the whole family's examples start from it
 
 
@@ -596,8 +728,15 @@ class ATT001(_AttendanceRule):
         s = judge(ctx).sessions
         if s.empty:
             return empty_findings()
-        return _session_findings(self, s, s["late"], status="late", late_by="late_min", late_unit="min",
-                                 extra=lambda x: _who_when(x) + ";time=" + _hhmm(x["in"]) + ";minutes=" + _minutes(x["late_min"]))
+        return _session_findings(
+            self,
+            s,
+            s["late"],
+            status="late",
+            late_by="late_min",
+            late_unit="min",
+            extra=lambda x: _who_when(x) + ";time=" + _hhmm(x["in"]) + ";minutes=" + _minutes(x["late_min"]),
+        )
 
 
 @register
@@ -625,8 +764,12 @@ class ATT002(_AttendanceRule):
     examples = (
         Example("pass", ({"签退时间": "17:30"},)),
         Example("fail", ({"签退时间": "17:20"},), expect=({"late_by": "10 min"},)),
-        Example("fail", ({"签退时间": "17:15"},), "exactly 15 minutes early is still early leaving",
-                expect=({"late_by": "15 min"},)),
+        Example(
+            "fail",
+            ({"签退时间": "17:15"},),
+            "exactly 15 minutes early is still early leaving",
+            expect=({"late_by": "15 min"},),
+        ),
         Example("pass", ({"签退时间": "17:14:30"},), "17:14 is 16 minutes early: absence (ATT003)"),
     )
     title_zh = "早退（不足15分钟）"
@@ -643,8 +786,15 @@ class ATT002(_AttendanceRule):
         s = judge(ctx).sessions
         if s.empty:
             return empty_findings()
-        return _session_findings(self, s, s["early"], status="violation", late_by="early_min", late_unit="min",
-                                 extra=lambda x: _who_when(x) + ";time=" + _hhmm(x["out"]) + ";minutes=" + _minutes(x["early_min"]))
+        return _session_findings(
+            self,
+            s,
+            s["early"],
+            status="violation",
+            late_by="early_min",
+            late_unit="min",
+            extra=lambda x: _who_when(x) + ";time=" + _hhmm(x["out"]) + ";minutes=" + _minutes(x["early_min"]),
+        )
 
 
 @register
@@ -670,31 +820,84 @@ class ATT003(_AttendanceRule):
     id = "ATT003"
     example_base = ATTENDANCE_EXAMPLE
     examples = (
-        Example("pass", ({"日期": "2026-10-09"}, {"日期": "2026-10-10"}, {"日期": "2026-10-12"}),
-                "10-10 is a make-up Saturday, worked"),
-        Example("fail", ({"日期": "2026-10-09"}, {"日期": "2026-10-12"},
-                         *({"姓名": "李四", "日期": d} for d in ("2026-10-09", "2026-10-10", "2026-10-12"))),
-                "no record on the make-up Saturday, on which 李四 was recorded",
-                expect=({"status": "missing", "start": "2026-10-10", "absent_days": 1},)),
-        Example("pass", ({"日期": "2026-10-09"}, {"日期": "2026-10-12"}),
-                "nobody was recorded on 10-10: nobody is absent"),
-        Example("fail", ({"签退时间": "17:14:30"},), "17:14 is 16 minutes early",
-                expect=({"status": "violation", "absent_days": 0.5},)),
-        Example("pass", ({"日期": "2026-09-01"}, {"日期": "2026-09-03"}),
-                "a day of leave with clock times, and no record",
-                other={"请假登记": ({"姓名": "张三", "职务类别": "一般工作人员", "开始时间": "2026-09-02 08:30",
-                                     "结束时间": "2026-09-02 17:30", "审批人": "股长"},)}),
-        Example("fail", ({"日期": "2026-09-01"}, {"日期": "2026-09-03"},
-                         *({"姓名": "李四", "日期": d} for d in ("2026-09-01", "2026-09-02", "2026-09-03"))),
-                "a morning's leave and no record: the afternoon is absent",
-                other={"请假登记": ({"姓名": "张三", "职务类别": "一般工作人员", "开始时间": "2026-09-02 08:30",
-                                     "结束时间": "2026-09-02 12:00", "审批人": "股长"},)},
-                expect=({"start": "2026-09-02", "absent_days": 0.5},)),
-        Example("fail", ({"日期": "2026-09-02", "签到时间": "13:00", "签退时间": "15:00"},),
-                "a morning's leave, then in at 13:00 and out at 15:00: 150 minutes early",
-                other={"请假登记": ({"姓名": "张三", "职务类别": "一般工作人员", "开始时间": "2026-09-02 08:30",
-                                     "结束时间": "2026-09-02 12:00", "审批人": "股长"},)},
-                expect=({"status": "violation", "absent_days": 0.5, "says": "早退 150 分钟"},)),
+        Example(
+            "pass",
+            ({"日期": "2026-10-09"}, {"日期": "2026-10-10"}, {"日期": "2026-10-12"}),
+            "10-10 is a make-up Saturday, worked",
+        ),
+        Example(
+            "fail",
+            (
+                {"日期": "2026-10-09"},
+                {"日期": "2026-10-12"},
+                *({"姓名": "李四", "日期": d} for d in ("2026-10-09", "2026-10-10", "2026-10-12")),
+            ),
+            "no record on the make-up Saturday, on which 李四 was recorded",
+            expect=({"status": "missing", "start": "2026-10-10", "absent_days": 1},),
+        ),
+        Example(
+            "pass", ({"日期": "2026-10-09"}, {"日期": "2026-10-12"}), "nobody was recorded on 10-10: nobody is absent"
+        ),
+        Example(
+            "fail",
+            ({"签退时间": "17:14:30"},),
+            "17:14 is 16 minutes early",
+            expect=({"status": "violation", "absent_days": 0.5},),
+        ),
+        Example(
+            "pass",
+            ({"日期": "2026-09-01"}, {"日期": "2026-09-03"}),
+            "a day of leave with clock times, and no record",
+            other={
+                "请假登记": (
+                    {
+                        "姓名": "张三",
+                        "职务类别": "一般工作人员",
+                        "开始时间": "2026-09-02 08:30",
+                        "结束时间": "2026-09-02 17:30",
+                        "审批人": "股长",
+                    },
+                )
+            },
+        ),
+        Example(
+            "fail",
+            (
+                {"日期": "2026-09-01"},
+                {"日期": "2026-09-03"},
+                *({"姓名": "李四", "日期": d} for d in ("2026-09-01", "2026-09-02", "2026-09-03")),
+            ),
+            "a morning's leave and no record: the afternoon is absent",
+            other={
+                "请假登记": (
+                    {
+                        "姓名": "张三",
+                        "职务类别": "一般工作人员",
+                        "开始时间": "2026-09-02 08:30",
+                        "结束时间": "2026-09-02 12:00",
+                        "审批人": "股长",
+                    },
+                )
+            },
+            expect=({"start": "2026-09-02", "absent_days": 0.5},),
+        ),
+        Example(
+            "fail",
+            ({"日期": "2026-09-02", "签到时间": "13:00", "签退时间": "15:00"},),
+            "a morning's leave, then in at 13:00 and out at 15:00: 150 minutes early",
+            other={
+                "请假登记": (
+                    {
+                        "姓名": "张三",
+                        "职务类别": "一般工作人员",
+                        "开始时间": "2026-09-02 08:30",
+                        "结束时间": "2026-09-02 12:00",
+                        "审批人": "股长",
+                    },
+                )
+            },
+            expect=({"status": "violation", "absent_days": 0.5, "says": "早退 150 分钟"},),
+        ),
     )
     title_zh = "缺勤（迟到早退超15分钟、擅离岗超半小时、无故未到）"
     title_en = "Absent (over 15 minutes late/early, off post, or no record)"
@@ -730,8 +933,10 @@ class ATT003(_AttendanceRule):
         }
         if _by_status(parts):
             rec = parts.get("recorded", "")
-            return {"what_zh": f"考勤记为“{rec}”，按缺勤 {days} 天（按记录状态）",
-                    "what_en": f"recorded as “{rec}”: absent {days} day (by the recorded status)"}
+            return {
+                "what_zh": f"考勤记为“{rec}”，按缺勤 {days} 天（按记录状态）",
+                "what_en": f"recorded as “{rec}”: absent {days} day (by the recorded status)",
+            }
         return {"what_zh": zh.get(reason, ""), "what_en": en.get(reason, "")}
 
     def check(self, ctx: Context) -> pd.DataFrame:
@@ -750,20 +955,46 @@ class ATT003(_AttendanceRule):
                 limits = f";limit={ctx.params['absent_after_minutes']:g};off_limit={ctx.params['off_post_minutes']:g}"
 
                 def extra(x, reason=reason, minutes=minutes, time=time, limits=limits):
-                    return (_who_when(x) + f";reason={reason};time=" + _hhmm(x[time]) + ";minutes=" + _minutes(x[minutes])
-                            + limits)
+                    return (
+                        _who_when(x)
+                        + f";reason={reason};time="
+                        + _hhmm(x[time])
+                        + ";minutes="
+                        + _minutes(x[minutes])
+                        + limits
+                    )
 
-                out.append(_session_findings(self, s, mask, status="missing" if reason in ("blank", "no_punch") else "violation",
-                                             extra=extra, absent="absent_days" if reason == "blank" else half))
+                out.append(
+                    _session_findings(
+                        self,
+                        s,
+                        mask,
+                        status="missing" if reason in ("blank", "no_punch") else "violation",
+                        extra=extra,
+                        absent="absent_days" if reason == "blank" else half,
+                    )
+                )
         m = j.missing_days
         if len(m):
             rows = m.reset_index(drop=True)
             day = pd.to_datetime(rows["date"])
-            out.append(findings_from(rows, self, status="missing", subject=rows["name"], dept=rows["dept"],
-                                     key=rows["name"].astype(str) + " " + day.dt.strftime("%Y-%m-%d"), start=day, date=day,
-                                     due=None, absent_days=rows["absent_days"],
-                                     extra=pd.Series(np.where(rows["absent_days"] < 1, "reason=no_record_half",
-                                                              "reason=no_record"), index=rows.index)))
+            out.append(
+                findings_from(
+                    rows,
+                    self,
+                    status="missing",
+                    subject=rows["name"],
+                    dept=rows["dept"],
+                    key=rows["name"].astype(str) + " " + day.dt.strftime("%Y-%m-%d"),
+                    start=day,
+                    date=day,
+                    due=None,
+                    absent_days=rows["absent_days"],
+                    extra=pd.Series(
+                        np.where(rows["absent_days"] < 1, "reason=no_record_half", "reason=no_record"), index=rows.index
+                    ),
+                )
+            )
         out = [o for o in out if len(o)]
         return pd.concat(out, ignore_index=True) if out else empty_findings()
 
@@ -786,7 +1017,9 @@ class ATT004(_AttendanceRule):
     id = "ATT004"
     examples = (
         Example("pass", ({"签到时间": "08:20", "签退时间": "17:40"},)),
-        Example("fail", ({"签到时间": "08:20", "签退时间": None},), expect=({"status": "missing", "absent_days": 0.5},)),
+        Example(
+            "fail", ({"签到时间": "08:20", "签退时间": None},), expect=({"status": "missing", "absent_days": 0.5},)
+        ),
     )
     title_zh = "漏打卡（缺签到或签退）"
     title_en = "A punch missing (no sign-in or no sign-out)"
@@ -801,20 +1034,34 @@ class ATT004(_AttendanceRule):
         which = parts.get("which", "out")
         if _by_status(parts):
             rec = parts.get("recorded", "")
-            return {"message_zh": f"{f.get('subject')} {f.get('start')} 考勤记为“{rec}”，按该半天缺勤（按记录状态）",
-                    "message_en": f"{f.get('subject')} {f.get('start')}: recorded as “{rec}”, that half counted absent "
-                                  "(by the recorded status)"}
-        return {"which_zh": "签到" if which == "in" else "签退", "which_en": "sign-in" if which == "in" else "sign-out",
-                "session_zh": SESSION_ZH[s] if two else "", "session_en": f" ({SESSION_EN[s]})" if two else ""}
+            return {
+                "message_zh": f"{f.get('subject')} {f.get('start')} 考勤记为“{rec}”，按该半天缺勤（按记录状态）",
+                "message_en": f"{f.get('subject')} {f.get('start')}: recorded as “{rec}”, that half counted absent "
+                "(by the recorded status)",
+            }
+        return {
+            "which_zh": "签到" if which == "in" else "签退",
+            "which_en": "sign-in" if which == "in" else "sign-out",
+            "session_zh": SESSION_ZH[s] if two else "",
+            "session_en": f" ({SESSION_EN[s]})" if two else "",
+        }
 
     def check(self, ctx: Context) -> pd.DataFrame:
         s = judge(ctx).sessions
         if s.empty:
             return empty_findings()
         return _session_findings(
-            self, s, s["missing_punch"], status="missing", absent=ctx.params["absent_session_days"],
-            extra=lambda x: _who_when(x) + ";which=" + pd.Series(np.where(x["in"].isna() & x["out"].notna(), "in", "out"),
-                                                                 index=x.index))
+            self,
+            s,
+            s["missing_punch"],
+            status="missing",
+            absent=ctx.params["absent_session_days"],
+            extra=lambda x: (
+                _who_when(x)
+                + ";which="
+                + pd.Series(np.where(x["in"].isna() & x["out"].notna(), "in", "out"), index=x.index)
+            ),
+        )
 
 
 @register
@@ -833,18 +1080,24 @@ class ATT005(_AttendanceRule):
     is not broken by a weekend or holiday in between, and a day off is never an absence.
     Counting calendar days instead would reach “over 15” after about eleven working
     days and make a holiday absent.  “超過15天” excludes 15: the 16th working day crosses it.
-    Defaults: consecutive_days = 15, year_days = 30, grace_minutes = 10, absent_after_minutes = 15, off_post_minutes = 30,
-    absent_session_days = 0.5.
+    Defaults: consecutive_days = 15, year_days = 30, grace_minutes = 10, absent_after_minutes = 15,
+    off_post_minutes = 30, absent_session_days = 0.5.
     """
 
     id = "ATT005"
     example_base = ATTENDANCE_EXAMPLE
     examples = (
-        Example("pass", ({"日期": "2026-08-31"}, {"日期": "2026-09-21"}, *_COLLEAGUE_SEPTEMBER),
-                "absent 09-01 … 09-20: 15 working days, counting the make-up Sunday 09-20"),
-        Example("fail", ({"日期": "2026-08-31"}, {"日期": "2026-09-22"}, *_COLLEAGUE_SEPTEMBER),
-                "absent 09-01 … 09-21: the 16th working day is 09-21",
-                expect=({"status": "violation", "start": "2026-09-21"},)),
+        Example(
+            "pass",
+            ({"日期": "2026-08-31"}, {"日期": "2026-09-21"}, *_COLLEAGUE_SEPTEMBER),
+            "absent 09-01 … 09-20: 15 working days, counting the make-up Sunday 09-20",
+        ),
+        Example(
+            "fail",
+            ({"日期": "2026-08-31"}, {"日期": "2026-09-22"}, *_COLLEAGUE_SEPTEMBER),
+            "absent 09-01 … 09-21: the 16th working day is 09-21",
+            expect=({"status": "violation", "start": "2026-09-21"},),
+        ),
     )
     title_zh = "连续缺勤超过15天或全年累计超过30天"
     title_en = "Absent over 15 consecutive working days or over 30 days a year"
@@ -857,10 +1110,14 @@ class ATT005(_AttendanceRule):
     def message_fields(cls, f: dict, lang: str) -> dict:
         parts = super().message_fields(f, lang)
         if parts.get("kind") == "run":
-            return {"what_zh": f" {parts.get('from')} 起连续缺勤 {parts.get('n')} 个工作日",
-                    "what_en": f"absent {parts.get('n')} consecutive working days from {parts.get('from')}"}
-        return {"what_zh": f" {parts.get('year')} 年累计缺勤超过 {parts.get('n')} 天（至 {f.get('start')}）",
-                "what_en": f"absent over {parts.get('n')} days in {parts.get('year')} (by {f.get('start')})"}
+            return {
+                "what_zh": f" {parts.get('from')} 起连续缺勤 {parts.get('n')} 个工作日",
+                "what_en": f"absent {parts.get('n')} consecutive working days from {parts.get('from')}",
+            }
+        return {
+            "what_zh": f" {parts.get('year')} 年累计缺勤超过 {parts.get('n')} 天（至 {f.get('start')}）",
+            "what_en": f"absent over {parts.get('n')} days in {parts.get('year')} (by {f.get('start')})",
+        }
 
     def check(self, ctx: Context) -> pd.DataFrame:
         d = judge(ctx).daily_absence
@@ -870,7 +1127,9 @@ class ATT005(_AttendanceRule):
         full = d[d["absent_days"] >= 1].copy()
         if len(full):
             # Consecutive in working days: index each date among all working days.
-            wd = ctx.calendar.workdays_between(np.datetime64("2004-01-01"), full["date"].to_numpy(dtype="datetime64[D]"))
+            wd = ctx.calendar.workdays_between(
+                np.datetime64("2004-01-01"), full["date"].to_numpy(dtype="datetime64[D]")
+            )
             full["wd"] = wd
             full = full.sort_values(["name", "wd"])
             brk = (full["name"] != full["name"].shift()) | (full["wd"] != full["wd"].shift() + 1)
@@ -879,11 +1138,26 @@ class ATT005(_AttendanceRule):
             full["run_start"] = full.groupby("run")["date"].transform("first")
             hit = full[full["pos"] == ctx.params["consecutive_days"] + 1]
             if len(hit):
-                extra = ("kind=run;n=" + (ctx.params["consecutive_days"] + 1).__str__() + ";from="
-                         + hit["run_start"].dt.strftime("%Y-%m-%d"))
-                out.append(findings_from(hit.reset_index(drop=True), self, status="violation", subject=hit["name"].to_numpy(),
-                                         dept=hit["dept"].to_numpy(), key=(hit["name"] + " " + hit["date"].dt.strftime("%Y-%m-%d")).to_numpy(),
-                                         start=hit["date"].to_numpy(), date=hit["date"].to_numpy(), due=None, extra=extra.to_numpy()))
+                extra = (
+                    "kind=run;n="
+                    + (ctx.params["consecutive_days"] + 1).__str__()
+                    + ";from="
+                    + hit["run_start"].dt.strftime("%Y-%m-%d")
+                )
+                out.append(
+                    findings_from(
+                        hit.reset_index(drop=True),
+                        self,
+                        status="violation",
+                        subject=hit["name"].to_numpy(),
+                        dept=hit["dept"].to_numpy(),
+                        key=(hit["name"] + " " + hit["date"].dt.strftime("%Y-%m-%d")).to_numpy(),
+                        start=hit["date"].to_numpy(),
+                        date=hit["date"].to_numpy(),
+                        due=None,
+                        extra=extra.to_numpy(),
+                    )
+                )
         y = d.sort_values(["name", "date"]).copy()
         y["year"] = y["date"].dt.year
         y["total"] = y.groupby(["name", "year"])["absent_days"].cumsum()
@@ -891,8 +1165,19 @@ class ATT005(_AttendanceRule):
         first = over.groupby(["name", "year"], as_index=False).first()
         if len(first):
             extra = "kind=year;n=" + str(ctx.params["year_days"]) + ";year=" + first["year"].astype(str)
-            out.append(findings_from(first, self, status="violation", subject=first["name"], dept=first["dept"],
-                                     key=first["name"] + " " + first["year"].astype(str), start=first["date"],
-                                     date=first["date"], due=None, extra=extra))
+            out.append(
+                findings_from(
+                    first,
+                    self,
+                    status="violation",
+                    subject=first["name"],
+                    dept=first["dept"],
+                    key=first["name"] + " " + first["year"].astype(str),
+                    start=first["date"],
+                    date=first["date"],
+                    due=None,
+                    extra=extra,
+                )
+            )
         out = [o for o in out if len(o)]
         return pd.concat(out, ignore_index=True) if out else empty_findings()

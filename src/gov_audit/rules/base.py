@@ -21,8 +21,26 @@ from ..calendar import WorkCalendar
 from ..normalize import RegisterData
 
 FINDING_COLUMNS = [
-    "rule", "status", "severity", "register", "file", "sheet", "row", "subject", "dept", "key",
-    "start", "due", "done", "late_by", "late_unit", "provisional", "period", "date", "extra", "absent_days",
+    "rule",
+    "status",
+    "severity",
+    "register",
+    "file",
+    "sheet",
+    "row",
+    "subject",
+    "dept",
+    "key",
+    "start",
+    "due",
+    "done",
+    "late_by",
+    "late_unit",
+    "provisional",
+    "period",
+    "date",
+    "extra",
+    "absent_days",
 ]
 # "violation" extends the contract for breaches that are not about time (a rule broken
 # outright: an extension over the limit, a receipt instead of an invoice).
@@ -134,7 +152,8 @@ class Rule:
         text = inspect.cleandoc(cls.__doc__ or "")
         if cls.examples:
             text += "\n\nExamples (each one is run by the tests):\n\n" + "\n".join(
-                f"- {e.describe(cls.example_base)}" for e in cls.examples)
+                f"- {e.describe(cls.example_base)}" for e in cls.examples
+            )
         return text
 
     @classmethod
@@ -145,15 +164,37 @@ class Rule:
     def message(cls, lang: str = "zh") -> str:
         return cls.message_zh if lang == "zh" else cls.message_en
 
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        """Fields for this rule's message template beyond the common ones (rules with special wording override)."""
+        return {}
+
 
 def empty_findings() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in FINDING_COLUMNS})
 
 
-def findings_from(rows: pd.DataFrame, rule: type[Rule] | Rule, *, status, register: str | None = None,
-                  subject=None, dept=None, key=None, start=None, due=None, done=None, late_by=None,
-                  late_unit=None, provisional=None, period=None, date=None, extra=None,
-                  severity=None, absent_days=None) -> pd.DataFrame:
+def findings_from(
+    rows: pd.DataFrame,
+    rule: type[Rule] | Rule,
+    *,
+    status,
+    register: str | None = None,
+    subject=None,
+    dept=None,
+    key=None,
+    start=None,
+    due=None,
+    done=None,
+    late_by=None,
+    late_unit=None,
+    provisional=None,
+    period=None,
+    date=None,
+    extra=None,
+    severity=None,
+    absent_days=None,
+) -> pd.DataFrame:
     """A findings frame for ``rows`` (one finding per row); every argument a scalar or a column."""
     n = len(rows)
     if n == 0:
@@ -174,28 +215,33 @@ def findings_from(rows: pd.DataFrame, rule: type[Rule] | Rule, *, status, regist
 
     has_src = "_row" in rows.columns
     status_col = col(status)
-    out = pd.DataFrame({
-        "rule": rule.id,
-        "status": status_col,
-        "severity": col(severity) if severity is not None else np.where(status_col == "due_soon", "warning", "breach"),
-        "register": register or rule.register,
-        "file": rows["_file"] if has_src else None,
-        "sheet": rows["_sheet"] if has_src else None,
-        "row": rows["_row"] if has_src else None,
-        "subject": col(subject),
-        "dept": col(dept),
-        "key": col(key),
-        "start": col(start),
-        "due": col(due),
-        "done": col(done),
-        "late_by": col(late_by),
-        "late_unit": col(late_unit),
-        "provisional": col(provisional, False),
-        "period": col(period),
-        "date": col(date, None),
-        "extra": col(extra),
-        "absent_days": col(absent_days),
-    }, index=rows.index)
+    out = pd.DataFrame(
+        {
+            "rule": rule.id,
+            "status": status_col,
+            "severity": col(severity)
+            if severity is not None
+            else np.where(status_col == "due_soon", "warning", "breach"),
+            "register": register or rule.register,
+            "file": rows["_file"] if has_src else None,
+            "sheet": rows["_sheet"] if has_src else None,
+            "row": rows["_row"] if has_src else None,
+            "subject": col(subject),
+            "dept": col(dept),
+            "key": col(key),
+            "start": col(start),
+            "due": col(due),
+            "done": col(done),
+            "late_by": col(late_by),
+            "late_unit": col(late_unit),
+            "provisional": col(provisional, False),
+            "period": col(period),
+            "date": col(date, None),
+            "extra": col(extra),
+            "absent_days": col(absent_days),
+        },
+        index=rows.index,
+    )
     if date is None:
         out["date"] = out["due"]
     return out[FINDING_COLUMNS].reset_index(drop=True)
@@ -238,8 +284,15 @@ def num_text(values: pd.Series) -> pd.Series:
     return pd.Series([f"{v:g}" for v in values.astype(float)], index=values.index, dtype=object)
 
 
-def deadline_status(ctx: Context, due: pd.Series, done: pd.Series, *, unit: str,
-                    start: pd.Series | None = None, warn_wd: int | None = None) -> tuple[pd.Series, pd.Series]:
+def deadline_status(
+    ctx: Context,
+    due: pd.Series,
+    done: pd.Series,
+    *,
+    unit: str,
+    start: pd.Series | None = None,
+    warn_wd: int | None = None,
+) -> tuple[pd.Series, pd.Series]:
     """Status (late / overdue / due_soon / None) and how late, for whole columns.
 
     ``as_of`` is a day: something done after it was still open on it.  For hour periods
@@ -258,13 +311,19 @@ def deadline_status(ctx: Context, due: pd.Series, done: pd.Series, *, unit: str,
         late_by = np.ceil(late_by.astype(float))
     else:
         overdue = ~is_done & due.notna() & (due < as_of)
-        wd_left = pd.Series(ctx.calendar.workdays_between(as_of.to_datetime64(), due.to_numpy()), index=due.index) \
-            if len(due) else pd.Series(dtype=float)
+        wd_left = (
+            pd.Series(ctx.calendar.workdays_between(as_of.to_datetime64(), due.to_numpy()), index=due.index)
+            if len(due)
+            else pd.Series(dtype=float)
+        )
         soon = ~is_done & due.notna() & (due >= as_of) & (wd_left <= warn)
         end = done.where(late, pd.Series(as_of, index=due.index)).where(late | overdue)
         if unit == "wd":
-            late_by = pd.Series(ctx.calendar.workdays_between(due.to_numpy(), end.to_numpy()), index=due.index) \
-                if len(due) else pd.Series(dtype=float)
+            late_by = (
+                pd.Series(ctx.calendar.workdays_between(due.to_numpy(), end.to_numpy()), index=due.index)
+                if len(due)
+                else pd.Series(dtype=float)
+            )
         else:
             late_by = (end - due).dt.days.astype(float)
     status = pd.Series(None, index=due.index, dtype=object)
@@ -274,9 +333,21 @@ def deadline_status(ctx: Context, due: pd.Series, done: pd.Series, *, unit: str,
     return status, late_by.where(late | overdue)
 
 
-def deadline_findings(ctx: Context, rule: type[Rule] | Rule, frame: pd.DataFrame, *, start: pd.Series,
-                      due: pd.Series, done: pd.Series, unit: str, key, subject, dept, extra=None,
-                      register: str | None = None) -> pd.DataFrame:
+def deadline_findings(
+    ctx: Context,
+    rule: type[Rule] | Rule,
+    frame: pd.DataFrame,
+    *,
+    start: pd.Series,
+    due: pd.Series,
+    done: pd.Series,
+    unit: str,
+    key,
+    subject,
+    dept,
+    extra=None,
+    register: str | None = None,
+) -> pd.DataFrame:
     """Findings for a deadline rule: judge every row, keep the breaches and warnings."""
     if frame.empty:
         return empty_findings()
@@ -289,17 +360,29 @@ def deadline_findings(ctx: Context, rule: type[Rule] | Rule, frame: pd.DataFrame
     if not keep.any():
         return empty_findings()
     sel = frame[keep]
-    prov = ctx.calendar.touches_provisional(start[keep].to_numpy(dtype="datetime64[D]"),
-                                            due[keep].to_numpy(dtype="datetime64[D]"))
+    prov = ctx.calendar.touches_provisional(
+        start[keep].to_numpy(dtype="datetime64[D]"), due[keep].to_numpy(dtype="datetime64[D]")
+    )
 
     def pick(v):
         return aligned(v, sel.index) if isinstance(v, pd.Series) else v
 
     done_k = done[keep].where(done[keep].isna() | (done[keep].dt.normalize() <= ctx.as_of))
     return findings_from(
-        sel, rule, status=status[keep], register=register, subject=pick(subject), dept=pick(dept), key=pick(key),
-        start=start[keep], due=due[keep], done=done_k, late_by=late_by[keep],
-        late_unit=unit, provisional=pd.Series(prov, index=sel.index), extra=pick(extra),
+        sel,
+        rule,
+        status=status[keep],
+        register=register,
+        subject=pick(subject),
+        dept=pick(dept),
+        key=pick(key),
+        start=start[keep],
+        due=due[keep],
+        done=done_k,
+        late_by=late_by[keep],
+        late_unit=unit,
+        provisional=pd.Series(prov, index=sel.index),
+        extra=pick(extra),
     )
 
 
@@ -315,6 +398,8 @@ def unit_en(unit: str, value) -> str:
     except (TypeError, ValueError):
         one = False
     return (UNIT_EN_ONE if one else UNIT_EN)[unit]
+
+
 REASONS = {
     "too_long": ("超过允许的最长期限", "longer than allowed"),
     "unapproved": ("未经批准", "not approved"),
@@ -351,8 +436,13 @@ def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "") -> st
         codes, number = (a, b) if not a.isdigit() else (b, a)
         zh = "、".join(REASONS[c][0] for c in codes.split(",") if c in REASONS)
         en = ", ".join(REASONS[c][1] for c in codes.split(",") if c in REASONS)
-        fields.update(extra=number, reason_zh=zh, reason_en=en,
-                      extra_zh=f" {number} 个工作日：{zh}", extra_en=f"of {number} working days: {en}")
+        fields.update(
+            extra=number,
+            reason_zh=zh,
+            reason_en=en,
+            extra_zh=f" {number} 个工作日：{zh}",
+            extra_en=f"of {number} working days: {en}",
+        )
     fields.update(rule.message_fields(f, lang))
     whole = fields.get(f"message_{lang}")
     if isinstance(whole, str) and whole:  # a rule worded this finding itself (attendance by status)
@@ -362,10 +452,3 @@ def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "") -> st
         return template.format(**fields)
     except (KeyError, IndexError, ValueError):
         return template
-
-
-def _message_fields(cls, f: dict, lang: str) -> dict:
-    return {}
-
-
-Rule.message_fields = classmethod(_message_fields)  # rules with special wording override this

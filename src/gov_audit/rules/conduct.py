@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import register
-from .base import Example, Context, Rule, findings_from
+from .base import Context, Example, Rule, findings_from
 
 
 class _ComplaintRule(Rule):
@@ -25,13 +25,27 @@ class _ComplaintRule(Rule):
         # 查实 is typed "yes unless said otherwise": blank means substantiated.
         hit = f["kind"].fillna("").astype(str).str.contains(self.words) & f["substantiated"].astype(bool)
         sel = f[hit]
-        return findings_from(sel, self, status="violation", subject=sel["name"], dept=sel["dept"],
-                             key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
-                             start=sel["date"], date=sel["date"], extra=sel["detail"])
+        return findings_from(
+            sel,
+            self,
+            status="violation",
+            subject=sel["name"],
+            dept=sel["dept"],
+            key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
+            start=sel["date"],
+            date=sel["date"],
+            extra=sel["detail"],
+        )
 
 
-COMPLAINT_EXAMPLE = {"投诉日期": "2026-09-02", "被投诉人": "张三", "部门": "综合股", "投诉类型": "首问负责",
-                     "是否查实": "是", "事由": "推诿"}
+COMPLAINT_EXAMPLE = {
+    "投诉日期": "2026-09-02",
+    "被投诉人": "张三",
+    "部门": "综合股",
+    "投诉类型": "首问负责",
+    "是否查实": "是",
+    "事由": "推诿",
+}
 
 
 @register
@@ -53,7 +67,9 @@ class CON001(_ComplaintRule):
     examples = (
         Example("pass", ({"是否查实": "否"},)),
         Example("fail", ({"是否查实": "是"},), expect=({"status": "violation", "subject": "张三"},)),
-        Example("fail", ({"是否查实": None},), "a blank 查实 counts as substantiated", expect=({"status": "violation"},)),
+        Example(
+            "fail", ({"是否查实": None},), "a blank 查实 counts as substantiated", expect=({"status": "violation"},)
+        ),
     )
     title_zh = "违反首问负责制（查实）"
     title_en = "First-inquiry responsibility violated (substantiated)"

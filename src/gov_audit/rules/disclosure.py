@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Example, Context, Rule, deadline_findings, empty_findings, findings_from, extra_fields
+from .base import Context, Example, Rule, deadline_findings, empty_findings, extra_fields, findings_from
 from .periods import parse_period, period_label, whole_periods
 
 DYNAMIC = ("动态", "随时", "即时")
@@ -51,9 +51,15 @@ def due_dates(ctx: Context) -> pd.DataFrame:
     issued = (cat.str.contains("发文") & f["web_same_day"]).to_numpy()
     periodic = cat.str.contains("|".join(PERIODIC)).to_numpy()
     cal = ctx.calendar
-    due = np.where(dynamic, cal.add_days(formed, p["dynamic_days"]),
-                   np.where(issued, formed + np.timedelta64(p["same_day_days"], "D"),
-                            cal.add_workdays(formed, np.where(periodic, p["periodic_wd"], p["proactive_wd"]))))
+    due = np.where(
+        dynamic,
+        cal.add_days(formed, p["dynamic_days"]),
+        np.where(
+            issued,
+            formed + np.timedelta64(p["same_day_days"], "D"),
+            cal.add_workdays(formed, np.where(periodic, p["periodic_wd"], p["proactive_wd"])),
+        ),
+    )
     rule = np.where(dynamic, "DIS001", np.where(issued, "DIS002", "DIS003"))
     out = f.assign(_due=pd.to_datetime(due), _rule=rule)
     ctx.cache[key] = out
@@ -75,14 +81,32 @@ class _DisclosureRule(Rule):
     def check(self, ctx: Context) -> pd.DataFrame:
         f = due_dates(ctx)
         f = f[f["_rule"] == self.id]
-        found = deadline_findings(ctx, self, f, start=f["formed"], due=f["_due"], done=f["published"], unit=self.unit,
-                                  key=f["item"], subject=f["dept"], dept=f["dept"])
+        found = deadline_findings(
+            ctx,
+            self,
+            f,
+            start=f["formed"],
+            due=f["_due"],
+            done=f["published"],
+            unit=self.unit,
+            key=f["item"],
+            subject=f["dept"],
+            dept=f["dept"],
+        )
         # Unpublished and past due is DIS006's, whatever the category.
         return found[found["status"] != "overdue"].reset_index(drop=True)
 
 
-DISCLOSURE_EXAMPLE = {"公开事项": "会议动态", "公开类别": "动态", "责任科室": "办公室", "形成日期": "2026-09-14",
-                      "公开日期": "2026-09-15", "所属期": None, "此件公开发布": None, "最后更新": None}
+DISCLOSURE_EXAMPLE = {
+    "公开事项": "会议动态",
+    "公开类别": "动态",
+    "责任科室": "办公室",
+    "形成日期": "2026-09-14",
+    "公开日期": "2026-09-15",
+    "所属期": None,
+    "此件公开发布": None,
+    "最后更新": None,
+}
 
 
 @register
@@ -103,8 +127,11 @@ class DIS001(_DisclosureRule):
     example_base = DISCLOSURE_EXAMPLE
     examples = (
         Example("pass", ({"形成日期": "2026-09-29", "公开日期": "2026-10-08"},), "day 3 is 10-02, National Day: 10-08"),
-        Example("fail", ({"形成日期": "2026-09-14", "公开日期": "2026-09-18"},),
-                expect=({"status": "late", "due": "2026-09-17", "late_by": "1 d"},)),
+        Example(
+            "fail",
+            ({"形成日期": "2026-09-14", "公开日期": "2026-09-18"},),
+            expect=({"status": "late", "due": "2026-09-17", "late_by": "1 d"},),
+        ),
     )
     title_zh = "动态信息未在完成后3日内公开"
     title_en = "Dynamic item not published within 3 days"
@@ -130,8 +157,11 @@ class DIS002(_DisclosureRule):
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "关于印发…的通知", "公开类别": "发文", "此件公开发布": "是"}
     examples = (
         Example("pass", ({"形成日期": "2026-09-15", "公开日期": "2026-09-15"},)),
-        Example("fail", ({"形成日期": "2026-09-15", "公开日期": "2026-09-16"},),
-                expect=({"status": "late", "due": "2026-09-15", "late_by": "1 d"},)),
+        Example(
+            "fail",
+            ({"形成日期": "2026-09-15", "公开日期": "2026-09-16"},),
+            expect=({"status": "late", "due": "2026-09-15", "late_by": "1 d"},),
+        ),
     )
     title_zh = "标注“此件公开发布”的文件未在印发当日上网"
     title_en = "Document marked for publication not online the day it was issued"
@@ -157,8 +187,11 @@ class DIS003(_DisclosureRule):
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "工作要点", "公开类别": "长期"}
     examples = (
         Example("pass", ({"形成日期": "2026-09-14", "公开日期": "2026-10-16"},), "20 working days"),
-        Example("fail", ({"形成日期": "2026-09-14", "公开日期": "2026-10-19"},),
-                expect=({"status": "late", "due": "2026-10-16", "late_by": "1 wd"},)),
+        Example(
+            "fail",
+            ({"形成日期": "2026-09-14", "公开日期": "2026-10-19"},),
+            expect=({"status": "late", "due": "2026-10-16", "late_by": "1 wd"},),
+        ),
     )
     title_zh = "主动公开信息未在形成后20个工作日内公开"
     title_en = "Proactive item not published within 20 working days"
@@ -185,10 +218,18 @@ class DIS006(_DisclosureRule):
     id = "DIS006"
     example_base = DISCLOSURE_EXAMPLE
     examples = (
-        Example("pass", ({"公开类别": "长期", "形成日期": "2026-11-20", "公开日期": None},), "due 2026-12-18",
-                as_of="2026-11-24"),
-        Example("fail", ({"形成日期": "2026-09-14", "公开日期": None},), as_of="2026-11-24",
-                expect=({"status": "overdue", "due": "2026-09-17"},)),
+        Example(
+            "pass",
+            ({"公开类别": "长期", "形成日期": "2026-11-20", "公开日期": None},),
+            "due 2026-12-18",
+            as_of="2026-11-24",
+        ),
+        Example(
+            "fail",
+            ({"形成日期": "2026-09-14", "公开日期": None},),
+            as_of="2026-11-24",
+            expect=({"status": "overdue", "due": "2026-09-17"},),
+        ),
     )
     title_zh = "应公开信息逾期未公开"
     title_en = "Disclosure never published past its deadline"
@@ -201,8 +242,18 @@ class DIS006(_DisclosureRule):
         out = []
         for u in ("d", "wd"):
             g = f[unit == u]
-            found = deadline_findings(ctx, self, g, start=g["formed"], due=g["_due"], done=g["published"], unit=u,
-                                      key=g["item"], subject=g["dept"], dept=g["dept"])
+            found = deadline_findings(
+                ctx,
+                self,
+                g,
+                start=g["formed"],
+                due=g["_due"],
+                done=g["published"],
+                unit=u,
+                key=g["item"],
+                subject=g["dept"],
+                dept=g["dept"],
+            )
             out.append(found[found["status"] == "overdue"])
         out = [o for o in out if len(o)]
         return pd.concat(out, ignore_index=True) if out else empty_findings()
@@ -227,12 +278,24 @@ class DIS004(Rule):
     id = "DIS004"
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "财政预算执行情况", "公开类别": "按月"}
     examples = (
-        Example("pass", ({"所属期": "2026-07", "形成日期": "2026-07-31", "公开日期": "2026-08-03"},
-                         {"所属期": "2026-08", "形成日期": "2026-08-31", "公开日期": "2026-09-02"},
-                         {"所属期": "2026-09", "形成日期": "2026-09-30", "公开日期": "2026-10-09"}), as_of="2026-09-30"),
-        Example("fail", ({"所属期": "2026-07", "形成日期": "2026-07-31", "公开日期": "2026-08-03"},
-                         {"所属期": "2026-09", "形成日期": "2026-09-30", "公开日期": "2026-10-09"}), as_of="2026-09-30",
-                expect=({"status": "missing", "period": "2026-08"},)),
+        Example(
+            "pass",
+            (
+                {"所属期": "2026-07", "形成日期": "2026-07-31", "公开日期": "2026-08-03"},
+                {"所属期": "2026-08", "形成日期": "2026-08-31", "公开日期": "2026-09-02"},
+                {"所属期": "2026-09", "形成日期": "2026-09-30", "公开日期": "2026-10-09"},
+            ),
+            as_of="2026-09-30",
+        ),
+        Example(
+            "fail",
+            (
+                {"所属期": "2026-07", "形成日期": "2026-07-31", "公开日期": "2026-08-03"},
+                {"所属期": "2026-09", "形成日期": "2026-09-30", "公开日期": "2026-10-09"},
+            ),
+            as_of="2026-09-30",
+            expect=({"status": "missing", "period": "2026-08"},),
+        ),
     )
     title_zh = "定期公开事项缺少某期公开"
     title_en = "Periodic disclosure missing for a period"
@@ -269,9 +332,20 @@ class DIS004(Rule):
                     continue
                 dept = grp["dept"].dropna().iloc[0] if grp["dept"].notna().any() else None
                 rows = missing.reset_index(drop=True)
-                out.append(findings_from(rows, self, status="missing", subject=dept, dept=dept,
-                                         key=item + " " + rows["label"], period=rows["label"], date=rows["end"],
-                                         due=rows["end"], extra=item))
+                out.append(
+                    findings_from(
+                        rows,
+                        self,
+                        status="missing",
+                        subject=dept,
+                        dept=dept,
+                        key=item + " " + rows["label"],
+                        period=rows["label"],
+                        date=rows["end"],
+                        due=rows["end"],
+                        extra=item,
+                    )
+                )
         return pd.concat(out, ignore_index=True) if out else empty_findings()
 
 
@@ -290,12 +364,22 @@ class DIS005(Rule):
     """
 
     id = "DIS005"
-    example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "领导分工", "公开类别": "长期", "形成日期": "2025-01-06",
-                    "公开日期": "2025-01-08"}
+    example_base = {
+        **DISCLOSURE_EXAMPLE,
+        "公开事项": "领导分工",
+        "公开类别": "长期",
+        "形成日期": "2025-01-06",
+        "公开日期": "2025-01-08",
+    }
     examples = (
         Example("pass", ({"最后更新": "2026-03-01"},), as_of="2026-11-24"),
-        Example("fail", ({"最后更新": "2025-10-31"},), "12 months end on 10-31, a Saturday: due 11-02",
-                as_of="2026-11-24", expect=({"status": "overdue", "due": "2026-11-02"},)),
+        Example(
+            "fail",
+            ({"最后更新": "2025-10-31"},),
+            "12 months end on 10-31, a Saturday: due 11-02",
+            as_of="2026-11-24",
+            expect=({"status": "overdue", "due": "2026-11-02"},),
+        ),
     )
     title_zh = "长期公开内容超过12个月未更新"
     title_en = "Long-term disclosure not reviewed for 12 months"
@@ -316,11 +400,14 @@ class DIS005(Rule):
         f, last = f[last == latest], last[last == latest]
         f = f[~f["item"].duplicated(keep="last")]
         last = last[f.index]
-        due = pd.Series(pd.to_datetime(ctx.calendar.add_months(last.to_numpy(dtype="datetime64[D]"),
-                                                                ctx.params["review_months"])), index=f.index)
+        due = pd.Series(
+            pd.to_datetime(ctx.calendar.add_months(last.to_numpy(dtype="datetime64[D]"), ctx.params["review_months"])),
+            index=f.index,
+        )
         never = pd.Series(pd.NaT, index=f.index, dtype="datetime64[ns]")
-        found = deadline_findings(ctx, self, f, start=last, due=due, done=never, unit="d",
-                                  key=f["item"], subject=f["dept"], dept=f["dept"])
+        found = deadline_findings(
+            ctx, self, f, start=last, due=due, done=never, unit="d", key=f["item"], subject=f["dept"], dept=f["dept"]
+        )
         return found[found["status"] != "due_soon"].reset_index(drop=True) if len(found) else found
 
 
@@ -342,9 +429,13 @@ class WEB001(Rule):
     example_base = {"发布日期": "2026-09-15", "栏目": "工作动态", "标题": "动态"}
     examples = (
         Example("pass", ({"发布日期": "2026-09-15"}, {"发布日期": "2026-09-17"}), as_of="2026-09-20"),
-        Example("fail", ({"发布日期": "2026-09-15"}, {"发布日期": "2026-09-17"}, {"发布日期": "2026-09-22"}),
-                "one update in the week of 09-21", as_of="2026-09-27",
-                expect=({"status": "missing", "period": "2026-W39"},)),
+        Example(
+            "fail",
+            ({"发布日期": "2026-09-15"}, {"发布日期": "2026-09-17"}, {"发布日期": "2026-09-22"}),
+            "one update in the week of 09-21",
+            as_of="2026-09-27",
+            expect=({"status": "missing", "period": "2026-W39"},),
+        ),
     )
     title_zh = "门户网站每周更新少于2次"
     title_en = "Fewer than 2 portal updates in a week"
@@ -370,11 +461,21 @@ class WEB001(Rule):
         counts = period_label(dates, "week").value_counts()
         weeks["n"] = weeks["label"].map(counts).fillna(0).astype(int)
         if ctx.params["min_workdays"] > 0:
-            wd = ctx.calendar.workdays_between((weeks["start"] - pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]"),
-                                               weeks["end"].to_numpy(dtype="datetime64[D]"))
+            wd = ctx.calendar.workdays_between(
+                (weeks["start"] - pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]"),
+                weeks["end"].to_numpy(dtype="datetime64[D]"),
+            )
             weeks = weeks[wd >= ctx.params["min_workdays"]]
         short = weeks[weeks["n"] < ctx.params["per_week"]].reset_index(drop=True)
-        return findings_from(short, self, status="missing", key=short["label"], period=short["label"],
-                             date=short["end"], due=short["end"],
-                             extra="count=" + short["n"].astype(str) + f";need={ctx.params['per_week']}",
-                             subject="网站管理", dept=None)
+        return findings_from(
+            short,
+            self,
+            status="missing",
+            key=short["label"],
+            period=short["label"],
+            date=short["end"],
+            due=short["end"],
+            extra="count=" + short["n"].astype(str) + f";need={ctx.params['per_week']}",
+            subject="网站管理",
+            dept=None,
+        )

@@ -6,7 +6,17 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Example, Context, Rule, deadline_findings, empty_findings, extra_fields, findings_from, money, money_text
+from .base import (
+    Context,
+    Example,
+    Rule,
+    deadline_findings,
+    empty_findings,
+    extra_fields,
+    findings_from,
+    money,
+    money_text,
+)
 
 FINANCE_CLAUSE = "003 財務管理制度"
 # Who approved, as components read from 审批层级 and 审批人 together (county before bureau:
@@ -18,8 +28,12 @@ COMPONENT_EN = {DEPUTY: "deputy in charge", DIRECTOR: "director", MEETING: "bure
 # the director; above that the county leader's consent as well.
 LEVEL_NEEDS = {2: DIRECTOR, 3: MEETING | DIRECTOR, 4: MEETING | DIRECTOR | COUNTY}
 LEVEL_ZH = {1: "分管领导", 2: "局长", 3: "局务会研究后局长审批", 4: "局务会研究、局长审批并报县分管领导同意"}
-LEVEL_EN = {1: "deputy in charge", 2: "director", 3: "bureau meeting, then the director",
-            4: "bureau meeting, the director and the county leader in charge"}
+LEVEL_EN = {
+    1: "deputy in charge",
+    2: "director",
+    3: "bureau meeting, then the director",
+    4: "bureau meeting, the director and the county leader in charge",
+}
 
 
 def approval_components(f: pd.DataFrame) -> np.ndarray:
@@ -29,14 +43,18 @@ def approval_components(f: pd.DataFrame) -> np.ndarray:
     director's signature, which must be there too (an 8,000-yuan expense with 审批层级
     局务会 signed by a 副局长 alone lacks the director).
     """
-    text = (f["approved_by"].fillna("").astype(str) + " " + f["approver"].fillna("").astype(str))
+    text = f["approved_by"].fillna("").astype(str) + " " + f["approver"].fillna("").astype(str)
     county = text.str.contains(r"县.*分管|副县长|县长|县领导")
     without_county = text.str.replace(r"县[^\s、,，;；/]*", "", regex=True)
     director = without_county.str.replace("副局长", "", regex=False).str.contains(r"局长|正职")
     deputy = without_county.str.contains(r"分管|副局长")
     meeting = text.str.contains(r"局务会|党组会|班子会") | f["meeting"].astype(bool)
-    bits = (deputy.to_numpy() * DEPUTY) | (director.to_numpy() * DIRECTOR) | (meeting.to_numpy() * MEETING) \
+    bits = (
+        (deputy.to_numpy() * DEPUTY)
+        | (director.to_numpy() * DIRECTOR)
+        | (meeting.to_numpy() * MEETING)
         | (county.to_numpy() * COUNTY)
+    )
     return bits.astype(np.int64)
 
 
@@ -78,21 +96,42 @@ class _ExpenseRule(Rule):
         fill = _Blank(parts)
         return {"what_zh": cls.what_zh.format_map(fill), "what_en": cls.what_en.format_map(fill), **parts}
 
-    def found(self, sel: pd.DataFrame, extra: pd.Series | None = None, status: str = "violation",
-              limit: float | None = None) -> pd.DataFrame:
+    def found(
+        self, sel: pd.DataFrame, extra: pd.Series | None = None, status: str = "violation", limit: float | None = None
+    ) -> pd.DataFrame:
         if sel.empty:
             return empty_findings()
         amount = "amount=" + money_text(sel["amount"])
         if limit is not None:  # the threshold in force, for the message (never the default's words)
             amount = amount + f";limit={float(limit):g}"
         extra = amount if extra is None else amount + ";" + extra
-        return findings_from(sel, self, status=status, subject=sel["handler"].where(sel["handler"].notna(), sel["payee"]),
-                             dept=None, key=sel["item"], start=sel["date"], date=sel["date"], extra=extra)
+        return findings_from(
+            sel,
+            self,
+            status=status,
+            subject=sel["handler"].where(sel["handler"].notna(), sel["payee"]),
+            dept=None,
+            key=sel["item"],
+            start=sel["date"],
+            date=sel["date"],
+            extra=extra,
+        )
 
 
-EXPENSE_EXAMPLE = {"支出日期": "2026-03-05", "摘要": "电脑", "金额": 3000, "类别": "其他", "凭证": "发票",
-                   "支付方式": "转账", "收款单位": "某公司", "经手人": "王某", "证明人": "李某", "审批人": "局长",
-                   "审批层级": "局长", "局务会研究": "否"}
+EXPENSE_EXAMPLE = {
+    "支出日期": "2026-03-05",
+    "摘要": "电脑",
+    "金额": 3000,
+    "类别": "其他",
+    "凭证": "发票",
+    "支付方式": "转账",
+    "收款单位": "某公司",
+    "经手人": "王某",
+    "证明人": "李某",
+    "审批人": "局长",
+    "审批层级": "局长",
+    "局务会研究": "否",
+}
 _ExpenseRule.example_base = EXPENSE_EXAMPLE  # the whole family's examples start from it
 
 
@@ -112,8 +151,12 @@ class FIN001(_ExpenseRule):
     example_base = EXPENSE_EXAMPLE
     examples = (
         Example("pass", ({"金额": 199.99, "凭证": "收据"},), "under 200"),
-        Example("fail", ({"金额": 200, "凭证": "收据"},), "“200元以上” includes 200",
-                expect=({"status": "violation", "says": "200.00 元"},)),
+        Example(
+            "fail",
+            ({"金额": 200, "凭证": "收据"},),
+            "“200元以上” includes 200",
+            expect=({"status": "violation", "says": "200.00 元"},),
+        ),
     )
     title_zh = "200元以上支出使用收据报销"
     title_en = "Receipt instead of an invoice for 200 yuan or more"
@@ -126,8 +169,10 @@ class FIN001(_ExpenseRule):
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["expenses"].valid(self.needs)
-        return self.found(f[(f["amount"] >= ctx.params["min_amount"]) & f["voucher"].fillna("").str.contains("收据")],
-                          limit=ctx.params["min_amount"])
+        return self.found(
+            f[(f["amount"] >= ctx.params["min_amount"]) & f["voucher"].fillna("").str.contains("收据")],
+            limit=ctx.params["min_amount"],
+        )
 
 
 @register
@@ -146,8 +191,12 @@ class FIN002(_ExpenseRule):
     example_base = EXPENSE_EXAMPLE
     examples = (
         Example("pass", ({"金额": 999.99, "支付方式": "现金"},)),
-        Example("fail", ({"金额": 1000, "支付方式": "现金"},), "“1000元以上” includes 1,000",
-                expect=({"status": "violation"},)),
+        Example(
+            "fail",
+            ({"金额": 1000, "支付方式": "现金"},),
+            "“1000元以上” includes 1,000",
+            expect=({"status": "violation"},),
+        ),
     )
     title_zh = "1000元以上支出使用现金支付"
     title_en = "Cash payment of 1000 yuan or more"
@@ -160,8 +209,10 @@ class FIN002(_ExpenseRule):
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["expenses"].valid(self.needs)
-        return self.found(f[(f["amount"] >= ctx.params["min_amount"]) & f["payment"].fillna("").str.contains("现金")],
-                          limit=ctx.params["min_amount"])
+        return self.found(
+            f[(f["amount"] >= ctx.params["min_amount"]) & f["payment"].fillna("").str.contains("现金")],
+            limit=ctx.params["min_amount"],
+        )
 
 
 @register
@@ -180,8 +231,11 @@ class FIN003(_ExpenseRule):
     id = "FIN003"
     examples = (
         Example("pass", ({"类别": "办公用品", "金额": 450, "审批人": "局长", "审批层级": "局长"},)),
-        Example("fail", ({"类别": "办公用品", "金额": 450, "审批人": "分管副局长", "审批层级": "分管领导"},),
-                expect=({"status": "violation", "says": "超过 300 元"},)),
+        Example(
+            "fail",
+            ({"类别": "办公用品", "金额": 450, "审批人": "分管副局长", "审批层级": "分管领导"},),
+            expect=({"status": "violation", "says": "超过 300 元"},),
+        ),
     )
     title_zh = "办公用品采购超过300元未经局长同意"
     title_en = "Office purchase over 300 yuan without the director"
@@ -233,13 +287,21 @@ class FIN004(_ExpenseRule):
         Example("pass", ({"金额": 5000},), "5,000 is the director's own (“不超過5000元”)"),
         Example("pass", ({"金额": 8000, "审批层级": "局务会", "局务会研究": "是"},)),
         Example("fail", ({"金额": 8000},), expect=({"says": "缺少局务会"},)),
-        Example("fail", ({"金额": 8000, "审批层级": "局务会", "局务会研究": "是", "审批人": "副局长"},),
-                expect=({"says": "缺少局长"},)),
-        Example("fail", ({"金额": 8000, "审批层级": "县分管领导", "审批人": "副县长"},),
-                "a county leader cannot stand for the bureau meeting", expect=({"says": "缺少局长、局务会"},)),
+        Example(
+            "fail",
+            ({"金额": 8000, "审批层级": "局务会", "局务会研究": "是", "审批人": "副局长"},),
+            expect=({"says": "缺少局长"},),
+        ),
+        Example(
+            "fail",
+            ({"金额": 8000, "审批层级": "县分管领导", "审批人": "副县长"},),
+            "a county leader cannot stand for the bureau meeting",
+            expect=({"says": "缺少局长、局务会"},),
+        ),
         Example("pass", ({"金额": 10000, "审批层级": "局务会", "局务会研究": "是"},), "10,000 is not over 1万"),
-        Example("fail", ({"金额": 10000.01, "审批层级": "局务会", "局务会研究": "是"},),
-                expect=({"says": "10,000.01 元"},)),
+        Example(
+            "fail", ({"金额": 10000.01, "审批层级": "局务会", "局务会研究": "是"},), expect=({"says": "10,000.01 元"},)
+        ),
     )
     title_zh = "资金使用审批层级不足"
     title_en = "Spending approved below the required level"
@@ -253,11 +315,14 @@ class FIN004(_ExpenseRule):
     def message_fields(cls, f: dict, lang: str) -> dict:
         parts = extra_fields(f)
         have, need, missing = (int(parts.get(k, 0)) for k in ("have", "need", "missing"))
-        parts.update(have_zh="、".join(v for k, v in COMPONENT_ZH.items() if have & k) or "无",
-                     have_en=", ".join(v for k, v in COMPONENT_EN.items() if have & k) or "nobody",
-                     need_zh=LEVEL_ZH.get(need, ""), need_en=LEVEL_EN.get(need, ""),
-                     missing_zh="、".join(v for k, v in COMPONENT_ZH.items() if missing & k),
-                     missing_en=", ".join(v for k, v in COMPONENT_EN.items() if missing & k))
+        parts.update(
+            have_zh="、".join(v for k, v in COMPONENT_ZH.items() if have & k) or "无",
+            have_en=", ".join(v for k, v in COMPONENT_EN.items() if have & k) or "nobody",
+            need_zh=LEVEL_ZH.get(need, ""),
+            need_en=LEVEL_EN.get(need, ""),
+            missing_zh="、".join(v for k, v in COMPONENT_ZH.items() if missing & k),
+            missing_en=", ".join(v for k, v in COMPONENT_EN.items() if missing & k),
+        )
         return {"what_zh": cls.what_zh.format(**parts), "what_en": cls.what_en.format(**parts), **parts}
 
     def check(self, ctx: Context) -> pd.DataFrame:
@@ -275,9 +340,14 @@ class FIN004(_ExpenseRule):
         missing = required & ~(bits | covers)
         hit = (bits > 0) & (have < need)
         sel = f[hit]
-        extra = ("have=" + pd.Series(bits[hit], index=sel.index).astype(str) + ";need="
-                 + pd.Series(need[hit], index=sel.index).astype(str) + ";missing="
-                 + pd.Series(missing[hit], index=sel.index).astype(str))
+        extra = (
+            "have="
+            + pd.Series(bits[hit], index=sel.index).astype(str)
+            + ";need="
+            + pd.Series(need[hit], index=sel.index).astype(str)
+            + ";missing="
+            + pd.Series(missing[hit], index=sel.index).astype(str)
+        )
         return self.found(sel, extra)
 
 
@@ -310,16 +380,22 @@ class FIN005(_ExpenseRule):
         codes = parts.get("missing", "").split(",")
         zh = {"handler": "经手人", "witness": "证明人", "approver": "审批人"}
         en = {"handler": "handler", "witness": "witness", "approver": "approver"}
-        return {"what_zh": "缺少" + "、".join(zh[c] for c in codes if c in zh) + "签字",
-                "what_en": "no " + ", ".join(en[c] for c in codes if c in en) + " signature", **parts}
+        return {
+            "what_zh": "缺少" + "、".join(zh[c] for c in codes if c in zh) + "签字",
+            "what_en": "no " + ", ".join(en[c] for c in codes if c in en) + " signature",
+            **parts,
+        }
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["expenses"].valid(self.needs)
         miss = {c: f[c].isna() for c in ("handler", "witness", "approver")}
         hit = miss["handler"] | miss["witness"] | miss["approver"]
         sel = f[hit]
-        codes = (np.where(miss["handler"][hit], "handler,", "") + np.where(miss["witness"][hit], "witness,", "")
-                 + np.where(miss["approver"][hit], "approver,", ""))
+        codes = (
+            np.where(miss["handler"][hit], "handler,", "")
+            + np.where(miss["witness"][hit], "witness,", "")
+            + np.where(miss["approver"][hit], "approver,", "")
+        )
         return self.found(sel, "missing=" + pd.Series(codes, index=sel.index).str.rstrip(","), status="missing")
 
 
@@ -340,8 +416,11 @@ class FIN006(Rule):
     example_base = EXPENSE_EXAMPLE
     examples = (
         Example("pass", ({"维修完成日期": "2026-08-31", "结账日期": "2026-09-30"},), "a month after 08-31 is 09-30"),
-        Example("fail", ({"维修完成日期": "2026-08-31", "结账日期": "2026-10-09"},),
-                expect=({"status": "late", "due": "2026-09-30"},)),
+        Example(
+            "fail",
+            ({"维修完成日期": "2026-08-31", "结账日期": "2026-10-09"},),
+            expect=({"status": "late", "due": "2026-09-30"},),
+        ),
     )
     title_zh = "维修完成后一个月内未结账报销"
     title_en = "Repair not settled within a month"
@@ -356,10 +435,24 @@ class FIN006(Rule):
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["expenses"].valid(self.needs)
         f = f[f["repair_done"].notna()]
-        due = pd.Series(pd.to_datetime(ctx.calendar.add_months(f["repair_done"].to_numpy(dtype="datetime64[D]"),
-                                                                ctx.params["months"])), index=f.index)
-        return deadline_findings(ctx, self, f, start=f["repair_done"], due=due, done=f["settled"], unit="d",
-                                 key=f["item"], subject=f["handler"].where(f["handler"].notna(), f["payee"]), dept=None)
+        due = pd.Series(
+            pd.to_datetime(
+                ctx.calendar.add_months(f["repair_done"].to_numpy(dtype="datetime64[D]"), ctx.params["months"])
+            ),
+            index=f.index,
+        )
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=f["repair_done"],
+            due=due,
+            done=f["settled"],
+            unit="d",
+            key=f["item"],
+            subject=f["handler"].where(f["handler"].notna(), f["payee"]),
+            dept=None,
+        )
 
 
 @register
@@ -392,14 +485,26 @@ class FIN007(Rule):
     example_base = EXPENSE_EXAMPLE
     examples = (
         Example("pass", ({"支出日期": "2026-05-06", "金额": 4000}, {"支出日期": "2026-05-12", "金额": 800})),
-        Example("pass", ({"支出日期": "2026-05-06", "金额": 2500}, {"支出日期": "2026-05-08", "金额": 2500}),
-                "together 5,000: still the director's own"),
-        Example("fail", ({"支出日期": "2026-05-06", "金额": 5000}, {"支出日期": "2026-05-08", "金额": 5000}),
-                "evades the 5,000 tier (局务会), not the 10,000 one",
-                expect=({"row": 2, "says": "合计超过 5000 元"},)),
-        Example("fail", ({"支出日期": "2026-05-06", "金额": 600, "支付方式": "现金"},
-                         {"支出日期": "2026-05-07", "金额": 400, "支付方式": "现金"}),
-                "“1000元以上” transfers: 1,000 reached", expect=({"says": "合计达到 1000 元"},)),
+        Example(
+            "pass",
+            ({"支出日期": "2026-05-06", "金额": 2500}, {"支出日期": "2026-05-08", "金额": 2500}),
+            "together 5,000: still the director's own",
+        ),
+        Example(
+            "fail",
+            ({"支出日期": "2026-05-06", "金额": 5000}, {"支出日期": "2026-05-08", "金额": 5000}),
+            "evades the 5,000 tier (局务会), not the 10,000 one",
+            expect=({"row": 2, "says": "合计超过 5000 元"},),
+        ),
+        Example(
+            "fail",
+            (
+                {"支出日期": "2026-05-06", "金额": 600, "支付方式": "现金"},
+                {"支出日期": "2026-05-07", "金额": 400, "支付方式": "现金"},
+            ),
+            "“1000元以上” transfers: 1,000 reached",
+            expect=({"says": "合计达到 1000 元"},),
+        ),
     )
     title_zh = "疑似拆分支付（同一收款方7日内多笔）"
     title_en = "Likely split payment to one payee"
@@ -409,16 +514,25 @@ class FIN007(Rule):
     needs = ("date", "amount", "payee")
     requires_columns = ("payee",)
     params = {"window_days": 7, "thresholds": [1000, 5000, 10000], "at_or_above": [1000]}
-    message_zh = "收款方“{key}”{start} 起 {days} 日内 {count} 笔共 {total} 元（第 {rows} 行），单笔均{each_zh} {limit} 元，合计{sum_zh} {limit} 元"
-    message_en = ("Payee “{key}”: {count} payments totalling ¥{total} within {days} days from {start} (rows {rows}), "
-                  "each {each_en} ¥{limit}, together {sum_en} it")
+    message_zh = (
+        "收款方“{key}”{start} 起 {days} 日内 {count} 笔共 {total} 元（第 {rows} 行），"
+        "单笔均{each_zh} {limit} 元，合计{sum_zh} {limit} 元"
+    )
+    message_en = (
+        "Payee “{key}”: {count} payments totalling ¥{total} within {days} days from {start} (rows {rows}), "
+        "each {each_en} ¥{limit}, together {sum_en} it"
+    )
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
         parts = extra_fields(f)
         inclusive = parts.get("incl") == "1"
-        parts.update(each_zh="低于" if inclusive else "不超过", sum_zh="达到" if inclusive else "超过",
-                     each_en="under" if inclusive else "at most", sum_en="reaching" if inclusive else "over")
+        parts.update(
+            each_zh="低于" if inclusive else "不超过",
+            sum_zh="达到" if inclusive else "超过",
+            each_en="under" if inclusive else "at most",
+            sum_en="reaching" if inclusive else "over",
+        )
         return parts
 
     def check(self, ctx: Context) -> pd.DataFrame:
@@ -451,18 +565,31 @@ class FIN007(Rule):
             best = np.where(ok, limit, best)
             incl = np.where(ok, inclusive, incl)
         cand = np.flatnonzero(best > 0)
-        chosen, covered_until = [], -1
+        chosen: list[int] = []
+        covered_until = -1
         for i in cand:  # qualifying windows only: a handful, not every row
             if not chosen or i >= covered_until or codes[i] != codes[chosen[-1]]:
-                chosen.append(i)
+                chosen.append(int(i))
                 covered_until = end[i]
         if not chosen:
             return empty_findings()
         sel = f.iloc[chosen]
         rows = f["_row"].to_numpy()
         dates = f["date"].to_numpy()
-        extra = [f"count={int(count[i])};total={money(total[i])};limit={int(best[i])};incl={int(incl[i])};"
-                 f"days={int((dates[end[i] - 1] - dates[i]) / np.timedelta64(1, 'D')) + 1};"
-                 f"rows={'、'.join(map(str, rows[i:end[i]]))}" for i in chosen]
-        return findings_from(sel, self, status="violation", subject=sel["payee"], dept=None, key=sel["payee"],
-                             start=sel["date"], date=sel["date"], extra=extra)
+        extra = [
+            f"count={int(count[i])};total={money(total[i])};limit={int(best[i])};incl={int(incl[i])};"
+            f"days={int((dates[end[i] - 1] - dates[i]) / np.timedelta64(1, 'D')) + 1};"
+            f"rows={'、'.join(map(str, rows[i : end[i]]))}"
+            for i in chosen
+        ]
+        return findings_from(
+            sel,
+            self,
+            status="violation",
+            subject=sel["payee"],
+            dept=None,
+            key=sel["payee"],
+            start=sel["date"],
+            date=sel["date"],
+            extra=extra,
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import register
-from .base import Example, Context, Rule, deadline_findings
+from .base import Context, Example, Rule, deadline_findings
 
 MAJOR = ("特别重大", "重大")
 
@@ -25,16 +25,32 @@ class _HourRule(Rule):
         f = f[_major(f) == self.major]
         due = f["detected"] + pd.to_timedelta(ctx.params["hours"], unit="h")
         done = self.done(f)
-        return deadline_findings(ctx, self, f, start=f["detected"], due=due, done=done, unit="h",
-                                 key=f["incident_id"], subject=f["dept"], dept=f["dept"])
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=f["detected"],
+            due=due,
+            done=done,
+            unit="h",
+            key=f["incident_id"],
+            subject=f["dept"],
+            dept=f["dept"],
+        )
 
     def done(self, f: pd.DataFrame) -> pd.Series:
         return f[self.done_column]
 
 
-INCIDENT_EXAMPLE = {"事件编号": "E-1", "事件级别": "重大", "发现时间": "2026-10-02 09:00",
-                    "发布权威信息时间": "2026-10-02 13:00", "新闻发布会时间": "2026-10-03 08:00",
-                    "回应时间": "2026-10-03 09:00", "责任科室": "办公室"}
+INCIDENT_EXAMPLE = {
+    "事件编号": "E-1",
+    "事件级别": "重大",
+    "发现时间": "2026-10-02 09:00",
+    "发布权威信息时间": "2026-10-02 13:00",
+    "新闻发布会时间": "2026-10-03 08:00",
+    "回应时间": "2026-10-03 09:00",
+    "责任科室": "办公室",
+}
 
 
 @register
@@ -56,8 +72,12 @@ class RSP001(_HourRule):
     example_base = INCIDENT_EXAMPLE
     examples = (
         Example("pass", ({"发布权威信息时间": "2026-10-02 14:00"},), "5 hours, through the holiday"),
-        Example("fail", ({"发布权威信息时间": "2026-10-02 15:30"},), "1.5 hours late, counted up",
-                expect=({"status": "late", "due": "2026-10-02T14:00", "late_by": "2 h"},)),
+        Example(
+            "fail",
+            ({"发布权威信息时间": "2026-10-02 15:30"},),
+            "1.5 hours late, counted up",
+            expect=({"status": "late", "due": "2026-10-02T14:00", "late_by": "2 h"},),
+        ),
     )
     title_zh = "重大突发事件未在5小时内发布权威信息"
     title_en = "Major incident: no authoritative information within 5 hours"
@@ -85,8 +105,11 @@ class RSP002(_HourRule):
     example_base = INCIDENT_EXAMPLE
     examples = (
         Example("pass", ({"新闻发布会时间": "2026-10-03 09:00"},)),
-        Example("fail", ({"新闻发布会时间": "2026-10-03 10:00"},),
-                expect=({"status": "late", "due": "2026-10-03T09:00", "late_by": "1 h"},)),
+        Example(
+            "fail",
+            ({"新闻发布会时间": "2026-10-03 10:00"},),
+            expect=({"status": "late", "due": "2026-10-03T09:00", "late_by": "1 h"},),
+        ),
     )
     title_zh = "重大突发事件未在24小时内举行新闻发布会"
     title_en = "Major incident: no press conference within 24 hours"
@@ -115,8 +138,11 @@ class RSP003(_HourRule):
     example_base = {**INCIDENT_EXAMPLE, "事件级别": "一般", "发布权威信息时间": None, "新闻发布会时间": None}
     examples = (
         Example("pass", ({"回应时间": "2026-10-04 09:00"},)),
-        Example("fail", ({"回应时间": "2026-10-04 12:00"},),
-                expect=({"status": "late", "due": "2026-10-04T09:00", "late_by": "3 h"},)),
+        Example(
+            "fail",
+            ({"回应时间": "2026-10-04 12:00"},),
+            expect=({"status": "late", "due": "2026-10-04T09:00", "late_by": "3 h"},),
+        ),
     )
     title_zh = "一般舆情未在48小时内回应"
     title_en = "Incident not responded to within 48 hours"

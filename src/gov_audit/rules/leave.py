@@ -11,17 +11,30 @@ import pandas as pd
 
 from . import register
 from .attendance import BUSINESS_KINDS
-from .base import Example, Context, Rule, deadline_findings, empty_findings, findings_from, num_text, extra_fields
+from .base import Context, Example, Rule, deadline_findings, empty_findings, extra_fields, findings_from, num_text
 
 LEAVE_CLAUSE = "003 請銷假制度 2–6"
 
 # Approver roles as bits.
 SECTION, BUREAU_DEPUTY, DIRECTOR, UNIT_HEAD, COUNTY_DEPUTY, COUNTY_HEAD, SECRETARY = 1, 2, 4, 8, 16, 32, 64
-ROLE_ZH = {SECTION: "股室负责人", BUREAU_DEPUTY: "分管领导", DIRECTOR: "局长", UNIT_HEAD: "单位负责人",
-           COUNTY_DEPUTY: "县分管领导", COUNTY_HEAD: "县长", SECRETARY: "县委书记"}
-ROLE_EN = {SECTION: "section head", BUREAU_DEPUTY: "deputy director in charge", DIRECTOR: "director",
-           UNIT_HEAD: "unit head", COUNTY_DEPUTY: "county leader in charge", COUNTY_HEAD: "county head",
-           SECRETARY: "county Party secretary"}
+ROLE_ZH = {
+    SECTION: "股室负责人",
+    BUREAU_DEPUTY: "分管领导",
+    DIRECTOR: "局长",
+    UNIT_HEAD: "单位负责人",
+    COUNTY_DEPUTY: "县分管领导",
+    COUNTY_HEAD: "县长",
+    SECRETARY: "县委书记",
+}
+ROLE_EN = {
+    SECTION: "section head",
+    BUREAU_DEPUTY: "deputy director in charge",
+    DIRECTOR: "director",
+    UNIT_HEAD: "unit head",
+    COUNTY_DEPUTY: "county leader in charge",
+    COUNTY_HEAD: "county head",
+    SECRETARY: "county Party secretary",
+}
 S, B, D, U, CD, CH, SEC = SECTION, BUREAU_DEPUTY, DIRECTOR, UNIT_HEAD, COUNTY_DEPUTY, COUNTY_HEAD, SECRETARY
 # Who must all have approved, by the applicant's role and the leave's length in working
 # days, from 003 請銷假制度 2–5.  Each role's tiers are (lower bound, inclusive?, roles),
@@ -80,6 +93,8 @@ def higher_than(bits: np.ndarray) -> np.ndarray:
         above = sum(b for b, k in RANK.items() if k > rank)
         out = np.where(bits == bit, above, out)
     return out
+
+
 # The applicant's role (职务类别), most specific words first.
 APPLICANT_ROLES = (
     ("unit_head", r"下属单位负责人|unit_head|unit head"),
@@ -108,7 +123,11 @@ def filing_due(ctx: Context, start: pd.Series) -> pd.Series:
     counted legally from the leave's first day).  Attendance excusal uses the same day."""
     days = (ctx.params_of("LEV003") if ctx.params_of else {"days": 7})["days"]
     first = start.dt.normalize()
-    due = ctx.calendar.add_days(first.to_numpy(dtype="datetime64[D]"), days) if len(first) else np.zeros(0, "datetime64[D]")
+    due = (
+        ctx.calendar.add_days(first.to_numpy(dtype="datetime64[D]"), days)
+        if len(first)
+        else np.zeros(0, "datetime64[D]")
+    )
     return pd.Series(pd.to_datetime(due), index=start.index)
 
 
@@ -122,8 +141,13 @@ def leave_days(ctx: Context, f: pd.DataFrame) -> pd.Series:
     """Recorded days, else working days from start to end (half days from the times)."""
     start_d = f["start"].dt.normalize()
     end_d = f["end"].dt.normalize()
-    wd = ctx.calendar.workdays_between((start_d - pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]"),
-                                       end_d.to_numpy(dtype="datetime64[D]")) if len(f) else np.zeros(0)
+    wd = (
+        ctx.calendar.workdays_between(
+            (start_d - pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]"), end_d.to_numpy(dtype="datetime64[D]")
+        )
+        if len(f)
+        else np.zeros(0)
+    )
     computed = pd.Series(wd, index=f.index, dtype=float)
     start_t = (f["start"] - start_d).dt.total_seconds()
     end_t = (f["end"] - end_d).dt.total_seconds()
@@ -133,9 +157,20 @@ def leave_days(ctx: Context, f: pd.DataFrame) -> pd.Series:
     return f["days"].where(f["days"].notna(), computed)
 
 
-LEAVE_EXAMPLE = {"姓名": "张三", "部门": "综合股", "请假类型": "事假", "职务类别": "一般工作人员",
-                 "开始时间": "2026-09-07", "结束时间": "2026-09-07", "天数": 1, "审批人": "王五、李四",
-                 "审批人职务": "股室负责人、分管领导", "请假单": "是", "申请日期": "2026-09-04", "销假日期": "2026-09-08"}
+LEAVE_EXAMPLE = {
+    "姓名": "张三",
+    "部门": "综合股",
+    "请假类型": "事假",
+    "职务类别": "一般工作人员",
+    "开始时间": "2026-09-07",
+    "结束时间": "2026-09-07",
+    "天数": 1,
+    "审批人": "王五、李四",
+    "审批人职务": "股室负责人、分管领导",
+    "请假单": "是",
+    "申请日期": "2026-09-04",
+    "销假日期": "2026-09-08",
+}
 
 
 @register
@@ -184,16 +219,31 @@ class LEV001(Rule):
     example_base = LEAVE_EXAMPLE
     examples = (
         Example("pass", ({"天数": 1.5, "结束时间": "2026-09-08"},), "1.5 days is not “2天及以上”"),
-        Example("fail", ({"天数": 2, "结束时间": "2026-09-08"},), expect=({"status": "violation", "says": "缺少 局长"},)),
+        Example(
+            "fail", ({"天数": 2, "结束时间": "2026-09-08"},), expect=({"status": "violation", "says": "缺少 局长"},)
+        ),
         Example("pass", ({"审批人职务": "股室负责人、局长"},), "the director signs for the deputy in charge"),
-        Example("fail", ({"审批人职务": "局长"},), "the section head must agree first",
-                expect=({"says": "缺少 股室负责人"},)),
-        Example("fail", ({"职务类别": "局领导正职", "审批人职务": "副县长、县长、县委副书记"},),
-                expect=({"says": "缺少 县委书记"},)),
-        Example("pass", ({"职务类别": "局领导副职", "天数": 2.5, "结束时间": "2026-09-09", "审批人职务": "局长、县分管领导"},),
-                "2.5 days is not “3天及以上”: no 县长"),
-        Example("fail", ({"职务类别": "局领导副职", "天数": 3, "结束时间": "2026-09-09", "审批人职务": "局长、县分管领导"},),
-                expect=({"says": "缺少 县长"},)),
+        Example(
+            "fail",
+            ({"审批人职务": "局长"},),
+            "the section head must agree first",
+            expect=({"says": "缺少 股室负责人"},),
+        ),
+        Example(
+            "fail",
+            ({"职务类别": "局领导正职", "审批人职务": "副县长、县长、县委副书记"},),
+            expect=({"says": "缺少 县委书记"},),
+        ),
+        Example(
+            "pass",
+            ({"职务类别": "局领导副职", "天数": 2.5, "结束时间": "2026-09-09", "审批人职务": "局长、县分管领导"},),
+            "2.5 days is not “3天及以上”: no 县长",
+        ),
+        Example(
+            "fail",
+            ({"职务类别": "局领导副职", "天数": 3, "结束时间": "2026-09-09", "审批人职务": "局长、县分管领导"},),
+            expect=({"says": "缺少 县长"},),
+        ),
     )
     title_zh = "请假审批人不符合审批权限"
     title_en = "Leave not approved at the required level"
@@ -209,7 +259,9 @@ class LEV001(Rule):
         parts = extra_fields(f)
         need = int(parts.get("missing", 0))
         return {
-            "days": parts.get("days", ""), "role_zh": parts.get("role_zh", ""), "role_en": parts.get("role", ""),
+            "days": parts.get("days", ""),
+            "role_zh": parts.get("role_zh", ""),
+            "role_en": parts.get("role", ""),
             "missing_zh": "、".join(v for k, v in ROLE_ZH.items() if need & k),
             "missing_en": ", ".join(v for k, v in ROLE_EN.items() if need & k),
         }
@@ -233,11 +285,27 @@ class LEV001(Rule):
         judged = (required > 0) & (have > 0)
         hit = judged & (missing > 0)
         sel = f[hit]
-        extra = ("missing=" + pd.Series(missing, index=f.index)[hit].astype(str) + ";days="
-                 + num_text(days[hit]) + ";role=" + role[hit].astype(str) + ";role_zh=" + role_text[hit])
-        return findings_from(sel, self, status="violation", subject=sel["name"], dept=sel["dept"],
-                             key=sel["name"].astype(str) + " " + sel["start"].dt.strftime("%Y-%m-%d"),
-                             start=sel["start"].dt.normalize(), date=sel["start"].dt.normalize(), extra=extra)
+        extra = (
+            "missing="
+            + pd.Series(missing, index=f.index)[hit].astype(str)
+            + ";days="
+            + num_text(days[hit])
+            + ";role="
+            + role[hit].astype(str)
+            + ";role_zh="
+            + role_text[hit]
+        )
+        return findings_from(
+            sel,
+            self,
+            status="violation",
+            subject=sel["name"],
+            dept=sel["dept"],
+            key=sel["name"].astype(str) + " " + sel["start"].dt.strftime("%Y-%m-%d"),
+            start=sel["start"].dt.normalize(),
+            date=sel["start"].dt.normalize(),
+            extra=extra,
+        )
 
     @staticmethod
     def approver_bits(f: pd.DataFrame) -> np.ndarray:
@@ -289,9 +357,17 @@ class LEV002(Rule):
         hit = (days > ctx.params["max_days_without_form"]) & ~f["form"]
         sel = f[hit]
         start = sel["start"].dt.normalize()
-        return findings_from(sel, self, status="missing", subject=sel["name"], dept=sel["dept"],
-                             key=sel["name"].astype(str) + " " + start.dt.strftime("%Y-%m-%d"), start=start, date=start,
-                             extra=num_text(days[hit]))
+        return findings_from(
+            sel,
+            self,
+            status="missing",
+            subject=sel["name"],
+            dept=sel["dept"],
+            key=sel["name"].astype(str) + " " + start.dt.strftime("%Y-%m-%d"),
+            start=start,
+            date=start,
+            extra=num_text(days[hit]),
+        )
 
 
 @register
@@ -311,8 +387,11 @@ class LEV003(Rule):
     id = "LEV003"
     examples = (
         Example("pass", ({"开始时间": "2026-09-07", "申请日期": "2026-09-14"},)),
-        Example("fail", ({"开始时间": "2026-09-07", "申请日期": "2026-09-15"},),
-                expect=({"status": "late", "due": "2026-09-14", "late_by": "1 d"},)),
+        Example(
+            "fail",
+            ({"开始时间": "2026-09-07", "申请日期": "2026-09-15"},),
+            expect=({"status": "late", "due": "2026-09-14", "late_by": "1 d"},),
+        ),
     )
     example_base = LEAVE_EXAMPLE
     title_zh = "请假手续超过一星期补办"
@@ -330,9 +409,18 @@ class LEV003(Rule):
         f = f[f["filed"].notna()]
         start = f["start"].dt.normalize()
         due = filing_due(ctx, f["start"])
-        return deadline_findings(ctx, self, f, start=start, due=due, done=f["filed"], unit="d",
-                                 key=f["name"].astype(str) + " " + start.dt.strftime("%Y-%m-%d"),
-                                 subject=f["name"], dept=f["dept"])
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=start,
+            due=due,
+            done=f["filed"],
+            unit="d",
+            key=f["name"].astype(str) + " " + start.dt.strftime("%Y-%m-%d"),
+            subject=f["name"],
+            dept=f["dept"],
+        )
 
 
 @register
@@ -356,15 +444,27 @@ class LEV004(Rule):
     id = "LEV004"
     example_base = LEAVE_EXAMPLE
     examples = (
-        Example("pass", ({"开始时间": "2026-09-28", "结束时间": "2026-09-30", "天数": 3, "销假日期": "2026-10-08"},),
-                "the first working day after National Day"),
-        Example("fail", ({"开始时间": "2026-09-28", "结束时间": "2026-09-29", "天数": 2, "销假日期": "2026-10-08"},),
-                expect=({"status": "late", "due": "2026-09-30", "late_by": "1 wd"},)),
-        Example("fail", ({"开始时间": "2026-09-28", "结束时间": "2026-09-28", "销假日期": "2026-10-20"},),
-                expect=({"status": "late", "due": "2026-09-29", "late_by": "11 wd"},)),
-        Example("fail", ({"开始时间": "2026-02-13", "结束时间": "2026-02-13", "申请日期": "2026-02-12",
-                          "销假日期": "2026-02-24"},), "02-14 is a make-up Saturday",
-                expect=({"status": "late", "due": "2026-02-14", "late_by": "1 wd"},)),
+        Example(
+            "pass",
+            ({"开始时间": "2026-09-28", "结束时间": "2026-09-30", "天数": 3, "销假日期": "2026-10-08"},),
+            "the first working day after National Day",
+        ),
+        Example(
+            "fail",
+            ({"开始时间": "2026-09-28", "结束时间": "2026-09-29", "天数": 2, "销假日期": "2026-10-08"},),
+            expect=({"status": "late", "due": "2026-09-30", "late_by": "1 wd"},),
+        ),
+        Example(
+            "fail",
+            ({"开始时间": "2026-09-28", "结束时间": "2026-09-28", "销假日期": "2026-10-20"},),
+            expect=({"status": "late", "due": "2026-09-29", "late_by": "11 wd"},),
+        ),
+        Example(
+            "fail",
+            ({"开始时间": "2026-02-13", "结束时间": "2026-02-13", "申请日期": "2026-02-12", "销假日期": "2026-02-24"},),
+            "02-14 is a make-up Saturday",
+            expect=({"status": "late", "due": "2026-02-14", "late_by": "1 wd"},),
+        ),
         Example("fail", ({"销假日期": None},), expect=({"status": "missing", "due": "2026-09-08"},)),
     )
     title_zh = "请假期满未及时销假"
@@ -387,23 +487,58 @@ class LEV004(Rule):
     def check(self, ctx: Context) -> pd.DataFrame:
         f = personal_leave(ctx, self.needs)
         end = f["end"].dt.normalize()
-        due = pd.Series(pd.to_datetime(ctx.calendar.add_workdays(end.to_numpy(dtype="datetime64[D]"),
-                                                                 int(ctx.params["return_workdays"]))), index=f.index)
+        due = pd.Series(
+            pd.to_datetime(
+                ctx.calendar.add_workdays(end.to_numpy(dtype="datetime64[D]"), int(ctx.params["return_workdays"]))
+            ),
+            index=f.index,
+        )
         key = f["name"].astype(str) + " " + end.dt.strftime("%Y-%m-%d")
         returned = f["returned"].where(f["returned"].isna() | (f["returned"] <= ctx.as_of))
         missing = returned.isna() & (due < ctx.as_of)
         late = returned.notna() & (returned > due)
-        late_wd = pd.Series(ctx.calendar.workdays_between(due[late].to_numpy(dtype="datetime64[D]"),
-                                                          returned[late].to_numpy(dtype="datetime64[D]")),
-                            index=f.index[late]) if late.any() else pd.Series(dtype=float)
+        late_wd = (
+            pd.Series(
+                ctx.calendar.workdays_between(
+                    due[late].to_numpy(dtype="datetime64[D]"), returned[late].to_numpy(dtype="datetime64[D]")
+                ),
+                index=f.index[late],
+            )
+            if late.any()
+            else pd.Series(dtype=float)
+        )
         out = []
         if missing.any():
             sel = f[missing]
-            out.append(findings_from(sel, self, status="missing", subject=sel["name"], dept=sel["dept"],
-                                     key=key[missing], start=end[missing], due=due[missing], date=due[missing]))
+            out.append(
+                findings_from(
+                    sel,
+                    self,
+                    status="missing",
+                    subject=sel["name"],
+                    dept=sel["dept"],
+                    key=key[missing],
+                    start=end[missing],
+                    due=due[missing],
+                    date=due[missing],
+                )
+            )
         if late.any():
             sel = f[late]
-            out.append(findings_from(sel, self, status="late", subject=sel["name"], dept=sel["dept"], key=key[late],
-                                     start=end[late], due=due[late], done=returned[late], late_by=late_wd,
-                                     late_unit="wd", date=due[late]))
+            out.append(
+                findings_from(
+                    sel,
+                    self,
+                    status="late",
+                    subject=sel["name"],
+                    dept=sel["dept"],
+                    key=key[late],
+                    start=end[late],
+                    due=due[late],
+                    done=returned[late],
+                    late_by=late_wd,
+                    late_unit="wd",
+                    date=due[late],
+                )
+            )
         return pd.concat(out, ignore_index=True) if out else empty_findings()

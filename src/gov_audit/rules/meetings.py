@@ -8,9 +8,8 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Example, Context, Rule, empty_findings, findings_from, extra_fields
+from .base import Context, Example, Rule, empty_findings, extra_fields, findings_from
 from .periods import period_label, whole_periods
-
 
 
 class _PeriodicMeeting(Rule):
@@ -47,13 +46,28 @@ class _PeriodicMeeting(Rule):
         periods["n"] = periods["label"].map(counts).fillna(0).astype(int)
         need = ctx.params["per_period"]
         short = periods[periods["n"] < need].reset_index(drop=True)
-        return findings_from(short, self, status="missing", key=short["label"], period=short["label"], date=short["end"],
-                             due=short["end"], subject="局领导", dept=None,
-                             extra="count=" + short["n"].astype(str) + f";need={need}")
+        return findings_from(
+            short,
+            self,
+            status="missing",
+            key=short["label"],
+            period=short["label"],
+            date=short["end"],
+            due=short["end"],
+            subject="局领导",
+            dept=None,
+            extra="count=" + short["n"].astype(str) + f";need={need}",
+        )
 
 
-MEETING_EXAMPLE = {"会议日期": "2026-06-10", "会议类型": "决议会", "议题": "M-1", "应到人数": 9, "同意人数": 6,
-                   "重大事项": "是"}
+MEETING_EXAMPLE = {
+    "会议日期": "2026-06-10",
+    "会议类型": "决议会",
+    "议题": "M-1",
+    "应到人数": 9,
+    "同意人数": 6,
+    "重大事项": "是",
+}
 
 
 @register
@@ -72,10 +86,17 @@ class MTG001(_PeriodicMeeting):
     id = "MTG001"
     example_base = {"会议日期": "2026-07-08", "会议类型": "领导小组会议"}
     examples = (
-        Example("pass", ({"会议日期": "2026-07-08"}, {"会议日期": "2026-08-12"}, {"会议日期": "2026-09-08"}),
-                as_of="2026-09-30"),
-        Example("fail", ({"会议日期": "2026-07-08"}, {"会议日期": "2026-09-08"}), as_of="2026-09-30",
-                expect=({"status": "missing", "period": "2026-08"},)),
+        Example(
+            "pass",
+            ({"会议日期": "2026-07-08"}, {"会议日期": "2026-08-12"}, {"会议日期": "2026-09-08"}),
+            as_of="2026-09-30",
+        ),
+        Example(
+            "fail",
+            ({"会议日期": "2026-07-08"}, {"会议日期": "2026-09-08"}),
+            as_of="2026-09-30",
+            expect=({"status": "missing", "period": "2026-08"},),
+        ),
     )
     title_zh = "政务公开领导小组当月未召开会议"
     title_en = "Leading-group meetings"
@@ -101,8 +122,13 @@ class MTG002(_PeriodicMeeting):
     example_base = {"会议日期": "2026-04-15", "会议类型": "座谈会"}
     examples = (
         Example("pass", ({"会议日期": "2026-04-15"}, {"会议日期": "2026-08-20"}), as_of="2026-09-30"),
-        Example("fail", ({"会议日期": "2026-02-10"}, {"会议日期": "2026-08-20"}), "none in the second quarter",
-                as_of="2026-09-30", expect=({"status": "missing", "due": "2026-06-30"},)),
+        Example(
+            "fail",
+            ({"会议日期": "2026-02-10"}, {"会议日期": "2026-08-20"}),
+            "none in the second quarter",
+            as_of="2026-09-30",
+            expect=({"status": "missing", "due": "2026-06-30"},),
+        ),
     )
     title_zh = "当季度未召开政务监督员座谈会"
     title_en = "Supervisors' forums"
@@ -128,8 +154,13 @@ class MTG003(_PeriodicMeeting):
     example_base = {"会议日期": "2026-03-10", "会议类型": "信访例会"}
     examples = (
         Example("pass", ({"会议日期": "2026-03-10"}, {"会议日期": "2026-06-25"}), as_of="2026-06-30"),
-        Example("fail", ({"会议日期": "2025-03-01"}, {"会议日期": "2026-03-01"}), "none in 2025's second half",
-                as_of="2026-06-30", expect=({"status": "missing", "due": "2025-12-31"},)),
+        Example(
+            "fail",
+            ({"会议日期": "2025-03-01"}, {"会议日期": "2026-03-01"}),
+            "none in 2025's second half",
+            as_of="2026-06-30",
+            expect=({"status": "missing", "due": "2025-12-31"},),
+        ),
     )
     title_zh = "半年内未召开信访工作例会"
     title_en = "Petition work meetings"
@@ -155,8 +186,12 @@ class MTG006(_PeriodicMeeting):
     example_base = {"会议日期": "2025-04-10", "会议类型": "明察暗访"}
     examples = (
         Example("pass", ({"会议日期": "2025-04-10"}, {"会议日期": "2025-10-15"}), as_of="2025-12-31"),
-        Example("fail", ({"会议日期": "2025-04-10"},), as_of="2025-12-31",
-                expect=({"status": "missing", "due": "2025-12-31"},)),
+        Example(
+            "fail",
+            ({"会议日期": "2025-04-10"},),
+            as_of="2025-12-31",
+            expect=({"status": "missing", "due": "2025-12-31"},),
+        ),
     )
     title_zh = "全年明察暗访少于2次"
     title_en = "Unannounced inspections"
@@ -186,8 +221,12 @@ class MTG007(_PeriodicMeeting):
     example_base = {"会议日期": "2025-03-12", "会议类型": "培训"}
     examples = (
         Example("pass", ({"会议日期": "2025-03-12"}, {"会议日期": "2025-09-18"}), as_of="2025-12-31"),
-        Example("fail", ({"会议日期": "2025-03-12"},), as_of="2025-12-31",
-                expect=({"status": "missing", "due": "2025-12-31"},)),
+        Example(
+            "fail",
+            ({"会议日期": "2025-03-12"},),
+            as_of="2025-12-31",
+            expect=({"status": "missing", "due": "2025-12-31"},),
+        ),
     )
     title_zh = "全年信访业务培训少于2次"
     title_en = "Petition trainings"
@@ -217,9 +256,13 @@ class MTG008(_PeriodicMeeting):
     example_base = {"会议日期": "2025-05-20", "会议类型": "政策解读", "主持人": "郑建国（局长）"}
     examples = (
         Example("pass", ({"会议日期": "2025-05-20"}, {"会议日期": "2025-11-03"}), as_of="2025-12-31"),
-        Example("fail", ({"会议日期": "2025-05-20"}, {"会议日期": "2025-11-03", "主持人": "刘晓梅（副局长）"}),
-                "a deputy's interpretation does not count", as_of="2025-12-31",
-                expect=({"status": "missing", "due": "2025-12-31"},)),
+        Example(
+            "fail",
+            ({"会议日期": "2025-05-20"}, {"会议日期": "2025-11-03", "主持人": "刘晓梅（副局长）"}),
+            "a deputy's interpretation does not count",
+            as_of="2025-12-31",
+            expect=({"status": "missing", "due": "2025-12-31"},),
+        ),
     )
     title_zh = "主要负责人全年解读政策少于2次"
     title_en = "Policy interpretations by the principal leader"
@@ -259,8 +302,12 @@ class MTG004(Rule):
         Example("pass", ({"同意人数": 6},), "6 of 9 is two thirds"),
         Example("fail", ({"同意人数": 5},), expect=({"status": "violation"},)),
         Example("pass", ({"同意人数": 5, "重大事项": "否"},), "a 决议会 on an ordinary matter"),
-        Example("fail", ({"同意人数": 5, "重大事项": None},), "a 决议会 with 重大事项 blank is judged",
-                expect=({"status": "violation"},)),
+        Example(
+            "fail",
+            ({"同意人数": 5, "重大事项": None},),
+            "a 决议会 with 重大事项 blank is judged",
+            expect=({"status": "violation"},),
+        ),
     )
     title_zh = "重大事项同意人数不足成员三分之二"
     title_en = "Major matter passed without a two-thirds majority"
@@ -278,7 +325,9 @@ class MTG004(Rule):
         parts = extra_fields(f)
         share = float(parts.get("share", 2 / 3) or 2 / 3)
         thirds = abs(share - 2 / 3) < 1e-3
-        parts.update(share_zh="三分之二" if thirds else f"{share:.0%}", share_en="two thirds" if thirds else f"{share:.0%}")
+        parts.update(
+            share_zh="三分之二" if thirds else f"{share:.0%}", share_en="two thirds" if thirds else f"{share:.0%}"
+        )
         return parts
 
     def check(self, ctx: Context) -> pd.DataFrame:
@@ -288,13 +337,32 @@ class MTG004(Rule):
         f = f[deciding & f["members"].notna() & f["votes_for"].notna() & (f["members"] > 0)]
         share = ctx.params["share"]
         # Exact thirds at the default: 6 × 3 = 18 ≥ 9 × 2.
-        enough = (f["votes_for"] * 3 >= f["members"] * 2) if abs(share - 2 / 3) < 1e-3 else (f["votes_for"] >= f["members"] * share)
+        enough = (
+            (f["votes_for"] * 3 >= f["members"] * 2)
+            if abs(share - 2 / 3) < 1e-3
+            else (f["votes_for"] >= f["members"] * share)
+        )
         sel = f[~enough]
-        extra = ("members=" + sel["members"].astype(int).astype(str) + ";votes=" + sel["votes_for"].astype(int).astype(str)
-                 + ";meeting=" + sel["matter"].fillna(sel["kind"]).astype(str) + f";share={share:g}")
-        return findings_from(sel, self, status="violation", subject="政务公开领导小组", dept=None,
-                             key=sel["matter"].fillna(sel["_sheet"].astype(str) + "!" + sel["_row"].astype(str)),
-                             start=sel["date"], date=sel["date"], extra=extra)
+        extra = (
+            "members="
+            + sel["members"].astype(int).astype(str)
+            + ";votes="
+            + sel["votes_for"].astype(int).astype(str)
+            + ";meeting="
+            + sel["matter"].fillna(sel["kind"]).astype(str)
+            + f";share={share:g}"
+        )
+        return findings_from(
+            sel,
+            self,
+            status="violation",
+            subject="政务公开领导小组",
+            dept=None,
+            key=sel["matter"].fillna(sel["_sheet"].astype(str) + "!" + sel["_row"].astype(str)),
+            start=sel["date"],
+            date=sel["date"],
+            extra=extra,
+        )
 
 
 @register
@@ -315,10 +383,20 @@ class MTG005(Rule):
     id = "MTG005"
     example_base = {"会议日期": "2026-09-01", "会议类型": "初审会", "议题": "ZD-01", "重大事项": "是"}
     examples = (
-        Example("pass", ({"会议日期": "2026-09-01", "会议类型": "初审会"}, {"会议日期": "2026-09-08", "会议类型": "审议会"},
-                         {"会议日期": "2026-09-15", "会议类型": "决议会"})),
-        Example("fail", ({"会议日期": "2026-09-01", "会议类型": "初审会"}, {"会议日期": "2026-09-15", "会议类型": "决议会"}),
-                "审议会 missing", expect=({"status": "missing"},)),
+        Example(
+            "pass",
+            (
+                {"会议日期": "2026-09-01", "会议类型": "初审会"},
+                {"会议日期": "2026-09-08", "会议类型": "审议会"},
+                {"会议日期": "2026-09-15", "会议类型": "决议会"},
+            ),
+        ),
+        Example(
+            "fail",
+            ({"会议日期": "2026-09-01", "会议类型": "初审会"}, {"会议日期": "2026-09-15", "会议类型": "决议会"}),
+            "审议会 missing",
+            expect=({"status": "missing"},),
+        ),
     )
     title_zh = "重大事项未经初审会、审议会、决议会三次会议"
     title_en = "Major matter without its three meetings in order"
@@ -328,17 +406,25 @@ class MTG005(Rule):
     needs = ("date", "kind", "matter", "major")
     message_zh = "重大事项 {key}：{problem_zh}"
     message_en = "Major matter {key}: {problem_en}"
-    STEPS = (("初审", "初审会", "preliminary review"), ("审议", "审议会", "deliberation"), ("决议", "决议会", "resolution"))
+    STEPS = (
+        ("初审", "初审会", "preliminary review"),
+        ("审议", "审议会", "deliberation"),
+        ("决议", "决议会", "resolution"),
+    )
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
         parts = extra_fields(f)
         missing = [i for i in parts.get("missing", "").split(",") if i]
         if missing:
-            return {"problem_zh": "缺少" + "、".join(cls.STEPS[int(i)][1] for i in missing),
-                    "problem_en": "no " + ", ".join(cls.STEPS[int(i)][2] for i in missing)}
-        return {"problem_zh": "三次会议顺序颠倒（应为初审会→审议会→决议会）",
-                "problem_en": "the three meetings are out of order (review → deliberation → resolution)"}
+            return {
+                "problem_zh": "缺少" + "、".join(cls.STEPS[int(i)][1] for i in missing),
+                "problem_en": "no " + ", ".join(cls.STEPS[int(i)][2] for i in missing),
+            }
+        return {
+            "problem_zh": "三次会议顺序颠倒（应为初审会→审议会→决议会）",
+            "problem_en": "the three meetings are out of order (review → deliberation → resolution)",
+        }
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["meetings"].valid(self.needs)
@@ -365,5 +451,14 @@ class MTG005(Rule):
             return empty_findings()
         sel = last_rows.loc[sel_keys].reset_index()
         miss_txt = missing.loc[sel_keys].apply(lambda r: ",".join(str(i) for i in (0, 1, 2) if r[i]), axis=1)
-        return findings_from(sel, self, status="missing", subject="政务公开领导小组", dept=None, key=sel["_matter"],
-                             start=sel["date"], date=sel["date"], extra=("missing=" + miss_txt.to_numpy()))
+        return findings_from(
+            sel,
+            self,
+            status="missing",
+            subject="政务公开领导小组",
+            dept=None,
+            key=sel["_matter"],
+            start=sel["date"],
+            date=sel["date"],
+            extra=("missing=" + miss_txt.to_numpy()),
+        )

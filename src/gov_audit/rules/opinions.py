@@ -6,11 +6,16 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Example, Context, Rule, deadline_findings, first_present
+from .base import Context, Example, Rule, deadline_findings, first_present
 
-
-OPINION_EXAMPLE = {"意见编号": "O-1", "收到日期": "2026-09-14", "当场答复": "否", "答复日期": "2026-09-20",
-                   "承办科室": "办公室", "承办人": "张三"}
+OPINION_EXAMPLE = {
+    "意见编号": "O-1",
+    "收到日期": "2026-09-14",
+    "当场答复": "否",
+    "答复日期": "2026-09-20",
+    "承办科室": "办公室",
+    "承办人": "张三",
+}
 
 
 @register
@@ -30,7 +35,9 @@ class OPN001(Rule):
     example_base = OPINION_EXAMPLE
     examples = (
         Example("pass", ({"答复日期": "2026-09-28"},), "10 working days, counting the make-up Sunday 09-20"),
-        Example("fail", ({"答复日期": "2026-09-29"},), expect=({"status": "late", "due": "2026-09-28", "late_by": "1 wd"},)),
+        Example(
+            "fail", ({"答复日期": "2026-09-29"},), expect=({"status": "late", "due": "2026-09-28", "late_by": "1 wd"},)
+        ),
         Example("pass", ({"当场答复": "是", "答复日期": None},), "answered on the spot: never judged"),
     )
     title_zh = "群众意见未在10个工作日内答复"
@@ -46,7 +53,21 @@ class OPN001(Rule):
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["opinions"].valid(self.needs)
         f = f[~f["on_spot"]]
-        due = pd.Series(pd.to_datetime(ctx.calendar.add_workdays(
-            f["received"].to_numpy(dtype="datetime64[D]"), np.int64(ctx.params["days"]))), index=f.index)
-        return deadline_findings(ctx, self, f, start=f["received"], due=due, done=f["replied"], unit="wd",
-                                 key=f["opinion_id"], subject=first_present(f["handler"], f["dept"]), dept=f["dept"])
+        due = pd.Series(
+            pd.to_datetime(
+                ctx.calendar.add_workdays(f["received"].to_numpy(dtype="datetime64[D]"), np.int64(ctx.params["days"]))
+            ),
+            index=f.index,
+        )
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=f["received"],
+            due=due,
+            done=f["replied"],
+            unit="wd",
+            key=f["opinion_id"],
+            subject=first_present(f["handler"], f["dept"]),
+            dept=f["dept"],
+        )

@@ -17,7 +17,6 @@ import pandas as pd
 from .base import Context
 
 
-
 def period_label(dates: pd.Series, kind: str) -> pd.Series:
     d = pd.to_datetime(dates)
     if kind == "month":
@@ -71,7 +70,9 @@ def whole_periods(ctx: Context, kind: str, first_date: pd.Timestamp | None = Non
     return pd.DataFrame({"label": period_label(pd.Series(starts), kind).to_numpy(), "start": starts, "end": ends})
 
 
-_PERIOD_RE = re.compile(r"^\s*(\d{4})\s*(?:[-/.年]?\s*(?:(\d{1,2})\s*月?|[Qq第]\s*(\d)\s*季?度?|[Hh]\s*(\d)|(上|下)半年))?\s*$")
+_PERIOD_RE = re.compile(
+    r"^\s*(\d{4})\s*(?:[-/.年]?\s*(?:(\d{1,2})\s*月?|[Qq第]\s*(\d)\s*季?度?|[Hh]\s*(\d)|(上|下)半年))?\s*$"
+)
 
 
 def parse_period(text: pd.Series, kind: str) -> pd.Series:
@@ -88,7 +89,9 @@ def parse_period(text: pd.Series, kind: str) -> pd.Series:
         ok = has_year & month.notna()
         out[ok] = year[ok] + "-" + month[ok].str.zfill(2)
     elif kind == "quarter":
-        q = quarter.where(quarter.notna(), ((pd.to_numeric(month, errors="coerce") - 1) // 3 + 1).astype("Int64").astype(str))
+        q = quarter.where(
+            quarter.notna(), ((pd.to_numeric(month, errors="coerce") - 1) // 3 + 1).astype("Int64").astype(str)
+        )
         ok = has_year & q.notna() & (q != "<NA>")
         out[ok] = year[ok] + "Q" + q[ok]
     elif kind == "half":

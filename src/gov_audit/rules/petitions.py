@@ -6,8 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Example, Context, Rule, deadline_findings, empty_findings, findings_from, first_present
-
+from .base import Context, Example, Rule, deadline_findings, empty_findings, findings_from, first_present
 
 
 def _who(f: pd.DataFrame) -> pd.Series:
@@ -20,8 +19,15 @@ def _days(ctx: Context, start: pd.Series, n) -> pd.Series:
 
 
 # The row the worked examples start from (each example changes a few cells).
-PETITION_EXAMPLE = {"编号": "X-1", "收到日期": "2026-08-01", "受理决定日期": "2026-08-05", "是否受理": "是",
-                    "办结日期": "2026-09-01", "承办科室": "信访股", "承办人": "张三"}
+PETITION_EXAMPLE = {
+    "编号": "X-1",
+    "收到日期": "2026-08-01",
+    "受理决定日期": "2026-08-05",
+    "是否受理": "是",
+    "办结日期": "2026-09-01",
+    "承办科室": "信访股",
+    "承办人": "张三",
+}
 
 
 @register
@@ -47,10 +53,16 @@ class PET001(Rule):
     example_base = PETITION_EXAMPLE
     examples = (
         Example("pass", ({"收到日期": "2026-09-01", "受理决定日期": "2026-09-16"},), "due 2026-09-16"),
-        Example("fail", ({"收到日期": "2026-09-15", "受理决定日期": "2026-10-09"},),
-                expect=({"status": "late", "due": "2026-09-30", "late_by": "9 d"},)),
-        Example("pass", ({"收到日期": "2026-09-16", "受理决定日期": "2026-10-08"},),
-                "day 15 is 10-01, National Day: the period ends on 10-08"),
+        Example(
+            "fail",
+            ({"收到日期": "2026-09-15", "受理决定日期": "2026-10-09"},),
+            expect=({"status": "late", "due": "2026-09-30", "late_by": "9 d"},),
+        ),
+        Example(
+            "pass",
+            ({"收到日期": "2026-09-16", "受理决定日期": "2026-10-08"},),
+            "day 15 is 10-01, National Day: the period ends on 10-08",
+        ),
     )
     title_zh = "信访事项未在15日内作出受理决定"
     title_en = "Petition acceptance not decided within 15 days"
@@ -65,8 +77,18 @@ class PET001(Rule):
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["petitions"].valid(self.needs)
         due = _days(ctx, f["received"], ctx.params["days"])
-        return deadline_findings(ctx, self, f, start=f["received"], due=due, done=f["accept_decided"], unit="d",
-                                 key=f["case_id"], subject=_who(f), dept=f["dept"])
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=f["received"],
+            due=due,
+            done=f["accept_decided"],
+            unit="d",
+            key=f["case_id"],
+            subject=_who(f),
+            dept=f["dept"],
+        )
 
 
 @register
@@ -100,16 +122,33 @@ class PET002(Rule):
     id = "PET002"
     example_base = PETITION_EXAMPLE
     examples = (
-        Example("pass", ({"受理决定日期": "2026-08-05", "办结日期": "2026-10-08"},),
-                "day 60 is 10-04, in the National Day holiday: due 10-08"),
-        Example("fail", ({"受理决定日期": "2026-08-05", "办结日期": "2026-10-09"},),
-                expect=({"status": "late", "due": "2026-10-08", "late_by": "1 d"},)),
-        Example("fail", ({"受理决定日期": "2026-08-05", "办结日期": None},), as_of="2026-11-24",
-                expect=({"status": "overdue", "due": "2026-10-08", "late_by": "47 d"},)),
-        Example("pass", ({"受理决定日期": "2026-08-05", "是否受理": "否", "办结日期": None},),
-                "not accepted: no conclusion deadline"),
-        Example("fail", ({"受理决定日期": "2026-08-05", "延期批准": "是", "延长天数": 30, "办结日期": "2026-11-04"},),
-                "one 90-day period from acceptance", expect=({"status": "late", "due": "2026-11-03", "late_by": "1 d"},)),
+        Example(
+            "pass",
+            ({"受理决定日期": "2026-08-05", "办结日期": "2026-10-08"},),
+            "day 60 is 10-04, in the National Day holiday: due 10-08",
+        ),
+        Example(
+            "fail",
+            ({"受理决定日期": "2026-08-05", "办结日期": "2026-10-09"},),
+            expect=({"status": "late", "due": "2026-10-08", "late_by": "1 d"},),
+        ),
+        Example(
+            "fail",
+            ({"受理决定日期": "2026-08-05", "办结日期": None},),
+            as_of="2026-11-24",
+            expect=({"status": "overdue", "due": "2026-10-08", "late_by": "47 d"},),
+        ),
+        Example(
+            "pass",
+            ({"受理决定日期": "2026-08-05", "是否受理": "否", "办结日期": None},),
+            "not accepted: no conclusion deadline",
+        ),
+        Example(
+            "fail",
+            ({"受理决定日期": "2026-08-05", "延期批准": "是", "延长天数": 30, "办结日期": "2026-11-04"},),
+            "one 90-day period from acceptance",
+            expect=({"status": "late", "due": "2026-11-03", "late_by": "1 d"},),
+        ),
     )
     title_zh = "信访事项未在60日内办结"
     title_en = "Petition not concluded within 60 days"
@@ -128,8 +167,18 @@ class PET002(Rule):
         cap = ctx.params["max_extension"]
         ext = f["extension_days"].fillna(cap).clip(lower=0, upper=cap).where(f["extension_approved"], 0).astype(int)
         due = _days(ctx, base, ctx.params["days"] + ext)
-        return deadline_findings(ctx, self, f, start=base, due=due, done=f["closed"], unit="d",
-                                 key=f["case_id"], subject=_who(f), dept=f["dept"])
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=base,
+            due=due,
+            done=f["closed"],
+            unit="d",
+            key=f["case_id"],
+            subject=_who(f),
+            dept=f["dept"],
+        )
 
 
 @register
@@ -174,9 +223,18 @@ class PET003(Rule):
         hit = too_long | unapproved
         sel = f[hit]
         reason = np.where(unapproved[hit], "unapproved", "too_long")
-        return findings_from(sel, self, status="violation", subject=_who(sel), dept=sel["dept"], key=sel["case_id"],
-                             start=sel["received"], date=sel["received"], due=None,
-                             extra=ext[hit].astype(int).astype(str) + "|" + reason)
+        return findings_from(
+            sel,
+            self,
+            status="violation",
+            subject=_who(sel),
+            dept=sel["dept"],
+            key=sel["case_id"],
+            start=sel["received"],
+            date=sel["received"],
+            due=None,
+            extra=ext[hit].astype(int).astype(str) + "|" + reason,
+        )
 
 
 @register
@@ -224,8 +282,17 @@ class PET004(Rule):
         hit = letter & signed & f["replied"].isna() & owed & (f["received"] <= ctx.as_of)
         sel = f[hit]
         when = closed[hit].where(closed[hit].notna(), due[hit])
-        return findings_from(sel, self, status="missing", subject=_who(sel), dept=sel["dept"], key=sel["case_id"],
-                             start=sel["received"], due=due[hit], date=when)
+        return findings_from(
+            sel,
+            self,
+            status="missing",
+            subject=_who(sel),
+            dept=sel["dept"],
+            key=sel["case_id"],
+            start=sel["received"],
+            due=due[hit],
+            date=when,
+        )
 
 
 @register
@@ -249,8 +316,13 @@ class PET005(Rule):
     example_base = {"接访日期": "2026-09-23", "接待领导": "李局长", "来访人数": 2}
     examples = (
         Example("pass", ({"接访日期": "2026-09-23"}, {"接访日期": "2026-09-30"}), as_of="2026-09-30"),
-        Example("fail", ({"接访日期": "2026-09-23"},), "Wednesday 09-30 is a working day with no reception",
-                as_of="2026-09-30", expect=({"status": "missing", "due": "2026-09-30"},)),
+        Example(
+            "fail",
+            ({"接访日期": "2026-09-23"},),
+            "Wednesday 09-30 is a working day with no reception",
+            as_of="2026-09-30",
+            expect=({"status": "missing", "due": "2026-09-30"},),
+        ),
     )
     title_zh = "周三未安排局领导接访"
     title_en = "No leader reception on a working Wednesday"
@@ -278,8 +350,16 @@ class PET005(Rule):
         missing = wanted[~wanted.isin(dates.dt.normalize())]
         rows = pd.DataFrame(index=range(len(missing)))
         iso = missing.strftime("%Y-%m-%d")
-        return findings_from(rows, self, status="missing", key=list(iso), period=list(iso),
-                             date=list(missing), due=list(missing), subject="局领导")
+        return findings_from(
+            rows,
+            self,
+            status="missing",
+            key=list(iso),
+            period=list(iso),
+            date=list(missing),
+            due=list(missing),
+            subject="局领导",
+        )
 
 
 @register
@@ -300,8 +380,11 @@ class PET006(Rule):
     example_base = PETITION_EXAMPLE
     examples = (
         Example("pass", ({"限办截止时间": "2026-09-30", "办结日期": "2026-09-29"},)),
-        Example("fail", ({"限办截止时间": "2026-09-30", "办结日期": "2026-10-09"},),
-                expect=({"status": "late", "due": "2026-09-30", "late_by": "9 d"},)),
+        Example(
+            "fail",
+            ({"限办截止时间": "2026-09-30", "办结日期": "2026-10-09"},),
+            expect=({"status": "late", "due": "2026-09-30", "late_by": "9 d"},),
+        ),
     )
     title_zh = "超过本单位承诺的限办时间"
     title_en = "Concluded after the office's own promised limit"
@@ -315,5 +398,15 @@ class PET006(Rule):
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["petitions"].valid(self.needs)
         f = f[f["limit"].notna()]
-        return deadline_findings(ctx, self, f, start=f["received"], due=f["limit"], done=f["closed"], unit="d",
-                                 key=f["case_id"], subject=_who(f), dept=f["dept"])
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=f["received"],
+            due=f["limit"],
+            done=f["closed"],
+            unit="d",
+            key=f["case_id"],
+            subject=_who(f),
+            dept=f["dept"],
+        )

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Example, Context, Rule, deadline_findings, findings_from
+from .base import Context, Example, Rule, deadline_findings, findings_from
 
 
 def _wd(ctx: Context, start: pd.Series, n) -> pd.Series:
@@ -30,8 +30,15 @@ def deemed_receipt(ctx: Context, day: pd.Series) -> pd.Series:
     return pd.Series(pd.to_datetime(rolled), index=day.index).where(day.notna())
 
 
-REQUEST_EXAMPLE = {"申请编号": "Y-1", "申请人": "李某", "收到申请日期": "2026-09-14", "补正通知日期": None,
-                   "收到补正日期": None, "答复日期": "2026-09-30", "承办科室": "办公室"}
+REQUEST_EXAMPLE = {
+    "申请编号": "Y-1",
+    "申请人": "李某",
+    "收到申请日期": "2026-09-14",
+    "补正通知日期": None,
+    "收到补正日期": None,
+    "答复日期": "2026-09-30",
+    "承办科室": "办公室",
+}
 
 
 @register
@@ -64,24 +71,49 @@ class REQ001(Rule):
     id = "REQ001"
     example_base = REQUEST_EXAMPLE
     examples = (
-        Example("pass", ({"答复日期": "2026-10-16"},),
-                "20 working days counting the make-up days 09-20 and 10-10, skipping 中秋 and 国庆"),
-        Example("fail", ({"答复日期": "2026-10-19"},), expect=({"status": "late", "due": "2026-10-16", "late_by": "1 wd"},)),
-        Example("pass", ({"补正通知日期": "2026-09-16", "收到补正日期": "2026-09-21", "答复日期": "2026-10-26"},),
-                "counted again from the supplement: due 10-26"),
-        Example("pass", ({"补正通知日期": "2026-09-16", "收到补正日期": None, "答复日期": None},),
-                "the supplement never came: abandoned (第三十条), not overdue"),
-        Example("pass", ({"收到申请日期": "2026-10-03", "答复日期": "2026-11-04"},),
-                "received on a holiday: deemed received 10-08, due 11-04"),
-        Example("fail", ({"收到申请日期": "2026-10-03", "答复日期": "2026-11-05"},),
-                expect=({"status": "late", "due": "2026-11-04", "late_by": "1 wd"},)),
+        Example(
+            "pass",
+            ({"答复日期": "2026-10-16"},),
+            "20 working days counting the make-up days 09-20 and 10-10, skipping 中秋 and 国庆",
+        ),
+        Example(
+            "fail", ({"答复日期": "2026-10-19"},), expect=({"status": "late", "due": "2026-10-16", "late_by": "1 wd"},)
+        ),
+        Example(
+            "pass",
+            ({"补正通知日期": "2026-09-16", "收到补正日期": "2026-09-21", "答复日期": "2026-10-26"},),
+            "counted again from the supplement: due 10-26",
+        ),
+        Example(
+            "pass",
+            ({"补正通知日期": "2026-09-16", "收到补正日期": None, "答复日期": None},),
+            "the supplement never came: abandoned (第三十条), not overdue",
+        ),
+        Example(
+            "pass",
+            ({"收到申请日期": "2026-10-03", "答复日期": "2026-11-04"},),
+            "received on a holiday: deemed received 10-08, due 11-04",
+        ),
+        Example(
+            "fail",
+            ({"收到申请日期": "2026-10-03", "答复日期": "2026-11-05"},),
+            expect=({"status": "late", "due": "2026-11-04", "late_by": "1 wd"},),
+        ),
     )
     title_zh = "依申请公开未在20个工作日内答复"
     title_en = "Information request not answered within 20 working days"
     citation = "政府信息公开条例 第三十条、第三十三条; 002 (十一)"
     register = "requests"
-    needs = ("received", "supplement_sent", "supplement_received", "consult_days", "extension_approved",
-             "extension_notified", "extension_days", "replied")
+    needs = (
+        "received",
+        "supplement_sent",
+        "supplement_received",
+        "consult_days",
+        "extension_approved",
+        "extension_notified",
+        "extension_days",
+        "replied",
+    )
     requires_columns = ("replied",)
     params = {"days": 20, "max_extension": 20, "deem_next_workday": True}
     message_zh = "申请 {key}：{start} 起算，应于 {due} 前答复{done_zh}"
@@ -97,8 +129,18 @@ class REQ001(Rule):
         ext = f["extension_days"].fillna(cap).clip(lower=0, upper=cap).where(lawful, 0)
         n = ctx.params["days"] + f["consult_days"].fillna(0).clip(lower=0) + ext
         due = _wd(ctx, start, n.astype(int))
-        return deadline_findings(ctx, self, f, start=start, due=due, done=f["replied"], unit="wd",
-                                 key=f["case_id"], subject=f["dept"], dept=f["dept"])
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=start,
+            due=due,
+            done=f["replied"],
+            unit="wd",
+            key=f["case_id"],
+            subject=f["dept"],
+            dept=f["dept"],
+        )
 
 
 @register
@@ -124,7 +166,9 @@ class REQ002(Rule):
     examples = (
         Example("pass", ({"延期批准": "是", "告知申请人": "是", "延长天数": 15},)),
         Example("fail", ({"延期批准": "是", "告知申请人": "否", "延长天数": 15},), expect=({"says": "未告知申请人"},)),
-        Example("fail", ({"延期批准": "是", "告知申请人": "是", "延长天数": 25},), expect=({"says": "超过允许的最长期限"},)),
+        Example(
+            "fail", ({"延期批准": "是", "告知申请人": "是", "延长天数": 25},), expect=({"says": "超过允许的最长期限"},)
+        ),
     )
     title_zh = "依申请公开延期超过20个工作日、未经批准或未告知申请人"
     title_en = "Request extension too long, unapproved or not notified"
@@ -144,12 +188,24 @@ class REQ002(Rule):
         unapproved = extended & ~f["extension_approved"]
         untold = extended & ~f["extension_notified"]
         hit = too_long | unapproved | untold
-        codes = (np.where(too_long, "too_long,", "") + np.where(unapproved, "unapproved,", "")
-                 + np.where(untold, "not_notified,", ""))
+        codes = (
+            np.where(too_long, "too_long,", "")
+            + np.where(unapproved, "unapproved,", "")
+            + np.where(untold, "not_notified,", "")
+        )
         sel = f[hit]
         extra = pd.Series(codes, index=f.index)[hit].str.rstrip(",") + "|" + days[hit].fillna(0).astype(int).astype(str)
-        return findings_from(sel, self, status="violation", subject=sel["dept"], dept=sel["dept"], key=sel["case_id"],
-                             start=sel["received"], date=sel["received"], extra=extra)
+        return findings_from(
+            sel,
+            self,
+            status="violation",
+            subject=sel["dept"],
+            dept=sel["dept"],
+            key=sel["case_id"],
+            start=sel["received"],
+            date=sel["received"],
+            extra=extra,
+        )
 
 
 @register
@@ -173,8 +229,11 @@ class REQ003(Rule):
     example_base = REQUEST_EXAMPLE
     examples = (
         Example("pass", ({"补正通知日期": "2026-09-22", "收到补正日期": "2026-09-25"},), "09-20 is a make-up Sunday"),
-        Example("fail", ({"补正通知日期": "2026-09-23", "收到补正日期": "2026-09-25"},),
-                expect=({"status": "late", "due": "2026-09-22", "late_by": "1 wd"},)),
+        Example(
+            "fail",
+            ({"补正通知日期": "2026-09-23", "收到补正日期": "2026-09-25"},),
+            expect=({"status": "late", "due": "2026-09-22", "late_by": "1 wd"},),
+        ),
     )
     title_zh = "补正告知超过7个工作日"
     title_en = "Supplement notice later than 7 working days"
@@ -190,5 +249,15 @@ class REQ003(Rule):
         f = ctx.registers["requests"].valid(self.needs)
         f = f[f["supplement_sent"].notna()]
         due = _wd(ctx, deemed_receipt(ctx, f["received"]), ctx.params["days"])
-        return deadline_findings(ctx, self, f, start=f["received"], due=due, done=f["supplement_sent"], unit="wd",
-                                 key=f["case_id"], subject=f["dept"], dept=f["dept"])
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=f["received"],
+            due=due,
+            done=f["supplement_sent"],
+            unit="wd",
+            key=f["case_id"],
+            subject=f["dept"],
+            dept=f["dept"],
+        )
