@@ -46,7 +46,7 @@ def test_xlsx_has_exactly_the_json_findings(tmp_path):
             k = header.index("编号ID")
             ids += [row[k] for row in ws.iter_rows(min_row=2, values_only=True)]
     assert sorted(ids) == sorted(json_ids())
-    ws = wb["信访"]
+    ws = wb["信访登记"]
     header = [c.value for c in ws[1]]
     due = ws.cell(2, header.index("到期") + 1).value
     assert hasattr(due, "year")  # a real date cell
@@ -87,7 +87,7 @@ def test_formula_injection_neutralised(tmp_path):
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in rows[1])
     out = tmp_path / "r.xlsx"
     run("check", f, "--as-of", "2026-11-24", "--format", "xlsx", "--output", out)
-    ws = openpyxl.load_workbook(out)["信访"]
+    ws = openpyxl.load_workbook(out)["信访登记"]
     values = [c.value for c in ws[2]]
     assert "'=HYPERLINK(\"http://x\")" in values
     assert all(c.data_type != "f" for c in ws[2])
@@ -262,7 +262,7 @@ def test_xlsx_links_back_to_a_source_beside_it(tmp_path, monkeypatch):
     shutil.copy(SAMPLE, tmp_path / "registers.xlsx")
     monkeypatch.chdir(tmp_path)
     run("check", "registers.xlsx", *ARGS, "--format", "xlsx", "--output", "report.xlsx")
-    ws = openpyxl.load_workbook(tmp_path / "report.xlsx")["信访"]
+    ws = openpyxl.load_workbook(tmp_path / "report.xlsx")["信访登记"]
     header = [c.value for c in ws[1]]
     cell = ws.cell(2, header.index("行") + 1)
     assert cell.hyperlink is not None and cell.hyperlink.target.startswith("registers.xlsx#'2026年信访台账'!A")

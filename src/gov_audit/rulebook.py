@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, InputFailure
-from .rules import RULES
+from .rules import MOVED_KEYS, RULES
 from .rules.base import Schedule
 
 DEFAULT_FILE = "gov-audit.toml"
@@ -56,20 +56,13 @@ SETTINGS: dict[str, Any] = {
     "calendar": "",
     "ladder_window": "year",
     "unit_name": "",
+    "office": "",  # the audited office's name in headers and the unit ladder (else from title rows)
     "batch_group": "file",
     "timezone": "Asia/Shanghai",  # the default --as-of is today here, whatever the machine's TZ
     "max_cells": 60_000_000,  # a sheet's used rectangle (rows × columns) we agree to load
     "max_columns": 1_000,  # columns past this are ignored, with a located error
 }
 DEFAULT_SESSIONS = [("08:30", "17:30")]
-# Keys that moved: "RULE-PREFIX:key" → (rule, key) where it is read now.
-MOVED_KEYS: dict[str, tuple[str, str]] = {
-    # Leave filed late excuses no absence: one limit, LEV003's (see rules/attendance.py).
-    "ATT:leave_filed_within_days": ("LEV003", "days"),
-    # Once copied into DIS001–DIS003/DIS006, read only by DIS004 and DIS005.
-    "DIS00:periodic_default": ("DIS004", "periodic_default"),
-    "DIS00:review_months": ("DIS005", "review_months"),
-}
 
 
 def family_defaults() -> dict[str, dict[str, Any]]:

@@ -1,5 +1,7 @@
 """User-facing words, in both languages. Rule IDs and JSON keys never change with language."""
 
+from ..registers import BY_KEY
+
 STATUS = {
     "zh": {"late": "逾期", "overdue": "超期未办", "due_soon": "即将到期", "missing": "缺失", "violation": "违反规定"},
     "en": {
@@ -11,23 +13,8 @@ STATUS = {
     },
 }
 SEVERITY = {"zh": {"breach": "违规", "warning": "预警"}, "en": {"breach": "breach", "warning": "warning"}}
-REGISTER = {
-    "zh": {
-        "attendance": "考勤",
-        "staff": "人员名册",
-        "leave": "请销假",
-        "petitions": "信访",
-        "receptions": "领导接访",
-        "disclosures": "政务公开",
-        "requests": "依申请公开",
-        "opinions": "群众意见",
-        "incidents": "舆情回应",
-        "web_updates": "网站更新",
-        "meetings": "会议",
-        "complaints": "效能投诉",
-        "expenses": "财务支出",
-    },
-}
+# Register names come from the register contract (registers.py), never restated here.
+REGISTER = {"zh": {k: r.title for k, r in BY_KEY.items()}}
 REGISTER["en"] = {k: k.replace("_", " ") for k in REGISTER["zh"]}
 UNIT = {
     "zh": {"d": "日", "wd": "工作日", "h": "小时", "min": "分钟"},

@@ -59,13 +59,24 @@ def rules_markdown(rule_ids: list[str], params: dict[str, dict], disabled: set[s
             r.doc(),
         ]
     from .. import ladders
+    from ..rules import FAMILIES, LADDERS, feeders
 
     out += ["", "## Penalty ladders", "", inspect.cleandoc(ladders.__doc__ or "")]
-    out += ["", "| ladder | parameters (defaults) |", "|---|---|"]
-    out += [
-        f"| {name} | {', '.join(f'{k} = {v}' for k, v in d.items()) or '—'} |"
-        for name, d in ladders.LADDER_DEFAULTS.items()
-    ]
+    for fam in FAMILIES:
+        if getattr(fam, "LADDERS_READING", ""):
+            names = ", ".join(lad.name for lad in fam.LADDERS)
+            out += ["", f"Reading of the clauses ({names}):", "", inspect.cleandoc(fam.LADDERS_READING)]
+    for name, lad in LADDERS.items():
+        fed = ", ".join(f"{rid} ({role})" for rid, role in feeders(name).items()) or "every other person ladder"
+        defaults = ", ".join(f"{k} = {v}" for k, v in lad.params.items()) or "—"
+        out += ["", f"### {name} — {lad.title_zh} / {lad.title_en}", ""]
+        out += [f"- clause: {lad.clause}; kind: {lad.kind}; subject: {lad.subject}; window: {lad.window}"]
+        out += [f"- fed by: {fed}", f"- parameters (`[ladders.{name}]`): {defaults}", ""]
+        out += ["| tier | from | consequence | 后果 | warnings | rating cap |", "|---|---|---|---|---|---|"]
+        out += [
+            f"| {t.number} | {k if lad.kind == 'count' else '—'} | {t.en} | {t.zh} | {t.warnings} | {t.cap or '—'} |"
+            for k, t in sorted(lad.steps, key=lambda s: s[1].number)
+        ]
     return "\n".join(out) + "\n"
 
 

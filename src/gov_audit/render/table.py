@@ -13,6 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..rules import LADDERS
 from .labels import REGISTER, SEVERITY, STATUS, TEXT, UNIT
 
 
@@ -135,10 +136,6 @@ def _notes(report: dict, lang: str) -> list[str]:
     return out
 
 
-ALLOWANCE = ("attendance_month",)
-DISCIPLINE = ("attendance_year", "first_inquiry", "one_time_notice", "efficiency_rules")
-
-
 def person_summary(report: dict) -> list[dict]:
     """Per person: the latest month's allowance consequence (up to the as-of month), the
     year's discipline, the rating cap."""
@@ -150,12 +147,13 @@ def person_summary(report: dict) -> list[dict]:
             p["subject"],
             {"subject": p["subject"], "dept": p.get("dept"), "allowance": "", "discipline": [], "rating": ""},
         )
-        if p["ladder"] in ALLOWANCE and p["period"] <= month and p["period"] >= row.get("_month", ""):
+        shown = LADDERS[p["ladder"]].shown_as if p["ladder"] in LADDERS else ""
+        if shown == "allowance" and p["period"] <= month and p["period"] >= row.get("_month", ""):
             row["allowance"] = f"{p['period']} {p['consequence']}"
             row["_month"] = p["period"]
-        elif p["ladder"] in DISCIPLINE and (p["period"] == year or ".." in p["period"]):
+        elif shown == "discipline" and (p["period"] == year or ".." in p["period"]):
             row["discipline"].append(p["consequence"])
-        elif p["ladder"] == "annual_rating" and (p["period"] == year or ".." in p["period"]):
+        elif shown == "rating" and (p["period"] == year or ".." in p["period"]):
             row["rating"] = p["consequence"]
     out = []
     for row in by.values():

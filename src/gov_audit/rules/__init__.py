@@ -1,11 +1,13 @@
-"""The rule registry: a plain mapping from rule ID to rule class.
+"""The rule registry: a plain mapping from rule ID to rule class, and the ladders.
 
-One module per rule family; importing this package registers them all.
+One module per rule family; importing this package registers its rules (``@register``)
+and collects the ladders it declares (``LADDERS``, see ladder.py).
 """
 
 from __future__ import annotations
 
 from .base import Rule
+from .ladder import Ladder
 
 RULES: dict[str, type[Rule]] = {}
 
@@ -31,7 +33,7 @@ def unknown_patterns(patterns: list[str]) -> list[str]:
     return [p for p in patterns if not any(rid.upper().startswith(p.upper()) for rid in RULES)]
 
 
-from . import (  # noqa: E402,F401  (registration)
+from . import (  # noqa: E402  (registration)
     attendance,
     conduct,
     disclosure,
@@ -43,3 +45,23 @@ from . import (  # noqa: E402,F401  (registration)
     petitions,
     requests,
 )
+
+FAMILIES = (attendance, conduct, disclosure, finance, incidents, leave, meetings, opinions, petitions, requests)
+LADDERS: dict[str, Ladder] = {lad.name: lad for fam in FAMILIES for lad in getattr(fam, "LADDERS", ())}
+# Rulebook keys that moved, declared by the family they left: "RULE-PREFIX:key" → (rule, key).
+MOVED_KEYS: dict[str, tuple[str, str]] = {k: v for fam in FAMILIES for k, v in getattr(fam, "MOVED_KEYS", {}).items()}
+
+
+def feeders(ladder: str) -> dict[str, str]:
+    """Rule ID → the role its findings play in ``ladder`` (every rule that feeds it)."""
+    return {rid: r.feeds[ladder] for rid, r in sorted(RULES.items()) if ladder in r.feeds}
+
+
+def _check_feeds() -> None:
+    for rid, r in RULES.items():
+        unknown = set(r.feeds) - set(LADDERS)
+        if unknown:
+            raise ValueError(f"{rid} feeds unknown ladder(s) {sorted(unknown)}")
+
+
+_check_feeds()

@@ -47,6 +47,7 @@ import pandas as pd
 
 from . import register
 from .base import Context, Example, Rule, empty_findings, extra_fields, findings_from
+from .ladder import Ladder, Tier
 
 BUSINESS_KINDS = ("出差", "公出", "学习", "培训", "公务")
 SESSION_ZH = {1: "上午", 2: "下午"}
@@ -707,6 +708,7 @@ class ATT001(_AttendanceRule):
     """
 
     id = "ATT001"
+    feeds = {"attendance_month": "late", "attendance_year": "late"}
     example_base = ATTENDANCE_EXAMPLE
     examples = (
         Example("pass", ({"签到时间": "08:40:59"},), "seconds dropped from the punch: 08:40, 10 minutes"),
@@ -760,6 +762,7 @@ class ATT002(_AttendanceRule):
     """
 
     id = "ATT002"
+    feeds = {"attendance_month": "late", "attendance_year": "late"}
     example_base = ATTENDANCE_EXAMPLE
     examples = (
         Example("pass", ({"签退时间": "17:30"},)),
@@ -818,6 +821,7 @@ class ATT003(_AttendanceRule):
     """
 
     id = "ATT003"
+    feeds = {"attendance_month": "absence", "attendance_year": "absence"}
     example_base = ATTENDANCE_EXAMPLE
     examples = (
         Example(
@@ -1015,6 +1019,7 @@ class ATT004(_AttendanceRule):
     """
 
     id = "ATT004"
+    feeds = {"attendance_month": "absence", "attendance_year": "absence"}
     examples = (
         Example("pass", ({"签到时间": "08:20", "签退时间": "17:40"},)),
         Example(
@@ -1085,6 +1090,7 @@ class ATT005(_AttendanceRule):
     """
 
     id = "ATT005"
+    feeds = {"attendance_year": "dismissal"}
     example_base = ATTENDANCE_EXAMPLE
     examples = (
         Example(
@@ -1181,3 +1187,78 @@ class ATT005(_AttendanceRule):
             )
         out = [o for o in out if len(o)]
         return pd.concat(out, ignore_index=True) if out else empty_findings()
+
+
+# Leave filed late excuses no absence: one limit, LEV003's (see shift_for_leave).
+MOVED_KEYS = {"ATT:leave_filed_within_days": ("LEV003", "days")}
+
+LADDERS_READING = """\
+考勤制度 8 “遲到、早退2次視為缺勤半天，扣除當月出勤津貼一半；每月無故遲到、早退3-4次或缺勤1天的，
+取消其本人當月出勤津貼；每月無故遲到、早退超過4次或缺勤超過1天的，除取消其本人當月出勤津貼外，
+還扣除縣當月福利補貼”.  n = lates + early leavings, a = absent days; the highest tier
+that either reaches applies.
+考勤制度 9 “一次的給予批評教育；二次（缺勤半天）責令在股（站、隊）作書面檢查；三次（缺勤1天）在全局
+干部職工大會上作檢查，並給予行政效能告誡一次；超過四次（缺勤1天以上），給予行政警告以上處分、年度考核
+定為基本稱職、不稱職；連續缺勤超過15天或一年內累計缺勤超過30天的，給予開除公職（或辭退）”.  Every
+unexcused lateness, early leaving, off-post time, absent session and missing day is one
+incident; the parenthesised absences are a second way to reach a tier (½ day → 2, 1 day
+→ 3, over 1 day → 4).  Exactly four incidents stay at the third tier (“超過四次” is five or
+more).  The efficiency warning is given once, on reaching the third tier.
+"""
+
+LADDERS = (
+    Ladder(
+        "attendance_month",
+        "attendance_month",
+        "考勤月度扣减",
+        "Monthly attendance deductions",
+        "003 考勤制度 8",
+        steps=(
+            (
+                3,
+                Tier(
+                    3,
+                    "取消当月出勤津贴，并扣除当月福利补贴",
+                    "allowance cancelled and the month's welfare subsidy deducted",
+                ),
+            ),
+            (2, Tier(2, "取消当月出勤津贴", "the month's attendance allowance cancelled")),
+            (1, Tier(1, "扣除当月出勤津贴一半", "half of the month's attendance allowance deducted")),
+        ),
+        params={"half_allowance_n": 2, "cancel_n": 3, "welfare_n": 5, "half_allowance_days": 0.5, "cancel_days": 1.0},
+        window="month",
+        shown_as="allowance",
+    ),
+    Ladder(
+        "attendance_year",
+        "attendance_year",
+        "考勤年度处理",
+        "Yearly attendance discipline",
+        "003 考勤制度 9",
+        steps=(
+            (5, Tier(5, "开除公职（辞退）", "dismissal from public employment", 1, "incompetent")),
+            (
+                4,
+                Tier(
+                    4,
+                    "行政警告以上处分，年度考核定为基本称职或不称职",
+                    "administrative warning or heavier; rated 'basically competent' or lower",
+                    1,
+                    "not_competent",
+                ),
+            ),
+            (
+                3,
+                Tier(
+                    3,
+                    "在全局干部职工大会上作检查，给予行政效能告诫一次",
+                    "self-criticism before the whole bureau, one efficiency warning",
+                    1,
+                ),
+            ),
+            (2, Tier(2, "责令在股室作书面检查", "written self-criticism within the section")),
+            (1, Tier(1, "批评教育", "criticism and education")),
+        ),
+        shown_as="discipline",
+    ),
+)

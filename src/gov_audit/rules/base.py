@@ -139,6 +139,9 @@ class Rule:
     # ``[rules.ID] key`` for one of them is read there, with a notice).
     family: ClassVar[str] = ""
     family_params: ClassVar[tuple[str, ...]] = ()
+    # Penalty ladders this rule's findings feed, with the role they play there (see
+    # rules/ladder.py): {"attendance_year": "late"}.
+    feeds: ClassVar[dict[str, str]] = {}
     # Worked cases (see Example): the docs list them, tests/test_examples.py runs them.
     examples: ClassVar[tuple[Example, ...]] = ()
     example_base: ClassVar[dict[str, Any]] = {}

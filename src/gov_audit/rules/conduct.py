@@ -6,6 +6,7 @@ import pandas as pd
 
 from . import register
 from .base import Context, Example, Rule, findings_from
+from .ladder import Ladder, Tier
 
 
 class _ComplaintRule(Rule):
@@ -63,6 +64,7 @@ class CON001(_ComplaintRule):
     """
 
     id = "CON001"
+    feeds = {"first_inquiry": "count"}
     example_base = COMPLAINT_EXAMPLE
     examples = (
         Example("pass", ({"是否查实": "否"},)),
@@ -92,6 +94,7 @@ class CON002(_ComplaintRule):
     """
 
     id = "CON002"
+    feeds = {"one_time_notice": "count"}
     example_base = {**COMPLAINT_EXAMPLE, "投诉类型": "一次性告知"}
     examples = (
         Example("pass", ({"是否查实": "否"},)),
@@ -120,6 +123,7 @@ class CON003(_ComplaintRule):
     """
 
     id = "CON003"
+    feeds = {"efficiency_rules": "count"}
     example_base = {**COMPLAINT_EXAMPLE, "投诉类型": "效能告诫"}
     examples = (
         Example("pass", ({"是否查实": "否"},)),
@@ -129,3 +133,74 @@ class CON003(_ComplaintRule):
     title_en = "Efficiency rules violated (substantiated)"
     citation = "003 效能告誡制度 一"
     words = "效能"
+
+
+LADDERS_READING = """\
+首問負責制 6 and 一次性告知制度 3 (quoted on CON001 and CON002).  效能告誡制度 一 “一年內第一次給予
+誡勉教育，第二次給予效能告誡”: each violation from the second on earns one warning (二 speaks of
+“多次被效能告誡”).  效能告誡制度 二 “一年內被效能告誡一次的，年度考核不能評定為優秀；…兩次的，…不能
+評定為稱職；…累計被效能告誡三次的，年度考核評為不稱職；經教育無效多次被效能告誡的給予行政警告以上紀律
+處分”: the annual rating counts the warnings every person ladder gave in the window; more
+than three is “多次”.  A ladder that fixes the rating itself caps it too; the stricter wins.
+"""
+
+LADDERS = (
+    Ladder(
+        "first_inquiry",
+        "count",
+        "首问负责制处理",
+        "First-inquiry discipline",
+        "003 首問負責制 6",
+        steps=(
+            (3, Tier(3, "行政警告以上纪律处分", "administrative warning or heavier sanction", 1, "incompetent")),
+            (2, Tier(2, "效能告诫", "efficiency warning", 1, "not_competent")),
+            (1, Tier(1, "书面检讨，诫勉教育", "written self-criticism, admonishment")),
+        ),
+        shown_as="discipline",
+    ),
+    Ladder(
+        "one_time_notice",
+        "count",
+        "一次性告知制度处理",
+        "One-time-notice discipline",
+        "003 一次性告知制度 3",
+        steps=(
+            (2, Tier(2, "行政警告以上纪律处分", "administrative warning or heavier sanction", 1, "incompetent")),
+            (1, Tier(1, "效能告诫", "efficiency warning", 1, "not_competent")),
+        ),
+        shown_as="discipline",
+    ),
+    Ladder(
+        "efficiency_rules",
+        "count",
+        "效能告诫",
+        "Efficiency warnings",
+        "003 效能告誡制度 一",
+        steps=((2, Tier(2, "效能告诫", "efficiency warning", 1)), (1, Tier(1, "诫勉教育", "admonishment"))),
+        repeat_warnings=True,
+        shown_as="discipline",
+    ),
+    Ladder(
+        "annual_rating",
+        "rating",
+        "年度考核等次限制",
+        "Annual rating caps",
+        "003 效能告誡制度 二",
+        steps=(
+            (
+                4,
+                Tier(
+                    4,
+                    "年度考核评为不称职，给予行政警告以上纪律处分",
+                    "rated 'incompetent'; administrative warning or heavier",
+                    0,
+                    "incompetent",
+                ),
+            ),
+            (3, Tier(3, "年度考核评为不称职", "annual rating 'incompetent'", 0, "incompetent")),
+            (2, Tier(2, "年度考核不得评为称职", "annual rating cannot be 'competent'", 0, "not_competent")),
+            (1, Tier(1, "年度考核不得评为优秀", "annual rating cannot be 'excellent'", 0, "not_excellent")),
+        ),
+        shown_as="rating",
+    ),
+)

@@ -30,6 +30,7 @@ import pandas as pd
 
 from . import register
 from .base import Context, Example, Rule, deadline_findings, empty_findings, extra_fields, findings_from
+from .ladder import Ladder, Tier
 from .periods import parse_period, period_label, whole_periods
 
 DYNAMIC = ("动态", "随时", "即时")
@@ -124,6 +125,7 @@ class DIS001(_DisclosureRule):
     """
 
     id = "DIS001"
+    feeds = {"unit_accountability": "count"}
     example_base = DISCLOSURE_EXAMPLE
     examples = (
         Example("pass", ({"形成日期": "2026-09-29", "公开日期": "2026-10-08"},), "day 3 is 10-02, National Day: 10-08"),
@@ -154,6 +156,7 @@ class DIS002(_DisclosureRule):
     """
 
     id = "DIS002"
+    feeds = {"unit_accountability": "count"}
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "关于印发…的通知", "公开类别": "发文", "此件公开发布": "是"}
     examples = (
         Example("pass", ({"形成日期": "2026-09-15", "公开日期": "2026-09-15"},)),
@@ -184,6 +187,7 @@ class DIS003(_DisclosureRule):
     """
 
     id = "DIS003"
+    feeds = {"unit_accountability": "count"}
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "工作要点", "公开类别": "长期"}
     examples = (
         Example("pass", ({"形成日期": "2026-09-14", "公开日期": "2026-10-16"},), "20 working days"),
@@ -216,6 +220,7 @@ class DIS006(_DisclosureRule):
     """
 
     id = "DIS006"
+    feeds = {"unit_accountability": "severe", "dept_score": "count"}
     example_base = DISCLOSURE_EXAMPLE
     examples = (
         Example(
@@ -276,6 +281,7 @@ class DIS004(Rule):
     """
 
     id = "DIS004"
+    feeds = {"unit_accountability": "count"}
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "财政预算执行情况", "公开类别": "按月"}
     examples = (
         Example(
@@ -364,6 +370,7 @@ class DIS005(Rule):
     """
 
     id = "DIS005"
+    feeds = {"unit_accountability": "severe"}
     example_base = {
         **DISCLOSURE_EXAMPLE,
         "公开事项": "领导分工",
@@ -479,3 +486,51 @@ class WEB001(Rule):
             subject="网站管理",
             dept=None,
         )
+
+
+# Once copied into DIS001–DIS003/DIS006, read only by DIS004 and DIS005.
+MOVED_KEYS = {
+    "DIS00:periodic_default": ("DIS004", "periodic_default"),
+    "DIS00:review_months": ("DIS005", "review_months"),
+}
+
+LADDERS_READING = """\
+000 (十) 问责制度: late or incomplete disclosure → 通报批评 (1); none, or stale content →
+追究负责人责任 (2).  One entry per unit and window, resting on every disclosure breach.
+002 (十三): 重要信息不发布、重大政策不解读、热点回应不及时、依申请公开不回复 → 公开通报并扣除科室
+相应分值.  ``points`` per finding; rules of other families feed it too (their ``feeds``).
+"""
+
+LADDERS = (
+    Ladder(
+        "unit_accountability",
+        "unit",
+        "政务公开问责",
+        "Disclosure accountability",
+        "000 (十)",
+        steps=(
+            (2, Tier(2, "追究政务公开单位负责人的责任", "the unit head is held accountable")),
+            (1, Tier(1, "对政务公开单位给予通报批评", "the unit is publicly criticised")),
+        ),
+        subject="unit",
+    ),
+    Ladder(
+        "dept_score",
+        "dept_points",
+        "科室考核扣分",
+        "Section score deductions",
+        "002 (十三)",
+        steps=(
+            (
+                1,
+                Tier(
+                    1,
+                    "公开通报，扣除科室考核分值 {points} 分",
+                    "public notice; {points} points deducted from the section",
+                ),
+            ),
+        ),
+        params={"points": 1},
+        subject="dept",
+    ),
+)

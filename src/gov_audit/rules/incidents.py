@@ -69,6 +69,7 @@ class RSP001(_HourRule):
     """
 
     id = "RSP001"
+    feeds = {"dept_score": "count"}
     example_base = INCIDENT_EXAMPLE
     examples = (
         Example("pass", ({"发布权威信息时间": "2026-10-02 14:00"},), "5 hours, through the holiday"),
@@ -102,6 +103,7 @@ class RSP002(_HourRule):
     """
 
     id = "RSP002"
+    feeds = {"dept_score": "count"}
     example_base = INCIDENT_EXAMPLE
     examples = (
         Example("pass", ({"新闻发布会时间": "2026-10-03 09:00"},)),
@@ -135,6 +137,7 @@ class RSP003(_HourRule):
     """
 
     id = "RSP003"
+    feeds = {"dept_score": "count"}
     example_base = {**INCIDENT_EXAMPLE, "事件级别": "一般", "发布权威信息时间": None, "新闻发布会时间": None}
     examples = (
         Example("pass", ({"回应时间": "2026-10-04 09:00"},)),

@@ -253,6 +253,7 @@ class MTG008(_PeriodicMeeting):
     """
 
     id = "MTG008"
+    feeds = {"dept_score": "leaders"}
     example_base = {"会议日期": "2025-05-20", "会议类型": "政策解读", "主持人": "郑建国（局长）"}
     examples = (
         Example("pass", ({"会议日期": "2025-05-20"}, {"会议日期": "2025-11-03"}), as_of="2025-12-31"),

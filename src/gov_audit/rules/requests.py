@@ -69,6 +69,7 @@ class REQ001(Rule):
     """
 
     id = "REQ001"
+    feeds = {"dept_score": "overdue"}
     example_base = REQUEST_EXAMPLE
     examples = (
         Example(
