@@ -10,7 +10,7 @@ from .engine import AuditResult
 from .errors import cell_position
 from .registers import BY_KEY
 from .rules import RULES
-from .rules.base import describe
+from .rules.base import FIELD_PREFIX, describe, finding_fields
 
 SCHEMA = "gov-audit/report@1"
 
@@ -82,12 +82,14 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
         absent = _num(rec.get("absent_days"))
         if absent is not None:
             f["absent_days"] = absent
-        if "basis=status" in str(rec.get("extra") or ""):
+        typed = finding_fields(rec)
+        if typed.get("basis") == "status":
             f["basis"] = "recorded status"  # judged from the office's or app's verdict, no times
         if rec.get("waived"):
             f["waived"] = True
             f["waiver"] = rec.get("waiver")
-        msg_fields = dict(f, late_unit=unit, late_by=late, extra=_text(rec.get("extra")), absent_days=absent)
+        msg_fields = dict(f, late_unit=unit, late_by=late, absent_days=absent)
+        msg_fields.update((FIELD_PREFIX + k, v) for k, v in typed.items())
         f["message"] = describe(RULES[rec["rule"]], msg_fields, lang, as_of)
         out.append(f)
     return out

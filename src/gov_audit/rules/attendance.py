@@ -592,6 +592,22 @@ class _AttendanceRule(Rule):
     # neither ATT001 nor ATT003).
     family = "attendance"
     family_params = tuple(params)
+    fields = {
+        "session": "int",  # 1 morning, 2 afternoon
+        "two": "bool",  # the day has two sessions
+        "basis": "text",  # "status": judged from the recorded verdict, no times
+        "recorded": "text",  # that verdict, as recorded
+        "time": "text",  # the punch judged (HH:MM)
+        "minutes": "int",  # late, early or off post
+        "reason": "text",  # why absent: late | early | off_post | no_punch | blank | no_record[_half]
+        "limit": "number",  # absent_after_minutes in force
+        "off_limit": "number",  # off_post_minutes in force
+        "which": "text",  # the missing punch: in | out
+        "kind": "text",  # ATT005: run | year
+        "n": "int",  # ATT005: the days counted
+        "from": "text",  # ATT005: a run's first day
+        "year": "int",  # ATT005: the year counted
+    }
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
@@ -605,10 +621,10 @@ class _AttendanceRule(Rule):
 
 
 def _session_findings(
-    rule, s: SessionTable, mask, *, status: str, extra, late_by: str | None = None, late_unit=None, absent=None
+    rule, s: SessionTable, mask, *, status: str, fields, late_by: str | None = None, late_unit=None, absent=None
 ) -> pd.DataFrame:
-    """Findings for the judged sessions where ``mask`` holds; ``extra(sel)`` builds the
-    message fields for those rows only (string work on a million rows would dominate)."""
+    """Findings for the judged sessions where ``mask`` holds; ``fields(sel)`` builds the
+    typed fields for those rows only (string work on a million rows would dominate)."""
     sel = s[mask]
     if sel.empty:
         return empty_findings()
@@ -627,18 +643,17 @@ def _session_findings(
         due=None,
         late_by=sel[late_by] if late_by else None,
         late_unit=late_unit,
-        extra=extra(sel),
+        fields=fields(sel),
         absent_days=absent,
     )
 
 
-def _who_when(s: pd.DataFrame) -> pd.Series:
-    out = "session=" + s["session"].astype(str) + ";two=" + s["two"].astype(int).astype(str)
+def _who_when(s: pd.DataFrame) -> dict[str, pd.Series]:
+    out = {"session": s["session"], "two": s["two"]}
     if "basis" in s:
-        out = out + ";basis=" + s["basis"].astype(str)
+        out["basis"] = s["basis"]
     if "recorded" in s:
-        text = s["recorded"].fillna("").astype(str).str.replace(r"[;=\n]", " ", regex=True)
-        out = out + ";recorded=" + text
+        out["recorded"] = s["recorded"].fillna("").astype(str)
     return out
 
 
@@ -660,7 +675,7 @@ def _status_message(f: dict, parts: dict, what_zh: str, what_en: str) -> dict:
 
 
 def _minutes(v: pd.Series) -> pd.Series:
-    return v.fillna(0).astype(int).astype(str)
+    return v.fillna(0).astype(int)
 
 
 ATTENDANCE_EXAMPLE = {"姓名": "张三", "部门": "综合股", "日期": "2026-09-01", "签到时间": "08:25", "签退时间": "17:35"}
@@ -737,7 +752,7 @@ class ATT001(_AttendanceRule):
             status="late",
             late_by="late_min",
             late_unit="min",
-            extra=lambda x: _who_when(x) + ";time=" + _hhmm(x["in"]) + ";minutes=" + _minutes(x["late_min"]),
+            fields=lambda x: {**_who_when(x), "time": _hhmm(x["in"]), "minutes": _minutes(x["late_min"])},
         )
 
 
@@ -796,7 +811,7 @@ class ATT002(_AttendanceRule):
             status="violation",
             late_by="early_min",
             late_unit="min",
-            extra=lambda x: _who_when(x) + ";time=" + _hhmm(x["out"]) + ";minutes=" + _minutes(x["early_min"]),
+            fields=lambda x: {**_who_when(x), "time": _hhmm(x["out"]), "minutes": _minutes(x["early_min"])},
         )
 
 
@@ -956,17 +971,16 @@ class ATT003(_AttendanceRule):
                 (s["session_absent"], "no_punch", "late_min", "in"),
                 (s["day_absent"], "blank", "late_min", "in"),
             ):
-                limits = f";limit={ctx.params['absent_after_minutes']:g};off_limit={ctx.params['off_post_minutes']:g}"
+                limits = {"limit": ctx.params["absent_after_minutes"], "off_limit": ctx.params["off_post_minutes"]}
 
-                def extra(x, reason=reason, minutes=minutes, time=time, limits=limits):
-                    return (
-                        _who_when(x)
-                        + f";reason={reason};time="
-                        + _hhmm(x[time])
-                        + ";minutes="
-                        + _minutes(x[minutes])
-                        + limits
-                    )
+                def fields(x, reason=reason, minutes=minutes, time=time, limits=limits):
+                    return {
+                        **_who_when(x),
+                        "reason": reason,
+                        "time": _hhmm(x[time]),
+                        "minutes": _minutes(x[minutes]),
+                        **limits,
+                    }
 
                 out.append(
                     _session_findings(
@@ -974,7 +988,7 @@ class ATT003(_AttendanceRule):
                         s,
                         mask,
                         status="missing" if reason in ("blank", "no_punch") else "violation",
-                        extra=extra,
+                        fields=fields,
                         absent="absent_days" if reason == "blank" else half,
                     )
                 )
@@ -994,9 +1008,7 @@ class ATT003(_AttendanceRule):
                     date=day,
                     due=None,
                     absent_days=rows["absent_days"],
-                    extra=pd.Series(
-                        np.where(rows["absent_days"] < 1, "reason=no_record_half", "reason=no_record"), index=rows.index
-                    ),
+                    fields={"reason": np.where(rows["absent_days"] < 1, "no_record_half", "no_record")},
                 )
             )
         out = [o for o in out if len(o)]
@@ -1061,11 +1073,10 @@ class ATT004(_AttendanceRule):
             s["missing_punch"],
             status="missing",
             absent=ctx.params["absent_session_days"],
-            extra=lambda x: (
-                _who_when(x)
-                + ";which="
-                + pd.Series(np.where(x["in"].isna() & x["out"].notna(), "in", "out"), index=x.index)
-            ),
+            fields=lambda x: {
+                **_who_when(x),
+                "which": pd.Series(np.where(x["in"].isna() & x["out"].notna(), "in", "out"), index=x.index),
+            },
         )
 
 
@@ -1144,12 +1155,11 @@ class ATT005(_AttendanceRule):
             full["run_start"] = full.groupby("run")["date"].transform("first")
             hit = full[full["pos"] == ctx.params["consecutive_days"] + 1]
             if len(hit):
-                extra = (
-                    "kind=run;n="
-                    + (ctx.params["consecutive_days"] + 1).__str__()
-                    + ";from="
-                    + hit["run_start"].dt.strftime("%Y-%m-%d")
-                )
+                fields = {
+                    "kind": "run",
+                    "n": ctx.params["consecutive_days"] + 1,
+                    "from": hit["run_start"].dt.strftime("%Y-%m-%d").to_numpy(),
+                }
                 out.append(
                     findings_from(
                         hit.reset_index(drop=True),
@@ -1161,7 +1171,7 @@ class ATT005(_AttendanceRule):
                         start=hit["date"].to_numpy(),
                         date=hit["date"].to_numpy(),
                         due=None,
-                        extra=extra.to_numpy(),
+                        fields=fields,
                     )
                 )
         y = d.sort_values(["name", "date"]).copy()
@@ -1170,7 +1180,7 @@ class ATT005(_AttendanceRule):
         over = y[y["total"] > ctx.params["year_days"]]
         first = over.groupby(["name", "year"], as_index=False).first()
         if len(first):
-            extra = "kind=year;n=" + str(ctx.params["year_days"]) + ";year=" + first["year"].astype(str)
+            year_fields = {"kind": "year", "n": ctx.params["year_days"], "year": first["year"]}
             out.append(
                 findings_from(
                     first,
@@ -1182,7 +1192,7 @@ class ATT005(_AttendanceRule):
                     start=first["date"],
                     date=first["date"],
                     due=None,
-                    extra=extra,
+                    fields=year_fields,
                 )
             )
         out = [o for o in out if len(o)]

@@ -20,6 +20,11 @@ import pandas as pd
 from ..calendar import WorkCalendar
 from ..normalize import RegisterData
 
+# A rule's own facts about a finding (the minutes late, the amount, the threshold in
+# force …) are typed columns named FIELD_PREFIX + name, declared in the rule's ``fields``
+# (name → "text" | "int" | "number" | "bool"); messages and renderers read them there.
+FIELD_PREFIX = "x_"
+FIELD_TYPES = ("text", "int", "number", "bool")
 FINDING_COLUMNS = [
     "rule",
     "status",
@@ -39,7 +44,6 @@ FINDING_COLUMNS = [
     "provisional",
     "period",
     "date",
-    "extra",
     "absent_days",
 ]
 # "violation" extends the contract for breaches that are not about time (a rule broken
@@ -142,6 +146,8 @@ class Rule:
     # Penalty ladders this rule's findings feed, with the role they play there (see
     # rules/ladder.py): {"attendance_year": "late"}.
     feeds: ClassVar[dict[str, str]] = {}
+    # The typed facts this rule's findings carry (see FIELD_PREFIX).
+    fields: ClassVar[dict[str, str]] = {}
     # Worked cases (see Example): the docs list them, tests/test_examples.py runs them.
     examples: ClassVar[tuple[Example, ...]] = ()
     example_base: ClassVar[dict[str, Any]] = {}
@@ -194,11 +200,13 @@ def findings_from(
     provisional=None,
     period=None,
     date=None,
-    extra=None,
+    fields: dict[str, Any] | None = None,
     severity=None,
     absent_days=None,
 ) -> pd.DataFrame:
-    """A findings frame for ``rows`` (one finding per row); every argument a scalar or a column."""
+    """A findings frame for ``rows`` (one finding per row); every argument a scalar or a column.
+
+    ``fields`` are the rule's own typed facts, each declared in its ``fields``."""
     n = len(rows)
     if n == 0:
         return empty_findings()
@@ -240,14 +248,43 @@ def findings_from(
             "provisional": col(provisional, False),
             "period": col(period),
             "date": col(date, None),
-            "extra": col(extra),
             "absent_days": col(absent_days),
         },
         index=rows.index,
     )
     if date is None:
         out["date"] = out["due"]
-    return out[FINDING_COLUMNS].reset_index(drop=True)
+    out = out[FINDING_COLUMNS]
+    for name, value in (fields or {}).items():
+        kind = rule.fields.get(name)
+        if kind is None:
+            raise ValueError(f"{rule.id}: field {name!r} is not declared in its fields")
+        out[FIELD_PREFIX + name] = _typed(col(value), kind)
+    return out.reset_index(drop=True)
+
+
+def _typed(values: pd.Series, kind: str) -> pd.Series:
+    if kind == "text":
+        return values.astype(object).where(values.notna(), None)
+    if kind == "bool":
+        return values.astype(object).where(values.isna(), values.astype(bool)).astype(object)
+    number = pd.to_numeric(values, errors="coerce")
+    return number.round().astype("Int64") if kind == "int" else number.astype(float)
+
+
+def finding_fields(f: dict[str, Any]) -> dict[str, Any]:
+    """A finding's typed fields (name → value), blanks left out."""
+    n = len(FIELD_PREFIX)
+    return {k[n:]: v for k, v in f.items() if k.startswith(FIELD_PREFIX) and not _blank(v)}
+
+
+def _blank(v: Any) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
 
 
 def aligned(values: pd.Series, index: pd.Index) -> pd.Series:
@@ -268,8 +305,18 @@ def first_present(*cols: pd.Series) -> pd.Series:
 
 
 def extra_fields(f: dict) -> dict[str, str]:
-    """A finding's ``extra`` cell (``name=value;name=value``) as message fields."""
-    return dict(p.split("=", 1) for p in str(f.get("extra") or "").split(";") if "=" in p)
+    """A finding's typed fields as message text: 1 for true, whole numbers without ".0"."""
+    return {k: _field_text(v) for k, v in finding_fields(f).items()}
+
+
+def _field_text(v: Any) -> str:
+    if isinstance(v, (bool, np.bool_)):
+        return "1" if v else "0"
+    if isinstance(v, (int, np.integer)):
+        return str(int(v))
+    if isinstance(v, (float, np.floating)):
+        return str(int(v)) if float(v).is_integer() else f"{float(v):g}"
+    return str(v)
 
 
 def money(value: float) -> str:
@@ -348,7 +395,7 @@ def deadline_findings(
     key,
     subject,
     dept,
-    extra=None,
+    fields: dict[str, Any] | None = None,
     register: str | None = None,
 ) -> pd.DataFrame:
     """Findings for a deadline rule: judge every row, keep the breaches and warnings."""
@@ -385,7 +432,7 @@ def deadline_findings(
         late_by=late_by[keep],
         late_unit=unit,
         provisional=pd.Series(prov, index=sel.index),
-        extra=pick(extra),
+        fields={k: pick(v) for k, v in (fields or {}).items()},
     )
 
 
@@ -413,7 +460,7 @@ REASONS = {
 def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "") -> str:
     """The finding's message, from the rule's template and the finding's fields.
 
-    Fields: key, subject, dept, start, due, done, late_by, unit, period, extra, plus
+    Fields: key, subject, dept, start, due, done, late_by, unit, period, the rule's typed fields by name, plus
     ``done_zh``/``done_en`` (what happened and how late) and rule-specific ones a rule
     adds by overriding ``message_fields``.
     """
@@ -433,14 +480,13 @@ def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "") -> st
         fields["done_en"] = "; still open and due soon (warning)"
     else:
         fields["done_zh"] = fields["done_en"] = ""
-    extra = str(f.get("extra") or "")
-    if "|" in extra:
-        a, b = extra.split("|", 1)
-        codes, number = (a, b) if not a.isdigit() else (b, a)
-        zh = "、".join(REASONS[c][0] for c in codes.split(",") if c in REASONS)
-        en = ", ".join(REASONS[c][1] for c in codes.split(",") if c in REASONS)
+    fields.update(extra_fields(f))
+    if "reasons" in fields:  # an extension's faults (PET002, REQ002): codes of REASONS
+        codes = str(fields["reasons"]).split(",")
+        zh = "、".join(REASONS[c][0] for c in codes if c in REASONS)
+        en = ", ".join(REASONS[c][1] for c in codes if c in REASONS)
+        number = fields.get("extension_days", "")
         fields.update(
-            extra=number,
             reason_zh=zh,
             reason_en=en,
             extra_zh=f" {number} 个工作日：{zh}",

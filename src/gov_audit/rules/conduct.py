@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, findings_from
+from .base import Context, Example, Rule, finding_fields, findings_from
 from .ladder import Ladder, Tier
 
 
@@ -14,12 +14,13 @@ class _ComplaintRule(Rule):
     kind = "row"
     needs = ("date", "name", "kind", "substantiated")
     words = ""
+    fields = {"detail": "text"}  # the complaint's 事由
     message_zh = "{subject} {start}：{title_zh}（{detail}）"
     message_en = "{subject} {start}: {title_en} ({detail})"
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        return {"title_zh": cls.title_zh, "title_en": cls.title_en, "detail": f.get("extra") or "—"}
+        return {"title_zh": cls.title_zh, "title_en": cls.title_en, "detail": finding_fields(f).get("detail") or "—"}
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["complaints"].valid(self.needs)
@@ -35,7 +36,7 @@ class _ComplaintRule(Rule):
             key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
             start=sel["date"],
             date=sel["date"],
-            extra=sel["detail"],
+            fields={"detail": sel["detail"]},
         )
 
 

@@ -29,7 +29,16 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, deadline_findings, empty_findings, extra_fields, findings_from
+from .base import (
+    Context,
+    Example,
+    Rule,
+    deadline_findings,
+    empty_findings,
+    extra_fields,
+    finding_fields,
+    findings_from,
+)
 from .ladder import Ladder, Tier
 from .periods import parse_period, period_label, whole_periods
 
@@ -311,12 +320,13 @@ class DIS004(Rule):
     needs = ("category", "formed", "published", "period")
     requires_columns = ("published",)
     params = {"periodic_default": "quarter"}
+    fields = {"item": "text"}  # the periodic item (政府工作报告, 预决算 …)
     message_zh = "定期公开事项“{item}”{period} 期没有公开记录"
     message_en = "Periodic disclosure “{item}” has no publication for {period}"
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        return {"item": f.get("extra") or ""}
+        return {"item": finding_fields(f).get("item") or ""}
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["disclosures"].valid(self.needs)
@@ -349,7 +359,7 @@ class DIS004(Rule):
                         period=rows["label"],
                         date=rows["end"],
                         due=rows["end"],
-                        extra=item,
+                        fields={"item": item},
                     )
                 )
         return pd.concat(out, ignore_index=True) if out else empty_findings()
@@ -451,6 +461,7 @@ class WEB001(Rule):
     kind = "periodic"
     needs = ("date",)
     params = {"per_week": 2, "min_workdays": 0}
+    fields = {"count": "int", "need": "int"}  # updates that week, and the minimum
     message_zh = "{period} 周网站更新 {count} 次，少于每周 {need} 次"
     message_en = "Week {period}: {count} portal updates, fewer than {need}"
 
@@ -482,7 +493,7 @@ class WEB001(Rule):
             period=short["label"],
             date=short["end"],
             due=short["end"],
-            extra="count=" + short["n"].astype(str) + f";need={ctx.params['per_week']}",
+            fields={"count": short["n"], "need": ctx.params["per_week"]},
             subject="网站管理",
             dept=None,
         )

@@ -13,9 +13,9 @@ from .base import (
     deadline_findings,
     empty_findings,
     extra_fields,
+    finding_fields,
     findings_from,
     money,
-    money_text,
 )
 
 FINANCE_CLAUSE = "003 財務管理制度"
@@ -74,6 +74,16 @@ def approval_level(f: pd.DataFrame) -> pd.Series:
     return pd.Series(level, index=f.index, dtype=np.int64)
 
 
+def _parts(f: dict) -> dict[str, str]:
+    """Message fields, amounts of yuan to the fen ("10,000.01")."""
+    parts = extra_fields(f)
+    typed = finding_fields(f)
+    for name in ("amount", "total"):
+        if name in typed:
+            parts[name] = money(typed[name])
+    return parts
+
+
 class _Blank(dict):
     """Message fields; one a finding does not carry reads as blank, never as a crash."""
 
@@ -89,22 +99,29 @@ class _ExpenseRule(Rule):
     message_en = "{start} “{key}” ¥{amount}: {what_en}"
     what_zh = ""
     what_en = ""
+    fields = {
+        "amount": "number",  # yuan
+        "limit": "number",  # the threshold in force
+        "have": "int",  # FIN004: approval components present (bits)
+        "need": "int",  # FIN004: the level the amount needs
+        "missing": "int",  # FIN004: components missing (bits)
+        "signatures": "text",  # FIN005: handler, witness, approver missing
+    }
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        parts = extra_fields(f)
+        parts = _parts(f)
         fill = _Blank(parts)
         return {"what_zh": cls.what_zh.format_map(fill), "what_en": cls.what_en.format_map(fill), **parts}
 
     def found(
-        self, sel: pd.DataFrame, extra: pd.Series | None = None, status: str = "violation", limit: float | None = None
+        self, sel: pd.DataFrame, fields: dict | None = None, status: str = "violation", limit: float | None = None
     ) -> pd.DataFrame:
         if sel.empty:
             return empty_findings()
-        amount = "amount=" + money_text(sel["amount"])
+        typed = {"amount": sel["amount"], **(fields or {})}
         if limit is not None:  # the threshold in force, for the message (never the default's words)
-            amount = amount + f";limit={float(limit):g}"
-        extra = amount if extra is None else amount + ";" + extra
+            typed["limit"] = float(limit)
         return findings_from(
             sel,
             self,
@@ -114,7 +131,7 @@ class _ExpenseRule(Rule):
             key=sel["item"],
             start=sel["date"],
             date=sel["date"],
-            extra=extra,
+            fields=typed,
         )
 
 
@@ -313,7 +330,7 @@ class FIN004(_ExpenseRule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        parts = extra_fields(f)
+        parts = _parts(f)
         have, need, missing = (int(parts.get(k, 0)) for k in ("have", "need", "missing"))
         parts.update(
             have_zh="、".join(v for k, v in COMPONENT_ZH.items() if have & k) or "无",
@@ -340,15 +357,8 @@ class FIN004(_ExpenseRule):
         missing = required & ~(bits | covers)
         hit = (bits > 0) & (have < need)
         sel = f[hit]
-        extra = (
-            "have="
-            + pd.Series(bits[hit], index=sel.index).astype(str)
-            + ";need="
-            + pd.Series(need[hit], index=sel.index).astype(str)
-            + ";missing="
-            + pd.Series(missing[hit], index=sel.index).astype(str)
-        )
-        return self.found(sel, extra)
+        fields = {"have": bits[hit], "need": need[hit], "missing": missing[hit]}
+        return self.found(sel, fields)
 
 
 @register
@@ -376,8 +386,8 @@ class FIN005(_ExpenseRule):
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        parts = extra_fields(f)
-        codes = parts.get("missing", "").split(",")
+        parts = _parts(f)
+        codes = parts.get("signatures", "").split(",")
         zh = {"handler": "经手人", "witness": "证明人", "approver": "审批人"}
         en = {"handler": "handler", "witness": "witness", "approver": "approver"}
         return {
@@ -396,7 +406,7 @@ class FIN005(_ExpenseRule):
             + np.where(miss["witness"][hit], "witness,", "")
             + np.where(miss["approver"][hit], "approver,", "")
         )
-        return self.found(sel, "missing=" + pd.Series(codes, index=sel.index).str.rstrip(","), status="missing")
+        return self.found(sel, {"signatures": pd.Series(codes, index=sel.index).str.rstrip(",")}, status="missing")
 
 
 @register
@@ -523,9 +533,18 @@ class FIN007(Rule):
         "each {each_en} ¥{limit}, together {sum_en} it"
     )
 
+    fields = {
+        "count": "int",  # payments in the window
+        "total": "number",  # their sum, yuan
+        "limit": "number",  # the authority threshold evaded
+        "incl": "bool",  # the threshold is “at or above”
+        "days": "int",  # the window's span
+        "rows": "text",  # the rows of the payments
+    }
+
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
-        parts = extra_fields(f)
+        parts = _parts(f)
         inclusive = parts.get("incl") == "1"
         parts.update(
             each_zh="低于" if inclusive else "不超过",
@@ -576,12 +595,15 @@ class FIN007(Rule):
         sel = f.iloc[chosen]
         rows = f["_row"].to_numpy()
         dates = f["date"].to_numpy()
-        extra = [
-            f"count={int(count[i])};total={money(total[i])};limit={int(best[i])};incl={int(incl[i])};"
-            f"days={int((dates[end[i] - 1] - dates[i]) / np.timedelta64(1, 'D')) + 1};"
-            f"rows={'、'.join(map(str, rows[i : end[i]]))}"
-            for i in chosen
-        ]
+        at = np.asarray(chosen)
+        fields = {
+            "count": count[at],
+            "total": total[at],
+            "limit": best[at],
+            "incl": incl[at],
+            "days": ((dates[end[at] - 1] - dates[at]) / np.timedelta64(1, "D")).astype(int) + 1,
+            "rows": ["、".join(map(str, rows[i : end[i]])) for i in chosen],
+        }
         return findings_from(
             sel,
             self,
@@ -591,5 +613,5 @@ class FIN007(Rule):
             key=sel["payee"],
             start=sel["date"],
             date=sel["date"],
-            extra=extra,
+            fields=fields,
         )

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import register
 from .attendance import BUSINESS_KINDS
-from .base import Context, Example, Rule, deadline_findings, empty_findings, extra_fields, findings_from, num_text
+from .base import Context, Example, Rule, deadline_findings, empty_findings, extra_fields, findings_from
 
 LEAVE_CLAUSE = "003 請銷假制度 2–6"
 
@@ -251,6 +251,7 @@ class LEV001(Rule):
     register = "leave"
     kind = "row"
     needs = ("role", "start", "end", "days", "approvers", "approver_roles", "kind")
+    fields = {"missing": "int", "days": "number", "role": "text", "role_zh": "text"}  # missing: approver bits
     message_zh = "{subject} 请假 {days} 天（{role_zh}，{start}）：缺少 {missing_zh} 审批"
     message_en = "{subject}: {days} days' leave ({role_en}, {start}) lacks approval by {missing_en}"
 
@@ -285,16 +286,12 @@ class LEV001(Rule):
         judged = (required > 0) & (have > 0)
         hit = judged & (missing > 0)
         sel = f[hit]
-        extra = (
-            "missing="
-            + pd.Series(missing, index=f.index)[hit].astype(str)
-            + ";days="
-            + num_text(days[hit])
-            + ";role="
-            + role[hit].astype(str)
-            + ";role_zh="
-            + role_text[hit]
-        )
+        fields = {
+            "missing": pd.Series(missing, index=f.index)[hit],
+            "days": days[hit],
+            "role": role[hit].astype(str),
+            "role_zh": role_text[hit],
+        }
         return findings_from(
             sel,
             self,
@@ -304,7 +301,7 @@ class LEV001(Rule):
             key=sel["name"].astype(str) + " " + sel["start"].dt.strftime("%Y-%m-%d"),
             start=sel["start"].dt.normalize(),
             date=sel["start"].dt.normalize(),
-            extra=extra,
+            fields=fields,
         )
 
     @staticmethod
@@ -348,8 +345,9 @@ class LEV002(Rule):
     needs = ("start", "end", "days", "form", "kind")
     requires_columns = ("form",)
     params = {"max_days_without_form": 1}
-    message_zh = "{subject} {start} 起请假 {extra} 天，没有书面请假单"
-    message_en = "{subject}: {extra} days' leave from {start} without a written leave form"
+    message_zh = "{subject} {start} 起请假 {days} 天，没有书面请假单"
+    message_en = "{subject}: {days} days' leave from {start} without a written leave form"
+    fields = {"days": "number"}
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = personal_leave(ctx, self.needs)
@@ -366,7 +364,7 @@ class LEV002(Rule):
             key=sel["name"].astype(str) + " " + start.dt.strftime("%Y-%m-%d"),
             start=start,
             date=start,
-            extra=num_text(days[hit]),
+            fields={"days": days[hit]},
         )
 
 

@@ -22,6 +22,7 @@ class _PeriodicMeeting(Rule):
     what_zh = ""
     period = "month"
     params = {"per_period": 1}
+    fields = {"count": "int", "need": "int"}  # held in the period, and the minimum
     message_zh = "{period}：{what_zh} {count} 次，少于规定的 {need} 次"
     message_en = "{period}: {count} × {what_en}, fewer than the {need} required"
 
@@ -56,7 +57,7 @@ class _PeriodicMeeting(Rule):
             due=short["end"],
             subject="局领导",
             dept=None,
-            extra="count=" + short["n"].astype(str) + f";need={need}",
+            fields={"count": short["n"], "need": need},
         )
 
 
@@ -318,6 +319,7 @@ class MTG004(Rule):
     needs = ("date", "kind", "members", "votes_for", "major")
     requires_columns = ("members", "votes_for")
     params = {"share": 0.6667}
+    fields = {"members": "int", "votes": "int", "meeting": "text", "share": "number"}
     message_zh = "{start} {meeting}：应到 {members} 人，同意 {votes} 人，不足{share_zh}"
     message_en = "{start} {meeting}: {votes} of {members} members in favour, under {share_en}"
 
@@ -344,15 +346,12 @@ class MTG004(Rule):
             else (f["votes_for"] >= f["members"] * share)
         )
         sel = f[~enough]
-        extra = (
-            "members="
-            + sel["members"].astype(int).astype(str)
-            + ";votes="
-            + sel["votes_for"].astype(int).astype(str)
-            + ";meeting="
-            + sel["matter"].fillna(sel["kind"]).astype(str)
-            + f";share={share:g}"
-        )
+        fields = {
+            "members": sel["members"],
+            "votes": sel["votes_for"],
+            "meeting": sel["matter"].fillna(sel["kind"]).astype(str),
+            "share": share,
+        }
         return findings_from(
             sel,
             self,
@@ -362,7 +361,7 @@ class MTG004(Rule):
             key=sel["matter"].fillna(sel["_sheet"].astype(str) + "!" + sel["_row"].astype(str)),
             start=sel["date"],
             date=sel["date"],
-            extra=extra,
+            fields=fields,
         )
 
 
@@ -407,6 +406,7 @@ class MTG005(Rule):
     needs = ("date", "kind", "matter", "major")
     message_zh = "重大事项 {key}：{problem_zh}"
     message_en = "Major matter {key}: {problem_en}"
+    fields = {"missing": "text"}  # the steps missing: indexes into STEPS, comma-separated
     STEPS = (
         ("初审", "初审会", "preliminary review"),
         ("审议", "审议会", "deliberation"),
@@ -461,5 +461,5 @@ class MTG005(Rule):
             key=sel["_matter"],
             start=sel["date"],
             date=sel["date"],
-            extra=("missing=" + miss_txt.to_numpy()),
+            fields={"missing": miss_txt.to_numpy()},
         )

@@ -212,8 +212,9 @@ class PET003(Rule):
     needs = ("received", "extension_approved", "extension_days")
     requires_columns = ("extension_days",)
     params = {"max_days": 30}
-    message_zh = "信访件 {key}：延期 {extra} 日，{reason_zh}"
-    message_en = "Petition {key}: extended by {extra} days, {reason_en}"
+    message_zh = "信访件 {key}：延期 {extension_days} 日，{reason_zh}"
+    message_en = "Petition {key}: extended by {extension_days} days, {reason_en}"
+    fields = {"extension_days": "int", "reasons": "text"}  # reasons: codes of base.REASONS
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["petitions"].valid(self.needs)
@@ -233,7 +234,7 @@ class PET003(Rule):
             start=sel["received"],
             date=sel["received"],
             due=None,
-            extra=ext[hit].astype(int).astype(str) + "|" + reason,
+            fields={"extension_days": ext[hit], "reasons": reason},
         )
 
 

@@ -178,6 +178,7 @@ class REQ002(Rule):
     kind = "row"
     needs = ("received", "extension_approved", "extension_notified", "extension_days")
     params = {"max_days": 20}
+    fields = {"extension_days": "int", "reasons": "text"}  # reasons: codes of base.REASONS
     message_zh = "申请 {key}：延期{extra_zh}"
     message_en = "Request {key}: extension {extra_en}"
 
@@ -195,7 +196,10 @@ class REQ002(Rule):
             + np.where(untold, "not_notified,", "")
         )
         sel = f[hit]
-        extra = pd.Series(codes, index=f.index)[hit].str.rstrip(",") + "|" + days[hit].fillna(0).astype(int).astype(str)
+        fields = {
+            "reasons": pd.Series(codes, index=f.index)[hit].str.rstrip(","),
+            "extension_days": days[hit].fillna(0),
+        }
         return findings_from(
             sel,
             self,
@@ -205,7 +209,7 @@ class REQ002(Rule):
             key=sel["case_id"],
             start=sel["received"],
             date=sel["received"],
-            extra=extra,
+            fields=fields,
         )
 
 
