@@ -148,3 +148,31 @@ def test_dis005_feeds_unit_accountability_at_tier_2(tmp_path):
     assert [(p["ladder"], p["subject"], p["tier"]) for p in rep["penalties"]] == [
         ("unit_accountability", "某县某局", 2)
     ]
+
+
+def test_a_finding_field_must_be_declared_by_its_rule():
+    import pandas as pd
+    import pytest
+
+    from gov_audit.rules import RULES
+    from gov_audit.rules.base import findings_from
+
+    rows = pd.DataFrame({"x": [1]})
+    with pytest.raises(ValueError, match="not declared"):
+        findings_from(rows, RULES["CON001"], status="violation", fields={"minutes": 3})
+    out = findings_from(rows, RULES["CON001"], status="violation", fields={"detail": "推诿"})
+    assert out["x_detail"].tolist() == ["推诿"]
+
+
+def test_every_ladder_is_fed_and_names_no_rule_outside_its_family():
+    import inspect
+
+    from gov_audit import ladders
+    from gov_audit.rules import LADDERS, feeders
+
+    for name, lad in LADDERS.items():
+        assert lad.kind in ladders.KINDS or lad.kind == "rating", name
+        assert lad.kind == "rating" or feeders(name), f"{name} is fed by no rule"
+    import re
+
+    assert not re.search(r'"[A-Z]{3}\d{3}"', inspect.getsource(ladders)), "ladders.py names a rule"

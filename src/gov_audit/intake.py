@@ -12,7 +12,7 @@ from pathlib import Path
 from .classify import Classified, Skipped, classify
 from .errors import InputError
 from .normalize import NormalizeOptions, RegisterData, combine, normalize
-from .read import DEFAULT_LIMITS, ReadLimits, SheetUnreadable, fatal, find_inputs, read_sheets
+from .read import DEFAULT_LIMITS, RawSheet, ReadLimits, SheetUnreadable, fatal, find_inputs, read_sheets
 
 
 @dataclass
@@ -71,42 +71,7 @@ def load_registers(
         errors_before = len(errors)
         skipped_before = len(skipped)
         for sheet in sheets:
-            try:
-                result, errs = classify(sheet)
-                errors += errs
-                if isinstance(result, Skipped):
-                    skipped.append(result)
-                    info.sheets[sheet.sheet] = "skipped"
-                elif isinstance(result, Classified):
-                    titles += _title_rows(result)
-                    data, errs = normalize(result, options)
-                    errors += errs
-                    if data is None:  # e.g. a grid whose month nobody states: its errors say why
-                        info.sheets[sheet.sheet] = "error"
-                        continue
-                    parts.setdefault(data.key, []).append(data)
-                    info.sheets[sheet.sheet] = data.key
-                else:
-                    info.sheets[sheet.sheet] = "error"
-            except BaseException as exc:  # the reading boundary: one sheet's failure is that sheet's error
-                if fatal(exc):
-                    raise
-                info.sheets[sheet.sheet] = "error"
-                where = None if sheet.is_csv else sheet.sheet
-                if isinstance(exc, SheetUnreadable):
-                    errors.append(
-                        InputError(display, "unreadable", f"工作表无法读取 (sheet cannot be read): {exc}", sheet=where)
-                    )
-                else:
-                    errors.append(
-                        InputError(
-                            display,
-                            "internal",
-                            f"读取工作表时内部错误，请报告此问题 (internal error reading the sheet; "
-                            f"please report): {type(exc).__name__}: {_first_line(exc)}",
-                            sheet=where,
-                        )
-                    )
+            _take_sheet(sheet, display, options, info, parts, skipped, titles, errors)
         if (
             sheets
             and len(errors) == errors_before
@@ -186,3 +151,65 @@ def _display(path: Path, root: Path | None) -> str:
         except ValueError:
             pass
     return str(path)
+
+
+def _take_sheet(
+    sheet: RawSheet,
+    display: str,
+    options: NormalizeOptions | None,
+    info: InputFile,
+    parts: dict[str, list[RegisterData]],
+    skipped: list[Skipped],
+    titles: list[str],
+    errors: list[InputError],
+) -> None:
+    """One sheet through classify → normalize, its register part, skip or errors recorded."""
+    try:
+        result, errs = classify(sheet)
+        errors += errs
+        if isinstance(result, Skipped):
+            skipped.append(result)
+            info.sheets[sheet.sheet] = "skipped"
+        elif isinstance(result, Classified):
+            titles += _title_rows(result)
+            data, errs = normalize(result, options)
+            errors += errs
+            if data is None:  # e.g. a grid whose month nobody states: its errors say why
+                info.sheets[sheet.sheet] = "error"
+                return
+            parts.setdefault(data.key, []).append(data)
+            info.sheets[sheet.sheet] = data.key
+        else:
+            info.sheets[sheet.sheet] = "error"
+    except BaseException as exc:  # the reading boundary: one sheet's failure is that sheet's error
+        if fatal(exc):
+            raise
+        info.sheets[sheet.sheet] = "error"
+        where = None if sheet.is_csv else sheet.sheet
+        if isinstance(exc, SheetUnreadable):
+            errors.append(
+                InputError(display, "unreadable", f"工作表无法读取 (sheet cannot be read): {exc}", sheet=where)
+            )
+        else:
+            errors.append(
+                InputError(
+                    display,
+                    "internal",
+                    f"读取工作表时内部错误，请报告此问题 (internal error reading the sheet; "
+                    f"please report): {type(exc).__name__}: {_first_line(exc)}",
+                    sheet=where,
+                )
+            )
+
+
+def intake_of(sheets: Sequence[RawSheet], options: NormalizeOptions | None = None, name: str = "内存") -> Intake:
+    """Registers from sheets already in memory (the tests' family harness, other front ends)."""
+    parts: dict[str, list[RegisterData]] = {}
+    skipped: list[Skipped] = []
+    titles: list[str] = []
+    errors: list[InputError] = []
+    info = InputFile(name, "")
+    for sheet in sheets:
+        _take_sheet(sheet, name, options, info, parts, skipped, titles, errors)
+    registers = {k: combine(v) for k, v in sorted(parts.items())}
+    return Intake(registers, [info], skipped, errors, titles)

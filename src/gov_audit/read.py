@@ -851,7 +851,12 @@ def _read_csv(path: Path, name: str) -> list[RawSheet]:
         text = decode_text(data)
     except UnicodeDecodeError as exc:
         raise OSError(0, f"无法识别编码（非 UTF-8/GBK）(not UTF-8 or GBK text): {exc.reason}") from exc
+    return [sheet_from_text(name, path.stem, text, path)]
+
+
+def sheet_from_text(file: str, sheet: str, text: str, path: Path | None = None) -> RawSheet:
+    """A sheet from CSV text: a .csv file, or rows built in memory."""
     rows = _csv_rows(text)
     width = max((len(r) for r in rows), default=0)
     preview = [r + [""] * (width - len(r)) for r in rows[:HEADER_SCAN_ROWS]]
-    return [RawSheet(name, path.stem, preview, list(range(width)), is_csv=True, _path=path, _csv_text=text)]
+    return RawSheet(file, sheet, preview, list(range(width)), is_csv=True, _path=path, _csv_text=text)

@@ -6,6 +6,9 @@ and collects the ladders it declares (``LADDERS``, see ladder.py).
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 from .base import Rule
 from .ladder import Ladder
 
@@ -33,20 +36,14 @@ def unknown_patterns(patterns: list[str]) -> list[str]:
     return [p for p in patterns if not any(rid.upper().startswith(p.upper()) for rid in RULES)]
 
 
-from . import (  # noqa: E402  (registration)
-    attendance,
-    conduct,
-    disclosure,
-    finance,
-    incidents,
-    leave,
-    meetings,
-    opinions,
-    petitions,
-    requests,
+# Every module of this package is a family, except the shared support below: a new
+# family is discovered by being here (adding one touches its module and its tests).
+_SUPPORT = {"base", "ladder", "periods"}
+FAMILIES = tuple(
+    importlib.import_module(f"{__name__}.{m.name}")
+    for m in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)
+    if m.name not in _SUPPORT
 )
-
-FAMILIES = (attendance, conduct, disclosure, finance, incidents, leave, meetings, opinions, petitions, requests)
 LADDERS: dict[str, Ladder] = {lad.name: lad for fam in FAMILIES for lad in getattr(fam, "LADDERS", ())}
 # Rulebook keys that moved, declared by the family they left: "RULE-PREFIX:key" → (rule, key).
 MOVED_KEYS: dict[str, tuple[str, str]] = {k: v for fam in FAMILIES for k, v in getattr(fam, "MOVED_KEYS", {}).items()}
