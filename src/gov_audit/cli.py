@@ -260,6 +260,9 @@ def check(
     ),
     fail_on: str = typer.Option("breach", "--fail-on", help="warning | breach | never"),
     lang: str = typer.Option("zh", "--lang", help="zh | en"),
+    group_by: str = typer.Option(
+        "register", "--group-by", help="表格/HTML 分组 group findings by: register | rule | person | dept"
+    ),
 ) -> None:
     """审计台账。Audit registers: exit 0 clean, 1 findings at or above --fail-on, 2 input errors.
 
@@ -291,6 +294,16 @@ def check(
         )
     if lang not in ("zh", "en"):
         usage.append(InputError("--lang", "usage", "应为 zh 或 en", value=lang, expected="zh, en"))
+    if group_by not in ("register", "rule", "person", "dept"):
+        usage.append(
+            InputError(
+                "--group-by",
+                "usage",
+                "未知分组 (unknown grouping)",
+                value=group_by,
+                expected="register, rule, person, dept",
+            )
+        )
     if output is not None and output_dir is not None:
         usage.append(InputError("--output", "usage", "--output 与 --output-dir 只能选一个 (use one of them)"))
     if fmt == "xlsx" and output is None and output_dir is None:
@@ -346,7 +359,7 @@ def check(
     if target is not None:
         try:
             try:
-                write_report(report, fmt, target, lang, source_root=Path.cwd())
+                write_report(report, fmt, target, lang, source_root=Path.cwd(), group_by=group_by)
             except OSError:
                 raise
             except Exception as exc:  # a renderer's bug: still leave a valid report saying so
@@ -367,7 +380,11 @@ def check(
             )
     else:
         try:
-            text = _render_table_text(report, lang) if fmt == "table" else report_text(report, fmt, lang)
+            text = (
+                _render_table_text(report, lang, group_by)
+                if fmt == "table"
+                else report_text(report, fmt, lang, group_by)
+            )
         except Exception as exc:
             errors.append(_internal(paths, f"{fmt} report", exc))
             code = EXIT_INPUT
@@ -393,13 +410,13 @@ def _internal(paths, stage: str, exc: Exception) -> InputError:
     )
 
 
-def _render_table_text(report: dict, lang: str) -> str:
+def _render_table_text(report: dict, lang: str, group_by: str = "register") -> str:
     """The table as the terminal will show it, rendered before anything is printed."""
     from .render.table import render_table
 
     out = _stdout()
     with out.capture() as cap:
-        render_table(report, out, lang)
+        render_table(report, out, lang, group_by)
     return cap.get()
 
 

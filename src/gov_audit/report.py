@@ -8,6 +8,7 @@ import pandas as pd
 
 from .engine import AuditResult
 from .errors import cell_position
+from .ladders import unit_name
 from .registers import BY_KEY
 from .rules import RULES
 from .rules.base import FIELD_PREFIX, describe, finding_fields
@@ -136,6 +137,7 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
     }
     return {
         "schema": SCHEMA,
+        "office": unit_name(result.rulebook, result.intake),
         "as_of": as_of,
         "as_of_basis": _as_of_basis(result.options),
         "range": {"since": result.since.strftime("%Y-%m-%d"), "until": result.until.strftime("%Y-%m-%d")},

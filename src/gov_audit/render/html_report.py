@@ -84,7 +84,7 @@ def bar_chart(title: str, counts: dict[str, int], width: int = 420) -> str:
     return "".join(parts)
 
 
-def render_html(report: dict, lang: str = "zh") -> str:
+def render_html(report: dict, lang: str = "zh", group_by: str = "register") -> str:
     t = TEXT[lang]
     s = report["summary"]
     counted = [f for f in report["findings"] if not f.get("waived")]

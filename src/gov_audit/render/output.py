@@ -13,7 +13,7 @@ FORMATS = ("table", "json", "csv", "xlsx", "html")
 EXTENSION = {"table": "txt", "json": "json", "csv": "csv", "xlsx": "xlsx", "html": "html"}
 
 
-def report_text(report: dict, fmt: str, lang: str) -> str:
+def report_text(report: dict, fmt: str, lang: str, group_by: str = "register") -> str:
     if fmt == "json":
         from .json_report import render_json
 
@@ -25,15 +25,17 @@ def report_text(report: dict, fmt: str, lang: str) -> str:
     if fmt == "html":
         from .html_report import render_html
 
-        return render_html(report, lang)
+        return render_html(report, lang, group_by)
     from .table import render_table
 
     buf = io.StringIO()
-    render_table(report, Console(file=buf, force_terminal=False, width=200, soft_wrap=True), lang)
+    render_table(report, Console(file=buf, force_terminal=False, width=200, soft_wrap=True), lang, group_by)
     return buf.getvalue()
 
 
-def write_report(report: dict, fmt: str, target: Path, lang: str, source_root: Path | None = None) -> None:
+def write_report(
+    report: dict, fmt: str, target: Path, lang: str, source_root: Path | None = None, group_by: str = "register"
+) -> None:
     """Write to ``target`` through a temporary file renamed into place: never half a report."""
     target = Path(target)
     if fmt == "xlsx":
@@ -44,4 +46,4 @@ def write_report(report: dict, fmt: str, target: Path, lang: str, source_root: P
             wb.save(tmp)
         return
     # utf-8-sig is not used: the csv renderer writes its own BOM.
-    write_text_atomic(target, report_text(report, fmt, lang))
+    write_text_atomic(target, report_text(report, fmt, lang, group_by))

@@ -1,108 +1,90 @@
-"""Terminal output: a summary panel, findings by register, penalties, errors.
+"""Terminal and plain-text output: the summary first, then findings grouped, one line each.
 
-Rich tables and colours on a terminal; one plain line per item otherwise (cron logs,
-pipes), so the same findings can be grepped.
+Colours on a terminal; the same lines without them otherwise (cron logs, pipes), so the
+findings can be grepped.  What goes on each line is decided in present.py.
 """
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from rich.console import Console
-from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from ..rules import LADDERS
-from .labels import REGISTER, SEVERITY, STATUS, TEXT, UNIT
+from .labels import REGISTER, SEVERITY, TEXT
+from .present import grouped, penalty_lines, source_of, summary_lines
 
 
-def _source(f: dict, lang: str = "zh") -> str:
-    if f.get("row") is None:
-        return f.get("period") or ""
-    if lang == "zh":
-        return f"{f.get('sheet') or f.get('file')} 第{f['row']}行"
-    return f"{f.get('sheet') or f.get('file')} row {f['row']}"
-
-
-def _late(f: dict, lang: str) -> str:
-    lb = f.get("late_by")
-    return "" if not lb else f"{lb['value']} {UNIT[lang][lb['unit']]}"
-
-
-def render_table(report: dict, console: Console, lang: str = "zh") -> None:
+def render_table(report: dict, console: Console, lang: str = "zh", group_by: str = "register") -> None:
+    """The summary first, never cut; then the findings grouped, one line each; then notes
+    and errors.  Colour on a terminal, the same lines without it elsewhere."""
     t = TEXT[lang]
-    if not console.is_terminal:
-        _render_plain(report, console, lang)
-        return
-    s = report["summary"]
-    head = Text()
-    basis = report.get("as_of_basis", "")
-    zone = f" ({basis.split(' ', 1)[1]} {'今日' if lang == 'zh' else 'today'})" if basis.startswith("today ") else ""
-    head.append(
-        f"{t['as_of']} {report['as_of']}{zone}   {t['range']} {report['range']['since']} – {report['range']['until']}\n"
-    )
-    head.append(f"{t['findings']}: {s['findings']}   ", style="bold")
-    for sev, n in s["by_severity"].items():
-        head.append(f"{SEVERITY[lang].get(sev, sev)} {n}  ", style="red" if sev == "breach" else "yellow")
-    head.append(f"  {t['errors']}: {s['errors']}", style="bold red" if s["errors"] else "")
-    if s["by_rule"]:
-        head.append(f"\n{t['by_rule']}: " + "  ".join(f"{k} {v}" for k, v in s["by_rule"].items()))
-    if s["by_dept"]:
-        head.append(f"\n{t['by_dept']}: " + "  ".join(f"{k or '—'} {v}" for k, v in s["by_dept"].items()))
-    prov = report["calendar"].get("provisional_years")
-    if prov:
-        head.append(f"\n{t['provisional']}: {', '.join(map(str, prov))}", style="yellow")
-    console.print(Panel(head, title=t["title"], expand=False))
-    findings = sorted(report["findings"], key=lambda f: f["register"])
-    if not findings:
+    colour = console.is_terminal
+    title = t["title"] + (f" — {report['office']}" if report.get("office") else "")
+    console.print(Text(title, style="bold" if colour else ""), highlight=False)
+    for label, text in summary_lines(report, lang):
+        if label in ("单位", "office"):
+            continue
+        line = Text()
+        line.append(f"{label}：" if lang == "zh" else f"{label}: ", style="bold" if colour else "")
+        line.append(text)
+        console.print(line, highlight=False)
+    penalties = penalty_lines(report, lang)
+    if penalties:
+        console.print(Text(t["penalties"] + ("：" if lang == "zh" else ":"), style="bold" if colour else ""))
+        for p in penalties:
+            console.print(Text("  " + p, style="red" if colour else ""), highlight=False)
+    if not report["findings"]:
         console.print(t["none"])
-    for reg, grouped in groupby(findings, key=lambda f: f["register"]):
-        group = list(grouped)
-        table = Table(title=f"{REGISTER[lang].get(reg, reg)} ({len(group)})", show_lines=False, title_justify="left")
-        for col in ("rule", "status", "subject", "key", "due", "done", "late_by", "source", "message"):
-            table.add_column(t[col], overflow="fold")
-        for f in group:
-            style = "yellow" if f["severity"] == "warning" else ("dim" if f.get("waived") else "")
-            table.add_row(
-                f["rule"],
-                STATUS[lang][f["status"]],
-                f.get("subject") or "",
-                f.get("key") or "",
-                f.get("due") or "",
-                f.get("done") or "",
-                _late(f, lang),
-                _source(f, lang),
-                f["message"],
-                style=style,
-            )
-        console.print(table)
-    people = person_summary(report)
-    if people:
-        table = Table(title=t["people"], title_justify="left")
-        for col in ("subject", "dept", "allowance", "discipline", "rating"):
-            table.add_column(t[col], overflow="fold")
-        for row in people:
-            table.add_row(
-                row["subject"],
-                row["dept"] or "",
-                row["allowance"],
-                row["discipline"],
-                row["rating"],
-                style="bold red" if row["rating"] else "",
-            )
-        console.print(table)
-    if report["penalties"]:
-        table = Table(title=t["penalties"], title_justify="left")
-        for col in ("ladder", "subject", "period", "count", "tier", "consequence"):
-            table.add_column(t[col], overflow="fold")
-        for p in report["penalties"]:
-            table.add_row(p["ladder"], p["subject"], p["period"], str(p["count"]), str(p["tier"]), p["consequence"])
-        console.print(table)
-    for line in _notes(report, lang):
-        console.print(Text(line, style="dim"))
+    for head, sections in grouped(report, group_by, lang):
+        console.print()
+        console.print(Text(f"== {head} ==", style="bold cyan" if colour else ""), highlight=False)
+        for sub, lines in sections:
+            if sub:
+                console.print(Text(f"-- {sub}", style="bold" if colour else ""), highlight=False)
+            for ln in lines:
+                style = ""
+                if colour:
+                    style = "dim" if ln.waived else ("yellow" if ln.severity == "warning" else "")
+                mark = f" [{t['waived']}]" if ln.waived else ""
+                warn = f" [{SEVERITY[lang]['warning']}]" if ln.severity == "warning" and not ln.waived else ""
+                # A log line stands alone (grep PET001): the rule and the full source on it.
+                lead = ln.source if colour else f"{ln.rule} {ln.where or ln.source}"
+                console.print(Text(f"  {lead}  {ln.text}{warn}{mark}", style=style), highlight=False)
+    base = report.get("baseline") or {}
+    for key, label in (
+        ("still_open", "仍未整改" if lang == "zh" else "still open"),
+        ("resolved", "已整改" if lang == "zh" else "resolved"),
+    ):
+        items = base.get(key) or []
+        if items:
+            console.print()
+            console.print(Text(f"== {label} ({len(items)}) ==", style="bold cyan" if colour else ""), highlight=False)
+            for f in items:
+                console.print(Text("  " + baseline_line(f, key, lang)), highlight=False)
+    for note in _notes(report, lang):
+        console.print(Text(note, style="dim" if colour else ""), highlight=False)
     for e in report["errors"]:
-        console.print(Text(_error_line(e), style="red"))
+        console.print(Text(_error_line(e), style="red" if colour else ""), highlight=False)
+
+
+def baseline_line(f: dict, key: str, lang: str) -> str:
+    zh = lang == "zh"
+    text = f"{source_of(f)}  {f.get('message') or ''}"
+    if key == "still_open":
+        days = f.get("days_open")
+        text += (
+            f"（首次发现 {f.get('first_seen')}，已 {days} 天"
+            if zh
+            else f" (first seen {f.get('first_seen')}, {days} days"
+        )
+        if f.get("rectify_due"):
+            late = f.get("rectify_overdue")
+            if zh:
+                text += f"，整改时限 {f['rectify_due']}" + ("，已逾期" if late else "")
+            else:
+                text += f", rectify by {f['rectify_due']}" + (", overdue" if late else "")
+        text += "）" if zh else ")"
+    return text
 
 
 def _notes(report: dict, lang: str) -> list[str]:
@@ -168,44 +150,3 @@ def _error_line(e: dict) -> str:
     from ..errors import InputError
 
     return InputError.from_json(e).render()  # the one template every error is shown with
-
-
-def _render_plain(report: dict, console: Console, lang: str) -> None:
-    t = TEXT[lang]
-    s = report["summary"]
-    out = console.out
-    sev = ", ".join(f"{SEVERITY[lang].get(k, k)} {v}" for k, v in s["by_severity"].items())
-    basis = report.get("as_of_basis", "")
-    zone = f" ({basis.split(' ', 1)[1]} {'今日' if lang == 'zh' else 'today'})" if basis.startswith("today ") else ""
-    out(
-        f"{t['title']}  {t['as_of']} {report['as_of']}{zone}  "
-        f"{t['range']} {report['range']['since']}..{report['range']['until']}",
-        highlight=False,
-    )
-    out(
-        f"{t['findings']}: {s['findings']}" + (f" ({sev})" if sev else "") + f"  {t['errors']}: {s['errors']}",
-        highlight=False,
-    )
-    for f in report["findings"]:
-        src = f"{f['file']}:{f['sheet']}!{f['row']}" if f.get("row") is not None else (f.get("period") or "")
-        parts = [
-            f["rule"],
-            STATUS[lang][f["status"]],
-            SEVERITY[lang][f["severity"]],
-            src,
-            f"{t['due']} {f['due']}" if f.get("due") else "",
-            f["message"],
-        ]
-        if f.get("waived"):
-            parts.insert(3, t["waived"])
-        out("  ".join(p for p in parts if p), highlight=False)
-    for p in report["penalties"]:
-        out(
-            f"{t['penalties']}: {p['ladder']}  {p['subject']}  {p['period']}  "
-            f"{t['tier']} {p['tier']}  {p['consequence']}",
-            highlight=False,
-        )
-    for line in _notes(report, lang):
-        out(line, highlight=False)
-    for e in report["errors"]:
-        out(f"{t['errors']}: {_error_line(e)}", highlight=False)
