@@ -38,14 +38,17 @@ def test_xlsx_has_exactly_the_json_findings(tmp_path):
     assert run("check", SAMPLE, *ARGS, "--format", "xlsx", "--output", out).exit_code == 1
     wb = openpyxl.load_workbook(out)
     assert "处罚档次" in wb.sheetnames and "汇总" in wb.sheetnames
-    ids = []
+    ids, rectify = [], []
     for ws in wb.worksheets:
         header = [c.value for c in ws[1]]
-        if "编号ID" in header:
+        if "编号ID" in header and ws.title.startswith("整改清单"):
+            rectify += [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
+        elif "编号ID" in header:
             assert ws.freeze_panes == "A2" and ws.auto_filter.ref
             k = header.index("编号ID")
             ids += [row[k] for row in ws.iter_rows(min_row=2, values_only=True)]
     assert sorted(ids) == sorted(json_ids())
+    assert sorted(rectify) == sorted(json_ids())  # the rectification list holds every finding once
     ws = wb["信访登记"]
     header = [c.value for c in ws[1]]
     due = ws.cell(2, header.index("到期") + 1).value

@@ -63,6 +63,7 @@ class AuditResult:
     not_judged: list[NotJudged]
     waivers: list[dict[str, Any]] = field(default_factory=list)
     baselined: int = 0
+    baseline_entries: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def reported(self) -> pd.DataFrame:
@@ -82,6 +83,7 @@ class Prepared:
     waivers: list[Any] = field(default_factory=list)
     baseline_ids: set[str] = field(default_factory=set)
     baseline_triples: set[tuple[str, str, str | None]] = field(default_factory=set)
+    baseline_entries: list[dict[str, Any]] = field(default_factory=list)
 
     def __iter__(self) -> Iterator[Any]:  # (rulebook, calendar) unpacking
         return iter((self.rulebook, self.calendar))
@@ -117,7 +119,9 @@ def prepare(options: AuditOptions) -> Prepared:
         if errs:
             raise InputFailure(errs)
     if options.baseline is not None:
-        prepared.baseline_ids, prepared.baseline_triples, errs = load_baseline(options.baseline)
+        prepared.baseline_ids, prepared.baseline_triples, errs, prepared.baseline_entries = load_baseline(
+            options.baseline
+        )
         if errs:
             raise InputFailure(errs)
     return prepared
@@ -223,6 +227,7 @@ def run_audit(
         )
     frame["reported"] = _reported(frame, options, since, until)
     baselined = 0
+    frame["still_open"] = False
     ids, triples = prepared.baseline_ids, prepared.baseline_triples
     if (ids or triples) and len(frame):
         due = pd.to_datetime(frame["due"], errors="coerce").dt.strftime("%Y-%m-%d")
@@ -231,6 +236,7 @@ def run_audit(
         )
         known = frame["id"].isin(ids) | pd.Series(triple.isin(list(triples)), index=frame.index)
         baselined = int((known & frame["reported"]).sum())
+        frame["still_open"] = known & frame["reported"]
         frame["reported"] &= ~known
     penalties = [p for p in penalties if _penalty_reported(p, options)]
     return AuditResult(
@@ -247,6 +253,7 @@ def run_audit(
         not_judged,
         waiver_status,
         baselined,
+        prepared.baseline_entries,
     )
 
 

@@ -135,9 +135,11 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
         "errors": len(errors),
         "penalties": len(result.penalties),
     }
+    rectify_due = _rectify_due(result)
     return {
         "schema": SCHEMA,
         "office": unit_name(result.rulebook, result.intake),
+        "rectify_due": rectify_due,
         "as_of": as_of,
         "as_of_basis": _as_of_basis(result.options),
         "range": {"since": result.since.strftime("%Y-%m-%d"), "until": result.until.strftime("%Y-%m-%d")},
@@ -162,10 +164,72 @@ def build_report(result: AuditResult, lang: str = "zh") -> dict:
         "errors": errors,
         "penalties": [_penalty(p, lang) for p in result.penalties],
         "waivers": result.waivers,
-        "baseline": None
-        if result.options.baseline is None
-        else {"path": str(result.options.baseline), "suppressed": result.baselined},
+        "baseline": None if result.options.baseline is None else _baseline(result, lang, as_of, len(counted)),
         "summary": summary,
+    }
+
+
+def _rectify_due(result: AuditResult) -> str | None:
+    """整改时限: ``rectify_workdays`` working days after the as-of day, on the audit's calendar."""
+    try:
+        due = result.calendar.add_workdays(
+            result.options.as_of.normalize(), int(result.rulebook.settings["rectify_workdays"])
+        )
+    except Exception:  # beyond the calendar's years: no date rather than a wrong one
+        return None
+    return None if due is None else due.isoformat()
+
+
+def _baseline(result: AuditResult, lang: str, as_of: str, new: int) -> dict:
+    """Against an earlier report: new (the findings), still open (known before, found again:
+    days since first seen, and overdue against the 整改时限), resolved (known before, gone)."""
+    entries = result.baseline_entries
+    by_id = {str(e["id"]): e for e in entries if e.get("id")}
+    by_triple = {(e.get("rule"), e.get("key"), e.get("due")): e for e in entries}
+    frame = result.findings
+    still = finding_dicts(frame[frame["still_open"].astype(bool)], lang, as_of) if len(frame) else []
+    today = pd.Timestamp(as_of)
+    overdue = 0
+    for f in still:
+        e = by_id.get(f["id"]) or by_triple.get((f["rule"], f["key"], f["due"])) or {}
+        first = str(e.get("first_seen") or as_of)[:10]
+        f["first_seen"] = first
+        f["days_open"] = int((today - pd.Timestamp(first)).days)
+        f["rectify_due"] = str(e["rectify_due"])[:10] if e.get("rectify_due") else None
+        f["rectify_overdue"] = bool(f["rectify_due"] and f["rectify_due"] < as_of)
+        overdue += f["rectify_overdue"]
+    current_ids = set(frame["id"].astype(str)) if len(frame) else set()
+    due = pd.to_datetime(frame["due"], errors="coerce").dt.strftime("%Y-%m-%d") if len(frame) else pd.Series([])
+    current_triples = (
+        set(zip(frame["rule"], frame["key"], due.where(due.notna(), None), strict=True)) if len(frame) else set()
+    )
+    keep = (
+        "id",
+        "rule",
+        "register",
+        "subject",
+        "dept",
+        "key",
+        "due",
+        "message",
+        "sheet",
+        "row",
+        "first_seen",
+        "rectify_due",
+    )
+    resolved = [
+        {k: e.get(k) for k in keep}
+        for e in entries
+        if str(e.get("id")) not in current_ids and (e.get("rule"), e.get("key"), e.get("due")) not in current_triples
+    ]
+    resolved.sort(key=lambda e: (str(e.get("rule")), str(e.get("id"))))
+    return {
+        "path": str(result.options.baseline),
+        "suppressed": result.baselined,
+        "new": new,
+        "still_open": still,
+        "resolved": resolved,
+        "overdue": overdue,
     }
 
 

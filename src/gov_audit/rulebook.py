@@ -57,6 +57,7 @@ SETTINGS: dict[str, Any] = {
     "ladder_window": "year",
     "unit_name": "",
     "office": "",  # the audited office's name in headers and the unit ladder (else from title rows)
+    "rectify_workdays": 15,  # 整改时限: working days after the report's as-of day
     "batch_group": "file",
     "timezone": "Asia/Shanghai",  # the default --as-of is today here, whatever the machine's TZ
     "max_cells": 60_000_000,  # a sheet's used rectangle (rows × columns) we agree to load

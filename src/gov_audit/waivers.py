@@ -198,20 +198,85 @@ def apply_waivers(frame: pd.DataFrame, waivers: list[Waiver], as_of: pd.Timestam
     return frame, status
 
 
-def load_baseline(path: str | Path) -> tuple[set[str], set[tuple], list[InputError]]:
-    """Finding ids and (rule, key, due) triples of an earlier JSON report."""
+RECTIFY_SHEET = "整改清单"
+RECTIFY_COLUMNS = {
+    "id": "编号ID",
+    "rule": "规则",
+    "subject": "责任人",
+    "dept": "部门",
+    "key": "事项",
+    "due": "到期",
+    "message": "说明",
+    "first_seen": "首次发现",
+    "rectify_due": "整改时限",
+    "measures": "整改措施",
+    "progress": "整改情况",
+}
+
+
+def load_baseline(path: str | Path) -> tuple[set[str], set[tuple], list[InputError], list[dict]]:
+    """An earlier report's findings: their ids, (rule, key, due) triples, and the entries
+    themselves (with when each was first seen and its 整改时限), from the JSON report or the
+    xlsx report's rectification sheets (整改清单…)."""
     path = Path(path)
     name = str(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        entries = _rectification_entries(path)
+        if entries is None:
+            msg = "基线工作簿中没有整改清单工作表 (no 整改清单 sheet in the baseline workbook)"
+            return set(), set(), [InputError(name, "usage", msg)], []
+    else:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            findings = data["findings"]
+            assert str(data.get("schema", "")).startswith("gov-audit/report")
+        except (OSError, ValueError, KeyError, TypeError, AssertionError):
+            return (
+                set(),
+                set(),
+                [InputError(name, "usage", "基线文件不是 gov-audit 的 JSON 报告 (not a gov-audit JSON report)")],
+                [],
+            )
+        seen = data.get("as_of")
+        earlier = (data.get("baseline") or {}).get("still_open") or []
+        entries = [
+            {
+                **f,
+                "first_seen": f.get("first_seen") or seen,
+                "rectify_due": f.get("rectify_due") or data.get("rectify_due"),
+            }
+            for f in [*findings, *earlier]
+        ]
+    ids = {str(f.get("id")) for f in entries if f.get("id")}
+    triples = {(f.get("rule"), f.get("key"), f.get("due")) for f in entries}
+    return ids, triples, [], entries
+
+
+def _rectification_entries(path: Path) -> list[dict] | None:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        findings = data["findings"]
-        assert str(data.get("schema", "")).startswith("gov-audit/report")
-    except (OSError, ValueError, KeyError, TypeError, AssertionError):
-        return (
-            set(),
-            set(),
-            [InputError(name, "usage", "基线文件不是 gov-audit 的 JSON 报告 (not a gov-audit JSON report)")],
-        )
-    ids = {f.get("id") for f in findings if f.get("id")}
-    triples = {(f.get("rule"), f.get("key"), f.get("due")) for f in findings}
-    return ids, triples, []
+        sheets = [ws for ws in wb.worksheets if ws.title.startswith(RECTIFY_SHEET)]
+        if not sheets:
+            return None
+        by_header = {v: k for k, v in RECTIFY_COLUMNS.items()}
+        out = []
+        for ws in sheets:
+            rows = ws.iter_rows(values_only=True)
+            header = [by_header.get(str(h).strip()) if h is not None else None for h in next(rows, ())]
+            for r in rows:
+                e = {k: _plain(v) for k, v in zip(header, r, strict=False) if k}
+                if e.get("id") or e.get("rule"):
+                    out.append(e)
+        return out
+    finally:
+        wb.close()
+
+
+def _plain(v):
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if not (v.hour or v.minute) else v.isoformat(timespec="minutes")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return v

@@ -123,6 +123,7 @@ def render_xlsx(report: dict, target: Path, lang: str = "zh", source_root: Path 
                 src.hyperlink = link
                 src.font = Font(color="0563C1", underline="single")
         ws.auto_filter.ref = ws.dimensions
+    _rectification(wb, report, used)
     ws = wb.create_sheet(_sheet_title(t["penalties"] if lang == "en" else "处罚档次", used))
     pf = list(PENALTY_FIELDS)
     _header(ws, [PENALTY_HEADERS[lang][k] for k in pf], [WIDTH.get(k, 12) for k in pf])
@@ -145,6 +146,42 @@ def render_xlsx(report: dict, target: Path, lang: str = "zh", source_root: Path 
         ws.auto_filter.ref = ws.dimensions
     _summary(wb.create_sheet(_sheet_title("汇总" if lang == "zh" else "summary", used)), report, lang)
     return wb
+
+
+def _rectification(wb: Workbook, report: dict, used: set[str]) -> None:
+    """整改清单: a sheet per department, each finding with its responsible person and 整改时限,
+    and blank 整改措施 / 整改情况 for the office to fill.  Read back by ``--baseline``."""
+    from ..waivers import RECTIFY_COLUMNS, RECTIFY_SHEET
+
+    still = (report.get("baseline") or {}).get("still_open") or []
+    items = [f for f in [*report["findings"], *still] if not f.get("waived")]
+    by_dept: dict[str, list[dict]] = {}
+    for f in items:
+        by_dept.setdefault(f.get("dept") or "未注明科室", []).append(f)
+    keys = list(RECTIFY_COLUMNS)
+    widths = {"id": 30, "message": 60, "key": 20, "measures": 30, "progress": 30}
+    for dept in sorted(by_dept):
+        ws = wb.create_sheet(_sheet_title(f"{RECTIFY_SHEET}-{dept}", used))
+        _header(ws, [RECTIFY_COLUMNS[k] for k in keys], [widths.get(k, 12) for k in keys])
+        for f in by_dept[dept]:
+            row = {
+                **{k: f.get(k) for k in ("id", "rule", "subject", "dept", "key", "due", "message")},
+                "first_seen": f.get("first_seen") or report["as_of"],
+                "rectify_due": f.get("rectify_due") or report.get("rectify_due"),
+            }
+            ws.append([None] * len(keys))
+            for j, k in enumerate(keys, start=1):
+                cell = ws.cell(row=ws.max_row, column=j)
+                v = row.get(k)
+                if k in ("due", "first_seen", "rectify_due"):
+                    cell.value = _date(v)
+                    if cell.value is not None:
+                        cell.number_format = "yyyy-mm-dd"
+                elif isinstance(v, str):
+                    _text_cell(cell, v)
+                else:
+                    cell.value = v
+        ws.auto_filter.ref = ws.dimensions
 
 
 def _summary(ws, report: dict, lang: str) -> None:
