@@ -70,7 +70,6 @@ document.querySelectorAll("table.sortable th").forEach(function(th, i){
 """
 
 
-
 def bar_chart(title: str, counts: dict[str, int], width: int = 640) -> str:
     """A horizontal bar chart as inline SVG."""
     items = list(counts.items())[:60]
