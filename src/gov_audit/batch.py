@@ -102,6 +102,9 @@ def batch_summary(results: list[dict]) -> list[dict]:
         rows.append(
             {
                 "office": r["office"],
+                # The office's own name (rulebook, else its registers' title rows), beside the
+                # file or folder it came from.
+                "name": rep.get("office") or r["office"],
                 "exit": r["exit"],
                 "findings": s.get("findings", 0),
                 "breach": s.get("by_severity", {}).get("breach", 0),

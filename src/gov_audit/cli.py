@@ -263,6 +263,9 @@ def check(
     group_by: str = typer.Option(
         "register", "--group-by", help="表格/HTML 分组 group findings by: register | rule | person | dept"
     ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="显示读取库的警告 show the reading libraries' warnings"
+    ),
 ) -> None:
     """审计台账。Audit registers: exit 0 clean, 1 findings at or above --fail-on, 2 input errors.
 
@@ -271,6 +274,12 @@ def check(
     """
     from .classify import data_start_of
     from .read import prefetch
+
+    if verbose:  # library warnings are noise to a clerk, evidence to whoever debugs a file
+        import logging
+
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+        logging.getLogger("fastexcel").setLevel(logging.WARNING)
 
     prefetch(list(paths), data_start_of)  # parse the workbooks while the rest of the program loads
     import pandas as pd
@@ -486,8 +495,9 @@ def _print_batch_table(rows: list[dict], lang: str) -> None:
     for c in cols:
         table.add_column(c)
     for r in rows:
+        named = r.get("name") or r["office"]
         table.add_row(
-            r["office"],
+            named if named == r["office"] else f"{named} ({r['office']})",
             *(str(r[k]) for k in ("findings", "breach", "warning", "waived", "penalties", "errors", "exit")),
             style="red" if r["exit"] == 2 else ("yellow" if r["exit"] == 1 else ""),
         )
@@ -532,12 +542,14 @@ def rules(
                 "id": rid,
                 "title_zh": RULES[rid].title_zh,
                 "title_en": RULES[rid].title_en,
-                "family": RULES[rid].family or RULES[rid].__module__.rsplit(".", 1)[-1],
+                "family": RULES[rid].__module__.rsplit(".", 1)[-1],
                 "register": RULES[rid].register,
                 "clause": RULES[rid].citation,
                 "kind": RULES[rid].kind,
                 "parameters": params[rid],
                 "severity": "off" if rid in book.disabled else book.severity.get(rid, "breach"),
+                "feeds": dict(RULES[rid].feeds),
+                "fields": dict(RULES[rid].fields),
             }
             for rid in chosen
         ]
