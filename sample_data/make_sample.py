@@ -393,6 +393,41 @@ def expenses_register(staff: list[str]) -> list[list]:
             ]
 
 
+def submissions_register() -> list[list]:
+    """The county's 信息报送 register: 河西乡 reported nothing in the second quarter (SUB001 2026Q2)."""
+    return [
+        ["报送日期", "报送单位", "信息标题", "采用级别"],
+        [D(2026, 1, 20), "城关镇", "城关镇一季度政务公开情况", "县"],
+        [D(2026, 2, 15), "东关镇", "东关镇便民服务事项公开", "市"],
+        [D(2026, 3, 10), "河西乡", "河西乡公开栏更新", "未采用"],
+        [D(2026, 4, 22), "城关镇", "城关镇流动人口服务公开", "省"],
+        [D(2026, 5, 18), "东关镇", "东关镇奖励扶助对象公示", "县"],
+        [D(2026, 7, 9), "城关镇", "城关镇二季度工作交流", "市"],
+        [D(2026, 8, 12), "河西乡", "河西乡三季度政务公开情况", "县"],
+        [D(2026, 9, 3), "东关镇", "东关镇三季度政务公开情况", "未采用"],
+    ]
+
+
+def draws_register() -> list[list]:
+    """The 双随机 draw (as `gov-audit sample` writes it): 河西乡 is never inspected (INS003)."""
+    return [
+        ["单位", "检查人员", "抽取日期"],
+        ["城关镇", "王敏、赵磊", D(2026, 8, 3)],
+        ["河西乡", "李静、孙强", D(2026, 8, 3)],
+    ]
+
+
+def inspections_register() -> list[list]:
+    """Inspections: a result published a day late across 国庆 (INS002), an office inspected
+    that was not drawn (INS004), an inspection with no result yet (INS001)."""
+    return [
+        ["检查对象", "检查人员", "检查日期", "检查结果", "结果公开日期"],
+        ["城关镇", "王敏", D(2026, 9, 28), "合格", D(2026, 10, 14)],
+        ["东关镇", "李静", D(2026, 9, 1), "合格", D(2026, 9, 3)],
+        ["城关镇", "赵磊", D(2026, 11, 10), None, None],
+    ]
+
+
 def build(path: Path = OUT) -> Path:
     rng = random.Random(SEED)
     name = Names(rng)
@@ -423,6 +458,9 @@ def build(path: Path = OUT) -> Path:
     title_sheet(wb, "网站更新", f"{unit}门户网站信息发布记录", *_split(web_updates_register()), date_cols=(1,))
     title_sheet(wb, "会议记录", f"{unit}会议与活动记录", *_split(meetings_register(leaders)), date_cols=(1,))
     title_sheet(wb, "财务支出", f"{unit}财务支出台账", *_split(expenses_register(people)), date_cols=(1, 13, 14))
+    title_sheet(wb, "信息报送", "清河县政务公开信息报送登记", *_split(submissions_register()), date_cols=(1,))
+    title_sheet(wb, "抽查名单", "清河县双随机抽查名单", *_split(draws_register()), date_cols=(3,))
+    title_sheet(wb, "双随机检查", "清河县双随机抽查检查登记", *_split(inspections_register()), date_cols=(3, 5))
     wb.properties.creator = "清河县人口和计划生育局办公室"
     fixed = T(2026, 11, 1, 9, 0)
     wb.properties.created = fixed

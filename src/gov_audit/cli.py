@@ -600,10 +600,12 @@ def sample_cmd(
     if output is not None:
         suffix = output.suffix.lower()
         if suffix == ".csv":
-            lines = ["\ufeff单位 office,检查人员 inspectors"] + [
-                f"{a['office']},{'、'.join(a['inspectors'])}" for a in record["drawn"]
+            # A 抽查名单 register: audit it beside the inspections register (INS003, INS004).
+            lines = ["\ufeff单位,检查人员,抽取日期,随机种子 seed,单位库 sha256"] + [
+                f"{a['office']},{'、'.join(a['inspectors'])},{record['date']},{record['seed']},"
+                f"{record['offices_pool_sha256']}"
+                for a in record["drawn"]
             ]
-            lines.append(f"# seed {record['seed']}; {record['date']}; offices sha256 {record['offices_pool_sha256']}")
             text = "\r\n".join(lines) + "\r\n"
         elif suffix == ".md":
             text = (
@@ -624,6 +626,96 @@ def sample_cmd(
     for a in record["drawn"]:
         table.add_row(a["office"], "、".join(a["inspectors"]))
     _stdout().print(table)
+
+
+@app.command()
+def evaluate(
+    reports: Path = typer.Argument(..., help="批量审计的 JSON 报告目录 a batch's --output-dir of JSON reports"),
+    rulebook: Path | None = typer.Option(None, "--rulebook", help="评分方案 [evaluate] in the agency TOML"),
+    previous: Path | None = typer.Option(None, "--previous", help="上年评估结果 last year's evaluation JSON"),
+    submissions: Path | None = typer.Option(
+        None, "--submissions", help="信息报送登记 the submissions register (xlsx/csv) to rank"
+    ),
+    as_of: str | None = typer.Option(None, "--as-of", help="评估日（默认今天）evaluation day"),
+    fmt: str = typer.Option("table", "--format", help="table | json | xlsx | html"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="写入文件（原子写入）write to this file"),
+    lang: str = typer.Option("zh", "--lang", help="zh | en"),
+) -> None:
+    """年度评估排名：按各单位审计结果评分、定等、排名。Score, grade and rank offices from their reports.
+
+    Reads the JSON reports a batch wrote (check DIR --format json --output-dir OUT), so
+    re-ranking with other weights never audits again.
+    """
+    import pandas as pd
+
+    from .evaluate import ADOPTION_DEFAULTS, DEFAULTS, evaluation, load_reports, previous_scores, score_report
+    from .render.evaluation import render_html, render_json, render_table, render_xlsx
+    from .render.files import atomic_path, write_text_atomic
+    from .rulebook import load_rulebook
+
+    usage = []
+    if fmt not in ("table", "json", "xlsx", "html"):
+        usage.append(
+            InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected="table, json, xlsx, html")
+        )
+    if fmt == "xlsx" and output is None:
+        usage.append(InputError("--format", "usage", "xlsx 须用 --output 写入文件 (xlsx needs --output)"))
+    if lang not in ("zh", "en"):
+        usage.append(InputError("--lang", "usage", "应为 zh 或 en", value=lang, expected="zh, en"))
+    if usage:
+        fail(usage)
+    try:
+        book = load_rulebook(rulebook)
+    except Exception as exc:
+        from .errors import InputFailure
+
+        if isinstance(exc, InputFailure):
+            fail(exc.errors)
+        raise
+    params = {**DEFAULTS, **book.evaluate}
+    day = parse_cli_date(as_of, "--as-of") if as_of else pd.Timestamp.today().normalize()
+    found, errors = load_reports(reports)
+    if not found:
+        fail(errors)
+    last: dict[str, float] = {}
+    if previous is not None:
+        last, errs = previous_scores(previous)
+        errors += errs
+    scores = []
+    for source, rep in found:
+        s = score_report(rep, source, params)
+        s.previous = last.get(s.office)
+        scores.append(s)
+    ranking = None
+    if submissions is not None:
+        from .evaluate import submissions_ranking
+        from .intake import load_registers
+
+        intake = load_registers([submissions])
+        errors += intake.errors
+        if "submissions" in intake.registers:
+            frame = intake.registers["submissions"].frame
+            ranking = submissions_ranking(frame, book.adoption or ADOPTION_DEFAULTS, pd.Timestamp(day.year, 1, 1), day)
+        else:
+            errors.append(InputError(str(submissions), "usage", "没有信息报送登记 (no 信息报送 register found)"))
+    ev = evaluation(scores, params, day.strftime("%Y-%m-%d"), ranking)
+    if fmt == "xlsx":
+        assert output is not None
+        wb = render_xlsx(ev, output, lang)
+        with atomic_path(output) as tmp:
+            wb.save(tmp)
+    elif fmt in ("json", "html"):
+        text = render_json(ev) if fmt == "json" else render_html(ev, lang)
+        if output is not None:
+            write_text_atomic(output, text)
+        else:
+            sys.stdout.write(text)
+    else:
+        render_table(ev, _stdout(), lang)
+    err = _stderr()
+    for e in errors:
+        err.print(e.render(), markup=False)
+    raise typer.Exit(EXIT_INPUT if errors else 0)
 
 
 @app.command()

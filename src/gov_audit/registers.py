@@ -457,6 +457,54 @@ EXPENSES = Register(
     anchor="date",
 )
 
+SUBMISSIONS = Register(
+    "submissions",
+    "信息报送",
+    ("信息报送", "信息报送登记", "报送信息", "政务信息报送"),
+    (
+        C("date", "报送日期|日期", "date|submitted", "date", True, doc="报送日期"),
+        C("unit", "报送单位|单位", "unit", required=True, doc="报送单位"),
+        C("title", "信息标题|标题|题目", "title", doc="信息标题"),
+        C(
+            "level",
+            "采用级别|采用情况|采用",
+            "adopted|level",
+            choices=("未采用", "县", "市", "省"),
+            doc="采用级别（未采用 / 县 / 市(州) / 省）",
+        ),
+    ),
+    doc="信息报送登记：各单位报送的政务公开信息及采用情况（县级汇总）",
+    anchor="date",
+)
+
+DRAWS = Register(
+    "draws",
+    "抽查名单",
+    ("抽查名单", "双随机抽取", "随机抽取名单"),
+    (
+        C("office", "单位|抽中单位|被抽查单位|单位 office", "office|target", required=True, doc="抽中的单位"),
+        C("inspectors", "检查人员|检查人员 inspectors", "inspectors", doc="抽中的检查人员"),
+        C("drawn_on", "抽取日期|抽取日期 drawn on", "drawn on|date", "date", True, doc="抽取日期"),
+    ),
+    doc="双随机抽查名单（gov-audit sample 写出）",
+    anchor="drawn_on",
+)
+
+INSPECTIONS = Register(
+    "inspections",
+    "双随机检查",
+    ("双随机检查", "随机抽查", "抽查检查登记", "检查结果"),
+    (
+        C("office", "检查对象|被检查单位|单位", "target|office", required=True, doc="被检查单位"),
+        C("inspector", "检查人员", "inspector", doc="检查人员"),
+        C("date", "检查日期", "date|inspected", "date", True, doc="检查日期"),
+        C("result", "检查结果|结果", "result", doc="检查结果"),
+        C("published", "结果公开日期|公开日期", "published", "date", doc="检查结果公开日期"),
+    ),
+    doc="双随机检查登记：每次检查的对象、结果和结果公开日期",
+    anchor="date",
+)
+
 REGISTERS: tuple[Register, ...] = (
     ATTENDANCE,
     STAFF,
@@ -472,6 +520,7 @@ REGISTERS: tuple[Register, ...] = (
     COMPLAINTS,
     EXPENSES,
 )
+REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS)
 BY_KEY: dict[str, Register] = {r.key: r for r in REGISTERS}
 # Candidates considered when classifying by headers (both attendance layouts).
 LAYOUTS: tuple[Register, ...] = REGISTERS + (ATTENDANCE_PUNCH,)

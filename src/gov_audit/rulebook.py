@@ -94,6 +94,9 @@ class Rulebook:
     severity: dict[str, str] = field(default_factory=dict)
     # [families.NAME]: parameters shared by every rule of a family.
     families: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # [evaluate] (and [evaluate.adoption]): the county scoring scheme (evaluate.py).
+    evaluate: dict[str, Any] = field(default_factory=dict)
+    adoption: dict[str, float] = field(default_factory=dict)
 
     def params_for(self, rule_id: str) -> dict[str, Any]:
         rule = RULES[rule_id]
@@ -378,13 +381,38 @@ def load_rulebook(path: str | Path | None, ladder_defaults: dict[str, dict[str, 
                 values = _typed_values(name, f"ladders.{lname}", opts, ladder_defaults[lname], errors)
                 if values:
                     book.params.setdefault(f"ladder:{lname}", {}).update(values)
+        elif top == "evaluate":
+            from .evaluate import ADOPTION_DEFAULTS, DEFAULTS
+
+            if not isinstance(value, dict):
+                errors.append(InputError(name, "rulebook", "evaluate: 应为表 (must be a table)"))
+                continue
+            adoption = value.get("adoption", {})
+            rest = {k: v for k, v in value.items() if k != "adoption"}
+            book.evaluate.update(_typed_values(name, "evaluate", rest, DEFAULTS, errors))
+            if not isinstance(adoption, dict):
+                errors.append(InputError(name, "rulebook", "evaluate.adoption: 应为表 (must be a table)"))
+            else:
+                for level, pts in adoption.items():
+                    if isinstance(pts, (int, float)) and not isinstance(pts, bool) and pts >= 0:
+                        book.adoption[str(level)] = float(pts)
+                    else:
+                        errors.append(
+                            InputError(
+                                name,
+                                "rulebook",
+                                f"evaluate.adoption.{level}: 应为非负数 (a number ≥ 0)",
+                                value=str(pts),
+                            )
+                        )
+                book.adoption = {**ADOPTION_DEFAULTS, **book.adoption}
         else:
             errors.append(
                 InputError(
                     name,
                     "rulebook",
                     f"{top}: 未知配置项 (unknown key)",
-                    expected="settings, schedule, attendance, families, rules, ladders",
+                    expected="settings, schedule, attendance, families, rules, ladders, evaluate",
                 )
             )
     _apply_family_moved(family_moved, book, name, errors)

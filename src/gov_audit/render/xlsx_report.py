@@ -101,10 +101,11 @@ def render_xlsx(report: dict, target: Path, lang: str = "zh", source_root: Path 
     for reg in sorted(by_register):
         ws = wb.create_sheet(_sheet_title(REGISTER[lang].get(reg, reg), used))
         _header(ws, [HEADERS[lang][k] for k in fields], [WIDTH.get(k, 12) for k in fields])
+        r = 1  # the header's row; counted here because ws.max_row scans every cell
         for f in by_register[reg]:
             cells = finding_cells(f, lang)
             ws.append([None] * len(fields))
-            r = ws.max_row
+            r += 1
             for j, k in enumerate(fields, start=1):
                 cell = ws.cell(row=r, column=j)
                 v = cells[k]
@@ -127,11 +128,13 @@ def render_xlsx(report: dict, target: Path, lang: str = "zh", source_root: Path 
     ws = wb.create_sheet(_sheet_title(t["penalties"] if lang == "en" else "处罚档次", used))
     pf = list(PENALTY_FIELDS)
     _header(ws, [PENALTY_HEADERS[lang][k] for k in pf], [WIDTH.get(k, 12) for k in pf])
+    r = 1
     for p in report["penalties"]:
         cells = penalty_cells(p)
         ws.append([None] * len(pf))
+        r += 1
         for j, k in enumerate(pf, start=1):
-            cell = ws.cell(row=ws.max_row, column=j)
+            cell = ws.cell(row=r, column=j)
             v = cells[k]
             _text_cell(cell, v) if isinstance(v, str) else setattr(cell, "value", v)
     ws.auto_filter.ref = ws.dimensions
@@ -139,10 +142,10 @@ def render_xlsx(report: dict, target: Path, lang: str = "zh", source_root: Path 
         ws = wb.create_sheet(_sheet_title("输入错误" if lang == "zh" else "input errors", used))
         ef = ["file", "sheet", "cell", "column", "value", "expected", "message"]
         _header(ws, ef, [24, 14, 8, 14, 20, 24, 70])
-        for e in report["errors"]:
+        for r, e in enumerate(report["errors"], start=2):
             ws.append([None] * len(ef))
             for j, k in enumerate(ef, start=1):
-                _text_cell(ws.cell(row=ws.max_row, column=j), e.get(k))
+                _text_cell(ws.cell(row=r, column=j), e.get(k))
         ws.auto_filter.ref = ws.dimensions
     _summary(wb.create_sheet(_sheet_title("汇总" if lang == "zh" else "summary", used)), report, lang)
     return wb
@@ -163,6 +166,7 @@ def _rectification(wb: Workbook, report: dict, used: set[str]) -> None:
     for dept in sorted(by_dept):
         ws = wb.create_sheet(_sheet_title(f"{RECTIFY_SHEET}-{dept}", used))
         _header(ws, [RECTIFY_COLUMNS[k] for k in keys], [widths.get(k, 12) for k in keys])
+        r = 1
         for f in by_dept[dept]:
             row = {
                 **{k: f.get(k) for k in ("id", "rule", "subject", "dept", "key", "due", "message")},
@@ -170,8 +174,9 @@ def _rectification(wb: Workbook, report: dict, used: set[str]) -> None:
                 "rectify_due": f.get("rectify_due") or report.get("rectify_due"),
             }
             ws.append([None] * len(keys))
+            r += 1
             for j, k in enumerate(keys, start=1):
-                cell = ws.cell(row=ws.max_row, column=j)
+                cell = ws.cell(row=r, column=j)
                 v = row.get(k)
                 if k in ("due", "first_seen", "rectify_due"):
                     cell.value = _date(v)
@@ -203,10 +208,7 @@ def _summary(ws, report: dict, lang: str) -> None:
     for i in report["inputs"]:
         rows.append(("input", f"{i['path']}  sha256 {i['sha256'][:16]}…"))
     for a, b in rows:
-        ws.append([a, b])
-        _text_cell(ws.cell(row=ws.max_row, column=1), a)
-        if isinstance(b, str):
-            _text_cell(ws.cell(row=ws.max_row, column=2), b)
+        ws.append([neutralise(a), neutralise(b)])
 
 
 def _source_link(f: dict, target: Path, source_root: Path | None) -> str | None:
