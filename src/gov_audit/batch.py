@@ -67,8 +67,8 @@ def audit_office(office: Office, options, lang: str, fail_on: str) -> dict:
     return {"office": office.name, "exit": exit_code(result, fail_on), "report": report, "errors": report["errors"]}
 
 
-def run_batch(offices: list[Office], options, lang: str, fail_on: str, progress=None) -> list[dict]:
-    workers = max(1, min(len(offices), os.cpu_count() or 1))
+def run_batch(offices: list[Office], options, lang: str, fail_on: str, progress=None, jobs: int = 0) -> list[dict]:
+    workers = max(1, min(len(offices), jobs or os.cpu_count() or 1))
     results: dict[str, dict] = {}
     if workers == 1 or len(offices) == 1:
         for o in offices:

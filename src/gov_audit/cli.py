@@ -266,6 +266,7 @@ def check(
     verbose: bool = typer.Option(
         False, "--verbose", "-v", help="显示读取库的警告 show the reading libraries' warnings"
     ),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="批量审计的并行进程数（默认 CPU 核数）batch workers"),
 ) -> None:
     """审计台账。Audit registers: exit 0 clean, 1 findings at or above --fail-on, 2 input errors.
 
@@ -351,15 +352,20 @@ def check(
     stamp = opts.as_of.strftime("%Y-%m-%d")
     offices, _ = discover_offices(list(paths), prepared.rulebook.settings.get("batch_group", "file"))
     if len(offices) > 1 and any(p.is_dir() for p in paths):
-        raise typer.Exit(_check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp))
+        raise typer.Exit(_check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, jobs))
     from .report import failure_report
 
     source = prepared.rulebook.source
+    import contextlib
+
+    # On a terminal, a spinner while the audit runs (stderr, gone when done); never in a pipe.
+    busy = _stderr().status("审计中 auditing…", spinner="dots") if _stderr().is_terminal else contextlib.nullcontext()
     try:
-        result = run_audit(list(paths), opts, prepared=prepared)
-        errors = list(result.errors)
-        code = exit_code(result, fail_on)
-        report = build_report(result, lang)
+        with busy:
+            result = run_audit(list(paths), opts, prepared=prepared)
+            errors = list(result.errors)
+            code = exit_code(result, fail_on)
+            report = build_report(result, lang)
     except Exception as exc:  # the report is written whatever happens; the error is in it
         errors = [_internal(paths, "audit", exc)]
         code = EXIT_INPUT
@@ -429,7 +435,7 @@ def _render_table_text(report: dict, lang: str, group_by: str = "register") -> s
     return cap.get()
 
 
-def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp) -> int:
+def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, jobs: int = 0) -> int:
     import json as _json
 
     from .batch import batch_exit, batch_summary, run_batch
@@ -446,7 +452,7 @@ def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp) -
         bar.start()
         progress = lambda: bar.advance(task)  # noqa: E731
     try:
-        results = run_batch(offices, opts, lang, fail_on, progress)
+        results = run_batch(offices, opts, lang, fail_on, progress, jobs)
     finally:
         if progress:
             bar.stop()

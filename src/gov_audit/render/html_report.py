@@ -39,6 +39,8 @@ thead{display:table-header-group} tr{page-break-inside:avoid}
 }
 """
 
+HTML_CAP = 200  # lines per rule: a page that opens and prints at 50,000 findings
+
 OPEN_FOR_PRINT_JS = """
 window.addEventListener("beforeprint", function(){
   document.querySelectorAll("details").forEach(function(d){ d.open = true; });
@@ -150,7 +152,7 @@ def render_html(report: dict, lang: str = "zh", group_by: str = "register") -> s
     if not report["findings"]:
         h.append(f"<p>{escape(t['none'])}</p>")
     cols = ("来源", "说明", "性质") if lang == "zh" else ("source", "finding", "severity")
-    for head, sections in grouped(report, group_by, lang):
+    for head, sections in grouped(report, group_by, lang, cap=HTML_CAP):
         h.append(f'<details class="group" open><summary>{escape(head)}</summary>')
         for sub, lines in sections:
             if sub:
@@ -158,6 +160,9 @@ def render_html(report: dict, lang: str = "zh", group_by: str = "register") -> s
             h.append('<table class="sortable"><thead><tr>' + "".join(f"<th>{escape(c)}</th>" for c in cols))
             h.append("</tr></thead><tbody>")
             for ln in lines:
+                if ln.severity == "more":
+                    h.append(f'<tr class="more"><td></td><td colspan="2">{escape(ln.text)}</td></tr>')
+                    continue
                 cls = "waived" if ln.waived else ln.severity
                 ids = escape(json.dumps([f["id"] for f in ln.findings], ensure_ascii=False))
                 sev = SEVERITY[lang].get(ln.severity, ln.severity) + (f" · {t['waived']}" if ln.waived else "")

@@ -149,8 +149,12 @@ def _run_line(run: list[dict[str, Any]], lang: str) -> Line:
     return Line(source, text, first["severity"], bool(first.get("waived")), len(run), run)
 
 
-def grouped(report: dict[str, Any], by: str, lang: str) -> list[tuple[str, list[tuple[str, list[Line]]]]]:
-    """[(group heading, [(rule heading, lines)])]: sections in a stable order."""
+def grouped(
+    report: dict[str, Any], by: str, lang: str, cap: int | None = None
+) -> list[tuple[str, list[tuple[str, list[Line]]]]]:
+    """[(group heading, [(rule heading, lines)])]: sections in a stable order.  With ``cap``,
+    a section shows its first ``cap`` lines and one more saying how many are left out and
+    where they are (the JSON, CSV and xlsx reports hold every finding)."""
     keyf = {
         "register": lambda f: f["register"],
         "rule": lambda f: f["rule"],
@@ -184,6 +188,15 @@ def grouped(report: dict[str, Any], by: str, lang: str) -> list[tuple[str, list[
                     ln.source = ln.source.removeprefix(f"{sheet}!")
                 where = f" · {sheet}"
             heading = f"{rid} {rule_title(rid, lang)} ({len(rules[rid])}){where}" if by != "rule" else where.strip(" ·")
+            if cap is not None and len(lines) > cap:
+                rest = lines[cap:]
+                n = sum(len(ln.findings) for ln in rest)
+                text = (
+                    f"……另有 {len(rest)} 行（{n} 个问题）未显示，完整清单见 JSON、CSV 或 xlsx 报告"
+                    if lang == "zh"
+                    else f"… {len(rest)} more lines ({n} findings) not shown: the JSON, CSV and xlsx list them all"
+                )
+                lines = [*lines[:cap], Line("", text, "more", False, 0, [])]
             sections.append((heading, lines))
         out.append((head, sections))
     return out

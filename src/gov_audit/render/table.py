@@ -13,6 +13,8 @@ from ..rules import LADDERS
 from .labels import REGISTER, SEVERITY, TEXT
 from .present import grouped, penalty_lines, source_of, summary_lines
 
+TERMINAL_CAP = 50  # lines per rule on a terminal
+
 
 def render_table(report: dict, console: Console, lang: str = "zh", group_by: str = "register") -> None:
     """The summary first, never cut; then the findings grouped, one line each; then notes
@@ -35,7 +37,8 @@ def render_table(report: dict, console: Console, lang: str = "zh", group_by: str
             console.print(Text("  " + p, style="red" if colour else ""), highlight=False)
     if not report["findings"]:
         console.print(t["none"])
-    for head, sections in grouped(report, group_by, lang):
+    # A terminal shows a screenful per rule; a log (not a terminal) keeps every line to grep.
+    for head, sections in grouped(report, group_by, lang, cap=TERMINAL_CAP if colour else None):
         console.print()
         console.print(Text(f"== {head} ==", style="bold cyan" if colour else ""), highlight=False)
         for sub, lines in sections:
@@ -45,6 +48,9 @@ def render_table(report: dict, console: Console, lang: str = "zh", group_by: str
                 style = ""
                 if colour:
                     style = "dim" if ln.waived else ("yellow" if ln.severity == "warning" else "")
+                if ln.severity == "more":
+                    console.print(Text(f"  {ln.text}", style="dim"), highlight=False)
+                    continue
                 mark = f" [{t['waived']}]" if ln.waived else ""
                 warn = f" [{SEVERITY[lang]['warning']}]" if ln.severity == "warning" and not ln.waived else ""
                 # A log line stands alone (grep PET001): the rule and the full source on it.
