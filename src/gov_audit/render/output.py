@@ -41,9 +41,8 @@ def write_report(
     if fmt == "xlsx":
         from .xlsx_report import render_xlsx
 
-        wb = render_xlsx(report, target, lang, source_root)
         with atomic_path(target) as tmp:
-            wb.save(tmp)
+            render_xlsx(report, target, lang, source_root, path=tmp)
         return
     # utf-8-sig is not used: the csv renderer writes its own BOM.
     write_text_atomic(target, report_text(report, fmt, lang, group_by))

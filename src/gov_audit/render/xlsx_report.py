@@ -1,27 +1,29 @@
-"""XLSX: one sheet per register's findings, then 处罚档次 (penalties), 输入错误 (errors) and
-汇总 (summary).  Frozen header, autofilter, real date cells, column widths, severity
-colours, and a link back to the source row when the source workbook sits beside the
-report."""
+"""XLSX: one sheet per register's findings, then the 整改清单 (rectification list, a sheet
+per department), 处罚档次 (penalties), 输入错误 (errors) and 汇总 (summary).  Frozen header,
+autofilter, real date cells, column widths, severity colours, and a link back to the
+source row when the source workbook sits beside the report.
+
+Written with xlsxwriter in constant-memory mode, a row at a time: 50,000 findings in a
+few seconds (openpyxl hashed a style object per cell and took 30 s).  The small
+workbooks (evaluation) use openpyxl through ``_header``/``_sheet_title``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
+from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .columns import FINDING_FIELDS, HEADERS, PENALTY_FIELDS, PENALTY_HEADERS, finding_cells, neutralise, penalty_cells
 from .labels import REGISTER, TEXT
 
-FILL = {
-    "breach": PatternFill("solid", fgColor="F8CBAD"),
-    "warning": PatternFill("solid", fgColor="FFE699"),
-    "waived": PatternFill("solid", fgColor="D9D9D9"),
-}
 HEAD_FILL = PatternFill("solid", fgColor="1F4E78")
 HEAD_FONT = Font(bold=True, color="FFFFFF")
+COLOURS = {"breach": "#F8CBAD", "warning": "#FFE699", "waived": "#D9D9D9"}
 WIDTH = {
     "message": 70,
     "citation": 28,
@@ -74,6 +76,7 @@ def _sheet_title(text: str, used: set[str]) -> str:
 
 
 def _header(ws, headers: list[str], widths: list[int]) -> None:
+    """An openpyxl sheet's header row (the evaluation workbook)."""
     ws.append(headers)
     for j, c in enumerate(ws[1], start=1):
         c.font = HEAD_FONT
@@ -82,76 +85,149 @@ def _header(ws, headers: list[str], widths: list[int]) -> None:
     ws.freeze_panes = "A2"
 
 
-def _text_cell(cell, value) -> None:
-    """Text from the registers stays text: neutralised and stored as a string, never a formula."""
-    cell.value = neutralise(value)
-    if isinstance(value, str):
-        cell.data_type = "s"
+class _Book:
+    """An xlsxwriter workbook with the formats the report uses, made once."""
+
+    def __init__(self, path: Path):
+        import xlsxwriter
+
+        self.wb = xlsxwriter.Workbook(
+            str(path),
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        self.used: set[str] = set()
+        self.head = self.wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78"})
+        self.fill: dict[tuple[str, str], Any] = {}
+        self.link = self.wb.add_format({"font_color": "#0563C1", "underline": 1})
+
+    def fmt(self, colour: str = "", kind: str = "") -> Any:
+        """A cell format: background colour, and a date or date-time number format."""
+        key = (colour, kind)
+        if key not in self.fill:
+            spec: dict[str, Any] = {}
+            if colour:
+                spec["bg_color"] = COLOURS[colour]
+            if kind:
+                spec["num_format"] = "yyyy-mm-dd hh:mm" if kind == "datetime" else "yyyy-mm-dd"
+            self.fill[key] = self.wb.add_format(spec) if spec else None
+        return self.fill[key]
+
+    def colour_rows(self, ws: Any, n: int, width: int, sev_col: int, waived_col: int, lang: str) -> None:
+        """Severity colours for rows 2..n+1, as conditional formats on the severity and
+        waived columns (Excel and LibreOffice apply them; nothing is stored per cell)."""
+        if n == 0:
+            return
+        from xlsxwriter.utility import xl_col_to_name
+
+        from .labels import SEVERITY
+
+        sev, waived = xl_col_to_name(sev_col), xl_col_to_name(waived_col)
+        rules = [("waived", f"=${waived}2=TRUE")]
+        rules += [(k, f'=${sev}2="{SEVERITY[lang][k]}"') for k in ("warning", "breach")]
+        for colour, formula in rules:
+            fill = self.wb.add_format({"bg_color": COLOURS[colour]})
+            ws.conditional_format(
+                1, 0, n, width - 1, {"type": "formula", "criteria": formula, "format": fill, "stop_if_true": True}
+            )
+
+    def sheet(self, title: str, headers: list[str], widths: list[int]) -> Any:
+        ws = self.wb.add_worksheet(_sheet_title(title, self.used))
+        for j, w in enumerate(widths):
+            ws.set_column(j, j, w)
+        ws.freeze_panes(1, 0)
+        for j, h in enumerate(headers):
+            ws.write_string(0, j, h, self.head)
+        ws.autofilter(0, 0, 0, max(len(headers) - 1, 0))  # widened to the data when the sheet is done
+        return ws
+
+    def cell(self, ws: Any, r: int, c: int, v: Any, colour: str = "", date: bool = False) -> None:
+        if v is None:
+            if colour:
+                ws.write_blank(r, c, None, self.fmt(colour))
+            return
+        if date:
+            d = _date(v)
+            ws.write_datetime(r, c, d, self.fmt(colour, "datetime" if isinstance(d, dt.datetime) else "date"))
+        elif isinstance(v, bool):
+            ws.write_boolean(r, c, v, self.fmt(colour))
+        elif isinstance(v, (int, float)):
+            ws.write_number(r, c, v, self.fmt(colour))
+        else:
+            ws.write_string(r, c, str(neutralise(str(v))), self.fmt(colour))
 
 
-def render_xlsx(report: dict, target: Path, lang: str = "zh", source_root: Path | None = None) -> Workbook:
-    wb = Workbook()
-    wb.remove(wb.active)
-    used: set[str] = set()
+def render_xlsx(
+    report: dict, target: Path, lang: str = "zh", source_root: Path | None = None, path: Path | None = None
+) -> None:
+    """Write the report to ``path`` (default ``target``; the caller's temporary file when
+    written atomically).  ``target`` is where it will live: links are relative to it."""
+    book = _Book(path or target)
     t = TEXT[lang]
     by_register: dict[str, list[dict]] = {}
     for f in report["findings"]:
         by_register.setdefault(f["register"], []).append(f)
     fields = list(FINDING_FIELDS)
+    row_col = fields.index("row")
     for reg in sorted(by_register):
-        ws = wb.create_sheet(_sheet_title(REGISTER[lang].get(reg, reg), used))
-        _header(ws, [HEADERS[lang][k] for k in fields], [WIDTH.get(k, 12) for k in fields])
-        r = 1  # the header's row; counted here because ws.max_row scans every cell
-        for f in by_register[reg]:
+        ws = book.sheet(
+            REGISTER[lang].get(reg, reg), [HEADERS[lang][k] for k in fields], [WIDTH.get(k, 12) for k in fields]
+        )
+        dates = [j for j, k in enumerate(fields) if k in DATE_FIELDS]
+        for r, f in enumerate(by_register[reg], start=1):
             cells = finding_cells(f, lang)
-            ws.append([None] * len(fields))
-            r += 1
-            for j, k in enumerate(fields, start=1):
-                cell = ws.cell(row=r, column=j)
-                v = cells[k]
-                if k in DATE_FIELDS:
-                    cell.value = _date(v)
-                    if cell.value is not None:
-                        cell.number_format = "yyyy-mm-dd hh:mm" if isinstance(cell.value, dt.datetime) else "yyyy-mm-dd"
-                elif isinstance(v, str):
-                    _text_cell(cell, v)
-                else:
-                    cell.value = v
-                cell.fill = FILL["waived"] if f.get("waived") else FILL[f["severity"]]
+            # A whole row in one call; blanks are not written and colours come from one
+            # conditional format per sheet (below), so a cell costs only its value.
+            values = [_plain(cells[k]) for k in fields]
+            when = [(j, _date(values[j])) for j in dates]
+            for j, _ in when:
+                values[j] = None
+            ws.write_row(r, 0, values)
+            for j, d in when:
+                if d is not None:
+                    ws.write_datetime(r, j, d, book.fmt("", "datetime" if isinstance(d, dt.datetime) else "date"))
             link = _source_link(f, target, source_root)
             if link:
-                src = ws.cell(row=r, column=fields.index("row") + 1)
-                src.hyperlink = link
-                src.font = Font(color="0563C1", underline="single")
-        ws.auto_filter.ref = ws.dimensions
-    _rectification(wb, report, used)
-    ws = wb.create_sheet(_sheet_title(t["penalties"] if lang == "en" else "处罚档次", used))
+                ws.write_url(r, row_col, f"external:{link}", book.link, string=str(f["row"]))
+        book.colour_rows(ws, len(by_register[reg]), len(fields), fields.index("severity"), fields.index("waived"), lang)
+        ws.autofilter(0, 0, len(by_register[reg]), len(fields) - 1)
+    _rectification(book, report)
     pf = list(PENALTY_FIELDS)
-    _header(ws, [PENALTY_HEADERS[lang][k] for k in pf], [WIDTH.get(k, 12) for k in pf])
-    r = 1
-    for p in report["penalties"]:
+    ws = book.sheet(
+        t["penalties"] if lang == "en" else "处罚档次",
+        [PENALTY_HEADERS[lang][k] for k in pf],
+        [WIDTH.get(k, 12) for k in pf],
+    )
+    for r, p in enumerate(report["penalties"], start=1):
         cells = penalty_cells(p)
-        ws.append([None] * len(pf))
-        r += 1
-        for j, k in enumerate(pf, start=1):
-            cell = ws.cell(row=r, column=j)
-            v = cells[k]
-            _text_cell(cell, v) if isinstance(v, str) else setattr(cell, "value", v)
-    ws.auto_filter.ref = ws.dimensions
+        for j, k in enumerate(pf):
+            book.cell(ws, r, j, cells[k])
+    ws.autofilter(0, 0, len(report["penalties"]), len(pf) - 1)
     if report["errors"]:
-        ws = wb.create_sheet(_sheet_title("输入错误" if lang == "zh" else "input errors", used))
         ef = ["file", "sheet", "cell", "column", "value", "expected", "message"]
-        _header(ws, ef, [24, 14, 8, 14, 20, 24, 70])
-        for r, e in enumerate(report["errors"], start=2):
-            ws.append([None] * len(ef))
-            for j, k in enumerate(ef, start=1):
-                _text_cell(ws.cell(row=r, column=j), e.get(k))
-        ws.auto_filter.ref = ws.dimensions
-    _summary(wb.create_sheet(_sheet_title("汇总" if lang == "zh" else "summary", used)), report, lang)
-    return wb
+        ws = book.sheet("输入错误" if lang == "zh" else "input errors", ef, [24, 14, 8, 14, 20, 24, 70])
+        for r, e in enumerate(report["errors"], start=1):
+            for j, k in enumerate(ef):
+                v = e.get(k)
+                book.cell(ws, r, j, None if v is None else str(v))
+        ws.autofilter(0, 0, len(report["errors"]), len(ef) - 1)
+    _summary(book, report, lang)
+    book.wb.close()
 
 
-def _rectification(wb: Workbook, report: dict, used: set[str]) -> None:
+RECTIFY_DATES = ("due", "first_seen", "rectify_due")
+
+
+def _plain(v: Any) -> Any:
+    """A cell value as xlsxwriter's write() takes it: text neutralised, never a formula."""
+    return neutralise(v) if isinstance(v, str) else v
+
+
+def _rectification(book: _Book, report: dict) -> None:
     """整改清单: a sheet per department, each finding with its responsible person and 整改时限,
     and blank 整改措施 / 整改情况 for the office to fill.  Read back by ``--baseline``."""
     from ..waivers import RECTIFY_COLUMNS, RECTIFY_SHEET
@@ -164,37 +240,32 @@ def _rectification(wb: Workbook, report: dict, used: set[str]) -> None:
     keys = list(RECTIFY_COLUMNS)
     widths = {"id": 30, "message": 60, "key": 20, "measures": 30, "progress": 30}
     for dept in sorted(by_dept):
-        ws = wb.create_sheet(_sheet_title(f"{RECTIFY_SHEET}-{dept}", used))
-        _header(ws, [RECTIFY_COLUMNS[k] for k in keys], [widths.get(k, 12) for k in keys])
-        r = 1
-        for f in by_dept[dept]:
+        ws = book.sheet(
+            f"{RECTIFY_SHEET}-{dept}", [RECTIFY_COLUMNS[k] for k in keys], [widths.get(k, 12) for k in keys]
+        )
+        for r, f in enumerate(by_dept[dept], start=1):
             row = {
                 **{k: f.get(k) for k in ("id", "rule", "subject", "dept", "key", "due", "message")},
                 "first_seen": f.get("first_seen") or report["as_of"],
                 "rectify_due": f.get("rectify_due") or report.get("rectify_due"),
             }
-            ws.append([None] * len(keys))
-            r += 1
-            for j, k in enumerate(keys, start=1):
-                cell = ws.cell(row=r, column=j)
-                v = row.get(k)
-                if k in ("due", "first_seen", "rectify_due"):
-                    cell.value = _date(v)
-                    if cell.value is not None:
-                        cell.number_format = "yyyy-mm-dd"
-                elif isinstance(v, str):
-                    _text_cell(cell, v)
-                else:
-                    cell.value = v
-        ws.auto_filter.ref = ws.dimensions
+            ws.write_row(r, 0, [None if k in RECTIFY_DATES else _plain(row.get(k)) for k in keys])
+            for j, k in enumerate(keys):
+                d = _date(row.get(k)) if k in RECTIFY_DATES else None
+                if d is not None:
+                    ws.write_datetime(r, j, d, book.fmt("", "datetime" if isinstance(d, dt.datetime) else "date"))
+        ws.autofilter(0, 0, len(by_dept[dept]), len(keys) - 1)
 
 
-def _summary(ws, report: dict, lang: str) -> None:
+def _summary(book: _Book, report: dict, lang: str) -> None:
     s = report["summary"]
     t = TEXT[lang]
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 40
+    ws = book.wb.add_worksheet(_sheet_title("汇总" if lang == "zh" else "summary", book.used))
+    ws.set_column(0, 0, 28)
+    ws.set_column(1, 1, 40)
     rows = [(t["as_of"], report["as_of"]), (t["range"], f"{report['range']['since']} – {report['range']['until']}")]
+    if report.get("office"):
+        rows.insert(0, ("单位" if lang == "zh" else "office", report["office"]))
     rows += [
         (SUMMARY_ZH.get(k, k) if lang == "zh" else k, s[k])
         for k in ("findings", "waived", "baselined", "errors", "penalties")
@@ -207,20 +278,30 @@ def _summary(ws, report: dict, lang: str) -> None:
         rows.append((t["provisional"], ", ".join(map(str, prov))))
     for i in report["inputs"]:
         rows.append(("input", f"{i['path']}  sha256 {i['sha256'][:16]}…"))
-    for a, b in rows:
-        ws.append([neutralise(a), neutralise(b)])
+    for r, (a, b) in enumerate(rows):
+        book.cell(ws, r, 0, a)
+        book.cell(ws, r, 1, b)
 
 
 def _source_link(f: dict, target: Path, source_root: Path | None) -> str | None:
     if f.get("row") is None or not f.get("file") or not f.get("sheet"):
         return None
-    src = Path(f["file"])
-    if source_root is not None and not src.is_absolute():
-        src = source_root / src
+    name = _beside(str(f["file"]), str(target), str(source_root) if source_root else "")
+    if name is None:
+        return None
+    sheet = f["sheet"].replace("'", "''")
+    return f"{name}#'{sheet}'!A{f['row']}"
+
+
+@functools.lru_cache(maxsize=256)
+def _beside(file: str, target: str, source_root: str) -> str | None:
+    """The source workbook's name when it sits beside the report (asked once per file)."""
+    src = Path(file)
+    if source_root and not src.is_absolute():
+        src = Path(source_root) / src
     try:
-        if src.resolve().parent != target.resolve().parent:
+        if src.resolve().parent != Path(target).resolve().parent:
             return None
     except OSError:
         return None
-    sheet = f["sheet"].replace("'", "''")
-    return f"{src.name}#'{sheet}'!A{f['row']}"
+    return src.name

@@ -1,0 +1,66 @@
+"""A county: N sample-sized offices audited as one batch (`check DIR`) vs N separate `check FILE` runs.
+
+    python benchmarks/bench_county.py [N]     (default 20 offices; the ratio is what matters)
+
+Also the fixed costs a user feels: `gov-audit --help` and one `check` of the sample.
+Runs `python -m gov_audit`, so PYTHONPATH=/other/checkout/src measures another version
+with the same interpreter and libraries.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _measure import measure_command  # noqa: E402
+
+SAMPLE = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
+EXE = [sys.executable, "-m", "gov_audit"]
+
+
+def best(argv: list[str], runs: int = 3) -> dict:
+    return min((measure_command(argv) for _ in range(runs)), key=lambda m: m["seconds"])
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "county"
+        root.mkdir()
+        for i in range(n):
+            shutil.copy(SAMPLE, root / f"office{i:03d}.xlsx")
+        helps = best([*EXE, "--help"])
+        one = best([*EXE, "check", str(SAMPLE), "--as-of", "2026-11-30", "--format", "json", "-o", f"{tmp}/one.json"])
+        t = time.perf_counter()
+        for i in range(n):
+            measure_command(
+                [
+                    *EXE,
+                    "check",
+                    str(root / f"office{i:03d}.xlsx"),
+                    "--as-of",
+                    "2026-11-30",
+                    "--format",
+                    "json",
+                    "-o",
+                    f"{tmp}/o{i}.json",
+                ]
+            )
+        separate = time.perf_counter() - t
+        batch = best(
+            [*EXE, "check", str(root), "--as-of", "2026-11-30", "--format", "json", "--output-dir", f"{tmp}/out"],
+            runs=2,
+        )
+    print(f"--help {helps['seconds']:.2f} s; sample check {one['seconds']:.2f} s (peak {one['peak_mb']:.0f} MB)")
+    print(
+        f"{n} offices: batch {batch['seconds']:.2f} s (peak {batch['peak_mb']:.0f} MB) vs {n} separate runs "
+        f"{separate:.2f} s → ratio {batch['seconds'] / separate:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
