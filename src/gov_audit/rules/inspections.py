@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..types import fold
 from . import register
-from .base import Context, Example, Rule, deadline_findings, empty_findings, findings_from
+from .base import Context, Example, Rule, deadline_findings, findings_from
 
 CLAUSE = "002 (三)2"
 QUOTE = "“严格执行‘双随机一公开’监管模式……及时公布抽查情况及查处结果”"
@@ -25,6 +25,24 @@ INSPECTION_EXAMPLE = {
 
 def _names(values: pd.Series) -> pd.Series:
     return values.astype(str).map(fold)
+
+
+def _offices(ctx: Context, register: str, date: str) -> pd.DataFrame:
+    """The register's rows that name an office and a date."""
+    f = ctx.registers[register].valid(("office", date))
+    return f[f["office"].notna() & f[date].notna()]
+
+
+def _met(left: pd.DataFrame, when: str, right: pd.DataFrame, other: str, *, after: bool) -> pd.Series:
+    """For each row of ``left``: does ``right`` hold a row for the same office (names folded)
+    dated on or after (``after``) — or on or before — this row's ``when``?"""
+    if left.empty or right.empty:
+        return pd.Series(False, index=left.index)
+    pairs = left.assign(_k=_names(left["office"]), _i=range(len(left)))[["_k", "_i", when]].merge(
+        right.assign(_k=_names(right["office"]))[["_k", other]], on="_k", how="inner"
+    )
+    hit = (pairs[other] >= pairs[when]) if after else (pairs[other] <= pairs[when])
+    return pd.Series(range(len(left)), index=left.index).isin(pairs.loc[hit, "_i"])
 
 
 @register
@@ -174,17 +192,10 @@ class INS003(Rule):
     )
 
     def check(self, ctx: Context) -> pd.DataFrame:
-        d = ctx.registers["draws"].valid(self.needs)
-        d = d[d["office"].notna() & d["drawn_on"].notna()]
-        ins = ctx.registers["inspections"].valid(("office", "date"))
-        ins = ins[ins["office"].notna() & ins["date"].notna()]
+        d = _offices(ctx, "draws", "drawn_on")
         due = d["drawn_on"] + pd.Timedelta(days=int(ctx.params["inspect_within_days"]))
-        pairs = d.assign(_k=_names(d["office"]), _i=range(len(d))).merge(
-            ins.assign(_k=_names(ins["office"]))[["_k", "date"]], on="_k", how="left"
-        )
-        seen = pairs[pairs["date"] >= pairs["drawn_on"]].groupby("_i").size()
-        done = pd.Series(range(len(d)), index=d.index).isin(seen.index)
-        sel = d[~done & (due < ctx.as_of)]
+        inspected = _met(d, "drawn_on", _offices(ctx, "inspections", "date"), "date", after=True)
+        sel = d[~inspected & (due < ctx.as_of)]
         return findings_from(
             sel,
             self,
@@ -235,18 +246,9 @@ class INS004(Rule):
     )
 
     def check(self, ctx: Context) -> pd.DataFrame:
-        ins = ctx.registers["inspections"].valid(self.needs)
-        ins = ins[ins["office"].notna() & ins["date"].notna()]
-        d = ctx.registers["draws"].valid(("office", "drawn_on"))
-        d = d[d["office"].notna() & d["drawn_on"].notna()]
-        if ins.empty:
-            return empty_findings()
-        pairs = ins.assign(_k=_names(ins["office"]), _i=range(len(ins))).merge(
-            d.assign(_k=_names(d["office"]))[["_k", "drawn_on"]], on="_k", how="left"
-        )
-        drawn = pairs[pairs["drawn_on"] <= pairs["date"]].groupby("_i").size()
-        ok = pd.Series(range(len(ins)), index=ins.index).isin(drawn.index)
-        sel = ins[~ok]
+        ins = _offices(ctx, "inspections", "date")
+        drawn = _met(ins, "date", _offices(ctx, "draws", "drawn_on"), "drawn_on", after=False)
+        sel = ins[~drawn]
         return findings_from(
             sel,
             self,
