@@ -428,6 +428,26 @@ def inspections_register() -> list[list]:
     ]
 
 
+def duty_register() -> list[list]:
+    """The duty rota over 国庆: 09-30 and 10-05 have no one (DUT001), 李静 came at 08:25 on
+    09-29 (DUT003: at least 10 minutes before 08:30), 10-06 was filed on 10-02 (DUT002)."""
+    rows = [["值班日期", "值班人员", "带班领导", "到岗时间", "报备日期"]]
+    rows += [
+        [D(2026, 9, 28), "王敏", "郑建国", "08:15", None],
+        [D(2026, 9, 29), "李静", "郑建国", "08:25", None],
+        [D(2026, 10, 1), "赵磊", "刘晓梅", None, D(2026, 9, 25)],
+        [D(2026, 10, 2), "孙强", "刘晓梅", None, D(2026, 9, 25)],
+        [D(2026, 10, 3), "王敏", "陈志强", None, D(2026, 9, 25)],
+        [D(2026, 10, 4), "李静", "陈志强", None, D(2026, 9, 25)],
+        [D(2026, 10, 6), "赵磊", "郑建国", None, D(2026, 10, 2)],
+        [D(2026, 10, 7), "孙强", "郑建国", None, D(2026, 9, 25)],
+        [D(2026, 10, 8), "王敏", "刘晓梅", "08:10", None],
+        [D(2026, 10, 9), "李静", "刘晓梅", "08:18", None],
+        [D(2026, 10, 10), "赵磊", "陈志强", "08:05", None],
+    ]
+    return rows
+
+
 def build(path: Path = OUT) -> Path:
     rng = random.Random(SEED)
     name = Names(rng)
@@ -461,6 +481,7 @@ def build(path: Path = OUT) -> Path:
     title_sheet(wb, "信息报送", "清河县政务公开信息报送登记", *_split(submissions_register()), date_cols=(1,))
     title_sheet(wb, "抽查名单", "清河县双随机抽查名单", *_split(draws_register()), date_cols=(3,))
     title_sheet(wb, "双随机检查", "清河县双随机抽查检查登记", *_split(inspections_register()), date_cols=(3, 5))
+    title_sheet(wb, "值班表", f"{unit}国庆前后值班表", *_split(duty_register()), date_cols=(1, 5))
     wb.properties.creator = "清河县人口和计划生育局办公室"
     fixed = T(2026, 11, 1, 9, 0)
     wb.properties.created = fixed

@@ -505,6 +505,22 @@ INSPECTIONS = Register(
     anchor="date",
 )
 
+DUTY = Register(
+    "duty",
+    "值班表",
+    ("值班", "值班表", "值班安排", "值班登记"),
+    (
+        C("date", "值班日期|日期", "date", "date", True, doc="值班日期"),
+        C("person", "值班人员|值班人|姓名", "on duty|person", required=True, doc="值班人员"),
+        C("leader", "带班领导|值班领导", "leader", doc="带班领导"),
+        C("arrival", "到岗时间|签到时间|到岗", "arrival", "time", doc="值班人员到岗时间"),
+        C("filed", "报备日期|备案日期", "filed", "date", doc="节假日值班安排报综合股备案的日期"),
+        C("dept", "单位|部门|股室", "unit|dept", doc="单位 / 部门"),
+    ),
+    doc="值班表：每个值班日一行（工作日与节假日）",
+    anchor="date",
+)
+
 REGISTERS: tuple[Register, ...] = (
     ATTENDANCE,
     STAFF,
@@ -520,7 +536,7 @@ REGISTERS: tuple[Register, ...] = (
     COMPLAINTS,
     EXPENSES,
 )
-REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS)
+REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS, DUTY)
 BY_KEY: dict[str, Register] = {r.key: r for r in REGISTERS}
 # Candidates considered when classifying by headers (both attendance layouts).
 LAYOUTS: tuple[Register, ...] = REGISTERS + (ATTENDANCE_PUNCH,)
