@@ -52,9 +52,10 @@ def test_office_name_comes_from_the_title_row_then_the_rulebook(tmp_path):
 def test_group_by_person_and_rule_headings(tmp_path):
     f = _absent_week(tmp_path)
     r = runner.invoke(app, ["check", str(f), "--as-of", "2026-10-31", "--group-by", "person"])
-    assert "== 刘海燕 (4) ==" in r.stdout.splitlines()
+    # One rule for the person: the heading names both.
+    assert any(ln.startswith("== 刘海燕 (4) -- ATT003 缺勤") for ln in r.stdout.splitlines())
     r = runner.invoke(app, ["check", str(f), "--as-of", "2026-10-31", "--group-by", "rule"])
-    assert any(ln.startswith("== ATT003 缺勤") and ln.endswith("(4) ==") for ln in r.stdout.splitlines())
+    assert any(ln.startswith("== ATT003 缺勤") and "(4)" in ln for ln in r.stdout.splitlines())
     r = runner.invoke(app, ["check", str(f), "--group-by", "colour"])
     assert r.exit_code == 2 and "--group-by" in r.stderr
 
@@ -68,8 +69,8 @@ def test_sample_report_is_at_most_about_two_lines_per_finding_at_100_columns(tmp
     lines = buf.getvalue().splitlines()
     first = next(i for i, ln in enumerate(lines) if ln.startswith("== "))
     findings_lines = len(lines) - first
-    assert findings_lines / len(rep["findings"]) <= 2.0
-    assert len(lines) / len(rep["findings"]) <= 2.3
+    assert findings_lines / len(rep["findings"]) <= 1.6
+    assert len(lines) / len(rep["findings"]) <= 2.0  # summary and penalties included
     # The summary is never cut: every rule with findings is named, with its title.
     summary = "".join(lines[:first])
     for rid in rep["summary"]["by_rule"]:

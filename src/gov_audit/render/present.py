@@ -273,14 +273,18 @@ def penalty_lines(report: dict[str, Any], lang: str) -> list[str]:
             else (f"{row['subject']} ({row['dept']})" if row["dept"] else row["subject"])
         )
         out.append(f"{who}：" + "；".join(parts) if zh else f"{who}: " + "; ".join(parts))
+    # Unit and section ladders: one line per ladder and period, the subjects side by side.
+    grouped_entries: dict[tuple[str, str], list[str]] = {}
     for p in report["penalties"]:
         lad = LADDERS.get(p["ladder"])
         if lad is None or lad.subject == "person" or p.get("period") is None:
             continue
         title = lad.title_zh if zh else lad.title_en
-        out.append(
-            f"{title} {p['subject']} {p['period']}：{p['consequence']}"
-            if zh
-            else f"{title} {p['subject']} {p['period']}: {p['consequence']}"
-        )
+        if p.get("points") is not None:  # a section's score: the points say it all
+            what = f"{p['subject']} {p['points']:g} 分" if zh else f"{p['subject']} {p['points']:g} points"
+        else:
+            what = f"{p['subject']}：{p['consequence']}" if zh else f"{p['subject']}: {p['consequence']}"
+        grouped_entries.setdefault((title, p["period"]), []).append(what)
+    for (title, period), items in grouped_entries.items():
+        out.append(f"{title} {period}：" + "；".join(items) if zh else f"{title} {period}: " + "; ".join(items))
     return out

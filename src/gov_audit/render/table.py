@@ -39,10 +39,12 @@ def render_table(report: dict, console: Console, lang: str = "zh", group_by: str
         console.print(t["none"])
     # A terminal shows a screenful per rule; a log (not a terminal) keeps every line to grep.
     for head, sections in grouped(report, group_by, lang, cap=TERMINAL_CAP if colour else None):
-        console.print()
-        console.print(Text(f"== {head} ==", style="bold cyan" if colour else ""), highlight=False)
+        single = len(sections) == 1 and sections[0][0]
+        # A register with findings of one rule: one heading line names both.
+        heading = f"== {head} -- {sections[0][0]}" if single else f"== {head} =="
+        console.print(Text(heading, style="bold cyan" if colour else ""), highlight=False)
         for sub, lines in sections:
-            if sub:
+            if sub and not single:
                 console.print(Text(f"-- {sub}", style="bold" if colour else ""), highlight=False)
             for ln in lines:
                 style = ""
