@@ -448,6 +448,18 @@ def duty_register() -> list[list]:
     return rows
 
 
+def hospitality_register() -> list[list]:
+    """Receptions: 180 yuan a guest (HOS002), 5 companions for 12 guests (HOS003), an
+    approval dated two days after the meal (HOS001)."""
+    return [
+        ["接待日期", "接待对象", "接待人数", "陪同人数", "接待费用", "审批人", "审批日期", "承办股室"],
+        [D(2026, 3, 12), "邻县计生局", 6, 2, 600, "刘晓梅", D(2026, 3, 11), "综合股"],
+        [D(2026, 5, 20), "市计生委检查组", 8, 3, 1440, "刘晓梅", D(2026, 5, 19), "办公室"],
+        [D(2026, 7, 8), "乡镇计生办", 12, 5, 1200, "郑建国", D(2026, 7, 7), "综合股"],
+        [D(2026, 9, 16), "省调研组", 5, 3, 700, "刘晓梅", D(2026, 9, 18), "办公室"],
+    ]
+
+
 def build(path: Path = OUT) -> Path:
     rng = random.Random(SEED)
     name = Names(rng)
@@ -482,6 +494,7 @@ def build(path: Path = OUT) -> Path:
     title_sheet(wb, "抽查名单", "清河县双随机抽查名单", *_split(draws_register()), date_cols=(3,))
     title_sheet(wb, "双随机检查", "清河县双随机抽查检查登记", *_split(inspections_register()), date_cols=(3, 5))
     title_sheet(wb, "值班表", f"{unit}国庆前后值班表", *_split(duty_register()), date_cols=(1, 5))
+    title_sheet(wb, "公务接待", f"{unit}公务接待登记", *_split(hospitality_register()), date_cols=(1, 7))
     wb.properties.creator = "清河县人口和计划生育局办公室"
     fixed = T(2026, 11, 1, 9, 0)
     wb.properties.created = fixed

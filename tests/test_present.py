@@ -75,4 +75,4 @@ def test_sample_report_is_at_most_about_two_lines_per_finding_at_100_columns(tmp
     summary = "".join(lines[:first])
     for rid in rep["summary"]["by_rule"]:
         assert rid in summary
-    assert "PET001 信访事项未在15日内作出受理决定" in summary
+    assert "PET001 信访事项未在15日内作…" in summary and "PET005 周三未安排局领导接访" in summary

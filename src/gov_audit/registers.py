@@ -521,6 +521,24 @@ DUTY = Register(
     anchor="date",
 )
 
+HOSPITALITY = Register(
+    "hospitality",
+    "公务接待",
+    ("公务接待", "公务接待登记", "接待登记", "接待台账"),
+    (
+        C("date", "接待日期|日期", "date", "date", True, doc="接待日期"),
+        C("guests", "接待对象|来宾单位|来宾", "guests", doc="接待对象（来宾单位）"),
+        C("guest_count", "接待人数|来宾人数|接待对象人数", "guest count", "number", doc="接待对象人数"),
+        C("companions", "陪同人数|陪餐人数", "companions", "number", doc="陪同（陪餐）人数"),
+        C("amount", "接待费用|费用|金额", "amount", "number", doc="接待费用（元）"),
+        C("approver", "审批人|批准人", "approver", doc="审批人"),
+        C("approved_on", "审批日期|批准日期", "approved on", "date", doc="公务接待审批单的审批日期"),
+        C("dept", "承办股室|承办单位|部门", "dept", doc="承办股室 / 单位"),
+    ),
+    doc="公务接待登记：每次接待一行（审批单、人数、费用）",
+    anchor="date",
+)
+
 REGISTERS: tuple[Register, ...] = (
     ATTENDANCE,
     STAFF,
@@ -536,7 +554,7 @@ REGISTERS: tuple[Register, ...] = (
     COMPLAINTS,
     EXPENSES,
 )
-REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS, DUTY)
+REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS, DUTY, HOSPITALITY)
 BY_KEY: dict[str, Register] = {r.key: r for r in REGISTERS}
 # Candidates considered when classifying by headers (both attendance layouts).
 LAYOUTS: tuple[Register, ...] = REGISTERS + (ATTENDANCE_PUNCH,)

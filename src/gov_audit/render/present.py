@@ -36,6 +36,18 @@ def short_title(rid: str, lang: str) -> str:
     return title[:cut] if cut > 0 else title
 
 
+def glance(text: str, width: int = 20) -> str:
+    """``text`` cut to about ``width`` display columns (a CJK character is two), with "…"."""
+    out, used = [], 0
+    for ch in text:
+        w = 2 if ord(ch) > 0x2E80 else 1
+        if used + w > width:
+            return "".join(out) + "…"
+        out.append(ch)
+        used += w
+    return text
+
+
 def register_name(key: str, lang: str) -> str:
     return REGISTER[lang].get(key, key)
 
@@ -237,7 +249,8 @@ def summary_lines(report: dict[str, Any], lang: str) -> list[tuple[str, str]]:
         out.append(
             (
                 "按规则" if zh else "by rule",
-                sep.join(f"{k} {short_title(k, lang)} {v}" for k, v in s["by_rule"].items()),
+                # Titles cut to a glance here; the findings' headings give them whole.
+                sep.join(f"{k} {glance(short_title(k, lang))} {v}" for k, v in s["by_rule"].items()),
             )
         )
     if s["by_dept"]:
