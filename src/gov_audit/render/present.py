@@ -38,7 +38,8 @@ def short_title(rid: str, lang: str) -> str:
 
 def glance(text: str, width: int = 20) -> str:
     """``text`` cut to about ``width`` display columns (a CJK character is two), with "…"."""
-    out, used = [], 0
+    out: list[str] = []
+    used = 0
     for ch in text:
         w = 2 if ord(ch) > 0x2E80 else 1
         if used + w > width:
