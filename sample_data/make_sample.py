@@ -23,8 +23,42 @@ SEED = 20260924
 OUT = Path(__file__).with_name("registers.xlsx")
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢"
-GIVEN = ["伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超",
-         "秀兰", "霞", "平", "刚", "桂英", "建华", "文", "华", "红", "玉兰", "志强", "海燕", "晓东", "春梅", "国庆", "丹"]
+GIVEN = [
+    "伟",
+    "芳",
+    "娜",
+    "秀英",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "秀兰",
+    "霞",
+    "平",
+    "刚",
+    "桂英",
+    "建华",
+    "文",
+    "华",
+    "红",
+    "玉兰",
+    "志强",
+    "海燕",
+    "晓东",
+    "春梅",
+    "国庆",
+    "丹",
+]
 DEPTS = ["办公室", "综合股", "政策法规股", "财务股", "信访股", "宣传教育股", "流动人口管理股"]
 LEADERS = ["郑建国（局长）", "刘晓梅（副局长）", "陈志强（副局长）"]
 
@@ -42,8 +76,16 @@ class Names:
                 return n
 
 
-def title_sheet(wb, name: str, title: str, header: list[str], rows: list[list], widths: dict[int, int] | None = None,
-                date_cols: tuple[int, ...] = (), datetime_cols: tuple[int, ...] = ()) -> None:
+def title_sheet(
+    wb,
+    name: str,
+    title: str,
+    header: list[str],
+    rows: list[list],
+    widths: dict[int, int] | None = None,
+    date_cols: tuple[int, ...] = (),
+    datetime_cols: tuple[int, ...] = (),
+) -> None:
     ws = wb.create_sheet(name)
     ws.append([title])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
@@ -69,17 +111,59 @@ def title_sheet(wb, name: str, title: str, header: list[str], rows: list[list], 
 
 
 def petitions(rng: random.Random, name: Names, handlers: list[str]) -> list[list]:
-    header = ["编号", "信访人", "信访方式", "是否署名", "收到日期", "受理决定日期", "是否受理", "办结日期", "延期批准",
-              "延长天数", "答复日期", "限办截止时间", "承办科室", "承办人"]
+    header = [
+        "编号",
+        "信访人",
+        "信访方式",
+        "是否署名",
+        "收到日期",
+        "受理决定日期",
+        "是否受理",
+        "办结日期",
+        "延期批准",
+        "延长天数",
+        "答复日期",
+        "限办截止时间",
+        "承办科室",
+        "承办人",
+    ]
     rows = []
     k = 0
 
-    def add(received, decided, closed, *, channel="来访", signed="否", ext_ok="", ext=None, replied=None, limit=None,
-            dept=None, handler=None):
+    def add(
+        received,
+        decided,
+        closed,
+        *,
+        channel="来访",
+        signed="否",
+        ext_ok="",
+        ext=None,
+        replied=None,
+        limit=None,
+        dept=None,
+        handler=None,
+    ):
         nonlocal k
         k += 1
-        rows.append([f"XF-2026-{k:03d}", name(), channel, signed, received, decided, "是", closed, ext_ok, ext,
-                     replied, limit, dept or "信访股", handler or rng.choice(handlers)])
+        rows.append(
+            [
+                f"XF-2026-{k:03d}",
+                name(),
+                channel,
+                signed,
+                received,
+                decided,
+                "是",
+                closed,
+                ext_ok,
+                ext,
+                replied,
+                limit,
+                dept or "信访股",
+                handler or rng.choice(handlers),
+            ]
+        )
 
     # clean background: decided in 3–10 days, concluded in 20–45 days, letters answered
     for i in range(24):
@@ -89,8 +173,14 @@ def petitions(rng: random.Random, name: Names, handlers: list[str]) -> list[list
         if closed > D(2026, 11, 10):
             continue
         letter = i % 3 == 0
-        add(received, decided, closed, channel="来信" if letter else rng.choice(["来访", "来电", "网上信访"]),
-            signed="是" if letter else "否", replied=closed if letter else None)
+        add(
+            received,
+            decided,
+            closed,
+            channel="来信" if letter else rng.choice(["来访", "来电", "网上信访"]),
+            signed="是" if letter else "否",
+            replied=closed if letter else None,
+        )
     # planted
     add(D(2026, 9, 15), D(2026, 10, 9), D(2026, 10, 30))  # PET001 late: due 09-30 (15 d)
     add(D(2026, 9, 25), D(2026, 10, 10), D(2026, 11, 2))  # clean: due on make-up Saturday 10-10, no roll
@@ -123,15 +213,28 @@ def receptions(rng: random.Random) -> list[list]:
 
 
 def requests(rng: random.Random, name: Names) -> list[list]:
-    header = ["申请编号", "申请人", "收到申请日期", "补正通知日期", "收到补正日期", "征求意见用时", "延期批准", "延长天数",
-              "告知申请人", "答复日期", "承办科室"]
+    header = [
+        "申请编号",
+        "申请人",
+        "收到申请日期",
+        "补正通知日期",
+        "收到补正日期",
+        "征求意见用时",
+        "延期批准",
+        "延长天数",
+        "告知申请人",
+        "答复日期",
+        "承办科室",
+    ]
     rows = []
     k = 0
 
     def add(received, replied, *, sent=None, supp=None, consult=None, ext_ok=None, ext=None, told=None):
         nonlocal k
         k += 1
-        rows.append([f"YSQ-2026-{k:03d}", name(), received, sent, supp, consult, ext_ok, ext, told, replied, "政策法规股"])
+        rows.append(
+            [f"YSQ-2026-{k:03d}", name(), received, sent, supp, consult, ext_ok, ext, told, replied, "政策法规股"]
+        )
 
     for i in range(8):
         received = D(2026, 2, 2) + dt.timedelta(days=21 * i)
@@ -154,8 +257,16 @@ def opinions(rng: random.Random, handlers: list[str]) -> list[list]:
     for i in range(14):
         received = D(2026, 1, 12) + dt.timedelta(days=20 * i)
         spot = i % 4 == 0
-        rows.append([f"YJ-{i + 1:03d}", received, "是" if spot else "否",
-                     received if spot else received + dt.timedelta(days=rng.randrange(2, 9)), "办公室", rng.choice(handlers)])
+        rows.append(
+            [
+                f"YJ-{i + 1:03d}",
+                received,
+                "是" if spot else "否",
+                received if spot else received + dt.timedelta(days=rng.randrange(2, 9)),
+                "办公室",
+                rng.choice(handlers),
+            ]
+        )
     rows.append(["YJ-101", D(2026, 9, 14), "否", D(2026, 9, 29), "办公室", handlers[0]])  # OPN001 late (due 09-28)
     rows.append(["YJ-102", D(2026, 10, 26), "否", None, "宣传教育股", handlers[1]])  # OPN001 overdue (due 11-09)
     return [header, *rows]
@@ -163,12 +274,29 @@ def opinions(rng: random.Random, handlers: list[str]) -> list[list]:
 
 def incidents() -> list[list]:
     header = ["事件编号", "事件级别", "发现时间", "发布权威信息时间", "新闻发布会时间", "回应时间", "责任科室"]
-    return [header,
-            ["SJ-2026-01", "一般", T(2026, 3, 2, 10, 0), None, None, T(2026, 3, 3, 16, 0), "宣传教育股"],
-            ["SJ-2026-02", "重大", T(2026, 5, 11, 8, 30), T(2026, 5, 11, 12, 0), T(2026, 5, 12, 8, 0), None, "办公室"],
-            ["SJ-2026-03", "重大", T(2026, 10, 2, 9, 0), T(2026, 10, 2, 15, 30), T(2026, 10, 3, 10, 0), None, "办公室"],  # RSP001 + RSP002 late
-            ["SJ-2026-04", "一般", T(2026, 10, 20, 9, 0), None, None, T(2026, 10, 22, 12, 0), "宣传教育股"],  # RSP003 late 3 h
-            ]
+    return [
+        header,
+        ["SJ-2026-01", "一般", T(2026, 3, 2, 10, 0), None, None, T(2026, 3, 3, 16, 0), "宣传教育股"],
+        ["SJ-2026-02", "重大", T(2026, 5, 11, 8, 30), T(2026, 5, 11, 12, 0), T(2026, 5, 12, 8, 0), None, "办公室"],
+        [
+            "SJ-2026-03",
+            "重大",
+            T(2026, 10, 2, 9, 0),
+            T(2026, 10, 2, 15, 30),
+            T(2026, 10, 3, 10, 0),
+            None,
+            "办公室",
+        ],  # RSP001 + RSP002 late
+        [
+            "SJ-2026-04",
+            "一般",
+            T(2026, 10, 20, 9, 0),
+            None,
+            None,
+            T(2026, 10, 22, 12, 0),
+            "宣传教育股",
+        ],  # RSP003 late 3 h
+    ]
 
 
 ROLES_OF = {}
@@ -193,13 +321,25 @@ def attendance_daily(rng: random.Random, people: list[str], depts: dict[str, str
     header = ["姓名", "工号", "部门", "日期", "签到时间", "签退时间", "擅自离岗(分钟)", "备注"]
     rows = []
     day = D(2026, 9, 1)
-    plan_in = {(1, D(2026, 9, 8)): (8, 42), (1, D(2026, 9, 15)): (8, 45),
-               (2, D(2026, 9, 9)): (8, 43), (2, D(2026, 9, 22)): (8, 44),
-               (3, D(2026, 10, 12)): (8, 41), (3, D(2026, 10, 13)): (8, 44), (3, D(2026, 10, 19)): (8, 42),
-               (4, D(2026, 9, 10)): (8, 46),
-               (12, D(2026, 9, 2)): (8, 41), (12, D(2026, 9, 3)): (8, 43), (12, D(2026, 9, 4)): (8, 45)}
-    plan_out = {(2, D(2026, 9, 16)): (17, 20), (3, D(2026, 10, 14)): (17, 22), (3, D(2026, 10, 21)): (17, 18),
-                (6, D(2026, 9, 24)): None}
+    plan_in = {
+        (1, D(2026, 9, 8)): (8, 42),
+        (1, D(2026, 9, 15)): (8, 45),
+        (2, D(2026, 9, 9)): (8, 43),
+        (2, D(2026, 9, 22)): (8, 44),
+        (3, D(2026, 10, 12)): (8, 41),
+        (3, D(2026, 10, 13)): (8, 44),
+        (3, D(2026, 10, 19)): (8, 42),
+        (4, D(2026, 9, 10)): (8, 46),
+        (12, D(2026, 9, 2)): (8, 41),
+        (12, D(2026, 9, 3)): (8, 43),
+        (12, D(2026, 9, 4)): (8, 45),
+    }
+    plan_out = {
+        (2, D(2026, 9, 16)): (17, 20),
+        (3, D(2026, 10, 14)): (17, 22),
+        (3, D(2026, 10, 21)): (17, 18),
+        (6, D(2026, 9, 24)): None,
+    }
     away = {(8, d) for d in (D(2026, 9, 14), D(2026, 9, 15), D(2026, 9, 16))}
     away |= {(9, d) for d in (D(2026, 9, 21), D(2026, 9, 22), D(2026, 9, 23))}
     away |= {(11, d) for d in (D(2026, 10, 13), D(2026, 10, 14), D(2026, 10, 15), D(2026, 10, 16))}
@@ -211,11 +351,22 @@ def attendance_daily(rng: random.Random, people: list[str], depts: dict[str, str
                     continue
                 h, m = plan_in.get((i, day), (8, rng.randrange(5, 30)))
                 out = plan_out.get((i, day), (17, rng.randrange(31, 59)))
-                rows.append([person, f"{1001 + i:05d}", depts[person], day, dt.time(h, m, rng.randrange(60)),
-                             None if out is None else dt.time(out[0], out[1]), 45 if (i == 7 and day == D(2026, 9, 29)) else None,
-                             ""])
+                rows.append(
+                    [
+                        person,
+                        f"{1001 + i:05d}",
+                        depts[person],
+                        day,
+                        dt.time(h, m, rng.randrange(60)),
+                        None if out is None else dt.time(out[0], out[1]),
+                        45 if (i == 7 and day == D(2026, 9, 29)) else None,
+                        "",
+                    ]
+                )
         day += dt.timedelta(days=1)
-    rows.append([people[5], f"{1006:05d}", depts[people[5]], D(2026, 10, 2), dt.time(9, 10), dt.time(11, 40), None, "节日值班"])
+    rows.append(
+        [people[5], f"{1006:05d}", depts[people[5]], D(2026, 10, 2), dt.time(9, 10), dt.time(11, 40), None, "节日值班"]
+    )
     return [header, *rows]
 
 
@@ -234,91 +385,335 @@ def attendance_punch(rng: random.Random, unit_people: list[str]) -> list[list]:
         if cal.is_workday(day):
             for i, person in enumerate(unit_people):
                 h, m = (8, 43) if (i == 1 and day == D(2026, 10, 14)) else (8, rng.randrange(0, 29))
-                rows.append(["计生服务站", person, f"2{i:03d}", f"{day.year}/{day.month}/{day.day} {h}:{m:02d}:{rng.randrange(60):02d}", 1, "指纹"])
+                rows.append(
+                    [
+                        "计生服务站",
+                        person,
+                        f"2{i:03d}",
+                        f"{day.year}/{day.month}/{day.day} {h}:{m:02d}:{rng.randrange(60):02d}",
+                        1,
+                        "指纹",
+                    ]
+                )
                 if not (i == 2 and day == D(2026, 10, 20)):
-                    rows.append(["计生服务站", person, f"2{i:03d}", f"{day.year}/{day.month}/{day.day} 17:{rng.randrange(31, 59):02d}:{rng.randrange(60):02d}", 1, "指纹"])
+                    rows.append(
+                        [
+                            "计生服务站",
+                            person,
+                            f"2{i:03d}",
+                            f"{day.year}/{day.month}/{day.day} 17:{rng.randrange(31, 59):02d}:{rng.randrange(60):02d}",
+                            1,
+                            "指纹",
+                        ]
+                    )
         day += dt.timedelta(days=1)
     return [header, *rows]
 
 
 def staff_roster(people: list[str], unit_people: list[str], depts: dict[str, str]) -> list[list]:
     header = ["姓名", "工号", "部门", "职务类别", "出勤津贴", "福利补贴"]
-    rows = [[p, f"{1001 + i:05d}", depts[p], "股室负责人" if i == 0 else "一般工作人员", 300, 500] for i, p in enumerate(people)]
+    rows = [
+        [p, f"{1001 + i:05d}", depts[p], "股室负责人" if i == 0 else "一般工作人员", 300, 500]
+        for i, p in enumerate(people)
+    ]
     rows += [[p, f"2{i:03d}", "计生服务站", "下属单位工作人员", 200, 400] for i, p in enumerate(unit_people)]
     return [header, *rows]
 
 
 def leave_register(people: list[str], leaders: list[str], depts: dict[str, str]) -> list[list]:
-    header = ["姓名", "部门", "请假类型", "职务类别", "开始时间", "结束时间", "天数", "审批人", "审批人职务", "请假单", "申请日期", "销假日期"]
+    header = [
+        "姓名",
+        "部门",
+        "请假类型",
+        "职务类别",
+        "开始时间",
+        "结束时间",
+        "天数",
+        "审批人",
+        "审批人职务",
+        "请假单",
+        "申请日期",
+        "销假日期",
+    ]
     P = people
-    return [header,
-            [P[8], depts[P[8]], "事假", "一般工作人员", D(2026, 9, 14), D(2026, 9, 16), 3, "王股长、刘副局长、郑局长",
-             "股室负责人、分管领导、局长", "是", D(2026, 9, 11), D(2026, 9, 17)],  # clean, excuses P8
-            [P[9], depts[P[9]], "病假", "一般工作人员", D(2026, 9, 21), D(2026, 9, 23), 3, "王股长、刘副局长、郑局长",
-             "股室负责人、分管领导、局长", "是", D(2026, 10, 8), D(2026, 9, 24)],  # LEV003 late filing
-            [P[11], depts[P[11]], "出差", "一般工作人员", D(2026, 10, 13), D(2026, 10, 16), 4, "王股长", "股室负责人", "否",
-             D(2026, 10, 9), None],  # business trip: excuses, not judged as leave
-            [P[13], depts[P[13]], "事假", "一般工作人员", D(2026, 6, 8), D(2026, 6, 9), 2, "王股长、刘副局长",
-             "股室负责人、分管领导", "是", D(2026, 6, 5), D(2026, 6, 10)],  # LEV001 局长 missing
-            [P[0], depts[P[0]], "年休假", "股室负责人", D(2026, 7, 6), D(2026, 7, 6), 1, "刘副局长、郑局长",
-             "分管领导、局长", "是", D(2026, 7, 1), D(2026, 7, 7)],  # clean
-            [leaders[1], "局领导", "事假", "局领导副职", D(2026, 8, 17), D(2026, 8, 19), 3, "郑局长、李副县长",
-             "局长、县分管领导", "是", D(2026, 8, 14), D(2026, 8, 20)],  # LEV001 县长 missing
-            [P[14], depts[P[14]], "事假", "一般工作人员", D(2026, 5, 11), D(2026, 5, 12), 2, "王股长、刘副局长、郑局长",
-             "股室负责人、分管领导、局长", "否", D(2026, 5, 8), D(2026, 5, 13)],  # LEV002 no form
-            [P[12], depts[P[12]], "事假", "一般工作人员", D(2026, 11, 2), D(2026, 11, 2), 0.5, "王股长", "股室负责人", "否",
-             D(2026, 10, 30), None],  # LEV004 no 销假
-            ]
+    return [
+        header,
+        [
+            P[8],
+            depts[P[8]],
+            "事假",
+            "一般工作人员",
+            D(2026, 9, 14),
+            D(2026, 9, 16),
+            3,
+            "王股长、刘副局长、郑局长",
+            "股室负责人、分管领导、局长",
+            "是",
+            D(2026, 9, 11),
+            D(2026, 9, 17),
+        ],  # clean, excuses P8
+        [
+            P[9],
+            depts[P[9]],
+            "病假",
+            "一般工作人员",
+            D(2026, 9, 21),
+            D(2026, 9, 23),
+            3,
+            "王股长、刘副局长、郑局长",
+            "股室负责人、分管领导、局长",
+            "是",
+            D(2026, 10, 8),
+            D(2026, 9, 24),
+        ],  # LEV003 late filing
+        [
+            P[11],
+            depts[P[11]],
+            "出差",
+            "一般工作人员",
+            D(2026, 10, 13),
+            D(2026, 10, 16),
+            4,
+            "王股长",
+            "股室负责人",
+            "否",
+            D(2026, 10, 9),
+            None,
+        ],  # business trip: excuses, not judged as leave
+        [
+            P[13],
+            depts[P[13]],
+            "事假",
+            "一般工作人员",
+            D(2026, 6, 8),
+            D(2026, 6, 9),
+            2,
+            "王股长、刘副局长",
+            "股室负责人、分管领导",
+            "是",
+            D(2026, 6, 5),
+            D(2026, 6, 10),
+        ],  # LEV001 局长 missing
+        [
+            P[0],
+            depts[P[0]],
+            "年休假",
+            "股室负责人",
+            D(2026, 7, 6),
+            D(2026, 7, 6),
+            1,
+            "刘副局长、郑局长",
+            "分管领导、局长",
+            "是",
+            D(2026, 7, 1),
+            D(2026, 7, 7),
+        ],  # clean
+        [
+            leaders[1],
+            "局领导",
+            "事假",
+            "局领导副职",
+            D(2026, 8, 17),
+            D(2026, 8, 19),
+            3,
+            "郑局长、李副县长",
+            "局长、县分管领导",
+            "是",
+            D(2026, 8, 14),
+            D(2026, 8, 20),
+        ],  # LEV001 县长 missing
+        [
+            P[14],
+            depts[P[14]],
+            "事假",
+            "一般工作人员",
+            D(2026, 5, 11),
+            D(2026, 5, 12),
+            2,
+            "王股长、刘副局长、郑局长",
+            "股室负责人、分管领导、局长",
+            "否",
+            D(2026, 5, 8),
+            D(2026, 5, 13),
+        ],  # LEV002 no form
+        [
+            P[12],
+            depts[P[12]],
+            "事假",
+            "一般工作人员",
+            D(2026, 11, 2),
+            D(2026, 11, 2),
+            0.5,
+            "王股长",
+            "股室负责人",
+            "否",
+            D(2026, 10, 30),
+            None,
+        ],  # LEV004 no 销假
+    ]
 
 
 def complaints(people: list[str], depts: dict[str, str]) -> list[list]:
     P = people
-    return [["投诉日期", "被投诉人", "部门", "投诉类型", "是否查实", "事由"],
-            [D(2026, 4, 15), P[12], depts[P[12]], "一次性告知", "是", "未一次性告知所需材料，群众往返三次"],
-            [D(2026, 3, 10), P[13], depts[P[13]], "首问负责", "是", "来访群众咨询时推诿"],
-            [D(2026, 8, 12), P[13], depts[P[13]], "首问负责", None, "电话咨询不予答复"],
-            [D(2026, 6, 3), P[14], depts[P[14]], "效能告诫", "是", "上班时间玩电脑游戏"],
-            [D(2026, 7, 21), P[14], depts[P[14]], "首问负责", "否", "经核查不属实"],
-            # ladder tiers: efficiency_rules 2 (P14), first_inquiry 3 (P13), one_time_notice 2 (P6),
-            # annual_rating 3 (P12: attendance + one-time notice + efficiency) and 4 (P2)
-            [D(2026, 9, 7), P[14], depts[P[14]], "效能告诫", "是", "办事群众手续齐全而不即时办理"],
-            [D(2026, 10, 19), P[13], depts[P[13]], "首问负责", "是", "对来电咨询不理不睬"],
-            [D(2026, 2, 24), P[6], depts[P[6]], "一次性告知", "是", "未告知办理时限"],
-            [D(2026, 5, 19), P[6], depts[P[6]], "一次性告知", "是", "未告知所需证明材料"],
-            [D(2026, 6, 15), P[12], depts[P[12]], "效能告诫", "是", "外出办私事不请假"],
-            [D(2026, 8, 4), P[12], depts[P[12]], "效能告诫", "是", "上班时间聊天"],
-            [D(2026, 3, 17), P[2], depts[P[2]], "一次性告知", "是", "未一次性告知补正材料"],
-            [D(2026, 4, 8), P[2], depts[P[2]], "效能告诫", "是", "用办公电话办私事"],
-            [D(2026, 5, 6), P[2], depts[P[2]], "效能告诫", "是", "上班时间玩电脑"],
-            [D(2026, 7, 1), P[2], depts[P[2]], "效能告诫", "是", "刁难服务对象致其跑两趟"],
-            # first_inquiry 1 (P7), 2 (P1, who with a one-time notice reaches annual_rating 2); efficiency 1 (P4)
-            [D(2026, 5, 25), P[7], depts[P[7]], "首问负责", "是", "未主动联系承办股室"],
-            [D(2026, 2, 11), P[1], depts[P[1]], "首问负责", "是", "推诿办事群众"],
-            [D(2026, 6, 22), P[1], depts[P[1]], "首问负责", "是", "未开具受理回执单"],
-            [D(2026, 8, 26), P[1], depts[P[1]], "一次性告知", "是", "未告知办理程序"],
-            [D(2026, 9, 30), P[4], depts[P[4]], "效能告诫", "是", "未在规定时限内办结又不说明原因"]]
+    return [
+        ["投诉日期", "被投诉人", "部门", "投诉类型", "是否查实", "事由"],
+        [D(2026, 4, 15), P[12], depts[P[12]], "一次性告知", "是", "未一次性告知所需材料，群众往返三次"],
+        [D(2026, 3, 10), P[13], depts[P[13]], "首问负责", "是", "来访群众咨询时推诿"],
+        [D(2026, 8, 12), P[13], depts[P[13]], "首问负责", None, "电话咨询不予答复"],
+        [D(2026, 6, 3), P[14], depts[P[14]], "效能告诫", "是", "上班时间玩电脑游戏"],
+        [D(2026, 7, 21), P[14], depts[P[14]], "首问负责", "否", "经核查不属实"],
+        # ladder tiers: efficiency_rules 2 (P14), first_inquiry 3 (P13), one_time_notice 2 (P6),
+        # annual_rating 3 (P12: attendance + one-time notice + efficiency) and 4 (P2)
+        [D(2026, 9, 7), P[14], depts[P[14]], "效能告诫", "是", "办事群众手续齐全而不即时办理"],
+        [D(2026, 10, 19), P[13], depts[P[13]], "首问负责", "是", "对来电咨询不理不睬"],
+        [D(2026, 2, 24), P[6], depts[P[6]], "一次性告知", "是", "未告知办理时限"],
+        [D(2026, 5, 19), P[6], depts[P[6]], "一次性告知", "是", "未告知所需证明材料"],
+        [D(2026, 6, 15), P[12], depts[P[12]], "效能告诫", "是", "外出办私事不请假"],
+        [D(2026, 8, 4), P[12], depts[P[12]], "效能告诫", "是", "上班时间聊天"],
+        [D(2026, 3, 17), P[2], depts[P[2]], "一次性告知", "是", "未一次性告知补正材料"],
+        [D(2026, 4, 8), P[2], depts[P[2]], "效能告诫", "是", "用办公电话办私事"],
+        [D(2026, 5, 6), P[2], depts[P[2]], "效能告诫", "是", "上班时间玩电脑"],
+        [D(2026, 7, 1), P[2], depts[P[2]], "效能告诫", "是", "刁难服务对象致其跑两趟"],
+        # first_inquiry 1 (P7), 2 (P1, who with a one-time notice reaches annual_rating 2); efficiency 1 (P4)
+        [D(2026, 5, 25), P[7], depts[P[7]], "首问负责", "是", "未主动联系承办股室"],
+        [D(2026, 2, 11), P[1], depts[P[1]], "首问负责", "是", "推诿办事群众"],
+        [D(2026, 6, 22), P[1], depts[P[1]], "首问负责", "是", "未开具受理回执单"],
+        [D(2026, 8, 26), P[1], depts[P[1]], "一次性告知", "是", "未告知办理程序"],
+        [D(2026, 9, 30), P[4], depts[P[4]], "效能告诫", "是", "未在规定时限内办结又不说明原因"],
+    ]
 
 
 def disclosures_register() -> list[list]:
-    header = ["公开事项", "公开类别", "责任科室", "形成日期", "公开日期", "所属期", "此件公开发布", "最后更新", "公开载体"]
+    header = [
+        "公开事项",
+        "公开类别",
+        "责任科室",
+        "形成日期",
+        "公开日期",
+        "所属期",
+        "此件公开发布",
+        "最后更新",
+        "公开载体",
+    ]
     rows = [
-        ["机构职能及领导分工", "长期", "办公室", D(2024, 3, 1), D(2024, 3, 5), None, None, D(2026, 6, 10), "门户网站"],  # clean
-        ["计划生育技术服务收费标准", "长期", "财务股", D(2023, 5, 8), D(2023, 5, 10), None, None, D(2025, 10, 31), "公开栏"],  # DIS005
-        ["国庆假期值班安排", "动态", "办公室", D(2026, 9, 29), D(2026, 10, 8), None, None, None, "门户网站"],  # clean: rolls
-        ["2025年端午节值班安排", "动态", "办公室", D(2025, 5, 26), D(2025, 6, 3), None, None, None, "门户网站"],  # DIS001 2025
-        ["中秋走访慰问计生特殊家庭", "动态", "宣传教育股", D(2026, 9, 14), D(2026, 9, 18), None, None, None, "门户网站"],  # DIS001
-        ["关于印发计划生育奖励扶助实施办法的通知", "发文", "政策法规股", D(2026, 9, 15), D(2026, 9, 16), None, "是", None, "门户网站"],  # DIS002
-        ["关于开展流动人口专项服务的通知", "发文", "流动人口管理股", D(2026, 6, 2), D(2026, 6, 2), None, "是", None, "门户网站"],  # clean
-        ["2026年政务公开工作要点", "按批次", "办公室", D(2026, 9, 14), D(2026, 10, 19), None, None, None, "门户网站"],  # DIS003
+        [
+            "机构职能及领导分工",
+            "长期",
+            "办公室",
+            D(2024, 3, 1),
+            D(2024, 3, 5),
+            None,
+            None,
+            D(2026, 6, 10),
+            "门户网站",
+        ],  # clean
+        [
+            "计划生育技术服务收费标准",
+            "长期",
+            "财务股",
+            D(2023, 5, 8),
+            D(2023, 5, 10),
+            None,
+            None,
+            D(2025, 10, 31),
+            "公开栏",
+        ],  # DIS005
+        [
+            "国庆假期值班安排",
+            "动态",
+            "办公室",
+            D(2026, 9, 29),
+            D(2026, 10, 8),
+            None,
+            None,
+            None,
+            "门户网站",
+        ],  # clean: rolls
+        [
+            "2025年端午节值班安排",
+            "动态",
+            "办公室",
+            D(2025, 5, 26),
+            D(2025, 6, 3),
+            None,
+            None,
+            None,
+            "门户网站",
+        ],  # DIS001 2025
+        [
+            "中秋走访慰问计生特殊家庭",
+            "动态",
+            "宣传教育股",
+            D(2026, 9, 14),
+            D(2026, 9, 18),
+            None,
+            None,
+            None,
+            "门户网站",
+        ],  # DIS001
+        [
+            "关于印发计划生育奖励扶助实施办法的通知",
+            "发文",
+            "政策法规股",
+            D(2026, 9, 15),
+            D(2026, 9, 16),
+            None,
+            "是",
+            None,
+            "门户网站",
+        ],  # DIS002
+        [
+            "关于开展流动人口专项服务的通知",
+            "发文",
+            "流动人口管理股",
+            D(2026, 6, 2),
+            D(2026, 6, 2),
+            None,
+            "是",
+            None,
+            "门户网站",
+        ],  # clean
+        [
+            "2026年政务公开工作要点",
+            "按批次",
+            "办公室",
+            D(2026, 9, 14),
+            D(2026, 10, 19),
+            None,
+            None,
+            None,
+            "门户网站",
+        ],  # DIS003
         ["乡镇计生服务站建设项目进展", "动态", "综合股", D(2026, 10, 20), None, None, None, None, "门户网站"],  # DIS006
-        ["2026年第三季度信访工作通报", "按批次", "信访股", D(2026, 10, 28), None, None, None, None, "门户网站"],  # due_soon
+        [
+            "2026年第三季度信访工作通报",
+            "按批次",
+            "信访股",
+            D(2026, 10, 28),
+            None,
+            None,
+            None,
+            None,
+            "门户网站",
+        ],  # due_soon
     ]
     for m in range(1, 11):
         if m == 7:
             continue  # DIS004: no publication for 2026-07
         month_end = D(2026, m + 1, 5)
-        rows.append(["计划生育奖励扶助资金发放情况", "按月", "财务股", month_end, month_end + dt.timedelta(days=2),
-                     f"2026-{m:02d}", None, None, "公开栏"])
+        rows.append(
+            [
+                "计划生育奖励扶助资金发放情况",
+                "按月",
+                "财务股",
+                month_end,
+                month_end + dt.timedelta(days=2),
+                f"2026-{m:02d}",
+                None,
+                None,
+                "公开栏",
+            ]
+        )
     return [header, *rows]
 
 
@@ -352,12 +747,23 @@ def meetings_register(leaders: list[str]) -> list[list]:
     for d in (D(2025, 6, 26), D(2026, 6, 24)):  # MTG003: none in 2025H2
         rows.append([d, "信访例会", None, None, None, deputy, "否"])
     rows += [[D(2025, 4, 10), "明察暗访", None, None, None, deputy, "否"]]  # MTG006: one in 2025
-    rows += [[D(2026, 4, 9), "明察暗访", None, None, None, deputy, "否"], [D(2026, 10, 22), "明察暗访", None, None, None, deputy, "否"]]
+    rows += [
+        [D(2026, 4, 9), "明察暗访", None, None, None, deputy, "否"],
+        [D(2026, 10, 22), "明察暗访", None, None, None, deputy, "否"],
+    ]
     rows += [[D(2025, 9, 17), "培训", None, None, None, deputy, "否"]]  # MTG007: one in 2025
-    rows += [[D(2026, 3, 18), "培训", None, None, None, deputy, "否"], [D(2026, 9, 16), "培训", None, None, None, deputy, "否"]]
-    rows += [[D(2025, 5, 20), "政策解读", None, None, None, director, "否"],
-             [D(2025, 11, 4), "政策解读", None, None, None, deputy, "否"]]  # MTG008: the deputy's does not count
-    rows += [[D(2026, 4, 14), "政策解读", None, None, None, director, "否"], [D(2026, 10, 13), "政策解读", None, None, None, director, "否"]]
+    rows += [
+        [D(2026, 3, 18), "培训", None, None, None, deputy, "否"],
+        [D(2026, 9, 16), "培训", None, None, None, deputy, "否"],
+    ]
+    rows += [
+        [D(2025, 5, 20), "政策解读", None, None, None, director, "否"],
+        [D(2025, 11, 4), "政策解读", None, None, None, deputy, "否"],
+    ]  # MTG008: the deputy's does not count
+    rows += [
+        [D(2026, 4, 14), "政策解读", None, None, None, director, "否"],
+        [D(2026, 10, 13), "政策解读", None, None, None, director, "否"],
+    ]
     rows += [
         [D(2026, 3, 2), "初审会", "ZD-2026-01", None, None, director, "是"],
         [D(2026, 3, 9), "审议会", "ZD-2026-01", None, None, director, "是"],
@@ -373,24 +779,202 @@ def meetings_register(leaders: list[str]) -> list[list]:
 
 
 def expenses_register(staff: list[str]) -> list[list]:
-    header = ["支出日期", "摘要", "金额", "类别", "凭证", "支付方式", "收款单位", "经手人", "证明人", "审批人", "审批层级", "局务会研究",
-              "维修完成日期", "结账日期"]
+    header = [
+        "支出日期",
+        "摘要",
+        "金额",
+        "类别",
+        "凭证",
+        "支付方式",
+        "收款单位",
+        "经手人",
+        "证明人",
+        "审批人",
+        "审批层级",
+        "局务会研究",
+        "维修完成日期",
+        "结账日期",
+    ]
     h, w = staff[0], staff[1]
-    return [header,
-            [D(2026, 3, 2), "打印纸", 150, "办公用品", "发票", "转账", "城关文具店", h, w, "刘副局长", "分管领导", "否", None, None],
-            [D(2026, 3, 3), "硒鼓墨盒", 350, "办公用品", "收据", "转账", "城关文具店", h, w, "刘副局长", "分管领导", "否", None, None],  # FIN001 FIN003
-            [D(2026, 3, 4), "上级检查工作餐", 1500, "接待", "发票", "现金", "清河宾馆", h, w, "郑局长", "局长", "否", None, None],  # FIN002
-            [D(2026, 3, 5), "台式电脑", 8000, "固定资产", "发票", "转账", "清河电脑城", h, w, "郑局长", "局长", "否", None, None],  # FIN004
-            [D(2026, 3, 6), "会议室空调", 8000, "固定资产", "发票", "转账", "清河电器", h, w, "郑局长", "局长", "是", None, None],
-            [D(2026, 3, 9), "办公楼屋面维修", 12000, "维修", "发票", "转账", "清河建筑公司", h, None, "郑局长", "局务会", "是",
-             D(2026, 8, 31), D(2026, 10, 9)],  # FIN004 (county) FIN005 FIN006
-            [D(2026, 4, 1), "公务车维修", 900, "维修", "发票", "转账", "城关汽修厂", h, w, "郑局长", "局长", "否",
-             D(2026, 8, 31), D(2026, 9, 30)],
-            [D(2026, 5, 6), "档案柜", 4800, "固定资产", "发票", "转账", "清河家具厂", h, w, "郑局长", "局长", "否", None, None],  # FIN007
-            [D(2026, 5, 8), "档案柜", 4500, "固定资产", "发票", "转账", "清河家具厂", h, w, "郑局长", "局长", "否", None, None],  # FIN007
-            [D(2026, 6, 1), "宣传资料印刷", 4000, "其他", "发票", "转账", "城关印刷厂", h, w, "郑局长", "局长", "否", None, None],
-            [D(2026, 6, 15), "宣传资料印刷", 800, "其他", "发票", "转账", "城关印刷厂", h, w, "郑局长", "局长", "否", None, None],
-            ]
+    return [
+        header,
+        [
+            D(2026, 3, 2),
+            "打印纸",
+            150,
+            "办公用品",
+            "发票",
+            "转账",
+            "城关文具店",
+            h,
+            w,
+            "刘副局长",
+            "分管领导",
+            "否",
+            None,
+            None,
+        ],
+        [
+            D(2026, 3, 3),
+            "硒鼓墨盒",
+            350,
+            "办公用品",
+            "收据",
+            "转账",
+            "城关文具店",
+            h,
+            w,
+            "刘副局长",
+            "分管领导",
+            "否",
+            None,
+            None,
+        ],  # FIN001 FIN003
+        [
+            D(2026, 3, 4),
+            "上级检查工作餐",
+            1500,
+            "接待",
+            "发票",
+            "现金",
+            "清河宾馆",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "否",
+            None,
+            None,
+        ],  # FIN002
+        [
+            D(2026, 3, 5),
+            "台式电脑",
+            8000,
+            "固定资产",
+            "发票",
+            "转账",
+            "清河电脑城",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "否",
+            None,
+            None,
+        ],  # FIN004
+        [
+            D(2026, 3, 6),
+            "会议室空调",
+            8000,
+            "固定资产",
+            "发票",
+            "转账",
+            "清河电器",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "是",
+            None,
+            None,
+        ],
+        [
+            D(2026, 3, 9),
+            "办公楼屋面维修",
+            12000,
+            "维修",
+            "发票",
+            "转账",
+            "清河建筑公司",
+            h,
+            None,
+            "郑局长",
+            "局务会",
+            "是",
+            D(2026, 8, 31),
+            D(2026, 10, 9),
+        ],  # FIN004 (county) FIN005 FIN006
+        [
+            D(2026, 4, 1),
+            "公务车维修",
+            900,
+            "维修",
+            "发票",
+            "转账",
+            "城关汽修厂",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "否",
+            D(2026, 8, 31),
+            D(2026, 9, 30),
+        ],
+        [
+            D(2026, 5, 6),
+            "档案柜",
+            4800,
+            "固定资产",
+            "发票",
+            "转账",
+            "清河家具厂",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "否",
+            None,
+            None,
+        ],  # FIN007
+        [
+            D(2026, 5, 8),
+            "档案柜",
+            4500,
+            "固定资产",
+            "发票",
+            "转账",
+            "清河家具厂",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "否",
+            None,
+            None,
+        ],  # FIN007
+        [
+            D(2026, 6, 1),
+            "宣传资料印刷",
+            4000,
+            "其他",
+            "发票",
+            "转账",
+            "城关印刷厂",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "否",
+            None,
+            None,
+        ],
+        [
+            D(2026, 6, 15),
+            "宣传资料印刷",
+            800,
+            "其他",
+            "发票",
+            "转账",
+            "城关印刷厂",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "否",
+            None,
+            None,
+        ],
+    ]
 
 
 def submissions_register() -> list[list]:
@@ -460,6 +1044,49 @@ def hospitality_register() -> list[list]:
     ]
 
 
+def tasks_register() -> list[list]:
+    """Supervised tasks: a report to the higher office 2 working days late over 国庆 (TSK002),
+    an appointment done 2 working days after the appointed day and a task still open
+    (TSK001)."""
+    return [
+        ["编号", "事项", "来源", "交办日期", "办结期限", "办结日期", "结案报告日期", "承办人", "承办股室"],
+        [
+            "DB-2026-01",
+            "核查流动人口信息",
+            "局领导交办",
+            D(2026, 8, 3),
+            D(2026, 8, 14),
+            D(2026, 8, 13),
+            D(2026, 8, 13),
+            "王敏",
+            "流动人口管理股",
+        ],
+        [
+            "DB-2026-02",
+            "上级交办信访件复核",
+            "上级交办",
+            D(2026, 9, 1),
+            D(2026, 9, 30),
+            D(2026, 9, 29),
+            D(2026, 10, 9),
+            "李静",
+            "信访股",
+        ],
+        [
+            "YY-2026-07",
+            "办理独生子女证",
+            "办事预约",
+            D(2026, 10, 20),
+            D(2026, 10, 23),
+            D(2026, 10, 27),
+            None,
+            "赵磊",
+            "综合股",
+        ],
+        ["DB-2026-03", "整理年度档案", "局领导交办", D(2026, 11, 2), D(2026, 11, 20), None, None, "孙强", "办公室"],
+    ]
+
+
 def build(path: Path = OUT) -> Path:
     rng = random.Random(SEED)
     name = Names(rng)
@@ -467,24 +1094,37 @@ def build(path: Path = OUT) -> Path:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     unit = "清河县人口和计划生育局"
-    title_sheet(wb, "2026年信访台账", f"{unit}2026年信访登记台账", *_split(petitions(rng, name, staff[:4])),
-                date_cols=(5, 6, 8, 11, 12))
+    title_sheet(
+        wb,
+        "2026年信访台账",
+        f"{unit}2026年信访登记台账",
+        *_split(petitions(rng, name, staff[:4])),
+        date_cols=(5, 6, 8, 11, 12),
+    )
     title_sheet(wb, "领导接访", f"{unit}局领导接访登记", *_split(receptions(rng)), date_cols=(1,))
-    title_sheet(wb, "依申请公开", f"{unit}政府信息依申请公开登记", *_split(requests(rng, name)), date_cols=(3, 4, 5, 10))
+    title_sheet(
+        wb, "依申请公开", f"{unit}政府信息依申请公开登记", *_split(requests(rng, name)), date_cols=(3, 4, 5, 10)
+    )
     title_sheet(wb, "群众意见", f"{unit}群众意见建议登记", *_split(opinions(rng, staff[4:8])), date_cols=(2, 4))
     title_sheet(wb, "舆情回应", f"{unit}舆情与突发事件回应登记", *_split(incidents()), datetime_cols=(3, 4, 5, 6))
     people = [name() for _ in range(15)]
     unit_people = [name() for _ in range(4)]
     depts = {p: DEPTS[i % len(DEPTS)] for i, p in enumerate(people)}
     leaders = [name() for _ in range(3)]
-    title_sheet(wb, "2026年9-10月考勤", f"{unit}机关2026年9—10月考勤登记表", *_split(attendance_daily(rng, people, depts)),
-                date_cols=(4,))
+    title_sheet(
+        wb,
+        "2026年9-10月考勤",
+        f"{unit}机关2026年9—10月考勤登记表",
+        *_split(attendance_daily(rng, people, depts)),
+        date_cols=(4,),
+    )
     ws = wb.create_sheet("服务站打卡记录")  # an attendance machine export: no title row
     for r in attendance_punch(rng, unit_people):
         ws.append(r)
     title_sheet(wb, "人员名册", f"{unit}人员名册", *_split(staff_roster(people, unit_people, depts)))
-    title_sheet(wb, "请销假登记", f"{unit}请销假登记", *_split(leave_register(people, leaders, depts)),
-                date_cols=(5, 6, 11, 12))
+    title_sheet(
+        wb, "请销假登记", f"{unit}请销假登记", *_split(leave_register(people, leaders, depts)), date_cols=(5, 6, 11, 12)
+    )
     title_sheet(wb, "效能投诉", f"{unit}效能投诉登记", *_split(complaints(people, depts)), date_cols=(1,))
     title_sheet(wb, "政务公开台账", f"{unit}政务公开台账", *_split(disclosures_register()), date_cols=(4, 5, 8))
     title_sheet(wb, "网站更新", f"{unit}门户网站信息发布记录", *_split(web_updates_register()), date_cols=(1,))
@@ -495,6 +1135,7 @@ def build(path: Path = OUT) -> Path:
     title_sheet(wb, "双随机检查", "清河县双随机抽查检查登记", *_split(inspections_register()), date_cols=(3, 5))
     title_sheet(wb, "值班表", f"{unit}国庆前后值班表", *_split(duty_register()), date_cols=(1, 5))
     title_sheet(wb, "公务接待", f"{unit}公务接待登记", *_split(hospitality_register()), date_cols=(1, 7))
+    title_sheet(wb, "督办事项", f"{unit}督办事项登记", *_split(tasks_register()), date_cols=(4, 5, 6, 7))
     wb.properties.creator = "清河县人口和计划生育局办公室"
     fixed = T(2026, 11, 1, 9, 0)
     wb.properties.created = fixed

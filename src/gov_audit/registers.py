@@ -539,6 +539,31 @@ HOSPITALITY = Register(
     anchor="date",
 )
 
+TASKS = Register(
+    "tasks",
+    "督办事项",
+    ("督办事项", "督办", "交办事项", "督办登记", "预约登记", "办事预约"),
+    (
+        C("task_id", "编号|事项编号|督办编号", "id|task id", doc="事项编号"),
+        C("task", "事项|交办事项|预约事项|内容", "task|matter", doc="交办（预约）事项"),
+        C(
+            "source",
+            "来源|交办单位|交办来源|类型",
+            "source|kind",
+            choices=("上级交办", "局领导交办", "办事预约", "其他"),
+            doc="来源：上级交办 / 局领导交办 / 办事预约",
+        ),
+        C("assigned", "交办日期|登记日期|预约登记日期", "assigned", "date", True, doc="交办（登记）日期"),
+        C("due", "办结期限|期限|预约日期|上级期限", "due", "date", doc="办结期限（预约的为约定日期）"),
+        C("done", "办结日期|完成日期", "done", "date", doc="办结日期"),
+        C("report", "结案报告日期|报告日期|反馈日期", "report", "date", doc="向交办单位报告（结案报告）的日期"),
+        C("handler", "承办人|负责人|经办人", "handler", doc="承办人"),
+        C("dept", "承办股室|承办单位|部门", "dept", doc="承办股室"),
+    ),
+    doc="督办事项登记：上级交办、局领导交办和办事预约，每项一行",
+    anchor="assigned",
+)
+
 REGISTERS: tuple[Register, ...] = (
     ATTENDANCE,
     STAFF,
@@ -554,7 +579,7 @@ REGISTERS: tuple[Register, ...] = (
     COMPLAINTS,
     EXPENSES,
 )
-REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS, DUTY, HOSPITALITY)
+REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS, DUTY, HOSPITALITY, TASKS)
 BY_KEY: dict[str, Register] = {r.key: r for r in REGISTERS}
 # Candidates considered when classifying by headers (both attendance layouts).
 LAYOUTS: tuple[Register, ...] = REGISTERS + (ATTENDANCE_PUNCH,)
