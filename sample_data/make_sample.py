@@ -126,6 +126,12 @@ def petitions(rng: random.Random, name: Names, handlers: list[str]) -> list[list
         "限办截止时间",
         "承办科室",
         "承办人",
+        "重大信访",
+        "包案领导",
+        "联系电话",
+        "结果反馈日期",
+        "书面意见日期",
+        "复查申请日期",
     ]
     rows = []
     k = 0
@@ -162,6 +168,14 @@ def petitions(rng: random.Random, name: Names, handlers: list[str]) -> list[list
                 limit,
                 dept or "信访股",
                 handler or rng.choice(handlers),
+                # Recorded for every case, drawn from nothing random (the rest of the
+                # workbook's random draws stay as they were).
+                "否",
+                None,
+                f"1390713{k:04d}",
+                closed,
+                None,
+                None,
             ]
         )
 
@@ -194,6 +208,45 @@ def petitions(rng: random.Random, name: Names, handlers: list[str]) -> list[list
     add(D(2026, 7, 6), D(2026, 7, 8), D(2026, 8, 28), channel="来信", signed="是")  # PET004 signed letter, no reply
     add(D(2026, 9, 1), D(2026, 9, 2), D(2026, 10, 9), limit=D(2026, 9, 30))  # PET006 own limit missed
     add(D(2026, 9, 7), D(2026, 9, 8), D(2026, 9, 29), limit=D(2026, 9, 30))  # clean with a limit
+
+    # planted with fixed people (no random draw): 篇3 一, 八, 七
+    def fixed(**cells):
+        row = {"是否受理": "是", "承办科室": "信访股", "承办人": "周敏", "重大信访": "否", **cells}
+        rows.append([row.get(h) for h in header])
+
+    # PET007: a major case with no 包案领导
+    fixed(
+        编号="XF-2026-901",
+        信访人="钱立",
+        信访方式="来访",
+        是否署名="否",
+        收到日期=D(2026, 10, 12),
+        受理决定日期=D(2026, 10, 13),
+        重大信访="是",
+        联系电话="13907130901",
+    )
+    # PET008: a call with no phone recorded
+    fixed(
+        编号="XF-2026-902",
+        信访人="孙丽",
+        信访方式="来电",
+        是否署名="否",
+        收到日期=D(2026, 10, 14),
+        受理决定日期=D(2026, 10, 15),
+    )
+    # PET009: the review asked 37 days after the written decision (limit 10-01)
+    fixed(
+        编号="XF-2026-903",
+        信访人="李强",
+        信访方式="来信",
+        是否署名="是",
+        收到日期=D(2026, 7, 1),
+        受理决定日期=D(2026, 7, 3),
+        办结日期=D(2026, 8, 20),
+        答复日期=D(2026, 8, 20),
+        书面意见日期=D(2026, 9, 1),
+        复查申请日期=D(2026, 10, 8),
+    )
     return [header, *rows]
 
 

@@ -411,3 +411,191 @@ class PET006(Rule):
             subject=_who(f),
             dept=f["dept"],
         )
+
+
+@register
+class PET007(Rule):
+    """A major or higher-assigned case with no leader in charge (包案). 重大、上级交办信访无包案领导。
+
+    Checks every case marked 重大 or 上级交办: its 包案领导 is named.
+
+    Clause: 003 篇3 一 “重大信訪案件、上級交辦案件由局領導包案負責”.
+
+    Interpretation: the register's own marks decide which cases are major or from above;
+    a blank mark is “no”.  Who counts as a bureau leader is not judged here.
+
+    Defaults: none.
+    """
+
+    id = "PET007"
+    title_zh = "重大、上级交办信访案件未落实领导包案"
+    title_en = "Major or higher-assigned petition without a leader in charge"
+    citation = "003 篇3 一"
+    register = "petitions"
+    kind = "row"
+    needs = ("case_id", "received", "major", "from_above", "lead")
+    requires_columns = ("lead",)
+    fields = {"why": "text"}
+    message_zh = "信访件 {key}（{why}）没有包案领导"
+    message_en = "Petition {key} ({why}) has no bureau leader in charge"
+    example_base = {**PETITION_EXAMPLE, "重大信访": "是", "包案领导": "郑建国"}
+    examples = (
+        Example("pass", ({},)),
+        Example("fail", ({"包案领导": None},), expect=({"status": "missing"},)),
+        Example("pass", ({"重大信访": "否", "包案领导": None},), "an ordinary case needs none"),
+    )
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["petitions"].valid(self.needs)
+        major = f["major"].fillna(False).astype(bool)
+        above = f["from_above"].fillna(False).astype(bool)
+        hit = (major | above) & f["lead"].isna()
+        sel = f[hit]
+        why = np.where(major[hit] & above[hit], "重大、上级交办", np.where(major[hit], "重大", "上级交办"))
+        return findings_from(
+            sel,
+            self,
+            status="missing",
+            subject=_who(sel),
+            dept=sel["dept"],
+            key=sel["case_id"],
+            start=sel["received"],
+            date=sel["received"],
+            fields={"why": why},
+        )
+
+
+@register
+class PET008(Rule):
+    """A visit or call with no phone recorded, or a result not fed back. 来访来电未登记电话或未回复结果。
+
+    Checks every petition by visit or call (来访, 来电): the petitioner's phone is
+    recorded, and once the case is concluded the result is fed back (结果反馈日期).
+
+    Clause: 003 篇3 八 “對來訪、來電登記當事人電話,處理結果及時回復”.
+
+    Interpretation: the phone is judged when the register has a phone column, the feedback
+    when it has a feedback column; “及時” sets no number, so a concluded case with no
+    feedback date is the finding (its timing is not judged).
+
+    Defaults: none.
+    """
+
+    id = "PET008"
+    title_zh = "来访、来电未登记当事人电话或未回复处理结果"
+    title_en = "Visit or call: no phone recorded, or result not fed back"
+    citation = "003 篇3 八"
+    register = "petitions"
+    kind = "row"
+    needs = ("case_id", "received", "channel", "phone", "closed", "feedback")
+    requires_columns = ("phone",)
+    message_zh = "信访件 {key}（{channel_zh}）：{what_zh}"
+    message_en = "Petition {key} ({channel_zh}): {what_en}"
+    example_base = {**PETITION_EXAMPLE, "信访方式": "来电", "联系电话": "13900001111", "结果反馈日期": "2026-09-02"}
+    examples = (
+        Example("pass", ({},)),
+        Example("fail", ({"联系电话": None},), expect=({"status": "missing", "says": "未登记当事人电话"},)),
+        Example("fail", ({"结果反馈日期": None},), expect=({"status": "missing", "says": "未回复"},)),
+        Example("pass", ({"信访方式": "来信", "联系电话": None, "结果反馈日期": None},), "a letter: PET004 judges it"),
+    )
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        what = str(f.get("x_what") or "")
+        zh = {
+            "phone": "未登记当事人电话",
+            "feedback": "已办结但未回复处理结果",
+            "both": "未登记当事人电话，且已办结未回复处理结果",
+        }
+        en = {
+            "phone": "no phone recorded",
+            "feedback": "concluded, result not fed back",
+            "both": "no phone, and result not fed back",
+        }
+        channel = str(f.get("x_channel") or "")
+        return {"what_zh": zh.get(what, what), "what_en": en.get(what, what), "channel_zh": channel}
+
+    fields = {"what": "text", "channel": "text"}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["petitions"].valid(self.needs)
+        spoken = f["channel"].fillna("").astype(str).str.contains("来访|来电")
+        no_phone = spoken & f["phone"].isna()
+        unanswered = spoken & f["closed"].notna() & (f["closed"].dt.normalize() <= ctx.as_of) & f["feedback"].isna()
+        hit = no_phone | unanswered
+        sel = f[hit]
+        what = np.where(no_phone[hit] & unanswered[hit], "both", np.where(no_phone[hit], "phone", "feedback"))
+        return findings_from(
+            sel,
+            self,
+            status="missing",
+            subject=_who(sel),
+            dept=sel["dept"],
+            key=sel["case_id"],
+            start=sel["received"],
+            date=sel["received"],
+            fields={"what": what, "channel": sel["channel"]},
+        )
+
+
+@register
+class PET009(Rule):
+    """A review requested more than ``review_days`` days after the written decision. 复查申请超过30日。
+
+    Checks every case with a 书面意见日期 and a 复查申请日期: the request must come within
+    ``review_days`` days of receiving the written decision; later, the request is out of
+    time.  A warning for the office handling the review (the late party is the
+    petitioner, not the office).
+
+    Clause: 003 篇3 七 “*人如不同意處理意見……在收到書面處理意見30日之內……請求復查”.
+
+    Interpretation: “30日之內” counts calendar days from the day the decision was
+    received (not counted): day 30 is in time, day 31 is not.
+
+    Defaults: review_days = 30.
+    """
+
+    id = "PET009"
+    title_zh = "复查申请超过收到书面处理意见后30日"
+    title_en = "Review requested more than 30 days after the written decision"
+    citation = "003 篇3 七"
+    register = "petitions"
+    kind = "row"
+    needs = ("case_id", "decision_sent", "review_requested")
+    requires_columns = ("decision_sent", "review_requested")
+    params = {"review_days": 30}
+    message_zh = "信访件 {key}：书面意见 {start} 送达，复查申请 {done}，已超过 {due} 的期限（提示：申请已逾期）"
+    message_en = (
+        "Petition {key}: decision received {start}, review requested {done}, after the {due} limit (out of time)"
+    )
+    example_base = {**PETITION_EXAMPLE, "书面意见日期": "2026-09-01", "复查申请日期": "2026-10-01"}
+    examples = (
+        Example("pass", ({},), "day 30"),
+        Example(
+            "fail",
+            ({"复查申请日期": "2026-10-02"},),
+            expect=({"status": "late", "due": "2026-10-01", "late_by": "1 d"},),
+        ),
+    )
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["petitions"].valid(self.needs)
+        f = f[f["decision_sent"].notna() & f["review_requested"].notna()]
+        due = f["decision_sent"] + pd.Timedelta(days=int(ctx.params["review_days"]))
+        late = f["review_requested"].dt.normalize() > due
+        sel = f[late]
+        return findings_from(
+            sel,
+            self,
+            status="late",
+            severity="warning",
+            subject=_who(sel),
+            dept=sel["dept"],
+            key=sel["case_id"],
+            start=sel["decision_sent"],
+            due=due[late],
+            done=sel["review_requested"],
+            late_by=(sel["review_requested"].dt.normalize() - due[late]).dt.days,
+            late_unit="d",
+            date=sel["review_requested"],
+        )
