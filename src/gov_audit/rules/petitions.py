@@ -413,6 +413,21 @@ class PET006(Rule):
         )
 
 
+def _case_findings(rule: Rule, sel: pd.DataFrame, status: str, fields: dict) -> pd.DataFrame:
+    """One finding per petition case, dated on its receipt."""
+    return findings_from(
+        sel,
+        rule,
+        status=status,
+        subject=_who(sel),
+        dept=sel["dept"],
+        key=sel["case_id"],
+        start=sel["received"],
+        date=sel["received"],
+        fields=fields,
+    )
+
+
 @register
 class PET007(Rule):
     """A major or higher-assigned case with no leader in charge (包案). 重大、上级交办信访无包案领导。
@@ -452,17 +467,7 @@ class PET007(Rule):
         hit = (major | above) & f["lead"].isna()
         sel = f[hit]
         why = np.where(major[hit] & above[hit], "重大、上级交办", np.where(major[hit], "重大", "上级交办"))
-        return findings_from(
-            sel,
-            self,
-            status="missing",
-            subject=_who(sel),
-            dept=sel["dept"],
-            key=sel["case_id"],
-            start=sel["received"],
-            date=sel["received"],
-            fields={"why": why},
-        )
+        return _case_findings(self, sel, "missing", {"why": why})
 
 
 @register
@@ -525,17 +530,7 @@ class PET008(Rule):
         hit = no_phone | unanswered
         sel = f[hit]
         what = np.where(no_phone[hit] & unanswered[hit], "both", np.where(no_phone[hit], "phone", "feedback"))
-        return findings_from(
-            sel,
-            self,
-            status="missing",
-            subject=_who(sel),
-            dept=sel["dept"],
-            key=sel["case_id"],
-            start=sel["received"],
-            date=sel["received"],
-            fields={"what": what, "channel": sel["channel"]},
-        )
+        return _case_findings(self, sel, "missing", {"what": what, "channel": sel["channel"]})
 
 
 @register

@@ -36,6 +36,22 @@ def _key(f: pd.DataFrame) -> pd.Series:
     return first_present(f["task_id"], f["task"], f["assigned"].dt.strftime("%Y-%m-%d"))
 
 
+def _by_due(ctx: Context, rule: Rule, f: pd.DataFrame, done: pd.Series) -> pd.DataFrame:
+    """Tasks judged against their recorded due day, ``done`` being what must happen by it."""
+    return deadline_findings(
+        ctx,
+        rule,
+        f,
+        start=f["assigned"],
+        due=f["due"],
+        done=done,
+        unit="wd",
+        key=_key(f),
+        subject=first_present(f["handler"], f["dept"]),
+        dept=f["dept"],
+    )
+
+
 @register
 class TSK001(Rule):
     """A supervised task or an appointment not done by its due day. 督办事项（预约）逾期未办结。
@@ -87,18 +103,7 @@ class TSK001(Rule):
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = _tasks(ctx, self.needs)
-        return deadline_findings(
-            ctx,
-            self,
-            f,
-            start=f["assigned"],
-            due=f["due"],
-            done=f["done"],
-            unit="wd",
-            key=_key(f),
-            subject=first_present(f["handler"], f["dept"]),
-            dept=f["dept"],
-        )
+        return _by_due(ctx, self, f, f["done"])
 
 
 @register
@@ -145,15 +150,4 @@ class TSK002(Rule):
         f = f[f["source"].fillna("").astype(str).str.contains("上级")]
         if f.empty:
             return empty_findings()
-        return deadline_findings(
-            ctx,
-            self,
-            f,
-            start=f["assigned"],
-            due=f["due"],
-            done=f["report"],
-            unit="wd",
-            key=_key(f),
-            subject=first_present(f["handler"], f["dept"]),
-            dept=f["dept"],
-        )
+        return _by_due(ctx, self, f, f["report"])
