@@ -608,7 +608,7 @@ def leave_register(people: list[str], leaders: list[str], depts: dict[str, str])
 
 def complaints(people: list[str], depts: dict[str, str]) -> list[list]:
     P = people
-    return [
+    rows = [
         ["投诉日期", "被投诉人", "部门", "投诉类型", "是否查实", "事由"],
         [D(2026, 4, 15), P[12], depts[P[12]], "一次性告知", "是", "未一次性告知所需材料，群众往返三次"],
         [D(2026, 3, 10), P[13], depts[P[13]], "首问负责", "是", "来访群众咨询时推诿"],
@@ -634,6 +634,15 @@ def complaints(people: list[str], depts: dict[str, str]) -> list[list]:
         [D(2026, 8, 26), P[1], depts[P[1]], "一次性告知", "是", "未告知办理程序"],
         [D(2026, 9, 30), P[4], depts[P[4]], "效能告诫", "是", "未在规定时限内办结又不说明原因"],
     ]
+    # Handling: a result within 10 days, the bureau director in charge — except the
+    # complaint found untrue, which has no result yet (CON004), and the last one, handled
+    # by a deputy (CON005).
+    out = [rows[0] + ["处理结果", "办结日期", "处理负责人"]]
+    for r in rows[1:]:
+        out.append(r + ["已处理", r[0] + dt.timedelta(days=10), "郑建国（局长）"])
+    out[5][6:8] = [None, None]  # 经核查不属实: no result recorded
+    out[-1][8] = "刘晓梅（副局长）"
+    return out
 
 
 def disclosures_register() -> list[list]:
@@ -1178,7 +1187,7 @@ def build(path: Path = OUT) -> Path:
     title_sheet(
         wb, "请销假登记", f"{unit}请销假登记", *_split(leave_register(people, leaders, depts)), date_cols=(5, 6, 11, 12)
     )
-    title_sheet(wb, "效能投诉", f"{unit}效能投诉登记", *_split(complaints(people, depts)), date_cols=(1,))
+    title_sheet(wb, "效能投诉", f"{unit}效能投诉登记", *_split(complaints(people, depts)), date_cols=(1, 8))
     title_sheet(wb, "政务公开台账", f"{unit}政务公开台账", *_split(disclosures_register()), date_cols=(4, 5, 8))
     title_sheet(wb, "网站更新", f"{unit}门户网站信息发布记录", *_split(web_updates_register()), date_cols=(1,))
     title_sheet(wb, "会议记录", f"{unit}会议与活动记录", *_split(meetings_register(leaders)), date_cols=(1,))

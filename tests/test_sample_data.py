@@ -89,6 +89,8 @@ def test_sample_has_every_planted_finding():
         *{("CON001", "violation", "效能投诉", r, None) for r in (4, 5, 9, 18, 19, 20)},
         *{("CON002", "violation", "效能投诉", r, None) for r in (3, 10, 11, 14, 21)},
         *{("CON003", "violation", "效能投诉", r, None) for r in (6, 8, 12, 13, 15, 16, 17, 22)},
+        ("CON004", "overdue", "效能投诉", 7, "2026-08-20"),
+        ("CON005", "violation", "效能投诉", 22, None),
     }
     # Equality, not inclusion: a finding nobody planted is a wrong verdict too.
     assert {g for g in got if not g[0].startswith("ATT")} == expected, {

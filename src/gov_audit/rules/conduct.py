@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, finding_fields, findings_from
+from .base import Context, Example, Rule, deadline_findings, finding_fields, findings_from
 from .ladder import Ladder, Tier
 
 
@@ -205,3 +205,122 @@ LADDERS = (
         shown_as="rating",
     ),
 )
+
+
+@register
+class CON004(Rule):
+    """A complaint without a result within ``result_days`` days. 投诉举报未在期限内处理出结果。
+
+    Checks every complaint: it has a 处理结果 and an 办结日期 no later than
+    ``result_days`` days after it was made (the end rolled to the next working day when it
+    falls on a rest day).  Concluded later is late; still without a result after that,
+    overdue.
+
+    Clause: 000 (九)2 “認真接受群眾的舉報和投訴,做到事事有結果,有回響”.
+
+    Interpretation: the clause sets no period; ``result_days`` (30) is the rulebook's,
+    the 信访 limit for a first decision being the nearest the seeds give.  Judged when the
+    register has a 办结日期 column.
+
+    Defaults: result_days = 30.
+    """
+
+    id = "CON004"
+    title_zh = "投诉举报未在期限内处理出结果"
+    title_en = "Complaint without a result in time"
+    citation = "000 (九)2"
+    register = "complaints"
+    kind = "deadline"
+    needs = ("date", "concluded")
+    requires_columns = ("concluded",)
+    params = {"result_days": 30}
+    message_zh = "{start} 对{subject}的投诉应于 {due} 前处理出结果{done_zh}"
+    message_en = "the complaint of {start} about {subject} needed a result by {due}{done_en}"
+    example_base = {
+        **COMPLAINT_EXAMPLE,
+        "处理结果": "已批评教育",
+        "办结日期": "2026-09-20",
+        "处理负责人": "郑建国（局长）",
+    }
+    examples = (
+        Example("pass", ({},)),
+        Example(
+            "fail",
+            ({"处理结果": None, "办结日期": None},),
+            "30 days from 09-02 end on 10-02, in 国庆: the next working day",
+            expect=({"status": "overdue", "due": "2026-10-08"},),
+        ),
+    )
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["complaints"].valid(self.needs)
+        f = f[f["date"].notna()]
+        due = pd.to_datetime(
+            pd.Series(ctx.calendar.add_days(f["date"].to_numpy(), ctx.params["result_days"]), index=f.index)
+        )
+        # A date with no result written is not a result (when the sheet records results).
+        data = ctx.registers["complaints"]
+        done = f["concluded"].where(f["result"].notna()) if "result" in data.present else f["concluded"]
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=f["date"],
+            due=due,
+            done=done,
+            unit="d",
+            key=f["name"].astype(str) + " " + f["date"].dt.strftime("%Y-%m-%d"),
+            subject=f["name"],
+            dept=f["dept"],
+        )
+
+
+@register
+class CON005(Rule):
+    """A complaint case not handled by the principal leader. 投诉案件未由主要负责同志负责。
+
+    Checks every complaint with a 处理负责人: it is the principal leader — a title in
+    ``principal_titles`` without 副 (deputy).
+
+    Clause: 000 (九)3 “對投訴案件,各級人口和計劃生育政務領導小組主要負責同志要親自負責,認真調查處理”.
+
+    Interpretation: the principal is recognised by title, as for MTG008; a blank
+    处理负责人 is not judged (no evidence either way).
+
+    Defaults: principal_titles = ["局长", "主任", "主要负责人", "书记"].
+    """
+
+    id = "CON005"
+    title_zh = "投诉案件未由主要负责同志亲自负责"
+    title_en = "Complaint case not handled by the principal leader"
+    citation = "000 (九)3"
+    register = "complaints"
+    kind = "row"
+    needs = ("date", "handled_by")
+    requires_columns = ("handled_by",)
+    params = {"principal_titles": ["局长", "主任", "主要负责人", "书记"]}
+    fields = {"handled_by": "text"}
+    message_zh = "{start} 对{subject}的投诉由“{handled_by}”负责处理，应由主要负责同志亲自负责"
+    message_en = "the complaint of {start} about {subject} was handled by “{handled_by}”, not the principal leader"
+    example_base = {**COMPLAINT_EXAMPLE, "处理负责人": "郑建国（局长）"}
+    examples = (
+        Example("pass", ({},)),
+        Example("fail", ({"处理负责人": "刘晓梅（副局长）"},), expect=({"status": "violation"},)),
+    )
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["complaints"].valid(self.needs)
+        who = f["handled_by"].fillna("").astype(str)
+        principal = who.str.contains("|".join(ctx.params["principal_titles"])) & ~who.str.contains("副")
+        sel = f[f["handled_by"].notna() & f["date"].notna() & ~principal]
+        return findings_from(
+            sel,
+            self,
+            status="violation",
+            subject=sel["name"],
+            dept=sel["dept"],
+            key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
+            start=sel["date"],
+            date=sel["date"],
+            fields={"handled_by": sel["handled_by"]},
+        )
