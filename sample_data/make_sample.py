@@ -305,7 +305,7 @@ def requests(rng: random.Random, name: Names) -> list[list]:
 
 
 def opinions(rng: random.Random, handlers: list[str]) -> list[list]:
-    header = ["意见编号", "收到日期", "当场答复", "答复日期", "承办科室", "承办人"]
+    header = ["意见编号", "收到日期", "当场答复", "答复日期", "承办科室", "承办人", "整改完成日期", "反馈日期"]
     rows = []
     for i in range(14):
         received = D(2026, 1, 12) + dt.timedelta(days=20 * i)
@@ -322,6 +322,10 @@ def opinions(rng: random.Random, handlers: list[str]) -> list[list]:
         )
     rows.append(["YJ-101", D(2026, 9, 14), "否", D(2026, 9, 29), "办公室", handlers[0]])  # OPN001 late (due 09-28)
     rows.append(["YJ-102", D(2026, 10, 26), "否", None, "宣传教育股", handlers[1]])  # OPN001 overdue (due 11-09)
+    # OPN002: rectified 09-28, fed back 10-19 — one working day after 10-16 (国庆, 调休 10-10)
+    rows.append(
+        ["YJ-103", D(2026, 9, 10), "否", D(2026, 9, 18), "办公室", handlers[0], D(2026, 9, 28), D(2026, 10, 19)]
+    )
     return [header, *rows]
 
 
@@ -1167,7 +1171,7 @@ def build(path: Path = OUT) -> Path:
     title_sheet(
         wb, "依申请公开", f"{unit}政府信息依申请公开登记", *_split(requests(rng, name)), date_cols=(3, 4, 5, 10)
     )
-    title_sheet(wb, "群众意见", f"{unit}群众意见建议登记", *_split(opinions(rng, staff[4:8])), date_cols=(2, 4))
+    title_sheet(wb, "群众意见", f"{unit}群众意见建议登记", *_split(opinions(rng, staff[4:8])), date_cols=(2, 4, 7, 8))
     title_sheet(wb, "舆情回应", f"{unit}舆情与突发事件回应登记", *_split(incidents()), datetime_cols=(3, 4, 5, 6))
     people = [name() for _ in range(15)]
     unit_people = [name() for _ in range(4)]

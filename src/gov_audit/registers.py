@@ -334,6 +334,8 @@ OPINIONS = Register(
         C("replied", "答复日期|回复日期", "replied", "date", doc="答复日期"),
         C("dept", "承办科室", "dept", doc="承办科室"),
         C("handler", "承办人", "handler", doc="承办人"),
+        C("rectified", "整改完成日期|整改日期", "rectified", "date", doc="整改落实完成日期"),
+        C("feedback", "反馈日期|反馈表日期|反馈群众日期", "feedback", "date", doc="填写反馈表并反馈群众的日期"),
     ),
     doc="群众意见建议登记",
     anchor="received",

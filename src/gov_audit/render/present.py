@@ -36,7 +36,7 @@ def short_title(rid: str, lang: str) -> str:
     return title[:cut] if cut > 0 else title
 
 
-def glance(text: str, width: int = 20) -> str:
+def glance(text: str, width: int = 14) -> str:
     """``text`` cut to about ``width`` display columns (a CJK character is two), with "…"."""
     out: list[str] = []
     used = 0

@@ -71,3 +71,59 @@ class OPN001(Rule):
             subject=first_present(f["handler"], f["dept"]),
             dept=f["dept"],
         )
+
+
+@register
+class OPN002(Rule):
+    """A rectified opinion not fed back to the person within ``feedback_wd`` working days. 整改后未及时反馈群众。
+
+    Checks every opinion with an 整改完成日期: its 反馈日期 (the 《群众意见和建议反馈表》
+    filled and sent) is no later than ``feedback_wd`` working days after the rectification.
+    Fed back later is late; not at all after that, overdue.
+
+    Clause: 000 (五)4 “對於簽署的意見和建議,整改落實後填寫《群眾意見和建議反饋表》,及時反饋給群眾”.
+
+    Interpretation: “及時” sets no number; ``feedback_wd`` = 10 working days, the limit
+    000 (五)2 sets for replying to an opinion, is the default.
+
+    Defaults: feedback_wd = 10.
+    """
+
+    id = "OPN002"
+    title_zh = "意见建议整改后未及时填写反馈表反馈群众"
+    title_en = "Rectified opinion not fed back in time"
+    citation = "000 (五)4"
+    register = "opinions"
+    kind = "deadline"
+    needs = ("rectified", "feedback")
+    requires_columns = ("rectified", "feedback")
+    params = {"feedback_wd": 10}
+    message_zh = "意见 {key}：{start} 整改完成，应于 {due} 前反馈群众{done_zh}"
+    message_en = "Opinion {key}: rectified {start}, to be fed back by {due}{done_en}"
+    example_base = {**OPINION_EXAMPLE, "整改完成日期": "2026-09-28", "反馈日期": "2026-10-16"}
+    examples = (
+        Example("pass", ({},), "10 working days over 国庆 and its 调休 Saturday"),
+        Example(
+            "fail",
+            ({"反馈日期": "2026-10-19"},),
+            expect=({"status": "late", "due": "2026-10-16", "late_by": "1 wd"},),
+        ),
+        Example("pass", ({"整改完成日期": None, "反馈日期": None},), "nothing rectified yet"),
+    )
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["opinions"].valid(self.needs)
+        f = f[f["rectified"].notna()]
+        due = pd.Series(ctx.calendar.add_workdays(f["rectified"].to_numpy(), ctx.params["feedback_wd"]), index=f.index)
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=f["rectified"],
+            due=pd.to_datetime(due),
+            done=f["feedback"],
+            unit="wd",
+            key=f["opinion_id"],
+            subject=first_present(f["handler"], f["dept"]),
+            dept=f["dept"],
+        )
