@@ -170,6 +170,7 @@ def previous_scores(path: Path) -> tuple[dict[str, float], list[InputError]]:
 
 def submissions_ranking(frame: Any, points: dict[str, float], since: Any, until: Any) -> list[dict[str, Any]]:
     """Units by adoption points, then submissions (000 (七)3), over the submissions register."""
+    import numpy as np
     import pandas as pd
 
     f = frame[frame["unit"].notna() & frame["date"].notna()]
@@ -177,7 +178,12 @@ def submissions_ranking(frame: Any, points: dict[str, float], since: Any, until:
     if f.empty:
         return []
     level = f["level"].fillna("未采用").astype(str) if "level" in f else pd.Series("未采用", index=f.index)
-    pts = level.map(lambda v: next((p for k, p in points.items() if k in v and "未" not in v), 0.0))
+    # The first level named wins (县/市/省); 未采用 is none.  A column at a time.
+    adopted = ~level.str.contains("未")
+    pts = pd.Series(
+        np.select([adopted & level.str.contains(k, regex=False) for k in points], list(points.values()), 0.0),
+        index=level.index,
+    )
     g = (
         pd.DataFrame({"unit": f["unit"].astype(str), "points": pts, "adopted": pts > 0})
         .groupby("unit")

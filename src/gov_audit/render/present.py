@@ -11,11 +11,13 @@ from a calendar file only splits a run in two lines, it never changes a finding)
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from ..calendar import CalendarRangeError, WorkCalendar
 from ..rules import LADDERS, RULES
 from .labels import REGISTER, SEVERITY
 
@@ -77,33 +79,30 @@ def source_of(f: dict[str, Any]) -> str:
 
 
 def _workday_after(days: list[str]) -> list[str]:
-    from ..calendar import WorkCalendar
-
-    cal = _calendar(WorkCalendar)
+    """The next working day after each day, on the national calendar."""
     arr = np.array(days, dtype="datetime64[D]")
     try:
-        nxt = cal.add_workdays(arr, 1)
-    except Exception:  # a date outside the calendar's range: no run crosses it
+        nxt = _national_calendar().add_workdays(arr, 1)
+    except CalendarRangeError:  # a date outside the calendar's range: no run crosses it
         return [""] * len(days)
     return [str(d) for d in np.asarray(nxt, dtype="datetime64[D]")]
 
 
-_CAL: list[Any] = []
+@functools.cache
+def _national_calendar() -> WorkCalendar:
+    return WorkCalendar()
 
 
-def _calendar(factory: Any) -> Any:
-    if not _CAL:
-        _CAL.append(factory())
-    return _CAL[0]
+def _one_day(f: dict[str, Any]) -> bool:
+    """A person-day finding of a daily register: the kind that runs collapse."""
+    return f["register"] in DAILY and bool(f.get("start")) and not f.get("due") and bool(f.get("subject"))
 
 
 def lines_for(findings: list[dict[str, Any]], lang: str) -> list[Line]:
     """Findings of one rule as lines, runs of consecutive person-days collapsed."""
     out: list[Line] = []
-    daily = [f for f in findings if f["register"] in DAILY and f.get("start") and not f.get("due") and f.get("subject")]
-    other = [
-        f for f in findings if not (f["register"] in DAILY and f.get("start") and not f.get("due") and f.get("subject"))
-    ]
+    daily = [f for f in findings if _one_day(f)]
+    other = [f for f in findings if not _one_day(f)]
     for f in other:
         out.append(Line(source_of(f), f["message"], f["severity"], bool(f.get("waived")), 1, [f]))
     if daily:

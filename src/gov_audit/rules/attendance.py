@@ -46,7 +46,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, empty_findings, extra_fields, findings_from
+from .base import Context, Example, Rule, empty_findings, extra_fields, findings_from, hhmm
 from .ladder import Ladder, Tier
 
 BUSINESS_KINDS = ("出差", "公出", "学习", "培训", "公务")
@@ -111,12 +111,6 @@ def _identity(a):
 
 def _taker(sel):
     return lambda a: a[sel]
-
-
-def _hhmm(seconds: pd.Series) -> pd.Series:
-    s = seconds.fillna(0).astype(int)
-    text = (s // 3600).astype(str).str.zfill(2) + ":" + ((s % 3600) // 60).astype(str).str.zfill(2)
-    return text.where(seconds.notna(), "")
 
 
 def schedule_columns(ctx: Context, dates: pd.Series) -> dict[str, np.ndarray]:
@@ -752,7 +746,7 @@ class ATT001(_AttendanceRule):
             status="late",
             late_by="late_min",
             late_unit="min",
-            fields=lambda x: {**_who_when(x), "time": _hhmm(x["in"]), "minutes": _minutes(x["late_min"])},
+            fields=lambda x: {**_who_when(x), "time": hhmm(x["in"]), "minutes": _minutes(x["late_min"])},
         )
 
 
@@ -811,7 +805,7 @@ class ATT002(_AttendanceRule):
             status="violation",
             late_by="early_min",
             late_unit="min",
-            fields=lambda x: {**_who_when(x), "time": _hhmm(x["out"]), "minutes": _minutes(x["early_min"])},
+            fields=lambda x: {**_who_when(x), "time": hhmm(x["out"]), "minutes": _minutes(x["early_min"])},
         )
 
 
@@ -977,7 +971,7 @@ class ATT003(_AttendanceRule):
                     return {
                         **_who_when(x),
                         "reason": reason,
-                        "time": _hhmm(x[time]),
+                        "time": hhmm(x[time]),
                         "minutes": _minutes(x[minutes]),
                         **limits,
                     }

@@ -319,6 +319,13 @@ def _field_text(v: Any) -> str:
     return str(v)
 
 
+def hhmm(seconds: pd.Series) -> pd.Series:
+    """Seconds after midnight as HH:MM text, a column at a time ("" where blank)."""
+    s = seconds.fillna(0).astype(int)
+    text = (s // 3600).astype(str).str.zfill(2) + ":" + ((s % 3600) // 60).astype(str).str.zfill(2)
+    return text.where(seconds.notna(), "")
+
+
 def money(value: float) -> str:
     """An amount of yuan to the fen: 10000.01 → "10,000.01", 8000 → "8,000.00"."""
     return f"{float(value):,.2f}"

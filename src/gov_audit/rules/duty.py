@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, deadline_findings, empty_findings, findings_from
+from .base import Context, Example, Rule, deadline_findings, empty_findings, findings_from, hhmm
 
 CLAUSE = "003 值班制度"
 DUTY_EXAMPLE = {
@@ -232,11 +232,6 @@ class DUT003(Rule):
         work = pd.Series(ctx.calendar.is_workday(f["date"].to_numpy()), index=f.index).astype(bool)
         late = work & (f["arrival"] > latest)
         sel = f[late]
-        hhmm = (
-            (sel["arrival"] // 3600).astype(int).astype(str).str.zfill(2)
-            + ":"
-            + ((sel["arrival"] % 3600) // 60).astype(int).astype(str).str.zfill(2)
-        )
         return findings_from(
             sel,
             self,
@@ -246,5 +241,8 @@ class DUT003(Rule):
             key=sel["person"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
             start=sel["date"],
             date=sel["date"],
-            fields={"arrival": hhmm, "latest": f"{int(latest // 3600):02d}:{int(latest % 3600 // 60):02d}"},
+            fields={
+                "arrival": hhmm(sel["arrival"]),
+                "latest": f"{int(latest // 3600):02d}:{int(latest % 3600 // 60):02d}",
+            },
         )
