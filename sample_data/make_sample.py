@@ -800,7 +800,7 @@ def web_updates_register() -> list[list]:
 
 
 def meetings_register(leaders: list[str]) -> list[list]:
-    header = ["会议日期", "会议类型", "议题", "应到人数", "同意人数", "主持人", "重大事项"]
+    header = ["会议日期", "会议类型", "议题", "应到人数", "同意人数", "主持人", "重大事项", "部门", "方案审批日期"]
     director, deputy = f"{leaders[0]}（局长）", f"{leaders[1]}（副局长）"
     rows = []
     for year in (2025, 2026):
@@ -840,8 +840,54 @@ def meetings_register(leaders: list[str]) -> list[list]:
         [D(2026, 7, 6), "初审会", "ZD-2026-03", None, None, director, "是"],
         [D(2026, 7, 20), "决议会", "ZD-2026-03", 9, 8, director, "是"],  # MTG005: no 审议会
     ]
+    rows = [r + [None, None] for r in rows]
+    rows += periodic_duty_rows(director, deputy)
     rows.sort(key=lambda r: r[0])
     return [header, *rows]
+
+
+def periodic_duty_rows(director: str, deputy: str) -> list[list]:
+    """The catalog's duties (MTG009–MTG022), each kept except for one planted gap."""
+    rows: list[list] = []
+
+    def add(day: dt.date, kind: str, dept: str | None = None, leader: str | None = None, **kw) -> None:
+        rows.append([day, kind, kw.get("matter"), None, None, leader, "否", dept, kw.get("approved")])
+
+    last = D(2026, 11, 24)
+    depts = [*DEPTS, "计生服务站"]
+    for year in (2025, 2026):
+        for m in range(1, 13):
+            end = D(year, m, 28)
+            if end > last:
+                continue
+            if (year, m) != (2026, 9):  # MTG010: attendance not posted for 2026-09
+                add(D(year, m, 3), "考勤公布", "综合股")
+            if (year, m) != (2026, 7):  # MTG011: no income report for 2026-07
+                add(D(year, m, 8), "收支报表", "财务股")
+            if (year, m) != (2026, 6):  # MTG013: no director's office meeting in 2026-06
+                add(D(year, m, 15), "局长办公会", None, director)
+            for dept in depts:  # MTG012: 宣传教育股 has no summary for 2026-10
+                if (year, m, dept) != (2026, 10, "宣传教育股"):
+                    add(end, "月度小结", dept)
+    monday = D(2025, 1, 6)
+    while monday <= last:
+        if monday != D(2026, 10, 26):  # MTG014: no collective study in 2026-W44
+            add(monday, "集中学习", "综合股", deputy)
+        for dept in depts:  # MTG015: 财务股 has no weekly plan in 2026-W45
+            if (monday, dept) != (D(2026, 11, 2), "财务股"):
+                add(monday, "周工作安排", dept)
+        monday += dt.timedelta(days=7)
+    add(D(2026, 3, 12), "征求人大政协意见", None, director)  # MTG016: none in 2025
+    add(D(2025, 5, 14), "信访考核", None, deputy)  # MTG017: none in 2025H2
+    add(D(2026, 5, 13), "信访考核", None, deputy)
+    add(D(2026, 6, 18), "检查", None, deputy)  # MTG018: no comprehensive inspection in 2025
+    add(D(2026, 1, 14), "年度评估", None, director)  # MTG019: none dated in 2025
+    add(D(2025, 2, 20), "档案归档", "综合股")
+    add(D(2026, 4, 15), "档案归档", "综合股")  # MTG020: 2025's archive filed in April 2026
+    add(D(2026, 6, 5), "不予公开信息清理", "政策法规股")  # MTG022: none in 2025
+    add(D(2026, 5, 29), "跨股室活动", "宣传教育股", matter="世界人口日宣传", approved=D(2026, 5, 25))
+    add(D(2026, 7, 10), "跨股室活动", "流动人口管理股", matter="流动人口集中服务月", approved=D(2026, 7, 13))  # MTG009
+    return rows
 
 
 def expenses_register(staff: list[str]) -> list[list]:

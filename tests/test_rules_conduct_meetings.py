@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from helpers import D, audit_family
+import pandas as pd
+from helpers import D, audit_family, check, workbook
 
 COMPLAINTS = ["投诉日期", "被投诉人", "部门", "投诉类型", "是否查实", "事由"]
 
@@ -47,3 +48,47 @@ def test_a_resolution_short_of_two_thirds_names_the_share_in_force(tmp_path):
     assert [(f["row"], f["status"]) for f in found] == [(2, "violation")]
     found, _, _ = audit_family("MTG004", sheets, "2026-11-30", "[rules.MTG004]\nshare = 0.5\n", tmp_path)
     assert found == []
+
+
+def _meetings(*rows):
+    return {"会议记录": [["会议日期", "会议类型", "部门"], *([d, k, extra.get("部门")] for d, k, extra in rows)]}
+
+
+def test_office_defined_duty_is_judged_per_period_and_per_section(tmp_path):
+    sheets = _meetings(
+        ("2026-01-12", "消防安全检查", {"部门": "综合股"}),
+        ("2026-04-10", "消防安全检查", {"部门": "综合股"}),
+        ("2026-04-20", "消防安全检查", {"部门": "财务股"}),
+        ("2026-08-10", "消防安全检查", {"部门": "综合股"}),
+    )
+    book = (
+        '[rules.MTG099]\nduties = [{ name = "消防安全检查", words = ["消防"], period = "quarter", per_dept = true }]\n'
+    )
+    found, _, _ = audit_family("MTG099", sheets, "2026-09-30", book, tmp_path)
+    got = sorted((f["subject"], f["period"], f["key"]) for f in found)
+    assert got == [
+        ("财务股", "2026Q1", "消防安全检查 财务股 2026Q1"),
+        ("财务股", "2026Q3", "消防安全检查 财务股 2026Q3"),
+    ]
+
+
+def test_a_malformed_office_duty_is_a_rulebook_error_not_a_silent_pass(tmp_path):
+    f = workbook(tmp_path / "m.xlsx", {"会议记录": [["会议日期", "会议类型"], ["2026-01-12", "消防安全检查"]]})
+    book = tmp_path / "book.toml"
+    book.write_text('[rules.MTG099]\nduties = [{ name = "消防", words = ["消防"], period = "fortnight" }]\n', "utf-8")
+    code, rep, err = check(f, "--as-of", "2026-09-30", "--rule", "MTG099", "--rulebook", book)
+    assert code == 2
+    assert "duties[0].period: 'fortnight'" in err and "Traceback" not in err
+    assert rep is not None and rep["findings"] == []
+
+
+def test_weekly_study_skips_a_week_with_no_working_day():
+    # 2026-W40 (09-28 … 10-04) has working days; 2026-W41 (10-05 … 10-11) has 10-09 and 10-10.
+    # The Spring Festival week 2026-W08 (02-16 … 02-22) has none: nothing is due in it.
+    mondays = pd.date_range("2026-01-05", "2026-03-29", freq="7D")
+    rows = [(d.strftime("%Y-%m-%d"), "集中学习", {}) for d in mondays if d != pd.Timestamp("2026-02-16")]
+    found, _, _ = audit_family("MTG014", _meetings(*rows), "2026-03-31")
+    assert found == []
+    rows = [r for r in rows if r[0] != "2026-03-02"]
+    found, _, _ = audit_family("MTG014", _meetings(*rows), "2026-03-31")
+    assert [(f["period"], f["due"]) for f in found] == [("2026-W10", "2026-03-08")]

@@ -160,7 +160,7 @@ def test_periodic_meetings(tmp_path):
         [D(2025, 11, 3), "政策解读", None, None, None, "刘晓梅（副局长）", None],
     ]  # deputy does not count
     f = workbook(tmp_path / "m.xlsx", {"会议记录": rows})
-    _, rep, _ = check(f, "--as-of", "2026-03-01", "--since", "2025-01-01", "--until", "2025-12-31", "--rule", "MTG")
+    _, rep, _ = check(f, "--as-of", "2026-03-01", "--since", "2025-01-01", "--until", "2025-12-31", "--rule", "MTG00")
     got = sorted((x["rule"], x["period"]) for x in findings(rep))
     assert got == [
         ("MTG001", "2025-08"),

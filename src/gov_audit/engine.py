@@ -21,7 +21,7 @@ from .normalize import NormalizeOptions
 from .read import ReadLimits
 from .rulebook import Rulebook, load_rulebook
 from .rules import select, unknown_patterns
-from .rules.base import Context, empty_findings
+from .rules.base import Context, ParameterError, empty_findings
 
 
 @dataclass
@@ -193,6 +193,9 @@ def run_audit(
             found = rule_cls().check(ctx)
         except CalendarRangeError as exc:
             errors.append(InputError(rule_cls.register, "bad_value", f"{rule_cls.id}: {exc}"))
+            continue
+        except ParameterError as exc:
+            errors.append(InputError(book.source or "rulebook", "rulebook", str(exc)))
             continue
         except Exception as exc:  # a bug must not cost the user the rest of the audit
             errors.append(

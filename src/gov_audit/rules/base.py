@@ -51,6 +51,11 @@ FINDING_COLUMNS = [
 STATUSES = ("late", "overdue", "due_soon", "missing", "violation")
 
 
+class ParameterError(ValueError):
+    """A rulebook parameter a rule cannot use (found only when the rule reads it): the
+    engine reports it as a rulebook error, exit 2, naming the key."""
+
+
 @dataclass
 class Schedule:
     """Work hours for one date range: one or two sessions of (start, end) seconds after midnight."""
