@@ -853,7 +853,7 @@ def periodic_duty_rows(director: str, deputy: str) -> list[list]:
     def add(day: dt.date, kind: str, dept: str | None = None, leader: str | None = None, **kw) -> None:
         rows.append([day, kind, kw.get("matter"), None, None, leader, "否", dept, kw.get("approved")])
 
-    last = D(2026, 11, 24)
+    last = D(2026, 11, 30)
     depts = [*DEPTS, "计生服务站"]
     for year in (2025, 2026):
         for m in range(1, 13):
@@ -1199,6 +1199,233 @@ def tasks_register() -> list[list]:
     ]
 
 
+def documents_register(director: str, deputy: str) -> list[list]:
+    """Issued documents: one clean, and one planted case for each of DOC001–DOC007."""
+    header = [
+        "文号",
+        "标题",
+        "发文名义",
+        "印发日期",
+        "签发人",
+        "规范性文件",
+        "法制审查日期",
+        "公开属性",
+        "不予公开理由",
+        "公开日期",
+        "有效性",
+        "政策性文件",
+        "解读材料同步送审",
+        "解读发布日期",
+        "清理日期",
+        "清理结果公开日期",
+        "拟稿股室",
+    ]
+    d, dep = f"{director}（局长）", f"{deputy}（副局长）"
+    rows = [
+        # clean: a normative policy document, reviewed, interpreted the same day, cleaned up and published
+        [
+            "清人口发〔2024〕3号",
+            "计划生育奖励扶助实施办法",
+            "本局",
+            D(2024, 3, 12),
+            d,
+            "是",
+            D(2024, 3, 6),
+            "主动公开",
+            None,
+            D(2024, 3, 12),
+            "现行有效",
+            "是",
+            "是",
+            D(2024, 3, 12),
+            D(2026, 2, 26),
+            D(2026, 3, 3),
+            "政策法规股",
+        ],
+        # DOC007: a normative document issued 2024-05-20, never cleaned up: due 2026-05-20
+        [
+            "清人口发〔2024〕9号",
+            "流动人口计划生育服务管理规定",
+            "本局",
+            D(2024, 5, 20),
+            d,
+            "是",
+            D(2024, 5, 14),
+            "主动公开",
+            None,
+            D(2024, 5, 20),
+            "现行有效",
+            "否",
+            None,
+            None,
+            None,
+            None,
+            "流动人口管理股",
+        ],
+        # DOC001: no disclosure attribute
+        [
+            "清人口发〔2026〕15号",
+            "关于开展统计数据核查的通知",
+            "本局",
+            D(2026, 7, 8),
+            d,
+            "否",
+            None,
+            None,
+            None,
+            None,
+            None,
+            "否",
+            None,
+            None,
+            None,
+            None,
+            "综合股",
+        ],
+        # DOC002: a normative document reviewed only after issue
+        [
+            "清人口发〔2026〕18号",
+            "特别扶助金发放管理办法",
+            "本局",
+            D(2026, 8, 3),
+            d,
+            "是",
+            D(2026, 8, 5),
+            "主动公开",
+            None,
+            D(2026, 8, 3),
+            "现行有效",
+            "否",
+            None,
+            None,
+            None,
+            None,
+            "政策法规股",
+        ],
+        # DOC003: published without its validity
+        [
+            "清人口发〔2026〕21号",
+            "关于调整办公时间的通知",
+            "本局",
+            D(2026, 9, 1),
+            d,
+            "否",
+            None,
+            "主动公开",
+            None,
+            D(2026, 9, 1),
+            None,
+            "否",
+            None,
+            None,
+            None,
+            None,
+            "办公室",
+        ],
+        # DOC004 and DOC005: a policy document without its interpretation, none released
+        [
+            "清人口发〔2026〕24号",
+            "关于落实生育支持政策的意见",
+            "本局",
+            D(2026, 9, 15),
+            d,
+            "否",
+            None,
+            "主动公开",
+            None,
+            D(2026, 9, 15),
+            "现行有效",
+            "是",
+            "否",
+            None,
+            None,
+            None,
+            "宣传教育股",
+        ],
+        # DOC006: a section's document signed by the section head
+        [
+            "清人口宣〔2026〕4号",
+            "人口日宣传活动安排",
+            "股室",
+            D(2026, 6, 22),
+            "何丽（股长）",
+            "否",
+            None,
+            "依申请公开",
+            None,
+            None,
+            None,
+            "否",
+            None,
+            None,
+            None,
+            None,
+            "宣传教育股",
+        ],
+        # clean: withheld, with its reason; a section document signed by the deputy
+        [
+            "清人口财〔2026〕2号",
+            "内部经费核算说明",
+            "股室",
+            D(2026, 4, 7),
+            dep,
+            "否",
+            None,
+            "不予公开",
+            "内部事务信息",
+            None,
+            None,
+            "否",
+            None,
+            None,
+            None,
+            None,
+            "财务股",
+        ],
+    ]
+    return [header, *rows]
+
+
+def decisions_register() -> list[list]:
+    """Major decisions, linked to the meetings' 议题: ZD-2026-01 clean; ZD-2026-02 made public
+    5 days after its 决议会 with no comment results (DEC002, DEC003); ZD-2026-03 taken without
+    a published draft and without the attendance opinion (DEC001, DEC004)."""
+    header = [
+        "事项编号",
+        "决策事项",
+        "草案公布日期",
+        "决策日期",
+        "采纳情况公开日期",
+        "公示日期",
+        "列席公开意见",
+        "牵头科室",
+    ]
+    return [
+        header,
+        [
+            "ZD-2026-01",
+            "调整计划生育特别扶助标准",
+            D(2026, 2, 9),
+            D(2026, 3, 16),
+            D(2026, 3, 18),
+            D(2026, 3, 18),
+            "是",
+            "政策法规股",
+        ],
+        [
+            "ZD-2026-02",
+            "流动人口服务中心建设方案",
+            D(2026, 4, 13),
+            D(2026, 5, 18),
+            None,
+            D(2026, 5, 25),
+            "是",
+            "流动人口管理股",
+        ],
+        ["ZD-2026-03", "计生协会经费使用办法", None, D(2026, 7, 20), None, D(2026, 7, 21), "否", "财务股"],
+    ]
+
+
 def build(path: Path = OUT) -> Path:
     rng = random.Random(SEED)
     name = Names(rng)
@@ -1248,6 +1475,14 @@ def build(path: Path = OUT) -> Path:
     title_sheet(wb, "值班表", f"{unit}国庆前后值班表", *_split(duty_register()), date_cols=(1, 5))
     title_sheet(wb, "公务接待", f"{unit}公务接待登记", *_split(hospitality_register()), date_cols=(1, 7))
     title_sheet(wb, "督办事项", f"{unit}督办事项登记", *_split(tasks_register()), date_cols=(4, 5, 6, 7))
+    title_sheet(
+        wb,
+        "发文登记",
+        f"{unit}发文登记",
+        *_split(documents_register(leaders[0], leaders[1])),
+        date_cols=(4, 7, 10, 14, 15, 16),
+    )
+    title_sheet(wb, "重大决策", f"{unit}重大决策登记", *_split(decisions_register()), date_cols=(3, 4, 5, 6))
     wb.properties.creator = "清河县人口和计划生育局办公室"
     fixed = T(2026, 11, 1, 9, 0)
     wb.properties.created = fixed

@@ -194,7 +194,17 @@ def test_terminal_table_renders_every_section(tmp_path):
     sample = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
     result = run_audit([sample], AuditOptions(as_of=pd.Timestamp("2026-11-24")))
     for lang, words in (
-        ("zh", ("处罚档次", "信访", "年度考核", "按规则：", "-- PET001 信访事项未在15日内作出受理决定")),
+        (
+            "zh",
+            (
+                "处罚档次",
+                "信访",
+                "年度考核",
+                "按规则：",
+                "-- PET002 信访事项未在60日内办结",
+                "PET001 2026年信访台账!27",
+            ),
+        ),
         ("en", ("penalty tiers", "petitions", "by rule:")),
     ):
         console = Console(force_terminal=True, width=200, record=True)

@@ -105,6 +105,17 @@ def test_sample_has_every_planted_finding():
         *{("CON003", "violation", "效能投诉", r, None) for r in (6, 8, 12, 13, 15, 16, 17, 22)},
         ("CON004", "overdue", "效能投诉", 7, "2026-08-20"),
         ("CON005", "violation", "效能投诉", 22, None),
+        ("DOC001", "missing", "发文登记", 5, None),
+        ("DOC002", "violation", "发文登记", 6, None),
+        ("DOC003", "missing", "发文登记", 7, None),
+        ("DOC004", "missing", "发文登记", 8, None),
+        ("DOC005", "overdue", "发文登记", 8, "2026-09-15"),
+        ("DOC006", "violation", "发文登记", 9, None),
+        ("DOC007", "overdue", "发文登记", 4, "2026-05-20"),
+        ("DEC001", "missing", "重大决策", 5, None),
+        ("DEC002", "overdue", "重大决策", 4, "2026-05-21"),
+        ("DEC003", "late", "重大决策", 4, "2026-05-21"),
+        ("DEC004", "missing", "重大决策", 5, None),
     }
     # Equality, not inclusion: a finding nobody planted is a wrong verdict too.
     assert {g for g in got if not g[0].startswith("ATT")} == expected, {

@@ -591,6 +591,107 @@ TASKS = Register(
     anchor="assigned",
 )
 
+DOCUMENTS = Register(
+    "documents",
+    "发文登记",
+    ("发文登记", "发文", "发文台账", "规范性文件", "规范性文件登记", "公文登记"),
+    (
+        C("doc_no", "文号|发文字号|发文文号", "doc no|number", doc="文号"),
+        C("title", "标题|文件标题|文件名称", "title", doc="文件标题"),
+        C(
+            "issuer",
+            "发文名义|发文机关|名义",
+            "issued as|issuer",
+            choices=("本局", "股室", "代县委县政府"),
+            doc="以谁的名义印发：本局 / 股室 / 代县委县政府",
+        ),
+        C("issued", "印发日期|发文日期|成文日期", "issued|date", "date", True, doc="印发日期"),
+        C("signer", "签发人", "signed by|signer", doc="签发人（姓名后注职务，如 郑建国（局长））"),
+        C("normative", "规范性文件|是否规范性文件", "normative", "bool", choices=YES_NO, doc="是否规范性文件"),
+        C(
+            "legal_review",
+            "法制审查日期|合法性审查日期|法制科审查日期",
+            "legal review",
+            "date",
+            doc="目标法制科审查日期",
+        ),
+        C(
+            "attribute",
+            "公开属性",
+            "disclosure attribute|attribute",
+            choices=("主动公开", "依申请公开", "不予公开"),
+            doc="公开属性",
+        ),
+        C("withheld_reason", "不予公开理由|不公开理由", "withheld reason", doc="拟不公开的理由"),
+        C("published", "公开日期|网上公开日期|发布日期", "published", "date", doc="在门户网站公开的日期"),
+        C(
+            "validity",
+            "有效性|效力状态|文件有效性",
+            "validity",
+            choices=("现行有效", "已修订", "失效", "废止"),
+            doc="公开时标注的有效性",
+        ),
+        C("policy", "政策性文件|是否政策性文件", "policy", "bool", choices=YES_NO, doc="是否政策性文件"),
+        C(
+            "interpretation",
+            "解读材料同步送审|解读材料|解读方案",
+            "interpretation submitted",
+            "bool",
+            choices=YES_NO,
+            doc="解读方案、解读材料是否与草案一并送审",
+        ),
+        C("interp_published", "解读发布日期|解读公开日期", "interpretation published", "date", doc="解读材料发布日期"),
+        C("cleaned", "清理日期|最近清理日期", "cleaned up", "date", doc="规范性文件最近一次清理的日期"),
+        C(
+            "cleanup_published",
+            "清理结果公开日期|清理结果公布日期",
+            "clean-up published",
+            "date",
+            doc="清理结果向社会公布的日期",
+        ),
+        C("dept", "拟稿股室|主办股室|承办股室|部门", "dept", doc="拟稿（主办）股室"),
+    ),
+    doc="发文登记：本局印发的每份文件一行（公开属性、法制审查、有效性、政策解读、签发、规范性文件清理）",
+    anchor="issued",
+)
+
+DECISIONS = Register(
+    "decisions",
+    "重大决策",
+    ("重大决策", "重大决策登记", "决策公开", "重大事项决策"),
+    (
+        C("matter", "事项编号|议题编号|议题", "matter|id", doc="事项编号（与会议记录的议题一致）"),
+        C("title", "决策事项|事项名称|事项", "decision|title", doc="决策事项"),
+        C(
+            "draft_published",
+            "草案公布日期|预公开日期|征求意见日期",
+            "draft published",
+            "date",
+            doc="决策草案公布征求意见的日期",
+        ),
+        C("decided", "决策日期|决议日期|决定日期", "decided|date", "date", True, doc="作出决策的日期"),
+        C(
+            "adoption_published",
+            "采纳情况公开日期|意见采纳情况公开日期|采纳情况公布日期",
+            "adoption published",
+            "date",
+            doc="公开意见采纳情况（含不予采纳理由）的日期",
+        ),
+        C("publicity", "公示日期|决策公开日期|结果公示日期", "made public|publicity", "date", doc="决议后公示的日期"),
+        C(
+            "attend_opinion",
+            "列席公开意见|列席和公开意见",
+            "attendance opinion",
+            "bool",
+            choices=YES_NO,
+            doc="会议方案是否附是否邀请列席、是否公开及公开方式的意见",
+        ),
+        C("dept", "牵头科室|牵头股室|承办科室|部门", "dept", doc="议题牵头科室"),
+    ),
+    doc="重大决策登记：每项重大决策一行（预公开、采纳情况、决议后公示）",
+    anchor="decided",
+)
+
 REGISTERS: tuple[Register, ...] = (
     ATTENDANCE,
     STAFF,
@@ -606,7 +707,7 @@ REGISTERS: tuple[Register, ...] = (
     COMPLAINTS,
     EXPENSES,
 )
-REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS, DUTY, HOSPITALITY, TASKS)
+REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS, DUTY, HOSPITALITY, TASKS, DOCUMENTS, DECISIONS)
 BY_KEY: dict[str, Register] = {r.key: r for r in REGISTERS}
 # Candidates considered when classifying by headers (both attendance layouts).
 LAYOUTS: tuple[Register, ...] = REGISTERS + (ATTENDANCE_PUNCH,)

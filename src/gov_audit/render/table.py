@@ -44,7 +44,10 @@ def render_table(report: dict, console: Console, lang: str = "zh", group_by: str
         heading = f"== {head} -- {sections[0][0]}" if single else f"== {head} =="
         console.print(Text(heading, style="bold cyan" if colour else ""), highlight=False)
         for sub, lines in sections:
-            if sub and not single:
+            # A rule with one finding needs no heading of its own: its line names the rule
+            # (the summary above gives every rule's title).
+            alone = len(lines) == 1 and not single
+            if sub and not single and not alone:
                 console.print(Text(f"-- {sub}", style="bold" if colour else ""), highlight=False)
             for ln in lines:
                 style = ""
@@ -56,7 +59,7 @@ def render_table(report: dict, console: Console, lang: str = "zh", group_by: str
                 mark = f" [{t['waived']}]" if ln.waived else ""
                 warn = f" [{SEVERITY[lang]['warning']}]" if ln.severity == "warning" and not ln.waived else ""
                 # A log line stands alone (grep PET001): the rule and the full source on it.
-                lead = ln.source if colour else f"{ln.rule} {ln.where or ln.source}"
+                lead = ln.source if colour and not alone else f"{ln.rule} {ln.where or ln.source}"
                 console.print(Text(f"  {lead}  {ln.text}{warn}{mark}", style=style), highlight=False)
     base = report.get("baseline") or {}
     for key, label in (

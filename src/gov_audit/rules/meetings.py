@@ -39,14 +39,21 @@ class PeriodicDuty(Rule):
     per_dept: ClassVar[bool] = False
     subject: ClassVar[str] = "局领导"
     fields = {"count": "int", "need": "int", "duty": "text"}  # held in the period, the minimum, which duty
-    message_zh = "{period}：{what_zh} {count} 次，少于规定的 {need} 次"
-    message_en = "{period}: {count} × {what_en}, fewer than the {need} required"
+    message_zh = "{period}：{who_zh}{what_zh} {count} 次，少于规定的 {need} 次"
+    message_en = "{period}: {who_en}{count} × {what_en}, fewer than the {need} required"
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
         parts = extra_fields(f)
         duty = parts.get("duty")
-        return {**parts, "what_zh": duty or cls.what_zh, "what_en": duty or cls.title_en.lower()}
+        dept = f.get("dept") or ""
+        return {
+            **parts,
+            "what_zh": duty or cls.what_zh,
+            "what_en": duty or cls.title_en.lower(),
+            "who_zh": f"{dept} " if dept else "",
+            "who_en": f"{dept}: " if dept else "",
+        }
 
     def select(self, ctx: Context, f: pd.DataFrame) -> pd.Series:
         return kind_matches(f["kind"], ctx.params.get("words", self.words))
@@ -102,7 +109,8 @@ def short_periods(
     """One finding per period (per section when ``per_dept``) with fewer than ``need`` rows ``held``.
 
     The periods judged lie wholly inside the audited range, from the period of the
-    register's first date on (a register says nothing of the time before it)."""
+    register's first date on (a register says nothing of the time before it); one ending
+    on the as-of day is a warning, not yet a breach."""
     periods = whole_periods(ctx, period, f["date"].min())
     if only:
         periods = periods[periods["label"].str.endswith(only)]
@@ -132,10 +140,12 @@ def short_periods(
     key = short["label"] if not per_dept else short["unit"] + " " + short["label"]
     if duty:
         key = duty + " " + key
+    # A period ending on the as-of day still has that day: short of the minimum, it is a
+    # warning (due soon), as an open item due today is in the deadline rules.
     return findings_from(
         short,
         rule,
-        status="missing",
+        status=np.where(short["end"] >= ctx.as_of, "due_soon", "missing"),
         key=key,
         period=short["label"],
         date=short["end"],
@@ -623,12 +633,12 @@ class MTG008(PeriodicDuty):
     feeds = {"dept_score": "leaders"}
     example_base = {"会议日期": "2025-05-20", "会议类型": "政策解读", "主持人": "郑建国（局长）"}
     examples = (
-        Example("pass", ({"会议日期": "2025-05-20"}, {"会议日期": "2025-11-03"}), as_of="2025-12-31"),
+        Example("pass", ({"会议日期": "2025-05-20"}, {"会议日期": "2025-11-03"}), as_of="2026-01-05"),
         Example(
             "fail",
             ({"会议日期": "2025-05-20"}, {"会议日期": "2025-11-03", "主持人": "刘晓梅（副局长）"}),
             "a deputy's interpretation does not count",
-            as_of="2025-12-31",
+            as_of="2026-01-05",
             expect=({"status": "missing", "due": "2025-12-31"},),
         ),
     )
