@@ -468,12 +468,16 @@ def attendance_punch(rng: random.Random, unit_people: list[str]) -> list[list]:
 
 
 def staff_roster(people: list[str], unit_people: list[str], depts: dict[str, str]) -> list[list]:
-    header = ["姓名", "工号", "部门", "职务类别", "出勤津贴", "福利补贴"]
+    header = ["姓名", "工号", "部门", "职务类别", "出勤津贴", "福利补贴", "调离日期", "财产移交日期"]
     rows = [
-        [p, f"{1001 + i:05d}", depts[p], "股室负责人" if i == 0 else "一般工作人员", 300, 500]
+        [p, f"{1001 + i:05d}", depts[p], "股室负责人" if i == 0 else "一般工作人员", 300, 500, None, None]
         for i, p in enumerate(people)
     ]
-    rows += [[p, f"2{i:03d}", "计生服务站", "下属单位工作人员", 200, 400] for i, p in enumerate(unit_people)]
+    rows += [
+        [p, f"2{i:03d}", "计生服务站", "下属单位工作人员", 200, 400, None, None] for i, p in enumerate(unit_people)
+    ]
+    # FIN013: a transfer on 2026-11-06 whose property handover is still not done (due 11-13)
+    rows.append(["孟凡", "01099", "财务股", "一般工作人员", 300, 500, D(2026, 11, 6), None])
     return [header, *rows]
 
 
@@ -891,6 +895,166 @@ def periodic_duty_rows(director: str, deputy: str) -> list[list]:
 
 
 def expenses_register(staff: list[str]) -> list[list]:
+    return _with_purchase_and_repair_columns(_expense_rows(staff), staff)
+
+
+def _with_purchase_and_repair_columns(table: list[list], staff: list[str]) -> list[list]:
+    """The columns FIN005 and FIN008–FIN012 read: each row reimbursed on its Tuesday, the
+    fixed assets registered and accepted; then the planted rows."""
+    header, rows = table[0], table[1:]
+    header = [*header, "报销日期", "资产编号", "验收日期", "政府采购", "车牌号", "维修日期", "维修批准日期", "维修单位"]
+    header += ["外出维修", "维修原因"]
+    out = []
+    for i, r in enumerate(rows):
+        day = r[0]
+        tuesday = day + dt.timedelta(days=(1 - day.weekday()) % 7)
+        asset = r[3] == "固定资产"
+        extra = [tuesday, f"GZ-2026-{i + 1:03d}" if asset else None, day + dt.timedelta(days=1) if asset else None]
+        out.append([*r, *extra, "否", None, None, None, None, None, None])
+    out[3][16] = None  # FIN008: 台式电脑 not accepted
+    h, w = staff[0], staff[1]
+    plate = "黔J·A1234"
+    out += [
+        # FIN009: a 60,000-yuan vehicle not bought through government procurement (approvals complete)
+        [
+            D(2026, 7, 7),
+            "公务用车",
+            60000,
+            "固定资产",
+            "发票",
+            "转账",
+            "清河汽车销售公司",
+            h,
+            w,
+            "郑局长、县分管领导",
+            "局务会、县分管领导",
+            "是",
+            None,
+            None,
+            D(2026, 7, 7),
+            "GZ-2026-090",
+            D(2026, 7, 8),
+            "否",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
+        # FIN010: a 3,000-yuan projector without the bureau meeting
+        [
+            D(2026, 7, 13),
+            "投影仪",
+            3000,
+            "固定资产",
+            "发票",
+            "转账",
+            "清河电脑城",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "否",
+            None,
+            None,
+            D(2026, 7, 14),
+            "GZ-2026-091",
+            D(2026, 7, 14),
+            "否",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
+        # FIN011: reimbursed on a Thursday (a warning)
+        [
+            D(2026, 7, 20),
+            "会议资料印刷",
+            480,
+            "办公用品",
+            "发票",
+            "转账",
+            "城关印务",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "否",
+            None,
+            None,
+            D(2026, 7, 23),
+            None,
+            None,
+            "否",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ],
+        # FIN012: a vehicle repair approved the day after
+        [
+            D(2026, 6, 12),
+            "公务车更换刹车片",
+            800,
+            "维修",
+            "发票",
+            "转账",
+            "清河县汽修厂",
+            h,
+            w,
+            "郑局长",
+            "局长",
+            "否",
+            D(2026, 6, 10),
+            D(2026, 6, 20),
+            D(2026, 6, 16),
+            None,
+            None,
+            "否",
+            plate,
+            D(2026, 6, 10),
+            D(2026, 6, 11),
+            "清河县汽修厂",
+            "否",
+            None,
+        ],
+        # FIN005: a roadside repair with no reason, approved by a deputy
+        [
+            D(2026, 8, 18),
+            "外出途中车辆故障维修",
+            600,
+            "维修",
+            "发票",
+            "转账",
+            "都匀某汽修店",
+            h,
+            w,
+            "刘副局长",
+            "分管领导",
+            "否",
+            D(2026, 8, 14),
+            D(2026, 8, 18),
+            D(2026, 8, 18),
+            None,
+            None,
+            "否",
+            plate,
+            D(2026, 8, 14),
+            D(2026, 8, 14),
+            "都匀某汽修店",
+            "是",
+            None,
+        ],
+    ]
+    return [header, *out]
+
+
+def _expense_rows(staff: list[str]) -> list[list]:
     header = [
         "支出日期",
         "摘要",
@@ -1426,6 +1590,35 @@ def decisions_register() -> list[list]:
     ]
 
 
+def vehicle_trips_register() -> list[list]:
+    """Trips: dispatched by the 综合股, one by 信访股 (VEH001), one lent out approved a day late (VEH002)."""
+    header = ["用车日期", "车牌号", "用车人", "用车事由", "派车部门", "外借", "借用单位", "批准人", "批准日期"]
+    a, b = "黔J·A1234", "黔J·B5678"
+    return [
+        header,
+        [D(2026, 9, 8), a, "王敏", "下乡核查流动人口", "综合股", "否", None, None, None],
+        [D(2026, 9, 10), b, "李静", "送取机要文件", "综合股", "否", None, None, None],
+        [D(2026, 9, 15), a, "赵磊", "信访案件走访", "信访股", "否", None, None, None],
+        [D(2026, 9, 22), b, None, "县妇联借用", "综合股", "是", "县妇联", "刘晓梅（副局长）", D(2026, 9, 21)],
+        [D(2026, 10, 13), b, None, "县民政局借用", "综合股", "是", "县民政局", "刘晓梅（副局长）", D(2026, 10, 14)],
+    ]
+
+
+def fuel_register() -> list[list]:
+    """Fuel: A1234 burns 13.3 L/100 km once (VEH003, norm 10 + 10 %); a fill with no mileage (VEH004)."""
+    header = ["加油日期", "车牌号", "车型", "加油升数", "加油金额", "里程表读数", "驾驶员"]
+    a, b = "黔J·A1234", "黔J·B5678"
+    return [
+        header,
+        [D(2026, 9, 1), a, "轿车", 40, 320, 52000, "周涛"],
+        [D(2026, 9, 12), a, "轿车", 42, 336, 52450, "周涛"],
+        [D(2026, 9, 24), a, "轿车", 60, 480, 52900, "周涛"],
+        [D(2026, 9, 3), b, "越野车", 50, 400, 81000, "吴军"],
+        [D(2026, 9, 19), b, "越野车", 55, 440, 81420, "吴军"],
+        [D(2026, 10, 9), b, "越野车", 48, 384, None, "吴军"],
+    ]
+
+
 def build(path: Path = OUT) -> Path:
     rng = random.Random(SEED)
     name = Names(rng)
@@ -1468,7 +1661,9 @@ def build(path: Path = OUT) -> Path:
     title_sheet(wb, "政务公开台账", f"{unit}政务公开台账", *_split(disclosures_register()), date_cols=(4, 5, 8))
     title_sheet(wb, "网站更新", f"{unit}门户网站信息发布记录", *_split(web_updates_register()), date_cols=(1,))
     title_sheet(wb, "会议记录", f"{unit}会议与活动记录", *_split(meetings_register(leaders)), date_cols=(1,))
-    title_sheet(wb, "财务支出", f"{unit}财务支出台账", *_split(expenses_register(people)), date_cols=(1, 13, 14))
+    title_sheet(
+        wb, "财务支出", f"{unit}财务支出台账", *_split(expenses_register(people)), date_cols=(1, 13, 14, 15, 17, 20, 21)
+    )
     title_sheet(wb, "信息报送", "清河县政务公开信息报送登记", *_split(submissions_register()), date_cols=(1,))
     title_sheet(wb, "抽查名单", "清河县双随机抽查名单", *_split(draws_register()), date_cols=(3,))
     title_sheet(wb, "双随机检查", "清河县双随机抽查检查登记", *_split(inspections_register()), date_cols=(3, 5))
@@ -1483,6 +1678,8 @@ def build(path: Path = OUT) -> Path:
         date_cols=(4, 7, 10, 14, 15, 16),
     )
     title_sheet(wb, "重大决策", f"{unit}重大决策登记", *_split(decisions_register()), date_cols=(3, 4, 5, 6))
+    title_sheet(wb, "派车登记", f"{unit}派车登记", *_split(vehicle_trips_register()), date_cols=(1, 9))
+    title_sheet(wb, "加油登记", f"{unit}车辆加油登记", *_split(fuel_register()), date_cols=(1,))
     wb.properties.creator = "清河县人口和计划生育局办公室"
     fixed = T(2026, 11, 1, 9, 0)
     wb.properties.created = fixed

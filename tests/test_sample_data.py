@@ -105,6 +105,18 @@ def test_sample_has_every_planted_finding():
         *{("CON003", "violation", "效能投诉", r, None) for r in (6, 8, 12, 13, 15, 16, 17, 22)},
         ("CON004", "overdue", "效能投诉", 7, "2026-08-20"),
         ("CON005", "violation", "效能投诉", 22, None),
+        ("FIN004", "violation", "财务支出", 18, None),  # the roadside repair's deputy approval (600 yuan)
+        ("FIN005", "missing", "财务支出", 18, None),
+        ("FIN008", "missing", "财务支出", 6, None),
+        ("FIN009", "violation", "财务支出", 14, None),
+        *{("FIN010", "violation", "财务支出", r, None) for r in (10, 11, 15)},  # the split cabinets too
+        ("FIN011", "violation", "财务支出", 16, None),
+        ("FIN012", "violation", "财务支出", 17, None),
+        ("FIN013", "overdue", "人员名册", 22, "2026-11-13"),
+        ("VEH001", "violation", "派车登记", 5, None),
+        ("VEH002", "violation", "派车登记", 7, None),
+        ("VEH003", "violation", "加油登记", 5, None),
+        ("VEH004", "missing", "加油登记", 8, None),
         ("DOC001", "missing", "发文登记", 5, None),
         ("DOC002", "violation", "发文登记", 6, None),
         ("DOC003", "missing", "发文登记", 7, None),

@@ -153,6 +153,8 @@ STAFF = Register(
         C("role", "职务类别|人员类别", "role", choices=ROLES, doc="职务类别"),
         C("allowance", "出勤津贴|考勤津贴", "allowance", "number", doc="出勤津贴（元/月）"),
         C("welfare", "福利补贴|福利", "welfare", "number", doc="福利补贴（元/月）"),
+        C("left", "调离日期|离岗日期|调出日期", "left", "date", doc="调离（人员变动）日期"),
+        C("handed_over", "财产移交日期|移交日期", "handed over", "date", doc="财产移交手续办结日期"),
     ),
     doc="人员名册（可选）：用于按元计算扣款",
 )
@@ -479,6 +481,29 @@ EXPENSES = Register(
         C("meeting", "局务会研究", "meeting", "bool", choices=YES_NO, doc="是否经局务会研究"),
         C("repair_done", "维修完成日期", "repair done", "date", doc="维修完成日期"),
         C("settled", "结账日期", "settled", "date", doc="结账日期"),
+        C("reimbursed", "报销日期", "reimbursed", "date", doc="报销（集中处理）日期"),
+        C("asset_no", "资产编号|固定资产编号|资产登记号", "asset no", doc="固定资产登记编号"),
+        C("accepted", "验收日期", "accepted", "date", doc="实物验收日期"),
+        C(
+            "procurement",
+            "政府采购|是否政府采购",
+            "government procurement",
+            "bool",
+            choices=YES_NO,
+            doc="是否实行政府采购",
+        ),
+        C("plate", "车牌号|车牌|车号", "plate", doc="车辆维修、用油的车牌号"),
+        C("repair_date", "维修日期|送修日期", "repair date", "date", doc="车辆送修日期"),
+        C(
+            "repair_approved",
+            "维修批准日期|维修审批日期",
+            "repair approved",
+            "date",
+            doc="车辆所在单位领导批准维修的日期",
+        ),
+        C("garage", "维修单位|修理厂|维修厂", "garage", doc="维修单位（修理厂）"),
+        C("roadside", "外出维修|外出故障维修", "roadside repair", "bool", choices=YES_NO, doc="是否外出途中故障维修"),
+        C("reason", "维修原因|故障原因", "repair reason", doc="外出维修的原因"),
     ),
     doc="财务支出台账",
     anchor="date",
@@ -692,6 +717,50 @@ DECISIONS = Register(
     anchor="decided",
 )
 
+VEHICLE_TRIPS = Register(
+    "vehicle_trips",
+    "派车登记",
+    ("派车登记", "派车单", "用车登记", "出车登记", "车辆使用登记"),
+    (
+        C("date", "用车日期|出车日期|日期", "date", "date", True, doc="用车（出车）日期"),
+        C("plate", "车牌号|车牌|车号", "plate", doc="车牌号"),
+        C("user", "用车人|用车股室|用车单位", "user", doc="用车人或用车股室"),
+        C("purpose", "用车事由|事由", "purpose", doc="用车事由"),
+        C("dispatch_dept", "派车部门|派车股室", "dispatched by", doc="派车部门（应为综合股）"),
+        C("dispatcher", "派车人", "dispatcher", doc="派车人"),
+        C("loan", "外借|是否外借", "lent out", "bool", choices=YES_NO, doc="是否借给外单位"),
+        C("borrower", "借用单位|借车单位", "borrower", doc="借车的外单位"),
+        C("approver", "批准人|审批人", "approver", doc="外借的批准人（局领导，注明职务）"),
+        C("approved_on", "批准日期|审批日期", "approved on", "date", doc="外借批准日期"),
+    ),
+    doc="派车登记：每次出车一行（综合股统一派车，外借须局领导事先同意）",
+    anchor="date",
+)
+
+FUEL = Register(
+    "fuel",
+    "加油登记",
+    ("加油登记", "用油登记", "车辆加油登记", "油耗登记"),
+    (
+        C("date", "加油日期|日期", "date", "date", True, doc="加油日期"),
+        C("plate", "车牌号|车牌|车号", "plate", required=True, doc="车牌号"),
+        C(
+            "vehicle_type",
+            "车型|车辆类型",
+            "vehicle type",
+            choices=("轿车", "越野车", "商务车", "面包车", "客车", "货车", "其他"),
+            doc="车型（定额按车型）",
+        ),
+        C("litres", "加油升数|加油量|升数", "litres", "number", doc="加油升数"),
+        C("amount", "加油金额|金额", "amount", "number", doc="加油金额（元）"),
+        C("odometer", "里程表读数|里程数|里程", "odometer", "number", doc="加油时里程表读数（公里）"),
+        C("norm", "百公里油耗定额|油耗定额", "norm", "number", doc="本车百公里油耗定额（升，可空：按车型）"),
+        C("driver", "驾驶员|加油人", "driver", doc="驾驶员"),
+    ),
+    doc="加油登记：每次加油一行（升数、里程表读数），按行程核实油耗",
+    anchor="date",
+)
+
 REGISTERS: tuple[Register, ...] = (
     ATTENDANCE,
     STAFF,
@@ -707,7 +776,7 @@ REGISTERS: tuple[Register, ...] = (
     COMPLAINTS,
     EXPENSES,
 )
-REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS, DUTY, HOSPITALITY, TASKS, DOCUMENTS, DECISIONS)
+REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS, DUTY, HOSPITALITY, TASKS, DOCUMENTS, DECISIONS, VEHICLE_TRIPS, FUEL)
 BY_KEY: dict[str, Register] = {r.key: r for r in REGISTERS}
 # Candidates considered when classifying by headers (both attendance layouts).
 LAYOUTS: tuple[Register, ...] = REGISTERS + (ATTENDANCE_PUNCH,)

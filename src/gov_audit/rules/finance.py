@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -15,6 +17,7 @@ from .base import (
     extra_fields,
     finding_fields,
     findings_from,
+    first_present,
     money,
 )
 
@@ -363,50 +366,83 @@ class FIN004(_ExpenseRule):
 
 @register
 class FIN005(_ExpenseRule):
-    """Handler, witness or approver missing. 报销单据经手人、证明人、审批人不全。
+    """Handler, witness or approver missing; a roadside repair without its reason or the principal's approval.
+    报销单据经手人、证明人、审批人不全（外出维修另需原因和主要领导批准）。
 
-    Checks every expense: the 经手人, 证明人 and 审批人 must all be filled in.
+    Checks every expense: the 经手人, 证明人 and 审批人 must all be filled in.  A vehicle
+    repair done while out (外出维修 = 是) must also state its reason (维修原因) and be
+    approved by the unit's principal leader: an 审批人 carrying one of
+    ``principal_titles`` without 副.
 
     Clause: 003 財務管理制度 5 “所有報銷發票，必須做到手續完備，票據完整，每張票據需有經手人，並
-    注明用途，有證明人和審批人簽字”.
+    注明用途，有證明人和審批人簽字”; 003 車輛管理制度 三、2 “外出時車輛故障維修費報銷，必須說明
+    原因并有證明人，經單位主要領導批準后方可報銷”.
+
+    Interpretation: the roadside repair adds to the voucher's signatures rather than making
+    a rule of its own: its witness is the same 证明人 column.  Defaults: principal_titles =
+    ["局长", "主任", "主要负责人", "书记", "主要领导"].
     """
 
     id = "FIN005"
     examples = (
         Example("pass", ({},)),
         Example("fail", ({"证明人": None},), expect=({"status": "missing", "says": "证明人"},)),
+        Example(
+            "pass",
+            ({"类别": "维修", "外出维修": "是", "维修原因": "途中水箱漏水", "审批人": "郑建国（局长）"},),
+        ),
+        Example(
+            "fail",
+            ({"类别": "维修", "外出维修": "是", "维修原因": None, "审批人": "刘晓梅（副局长）"},),
+            "a roadside repair: no reason, a deputy's approval",
+            expect=({"status": "missing", "says": "外出维修未说明原因；未经单位主要领导批准"},),
+        ),
     )
     title_zh = "报销缺少经手人、证明人或审批人"
     title_en = "Handler, witness or approver missing"
-    citation = "003 財務管理制度 5"
+    citation = "003 財務管理制度 5; 003 車輛管理制度 三、2"
     needs = ("date", "amount", "handler", "witness", "approver")
     requires_columns = ("handler", "witness", "approver")
+    params = {"principal_titles": ["局长", "主任", "主要负责人", "书记", "主要领导"]}
     what_zh = "缺少{missing_zh}签字"
     what_en = "no {missing_en} signature"
+    SIGNATURES = {
+        "handler": ("经手人", "handler"),
+        "witness": ("证明人", "witness"),
+        "approver": ("审批人", "approver"),
+    }
+    ROADSIDE = {
+        "reason": ("外出维修未说明原因", "a roadside repair without its reason"),
+        "principal": ("未经单位主要领导批准", "not approved by the principal leader"),
+    }
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
         parts = _parts(f)
         codes = parts.get("signatures", "").split(",")
-        zh = {"handler": "经手人", "witness": "证明人", "approver": "审批人"}
-        en = {"handler": "handler", "witness": "witness", "approver": "approver"}
-        return {
-            "what_zh": "缺少" + "、".join(zh[c] for c in codes if c in zh) + "签字",
-            "what_en": "no " + ", ".join(en[c] for c in codes if c in en) + " signature",
-            **parts,
-        }
+        signed = [c for c in codes if c in cls.SIGNATURES]
+        zh, en = [], []
+        if signed:
+            zh.append("缺少" + "、".join(cls.SIGNATURES[c][0] for c in signed) + "签字")
+            en.append("no " + ", ".join(cls.SIGNATURES[c][1] for c in signed) + " signature")
+        zh += [cls.ROADSIDE[c][0] for c in codes if c in cls.ROADSIDE]
+        en += [cls.ROADSIDE[c][1] for c in codes if c in cls.ROADSIDE]
+        return {"what_zh": "；".join(zh), "what_en": "; ".join(en), **parts}
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = ctx.registers["expenses"].valid(self.needs)
         miss = {c: f[c].isna() for c in ("handler", "witness", "approver")}
-        hit = miss["handler"] | miss["witness"] | miss["approver"]
+        roadside = f["roadside"].fillna(False).astype(bool)
+        miss["reason"] = roadside & (f["reason"].fillna("").astype(str).str.strip() == "")
+        approver = f["approver"].fillna("").astype(str)
+        principal = approver.str.contains("|".join(ctx.params["principal_titles"])) & ~approver.str.contains("副")
+        miss["principal"] = roadside & ~miss["approver"] & ~principal
+        hit = pd.concat(miss.values(), axis=1).any(axis=1)
         sel = f[hit]
-        codes = (
-            np.where(miss["handler"][hit], "handler,", "")
-            + np.where(miss["witness"][hit], "witness,", "")
-            + np.where(miss["approver"][hit], "approver,", "")
-        )
-        return self.found(sel, {"signatures": pd.Series(codes, index=sel.index).str.rstrip(",")}, status="missing")
+        codes = pd.Series("", index=sel.index)
+        for name, m in miss.items():
+            codes = codes + np.where(m[hit], name + ",", "")
+        return self.found(sel, {"signatures": codes.str.rstrip(",")}, status="missing")
 
 
 @register
@@ -614,4 +650,359 @@ class FIN007(Rule):
             start=sel["date"],
             date=sel["date"],
             fields=fields,
+        )
+
+
+def _is(f: pd.DataFrame, column: str) -> pd.Series:
+    return f[column].fillna(False).astype(bool)
+
+
+def _category(f: pd.DataFrame, words: str) -> pd.Series:
+    return f["category"].fillna("").astype(str).str.contains(words)
+
+
+@register
+class FIN008(_ExpenseRule):
+    """A fixed asset bought without its asset registration or acceptance. 固定资产未登记或未验收。
+
+    Checks every expense of 类别 固定资产: it carries an asset number (资产编号, the
+    fixed-asset registration) and an acceptance date (验收日期).
+
+    Clause: 003 財務管理制度 4 “屬于固定資產范圍的，財務人員要辦理固定資產登記手續……實物購入后，
+    要按照規定辦理驗收手續”.
+
+    Interpretation: the registration is evidenced by the asset number the finance office
+    assigns; blank is not registered.  Defaults: none.
+    """
+
+    id = "FIN008"
+    examples = (
+        Example("pass", ({"类别": "固定资产", "资产编号": "GZ-2026-031", "验收日期": "2026-03-06"},)),
+        Example(
+            "fail",
+            ({"类别": "固定资产", "资产编号": None, "验收日期": None},),
+            expect=({"status": "missing", "says": "未办理固定资产登记、未验收"},),
+        ),
+    )
+    title_zh = "固定资产未办理登记或验收手续"
+    title_en = "Fixed asset not registered or not accepted"
+    citation = "003 財務管理制度 4"
+    needs = ("date", "amount", "category", "asset_no", "accepted")
+    requires_columns = ("asset_no", "accepted")
+    what_zh = "{gaps_zh}"
+    what_en = "{gaps_en}"
+    GAPS = {
+        "asset_no": ("未办理固定资产登记", "not registered as a fixed asset"),
+        "accepted": ("未验收", "no acceptance check"),
+    }
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = _parts(f)
+        codes = [c for c in parts.get("signatures", "").split(",") if c in cls.GAPS]
+        return {
+            "what_zh": "、".join(cls.GAPS[c][0] for c in codes),
+            "what_en": ", ".join(cls.GAPS[c][1] for c in codes),
+            **parts,
+        }
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        f = f[_category(f, "固定资产")]
+        no_asset = f["asset_no"].fillna("").astype(str).str.strip() == ""
+        no_accept = f["accepted"].isna()
+        hit = no_asset | no_accept
+        sel = f[hit]
+        codes = pd.Series(np.where(no_asset[hit], "asset_no,", ""), index=sel.index) + np.where(
+            no_accept[hit], "accepted", ""
+        )
+        return self.found(sel, {"signatures": codes.str.rstrip(",")}, status="missing")
+
+
+@register
+class FIN009(_ExpenseRule):
+    """A purchase at the procurement threshold not made through government procurement. 应政府采购未实行政府采购。
+
+    Checks every expense of 类别 固定资产 or 办公用品 of at least ``procurement_min``
+    yuan: its 政府采购 cell is 是.
+
+    Clause: 003 財務管理制度 4 “屬于政府采購的物品必需實行政府采購”.
+
+    Interpretation: which purchases fall under government procurement is set by the
+    county's 政府采购限额标准, which the seed does not give; ``procurement_min`` = 50000 is
+    an assumption for the office to set from its county's notice (items of the 集中采购目录
+    below it are the office's to mark).  Defaults: procurement_min = 50000.
+    """
+
+    id = "FIN009"
+    examples = (
+        Example("pass", ({"类别": "固定资产", "金额": 60000, "政府采购": "是"},)),
+        Example("pass", ({"类别": "固定资产", "金额": 8000, "政府采购": "否"},), "below the threshold"),
+        Example("fail", ({"类别": "固定资产", "金额": 60000, "政府采购": "否"},), expect=({"status": "violation"},)),
+    )
+    title_zh = "达到政府采购限额未实行政府采购"
+    title_en = "Purchase at the procurement threshold not procured by government procurement"
+    citation = "003 財務管理制度 4"
+    needs = ("date", "amount", "category", "procurement")
+    requires_columns = ("procurement",)
+    params = {"procurement_min": 50000}
+    what_zh = "达到政府采购限额 {limit} 元，未实行政府采购"
+    what_en = "at or above the ¥{limit} procurement threshold, not bought through government procurement"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        limit = float(ctx.params["procurement_min"])
+        sel = f[_category(f, "固定资产|办公用品") & (f["amount"] >= limit) & ~_is(f, "procurement")]
+        return self.found(sel, limit=limit)
+
+
+@register
+class FIN010(_ExpenseRule):
+    """Valuable office equipment bought without a bureau meeting's decision. 贵重办公设备购置未经局务会研究。
+
+    Checks every expense of 类别 固定资产 of at least ``valuable_min`` yuan and at most
+    FIN004's ``director_max``: its 局务会研究 is 是 (above ``director_max`` FIN004 already
+    asks for the meeting, for every expense).
+
+    Clause: 003 財務管理制度 2 “貴重辦公設備購置須經局務會研究決定”.
+
+    Interpretation: the seed does not say what is valuable; ``valuable_min`` = 2000 yuan is
+    an assumption for the office to set.  Defaults: valuable_min = 2000.
+    """
+
+    id = "FIN010"
+    examples = (
+        Example("pass", ({"类别": "固定资产", "局务会研究": "是"},)),
+        Example("pass", ({"类别": "固定资产", "金额": 1500},), "not valuable"),
+        Example("fail", ({"类别": "固定资产"},), "3000 yuan, 局务会研究 否", expect=({"status": "violation"},)),
+    )
+    title_zh = "贵重办公设备购置未经局务会研究决定"
+    title_en = "Valuable equipment bought without a bureau meeting's decision"
+    citation = "003 財務管理制度 2"
+    needs = ("date", "amount", "category", "meeting")
+    params = {"valuable_min": 2000}
+    what_zh = "贵重办公设备（{limit} 元以上）未经局务会研究决定"
+    what_en = "valuable equipment (¥{limit} or more) bought without a bureau meeting's decision"
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        limit = float(ctx.params["valuable_min"])
+        top = (ctx.params_of("FIN004") if ctx.params_of else {"director_max": 5000})["director_max"]
+        sel = f[_category(f, "固定资产") & f["amount"].between(limit, top) & ~_is(f, "meeting")]
+        return self.found(sel, limit=limit)
+
+
+@register
+class FIN011(_ExpenseRule):
+    """A reimbursement not processed on the Tuesday (or the next working day). 报销未在星期二集中处理。
+
+    Checks every expense with a 报销日期: it is the Tuesday of its week, or — when that
+    Tuesday is not a working day — the first working day after it.  A warning, not a
+    breach.
+
+    Clause: 003 財務管理制度 9 “局機關報銷無特殊情況一般每星期二上午集中處理，遇事順延”.
+
+    Interpretation: “一般”, “無特殊情況” and “遇事順延” make this a practice, reported as a
+    warning; a holiday Tuesday moves to the next working day (a make-up Saturday counts).
+    The morning is not judged (the register keeps the day).  Defaults: none.
+    """
+
+    id = "FIN011"
+    examples = (
+        Example("pass", ({"报销日期": "2026-03-10"},), "a Tuesday"),
+        Example("pass", ({"报销日期": "2026-10-08"},), "Tuesday 10-06 is 国庆: Thursday 10-08 is the next working day"),
+        Example(
+            "fail",
+            ({"报销日期": "2026-03-12"},),
+            "a Thursday",
+            expect=({"status": "violation", "severity": "warning", "says": "2026-03-10"},),
+        ),
+    )
+    title_zh = "报销未在每星期二集中处理"
+    title_en = "Reimbursement not processed on the Tuesday"
+    citation = "003 財務管理制度 9"
+    needs = ("date", "amount", "reimbursed")
+    requires_columns = ("reimbursed",)
+    fields = {**_ExpenseRule.fields, "expected": "text", "reimbursed": "text"}
+    what_zh = "报销日期 {reimbursed}，应在星期二（{expected}）集中处理"
+    what_en = "reimbursed on {reimbursed}, not on the Tuesday ({expected})"
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = _parts(f)
+        fill = _Blank(parts)
+        return {"what_zh": cls.what_zh.format_map(fill), "what_en": cls.what_en.format_map(fill), **parts}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        f = f[f["reimbursed"].notna()]
+        day = f["reimbursed"].dt.normalize()
+        tuesday = day - pd.to_timedelta((day.dt.day_of_week - 1) % 7, unit="D")
+        expected = pd.Series(
+            pd.to_datetime(ctx.calendar.roll_forward(tuesday.to_numpy(dtype="datetime64[D]"))), index=f.index
+        )
+        sel = f[day != expected]
+        if sel.empty:
+            return empty_findings()
+        out = self.found(
+            sel,
+            {
+                "expected": expected[sel.index].dt.strftime("%Y-%m-%d"),
+                "reimbursed": sel["reimbursed"].dt.strftime("%Y-%m-%d"),
+            },
+        )
+        out["severity"] = "warning"
+        out["date"] = sel["reimbursed"].to_numpy()
+        return out
+
+
+@register
+class FIN012(_ExpenseRule):
+    """A vehicle repair not approved beforehand, or not at a designated garage. 车辆维修未经批准或未到指定修理厂。
+
+    Checks every vehicle repair (类别 维修 with a 车牌号): its 维修批准日期 is on or
+    before the 维修日期 (else the 维修完成日期, else the 支出日期); and, when the rulebook
+    lists ``designated_garages``, its 维修单位 is one of them.  A roadside repair (外出维修
+    = 是) is exempt from the garage list (FIN005 asks for its reason and the principal's
+    approval).
+
+    Clause: 003 車輛管理制度 三、1 “經車輛所在單位領導批準后，到指定的修理廠修理”.
+
+    Interpretation: approval on the repair's own day counts as beforehand.  The designated
+    garages are the office's to list; with none listed, only the approval is judged.
+    Defaults: designated_garages = [] (not judged).
+    """
+
+    id = "FIN012"
+    examples = (
+        Example(
+            "pass",
+            ({"类别": "维修", "车牌号": "黔J·A1234", "维修日期": "2026-03-04", "维修批准日期": "2026-03-03"},),
+        ),
+        Example(
+            "fail",
+            ({"类别": "维修", "车牌号": "黔J·A1234", "维修日期": "2026-03-04", "维修批准日期": None},),
+            expect=({"status": "violation", "says": "未经事先批准"},),
+        ),
+        Example(
+            "fail",
+            (
+                {
+                    "类别": "维修",
+                    "车牌号": "黔J·A1234",
+                    "维修日期": "2026-03-04",
+                    "维修批准日期": "2026-03-02",
+                    "维修单位": "路边修理铺",
+                },
+            ),
+            params={"designated_garages": ["清河县汽修厂"]},
+            expect=({"status": "violation", "says": "非指定修理厂"},),
+        ),
+    )
+    title_zh = "车辆维修未经事先批准或未到指定修理厂"
+    title_en = "Vehicle repair not approved beforehand or not at a designated garage"
+    citation = "003 車輛管理制度 三、1"
+    needs = ("date", "amount", "category", "repair_date", "repair_done", "repair_approved")
+    requires_columns = ("repair_approved",)
+    params = {"designated_garages": []}
+    GAPS = {
+        "unapproved": ("未经事先批准", "not approved beforehand"),
+        "late": ("批准晚于维修", "approved only after the repair"),
+        "garage": ("非指定修理厂", "not at a designated garage"),
+    }
+    what_zh = ""
+    what_en = ""
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = _parts(f)
+        codes = [c for c in parts.get("signatures", "").split(",") if c in cls.GAPS]
+        return {
+            "what_zh": "车辆维修" + "、".join(cls.GAPS[c][0] for c in codes),
+            "what_en": "vehicle repair " + ", ".join(cls.GAPS[c][1] for c in codes),
+            **parts,
+        }
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["expenses"].valid(self.needs)
+        vehicle = f["plate"].fillna("").astype(str).str.strip() != ""
+        f = f[_category(f, "维修") & vehicle]
+        repaired = first_present(f["repair_date"], f["repair_done"], f["date"])
+        unapproved = f["repair_approved"].isna()
+        late = ~unapproved & (f["repair_approved"] > repaired)
+        garages = [g for g in ctx.params["designated_garages"] if g]
+        if garages:
+            garage = f["garage"].fillna("").astype(str)
+            off = ~garage.str.contains("|".join(map(re.escape, garages))) & ~_is(f, "roadside")
+        else:
+            off = pd.Series(False, index=f.index)
+        hit = unapproved | late | off
+        sel = f[hit]
+        codes = (
+            pd.Series(np.where(unapproved[hit], "unapproved,", ""), index=sel.index)
+            + np.where(late[hit], "late,", "")
+            + np.where(off[hit], "garage", "")
+        )
+        return self.found(sel, {"signatures": codes.str.rstrip(",")})
+
+
+@register
+class FIN013(Rule):
+    """A person who left without handing over the property in their charge. 人员变动未及时办理财产移交。
+
+    Checks every person in the 人员名册 with a 调离日期: the 财产移交日期 falls within
+    ``handover_wd`` working days of it.  Later is late; none after that, overdue.
+
+    Clause: 003 財務管理制度 1 “局機關和下屬單位的一切固定資產和其他財產要按單位指定專人負責……
+    人員變動要及時辦理財產移交手續”.
+
+    Interpretation: “及時” has no number in the seed; ``handover_wd`` = 5 working days is an
+    assumption for the office to set.  A handover before the departure is in time.
+    Defaults: handover_wd = 5.
+    """
+
+    id = "FIN013"
+    title_zh = "人员变动未及时办理财产移交手续"
+    title_en = "Property not handed over when a person left"
+    citation = "003 財務管理制度 1"
+    register = "staff"
+    kind = "deadline"
+    needs = ("name", "left", "handed_over")
+    requires_columns = ("left",)
+    params = {"handover_wd": 5}
+    message_zh = "{subject} {start} 调离，财产移交应于 {due} 前办理{done_zh}"
+    message_en = "{subject} left on {start}; the property handover was due by {due}{done_en}"
+    example_base = {"姓名": "王敏", "部门": "综合股", "调离日期": "2026-06-01", "财产移交日期": "2026-06-03"}
+    examples = (
+        Example("pass", ({},)),
+        Example(
+            "fail",
+            ({"财产移交日期": "2026-06-12"},),
+            expect=({"status": "late", "due": "2026-06-08", "late_by": "4 wd"},),
+        ),
+        Example("fail", ({"财产移交日期": None},), expect=({"status": "overdue", "due": "2026-06-08"},)),
+    )
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["staff"].valid(self.needs)
+        f = f[f["left"].notna()]
+        if f.empty:
+            return empty_findings()
+        due = pd.Series(
+            pd.to_datetime(
+                ctx.calendar.add_workdays(f["left"].to_numpy(dtype="datetime64[D]"), ctx.params["handover_wd"])
+            ),
+            index=f.index,
+        )
+        return deadline_findings(
+            ctx,
+            self,
+            f,
+            start=f["left"],
+            due=due,
+            done=f["handed_over"],
+            unit="wd",
+            key=f["name"],
+            subject=f["name"],
+            dept=f["dept"],
         )
