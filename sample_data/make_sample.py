@@ -326,6 +326,10 @@ def opinions(rng: random.Random, handlers: list[str]) -> list[list]:
     rows.append(
         ["YJ-103", D(2026, 9, 10), "否", D(2026, 9, 18), "办公室", handlers[0], D(2026, 9, 28), D(2026, 10, 19)]
     )
+    header.append("处理结果")
+    rows = [[*r, *([None] * (8 - len(r)))] for r in rows]
+    rows = [[*r, "已答复" if r[2] == "是" or r[3] is not None else None] for r in rows]
+    rows[14][8] = None  # OPN003: YJ-101 answered, no result in the summary table
     return [header, *rows]
 
 
@@ -476,12 +480,18 @@ def staff_roster(people: list[str], unit_people: list[str], depts: dict[str, str
     rows += [
         [p, f"2{i:03d}", "计生服务站", "下属单位工作人员", 200, 400, None, None] for i, p in enumerate(unit_people)
     ]
-    # FIN013: a transfer on 2026-11-06 whose property handover is still not done (due 11-13)
-    rows.append(["孟凡", "01099", "财务股", "一般工作人员", 300, 500, D(2026, 11, 6), None])
+    rows[-len(unit_people) - 1][6] = D(2026, 11, 6)  # FIN013: transferred 11-06, no handover (due 11-13)
     return [header, *rows]
 
 
 def leave_register(people: list[str], leaders: list[str], depts: dict[str, str]) -> list[list]:
+    """The leave rows, with the 组织部备案日期 a bureau leader's leave needs: the deputy's leave of
+    2026-08-17 was never filed (LEV005)."""
+    table = _leave_rows(people, leaders, depts)
+    return [[*table[0], "组织部备案日期"], *([*r, None] for r in table[1:])]
+
+
+def _leave_rows(people: list[str], leaders: list[str], depts: dict[str, str]) -> list[list]:
     header = [
         "姓名",
         "部门",
@@ -611,6 +621,20 @@ def leave_register(people: list[str], leaders: list[str], depts: dict[str, str])
             D(2026, 10, 30),
             None,
         ],  # LEV004 no 销假
+        [
+            P[12],
+            depts[P[12]],
+            "事假",
+            "一般工作人员",
+            D(2026, 6, 8),
+            D(2026, 6, 10),
+            3,
+            "王股长、刘副局长、郑局长",
+            "股室负责人、分管领导、局长",
+            "是",
+            D(2026, 6, 5),
+            D(2026, 6, 11),
+        ],  # clean; away with P13, its A/B partner (ABP001)
     ]
 
 
@@ -650,6 +674,11 @@ def complaints(people: list[str], depts: dict[str, str]) -> list[list]:
         out.append(r + ["已处理", r[0] + dt.timedelta(days=10), "郑建国（局长）"])
     out[5][6:8] = [None, None]  # 经核查不属实: no result recorded
     out[-1][8] = "刘晓梅（副局长）"
+    out[0] += ["告诫依据", "局务会研究"]
+    for r in out[1:]:
+        r += ["一", None] if r[3] == "效能告诫" else [None, None]
+    # CON006: a discretionary warning (效能告诫制度 四) given without the bureau meeting
+    out[4][5], out[4][9], out[4][10] = "工作作风散漫，群众意见大", "四", "否"
     return out
 
 
@@ -1619,6 +1648,71 @@ def fuel_register() -> list[list]:
     ]
 
 
+def signin_register(people: list[str], depts: dict[str, str]) -> list[list]:
+    """The collective study of 2026-10-12: P5 absent without leave, P0 (a section head) excused
+    by a deputy only (LEV006 twice); P1 excused by the deputy in charge (clean)."""
+    header = ["活动日期", "活动名称", "姓名", "部门", "职务类别", "签到", "请假批准人"]
+    rows = []
+    for i, p in enumerate(people[:8]):
+        role = "股室负责人" if i == 0 else "一般工作人员"
+        signed, approver = "是", None
+        if i in (0, 1):
+            signed, approver = "否", "刘晓梅（副局长）"
+        if i == 5:
+            signed = "否"
+        rows.append([D(2026, 10, 12), "集中学习", p, depts[p], role, signed, approver])
+    return [header, *rows]
+
+
+def service_cases_register(officers: list[str]) -> list[list]:
+    """The window: a complete case not settled on the spot without a receipt (SRV001), an
+    incomplete one told three times (SRV002)."""
+    header = [
+        "受理日期",
+        "办事人",
+        "办理事项",
+        "首问责任人",
+        "材料齐全",
+        "当场办结",
+        "受理回执编号",
+        "一次性告知单编号",
+    ]
+    header += ["告知次数", "办结日期", "承办股室"]
+    a, b = officers[0], officers[1]
+    return [
+        header,
+        [D(2026, 9, 8), "陈某", "生育登记", a, "是", "是", None, None, None, D(2026, 9, 8), "政策法规股"],
+        [D(2026, 9, 9), "林某", "再生育审批", a, "是", "否", "HZ-2026-088", None, None, D(2026, 9, 18), "政策法规股"],
+        [D(2026, 9, 15), "黄某", "独生子女证补办", b, "是", "否", None, None, None, D(2026, 9, 22), "政策法规股"],
+        [D(2026, 9, 16), "郭某", "流动人口婚育证明", b, "否", "否", None, "GZ-2026-031", 1, None, "流动人口管理股"],
+        [D(2026, 10, 20), "何某", "特别扶助申请", a, "否", "否", None, "GZ-2026-040", 3, None, "政策法规股"],
+    ]
+
+
+def ab_posts_register(people: list[str]) -> list[list]:
+    """Two windows: P8/P9 never away together; P13/P12 both on leave 06-08 and 06-09 (ABP001)."""
+    return [
+        ["岗位", "A岗人员", "B岗人员"],
+        ["生育登记窗口", people[8], people[9]],
+        ["政策咨询窗口", people[13], people[12]],
+    ]
+
+
+def handovers_register(people: list[str]) -> list[list]:
+    """P8 hands over before the leave of 09-14 (clean); P9's of 09-21 and P13's of 06-08 are
+    not logged (ABP002 for P13 — P9 is a B post)."""
+    return [["交接日期", "岗位", "交班人", "接班人"], [D(2026, 9, 11), "生育登记窗口", people[8], people[9]]]
+
+
+def commitments_register(director: str) -> list[list]:
+    """The service station re-signed after its new head; the bureau's new director did not (CMT001)."""
+    return [
+        ["单位", "主要负责人", "负责人任职日期", "承诺签署日期"],
+        ["计生服务站", "周涛", D(2026, 3, 2), D(2026, 3, 20)],
+        ["清河县人口和计划生育局", director, D(2026, 7, 1), D(2025, 12, 1)],
+    ]
+
+
 def build(path: Path = OUT) -> Path:
     rng = random.Random(SEED)
     name = Names(rng)
@@ -1655,7 +1749,11 @@ def build(path: Path = OUT) -> Path:
         ws.append(r)
     title_sheet(wb, "人员名册", f"{unit}人员名册", *_split(staff_roster(people, unit_people, depts)))
     title_sheet(
-        wb, "请销假登记", f"{unit}请销假登记", *_split(leave_register(people, leaders, depts)), date_cols=(5, 6, 11, 12)
+        wb,
+        "请销假登记",
+        f"{unit}请销假登记",
+        *_split(leave_register(people, leaders, depts)),
+        date_cols=(5, 6, 11, 12, 13),
     )
     title_sheet(wb, "效能投诉", f"{unit}效能投诉登记", *_split(complaints(people, depts)), date_cols=(1, 8))
     title_sheet(wb, "政务公开台账", f"{unit}政务公开台账", *_split(disclosures_register()), date_cols=(4, 5, 8))
@@ -1680,6 +1778,13 @@ def build(path: Path = OUT) -> Path:
     title_sheet(wb, "重大决策", f"{unit}重大决策登记", *_split(decisions_register()), date_cols=(3, 4, 5, 6))
     title_sheet(wb, "派车登记", f"{unit}派车登记", *_split(vehicle_trips_register()), date_cols=(1, 9))
     title_sheet(wb, "加油登记", f"{unit}车辆加油登记", *_split(fuel_register()), date_cols=(1,))
+    title_sheet(wb, "集体活动签到", f"{unit}集中学习签到表", *_split(signin_register(people, depts)), date_cols=(1,))
+    title_sheet(
+        wb, "办事登记", f"{unit}便民服务窗口办事登记", *_split(service_cases_register(people)), date_cols=(1, 10)
+    )
+    title_sheet(wb, "AB岗", f"{unit}AB岗设置", *_split(ab_posts_register(people)))
+    title_sheet(wb, "交接班登记", f"{unit}AB岗交接班登记", *_split(handovers_register(people)), date_cols=(1,))
+    title_sheet(wb, "服务承诺", "社会服务承诺签名", *_split(commitments_register(leaders[0])), date_cols=(3, 4))
     wb.properties.creator = "清河县人口和计划生育局办公室"
     fixed = T(2026, 11, 1, 9, 0)
     wb.properties.created = fixed

@@ -72,7 +72,7 @@ def test_sample_report_is_at_most_about_two_lines_per_finding_at_100_columns(tmp
     assert findings_lines / len(rep["findings"]) <= 1.6
     assert len(lines) / len(rep["findings"]) <= 2.0  # summary and penalties included
     # The summary is never cut: every rule with findings is named, with its title.
-    summary = "".join(lines[:first])
+    summary = " ".join(" ".join(lines[:first]).split())  # lines wrap at the spaces between entries
     for rid in rep["summary"]["by_rule"]:
         assert rid in summary
     from gov_audit.render.present import glance, short_title

@@ -214,3 +214,14 @@ def test_punch_layout_with_two_sessions_keeps_four_punches(tmp_path):
     got = sorted((x["rule"], x["key"], (x["late_by"] or {}).get("value")) for x in rep["findings"])
     # 09-28 afternoon 20 minutes late → absent half; 09-29 morning left 10 minutes early
     assert got == [("ATT002", "王五 2026-09-29 上午", 10), ("ATT003", "王五 2026-09-28 下午", None)]
+
+
+def test_nobody_is_expected_after_leaving_the_roster(tmp_path):
+    # 王五 keeps coming; 赵六 is on the roster only, transferred on 10-08: absent 09-28 … 09-30, not after.
+    rows = [["王五", "办公室", d, t(8, 25), t(17, 45), None] for d in (D(2026, 9, 28), D(2026, 9, 29), D(2026, 9, 30))]
+    rows += [["王五", "办公室", d, t(8, 25), t(17, 45), None] for d in (D(2026, 10, 8), D(2026, 10, 9))]
+    roster = [["姓名", "部门", "调离日期"], ["王五", "办公室", None], ["赵六", "办公室", D(2026, 10, 8)]]
+    f = workbook(tmp_path / "a.xlsx", {"考勤": [HEAD, *rows], "人员名册": roster})
+    _, rep, _ = check(f, "--as-of", "2026-10-31", "--rule", "ATT003")
+    absent = sorted(x["key"] for x in rep["findings"] if x["subject"] == "赵六")
+    assert absent == ["赵六 2026-09-28", "赵六 2026-09-29", "赵六 2026-09-30"]

@@ -182,6 +182,13 @@ LEAVE = Register(
         C("form", "请假单", "form", "bool", choices=YES_NO, doc="是否有书面请假单"),
         C("filed", "申请日期|填报日期", "filed", "date", doc="申请（补办）日期"),
         C("returned", "销假日期|销假时间", "returned", "date", doc="销假日期"),
+        C(
+            "org_filed",
+            "组织部备案日期|备案日期",
+            "filed with organisation dept",
+            "date",
+            doc="局领导请假报县委组织部备案日期",
+        ),
     ),
     doc="请销假登记",
     anchor="start",
@@ -338,6 +345,7 @@ OPINIONS = Register(
         C("handler", "承办人", "handler", doc="承办人"),
         C("rectified", "整改完成日期|整改日期", "rectified", "date", doc="整改落实完成日期"),
         C("feedback", "反馈日期|反馈表日期|反馈群众日期", "feedback", "date", doc="填写反馈表并反馈群众的日期"),
+        C("result", "处理结果|处理情况|办理结果", "result", doc="处理结果（汇总表）"),
     ),
     doc="群众意见建议登记",
     anchor="received",
@@ -451,6 +459,8 @@ COMPLAINTS = Register(
         C("result", "处理结果|调查结果", "result", doc="处理结果"),
         C("concluded", "办结日期|处理日期", "concluded", "date", doc="处理办结日期"),
         C("handled_by", "处理负责人|调查负责人|负责人", "handled by", doc="负责调查处理的领导"),
+        C("basis", "告诫依据|依据条款", "basis", doc="效能告诫的依据（效能告诫制度 一/三/四）"),
+        C("meeting", "局务会研究|局务会", "meeting", "bool", choices=YES_NO, doc="是否经局务会集体研究"),
     ),
     doc="效能投诉与问责登记",
     anchor="date",
@@ -761,6 +771,83 @@ FUEL = Register(
     anchor="date",
 )
 
+SIGNIN = Register(
+    "signin",
+    "集体活动签到",
+    ("集体活动签到", "集中学习签到", "签到表", "活动签到", "学习签到"),
+    (
+        C("date", "活动日期|学习日期|日期", "date", "date", True, doc="活动（学习）日期"),
+        C("activity", "活动名称|活动|学习内容", "activity", doc="活动或学习名称"),
+        C("name", "姓名", "name", required=True, doc="应到人员"),
+        C("dept", "部门|股室", "dept", doc="部门"),
+        C("role", "职务类别|人员类别", "role", choices=ROLES, doc="职务类别（中层以上向局长请假）"),
+        C("signed", "签到|是否签到|出席", "signed in|present", "bool", choices=YES_NO, doc="是否签到（空白为未签到）"),
+        C("leave_approver", "请假批准人|批准人", "leave approved by", doc="请假批准人（注明职务）"),
+    ),
+    doc="集体活动、集中学习签到表：每次活动每名应到人员一行",
+    anchor="date",
+)
+
+SERVICE_CASES = Register(
+    "service_cases",
+    "办事登记",
+    ("办事登记", "受理登记", "窗口办事登记", "首问登记", "便民服务登记"),
+    (
+        C("date", "受理日期|办事日期|日期", "date", "date", True, doc="来办（受理）日期"),
+        C("applicant", "办事人|服务对象|申请人", "applicant", doc="办事人"),
+        C("matter", "办理事项|事项", "matter", doc="办理事项"),
+        C("officer", "首问责任人|受理人|经办人", "first officer", doc="首问责任人"),
+        C("complete", "材料齐全|材料是否齐全", "materials complete", "bool", choices=YES_NO, doc="材料是否齐全"),
+        C("on_spot", "当场办结|是否当场办结", "settled on the spot", "bool", choices=YES_NO, doc="是否当场办结"),
+        C("receipt", "受理回执编号|受理回执单|回执编号", "receipt", doc="受理回执单编号"),
+        C("notice", "一次性告知单编号|一次性告知单|告知单编号", "one-time notice", doc="一次性告知单编号"),
+        C("notices", "告知次数", "notices", "int", doc="告知补正材料的次数"),
+        C("done", "办结日期", "done", "date", doc="办结日期"),
+        C("dept", "承办股室|部门", "dept", doc="承办股室"),
+    ),
+    doc="办事登记：窗口受理的每件事一行（受理回执单、一次性告知单）",
+    anchor="date",
+)
+
+AB_POSTS = Register(
+    "ab_posts",
+    "AB岗",
+    ("AB岗", "AB岗设置", "AB顶岗", "AB岗位表"),
+    (
+        C("post", "岗位|窗口", "post", required=True, doc="岗位（窗口）"),
+        C("a_person", "A岗人员|A岗", "a post", required=True, doc="A岗人员"),
+        C("b_person", "B岗人员|B岗", "b post", required=True, doc="B岗人员"),
+    ),
+    doc="AB岗设置：每个岗位一行（A岗外出由B岗顶岗）",
+)
+
+HANDOVERS = Register(
+    "handovers",
+    "交接班登记",
+    ("交接班登记", "交接登记", "AB岗交接登记"),
+    (
+        C("date", "交接日期|日期", "date", "date", True, doc="交接日期"),
+        C("post", "岗位|窗口", "post", required=True, doc="岗位"),
+        C("from_person", "交班人", "handed over by", doc="交班人"),
+        C("to_person", "接班人", "taken over by", doc="接班人"),
+    ),
+    doc="AB岗交接班登记：每次交接一行",
+    anchor="date",
+)
+
+COMMITMENTS = Register(
+    "commitments",
+    "服务承诺",
+    ("服务承诺", "服务承诺签名", "社会服务承诺"),
+    (
+        C("unit", "单位|部门", "unit", required=True, doc="单位"),
+        C("head", "主要负责人|负责人", "head", doc="现任主要负责人"),
+        C("head_since", "负责人任职日期|任职日期", "head since", "date", True, doc="现任主要负责人任职日期"),
+        C("signed", "承诺签署日期|签名日期|签署日期", "signed", "date", doc="服务承诺签名日期"),
+    ),
+    doc="社会服务承诺签名：每个单位一行（负责人更换后须重新签名）",
+)
+
 REGISTERS: tuple[Register, ...] = (
     ATTENDANCE,
     STAFF,
@@ -776,7 +863,23 @@ REGISTERS: tuple[Register, ...] = (
     COMPLAINTS,
     EXPENSES,
 )
-REGISTERS += (SUBMISSIONS, DRAWS, INSPECTIONS, DUTY, HOSPITALITY, TASKS, DOCUMENTS, DECISIONS, VEHICLE_TRIPS, FUEL)
+REGISTERS += (
+    SUBMISSIONS,
+    DRAWS,
+    INSPECTIONS,
+    DUTY,
+    HOSPITALITY,
+    TASKS,
+    DOCUMENTS,
+    DECISIONS,
+    VEHICLE_TRIPS,
+    FUEL,
+    SIGNIN,
+    SERVICE_CASES,
+    AB_POSTS,
+    HANDOVERS,
+    COMMITMENTS,
+)
 BY_KEY: dict[str, Register] = {r.key: r for r in REGISTERS}
 # Candidates considered when classifying by headers (both attendance layouts).
 LAYOUTS: tuple[Register, ...] = REGISTERS + (ATTENDANCE_PUNCH,)

@@ -505,6 +505,16 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
         every_recorded = np.unique(np.concatenate(list(recorded_days.values())))
         days = np.flatnonzero(np.isin(expected, every_recorded))
         wanted.reshape(P, D)[np.ix_(everyone.index.get_indexer(extra.index), days)] = True
+    if "staff" in ctx.registers and "left" in ctx.registers["staff"].frame:
+        # Nobody is expected from the day they left (人员名册 调离日期) on.
+        roster = ctx.registers["staff"].valid(("name", "left"))
+        left = roster.dropna(subset=["name", "left"]).groupby("name")["left"].min()
+        if len(left):
+            cut = np.full(P, D)
+            at = everyone.index.get_indexer(left.index)
+            ok = at >= 0
+            cut[at[ok]] = np.searchsorted(expected, left.to_numpy(dtype="datetime64[D]")[ok])
+            wanted.reshape(P, D)[:] &= np.arange(D)[None, :] < cut[:, None]
     present = np.zeros(P * D, dtype=bool)
 
     def mark(names: pd.Series, dates: np.ndarray) -> None:

@@ -324,3 +324,71 @@ class CON005(Rule):
             date=sel["date"],
             fields={"handled_by": sel["handled_by"]},
         )
+
+
+@register
+class CON006(Rule):
+    """A discretionary efficiency warning given without a bureau meeting. 酌情效能告诫未经局务会集体研究。
+
+    Checks every complaint record of kind 效能告诫 given on the discretionary ground — its
+    告诫依据 names 四, or its 事由 names one of ``grounds`` (not active, irresponsible,
+    lax, much public criticism): its 局务会研究 is 是.
+
+    Clause: 003 效能告誡制度 四 “對個別人員工作不積極、不負責任、作風散漫以及群眾意見大的，經局務會
+    集體研究可以給予效能告誡”.
+
+    Interpretation: a warning under 一 (a second violation) or 三 needs no meeting; only
+    the discretionary one of 四 rests on the collective decision.  Blank is not decided.
+    Defaults: grounds = ["不积极", "不负责", "作风散漫", "群众意见大"].
+    """
+
+    id = "CON006"
+    title_zh = "酌情效能告诫未经局务会集体研究"
+    title_en = "Discretionary efficiency warning without a bureau meeting"
+    citation = "003 效能告誡制度 四"
+    register = "complaints"
+    kind = "row"
+    needs = ("date", "name", "kind", "meeting")
+    requires_columns = ("meeting",)
+    params = {"grounds": ["不积极", "不负责", "作风散漫", "群众意见大"]}
+    fields = {"detail": "text"}
+    message_zh = "{subject} {start}：以“{detail}”给予效能告诫，未经局务会集体研究"
+    message_en = "{subject} {start}: efficiency warning for “{detail}” without a bureau meeting's decision"
+    example_base = {
+        **COMPLAINT_EXAMPLE,
+        "投诉类型": "效能告诫",
+        "事由": "作风散漫",
+        "告诫依据": "四",
+        "局务会研究": "是",
+    }
+    examples = (
+        Example("pass", ({},)),
+        Example("pass", ({"事由": "迟到", "告诫依据": "一", "局务会研究": None},), "a second violation (一)"),
+        Example("fail", ({"局务会研究": "否"},), expect=({"status": "violation", "says": "未经局务会集体研究"},)),
+        Example(
+            "fail", ({"告诫依据": None, "事由": "群众意见大", "局务会研究": None},), expect=({"status": "violation"},)
+        ),
+    )
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        return {"detail": finding_fields(f).get("detail") or "—"}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["complaints"].valid(self.needs)
+        warning = f["kind"].fillna("").astype(str).str.contains("效能告诫")
+        basis = f["basis"].fillna("").astype(str)
+        detail = f["detail"].fillna("").astype(str)
+        discretionary = basis.str.contains("四") | detail.str.contains("|".join(ctx.params["grounds"]))
+        sel = f[warning & discretionary & ~f["meeting"].fillna(False).astype(bool)]
+        return findings_from(
+            sel,
+            self,
+            status="violation",
+            subject=sel["name"],
+            dept=sel["dept"],
+            key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
+            start=sel["date"],
+            date=sel["date"],
+            fields={"detail": sel["detail"]},
+        )

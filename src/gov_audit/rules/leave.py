@@ -540,3 +540,189 @@ class LEV004(Rule):
                 )
             )
         return pd.concat(out, ignore_index=True) if out else empty_findings()
+
+
+LEADER_ROLES = ("局领导正职", "局领导副职")
+
+
+@register
+class LEV005(Rule):
+    """A bureau leader's leave not filed with the county Organisation Department. 局领导请假未报县委组织部备案。
+
+    Checks every personal leave of a bureau leader (职务类别 局领导正职 or 局领导副职) that
+    has begun: it has a 组织部备案日期.
+
+    Clause: 003 請銷假制度 7 “局領導請假經審批后，報縣委組織部備案。其他人員請假情況報單位負責考勤工作的
+    股室備查”.
+
+    Interpretation: the clause sets no time, so only the filing itself is judged; the
+    register kept by the attendance section is the other staff's 备查 record.
+    Defaults: none.
+    """
+
+    id = "LEV005"
+    title_zh = "局领导请假未报县委组织部备案"
+    title_en = "Bureau leader's leave not filed with the Organisation Department"
+    citation = "003 請銷假制度 7"
+    register = "leave"
+    kind = "row"
+    needs = ("name", "role", "start", "org_filed")
+    requires_columns = ("org_filed",)
+    message_zh = "{subject}（{role}）{start} 起请假，未报县委组织部备案"
+    message_en = "{subject} ({role}) on leave from {start}: not filed with the county Organisation Department"
+    fields = {"role": "text"}
+    example_base = {**LEAVE_EXAMPLE, "职务类别": "局领导副职", "审批人": "郑建国", "审批人职务": "局长"}
+    examples = (
+        Example("pass", ({"组织部备案日期": "2026-09-07"},)),
+        Example(
+            "pass", ({"职务类别": "一般工作人员", "组织部备案日期": None},), "other staff: the register is the record"
+        ),
+        Example("fail", ({"组织部备案日期": None},), expect=({"status": "missing"},)),
+    )
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        return extra_fields(f)
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = personal_leave(ctx, self.needs)
+        leader = f["role"].fillna("").astype(str).isin(LEADER_ROLES)
+        sel = f[leader & f["start"].notna() & (f["start"].dt.normalize() <= ctx.as_of) & f["org_filed"].isna()]
+        return findings_from(
+            sel,
+            self,
+            status="missing",
+            subject=sel["name"],
+            dept=sel["dept"],
+            key=sel["name"].astype(str) + " " + sel["start"].dt.strftime("%Y-%m-%d"),
+            start=sel["start"].dt.normalize(),
+            date=sel["start"].dt.normalize(),
+            fields={"role": sel["role"]},
+        )
+
+
+MIDDLE_AND_UP = ("股室负责人", "局领导副职", "局领导正职", "下属单位负责人")
+
+
+@register
+class LEV006(Rule):
+    """Absent from a collective activity or study without approved leave. 无故不参加集体活动、集中学习视为缺勤。
+
+    Checks every row of a sign-in sheet (集体活动签到) not signed: the absence is excused
+    only by leave approved at the right level — for staff, by a bureau leader in charge
+    (分管领导, 副局长) or the director; for section heads and above, by the director — named
+    in the row's 请假批准人, or a personal leave in the leave register covering the day.
+    Otherwise it counts as absence.
+
+    Clause: 003 考勤制度 7 “凡統一組織的集體活動和集中學習時間，原則上不得請假，特殊情況需請假的，一般
+    干部職工按級向局分管領導請假，中層以上干部按級向局長請假。個人未經批准擅自不參加的視為缺勤”; 學習制度 3
+    “集中學習視同上班執行考勤制度，不得無故缺席”.
+
+    Interpretation: 中层以上 is read as 股室负责人 and above; a blank sign-in cell on the
+    sheet is not signed.  The finding is reported as absence; it does not feed the
+    attendance ladders, which count the attendance register's working days (an evening
+    study has no half-day measure in the seed).
+    Defaults: staff_approvers = ["分管领导", "副局长", "局长"], senior_approvers = ["局长"].
+    """
+
+    id = "LEV006"
+    title_zh = "未经批准不参加集体活动或集中学习（视为缺勤）"
+    title_en = "Absent from a collective activity without approved leave"
+    citation = "003 考勤制度 7; 003 學習制度 3"
+    register = "signin"
+    kind = "row"
+    needs = ("date", "name", "signed", "role", "leave_approver")
+    params = {"staff_approvers": ["分管领导", "副局长", "局长"], "senior_approvers": ["局长"]}
+    fields = {"activity": "text", "approver": "text"}
+    message_zh = "{subject} {start} 未参加{activity}，{why_zh}，视为缺勤"
+    message_en = "{subject} missed {activity} on {start} {why_en}: counted as absence"
+    example_base = {
+        "活动日期": "2026-09-07",
+        "活动名称": "集中学习",
+        "姓名": "张三",
+        "职务类别": "一般工作人员",
+        "签到": "是",
+    }
+    examples = (
+        Example("pass", ({},)),
+        Example("pass", ({"签到": "否", "请假批准人": "刘晓梅（副局长）"},)),
+        Example("fail", ({"签到": "否"},), expect=({"status": "violation", "says": "未经批准"},)),
+        Example(
+            "fail",
+            ({"签到": "否", "职务类别": "股室负责人", "请假批准人": "刘晓梅（副局长）"},),
+            "a section head asks the director",
+            expect=({"status": "violation", "says": "请假应经局长批准"},),
+        ),
+        Example(
+            "pass",
+            ({"签到": "否"},),
+            "on approved leave in the leave register",
+            other={
+                "请假登记": (
+                    {
+                        "姓名": "张三",
+                        "职务类别": "一般工作人员",
+                        "开始时间": "2026-09-07",
+                        "结束时间": "2026-09-08",
+                        "审批人": "王五、李四",
+                    },
+                )
+            },
+        ),
+    )
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        parts = extra_fields(f)
+        approver = parts.get("approver")
+        activity = parts.get("activity") or ("集体活动" if lang == "zh" else "the collective activity")
+        if approver:
+            return {
+                "activity": activity,
+                "why_zh": f"请假应经局长批准（{approver} 无权批准）",
+                "why_en": f"with leave granted by {approver}, who may not grant it",
+            }
+        return {"activity": activity, "why_zh": "未经批准请假", "why_en": "without approved leave"}
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["signin"].valid(self.needs)
+        f = f[f["date"].notna() & ~f["signed"].fillna(False).astype(bool)]
+        if f.empty:
+            return empty_findings()
+        role = f["role"].fillna("").astype(str)
+        approver = f["leave_approver"].fillna("").astype(str).str.strip()
+        senior = role.isin(MIDDLE_AND_UP)
+        staff_ok = approver.str.contains("|".join(ctx.params["staff_approvers"]))
+        senior_ok = approver.str.contains("|".join(ctx.params["senior_approvers"])) & ~approver.str.contains("副")
+        excused = (approver != "") & np.where(senior, senior_ok, staff_ok)
+        on_leave = _on_leave(ctx, f)
+        sel = f[~excused & ~on_leave]
+        wrong = approver[sel.index].where(approver[sel.index] != "")
+        return findings_from(
+            sel,
+            self,
+            status="violation",
+            subject=sel["name"],
+            dept=sel["dept"],
+            key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
+            start=sel["date"],
+            date=sel["date"],
+            fields={"activity": sel["activity"], "approver": wrong},
+        )
+
+
+def _on_leave(ctx: Context, f: pd.DataFrame) -> pd.Series:
+    """Rows whose person has a personal or business leave in the leave register covering the day."""
+    leave = ctx.registers.get("leave")
+    out = pd.Series(False, index=f.index)
+    if leave is None:
+        return out
+    lv = leave.valid(("name", "start", "end"))
+    lv = lv[lv["start"].notna() & lv["end"].notna()][["name", "start", "end"]]
+    if lv.empty:
+        return out
+    rows = pd.DataFrame({"_i": f.index, "name": f["name"].astype(str).to_numpy(), "day": f["date"].dt.normalize()})
+    pairs = rows.merge(lv.assign(name=lv["name"].astype(str)), on="name")
+    cover = pairs[(pairs["start"].dt.normalize() <= pairs["day"]) & (pairs["day"] <= pairs["end"].dt.normalize())]
+    out[out.index.isin(cover["_i"])] = True
+    return out

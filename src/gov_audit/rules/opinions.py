@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, deadline_findings, first_present
+from .base import Context, Example, Rule, deadline_findings, findings_from, first_present
 
 OPINION_EXAMPLE = {
     "意见编号": "O-1",
@@ -126,4 +126,71 @@ class OPN002(Rule):
             key=f["opinion_id"],
             subject=first_present(f["handler"], f["dept"]),
             dept=f["dept"],
+        )
+
+
+@register
+class OPN003(Rule):
+    """An opinion recorded without its handler or its result. 群众意见建议汇总表记录不全。
+
+    Checks every opinion in the register (the 《群众意见和建议汇总表》): it names its
+    承办人, and once answered (当场答复 是, or an 答复日期) it records its 处理结果.
+
+    Clause: 000 (五)1 “征求意见和建议时，应及时总结，并填写《群众意见和建议汇总表》”; 000 (五)2
+    “群众的意见和建议，要积极采取措施，认真落实整改”.
+
+    Interpretation: the table is the register itself; a row without who handled it, or an
+    answered row without what was done, is an incomplete summary.  Defaults: none.
+    """
+
+    id = "OPN003"
+    title_zh = "群众意见和建议汇总表记录不全"
+    title_en = "Opinion recorded without its handler or its result"
+    citation = "000 (五)1"
+    register = "opinions"
+    kind = "row"
+    needs = ("received", "handler", "on_spot", "replied")
+    requires_columns = ("handler", "result")
+    fields = {"gaps": "text"}
+    message_zh = "意见 {key}（{start} 收到）：汇总表未填写{gaps_zh}"
+    message_en = "opinion {key} (received {start}): the summary table lacks {gaps_en}"
+    example_base = {**OPINION_EXAMPLE, "处理结果": "已答复并整改"}
+    examples = (
+        Example("pass", ({},)),
+        Example("pass", ({"答复日期": None, "处理结果": None},), "not answered yet: OPN001 judges the time"),
+        Example(
+            "fail", ({"承办人": None, "处理结果": None},), expect=({"status": "missing", "says": "承办人、处理结果"},)
+        ),
+    )
+    GAPS = {"handler": ("承办人", "its handler"), "result": ("处理结果", "its result")}
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        codes = [c for c in str(f.get("x_gaps") or "").split(",") if c in cls.GAPS]
+        return {
+            "gaps_zh": "、".join(cls.GAPS[c][0] for c in codes),
+            "gaps_en": " and ".join(cls.GAPS[c][1] for c in codes),
+        }
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["opinions"].valid(self.needs)
+        f = f[f["received"].notna()]
+        answered = f["on_spot"].fillna(False).astype(bool) | f["replied"].notna()
+        no_handler = f["handler"].fillna("").astype(str).str.strip() == ""
+        no_result = answered & (f["result"].fillna("").astype(str).str.strip() == "")
+        hit = no_handler | no_result
+        sel = f[hit]
+        gaps = pd.Series(np.where(no_handler[hit], "handler,", ""), index=sel.index) + np.where(
+            no_result[hit], "result", ""
+        )
+        return findings_from(
+            sel,
+            self,
+            status="missing",
+            key=sel["opinion_id"],
+            subject=first_present(sel["dept"], pd.Series("承办科室", index=sel.index)),
+            dept=sel["dept"],
+            start=sel["received"],
+            date=sel["received"],
+            fields={"gaps": gaps.str.rstrip(",")},
         )
