@@ -813,6 +813,12 @@ def disclosures_register() -> list[list]:
                 "公开栏",
             ]
         )
+    # Each published item filed in the archive, but one (DIS007: the 2026-09 fund report).
+    header.append("归档号")
+    rows = [[*r, f"GK-{i + 1:03d}" if r[4] is not None else None] for i, r in enumerate(rows)]
+    for r in rows:
+        if r[5] == "2026-09":
+            r[9] = None
     return [header, *rows]
 
 

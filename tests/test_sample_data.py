@@ -127,6 +127,7 @@ def test_sample_has_every_planted_finding():
         ("OPN003", "missing", "群众意见", 17, None),
         ("SRV001", "missing", "办事登记", 5, None),
         ("SRV002", "violation", "办事登记", 7, None),
+        ("DIS007", "missing", "政务公开台账", 20, None),
         ("DOC001", "missing", "发文登记", 5, None),
         ("DOC002", "violation", "发文登记", 6, None),
         ("DOC003", "missing", "发文登记", 7, None),

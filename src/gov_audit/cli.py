@@ -516,7 +516,9 @@ def rules(
     rulebook: Path | None = typer.Option(
         None, "--rulebook", help="规则参数文件 agency TOML (default ./gov-audit.toml)"
     ),
-    fmt: str = typer.Option("table", "--format", help="table | markdown | json"),
+    fmt: str = typer.Option(
+        "table", "--format", help="table | markdown | json | coverage (each obligation of the regulations, judged by)"
+    ),
     lang: str = typer.Option("zh", "--lang", help="zh | en"),
 ) -> None:
     """列出规则：编号、标题、依据条款、现行参数、合格/不合格示例。List rules with the parameters in force."""
@@ -556,17 +558,30 @@ def rules(
                 "severity": "off" if rid in book.disabled else book.severity.get(rid, "breach"),
                 "feeds": dict(RULES[rid].feeds),
                 "fields": dict(RULES[rid].fields),
+                "obligations": list(RULES[rid].obligations),
             }
             for rid in chosen
         ]
         sys.stdout.write(json.dumps(out, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
     elif fmt == "markdown":
         sys.stdout.write(rules_markdown(chosen, params, book.disabled))
+    elif fmt == "coverage":
+        from .render.coverage import coverage_markdown
+
+        sys.stdout.write(coverage_markdown())
     elif fmt == "table":
         print_rules(Console(highlight=False), chosen, params, book.disabled, lang)
     else:
         fail(
-            [InputError("--format", "usage", "未知格式 (unknown format)", value=fmt, expected="table, markdown, json")]
+            [
+                InputError(
+                    "--format",
+                    "usage",
+                    "未知格式 (unknown format)",
+                    value=fmt,
+                    expected="table, markdown, json, coverage",
+                )
+            ]
         )
 
 

@@ -280,6 +280,7 @@ DISCLOSURES = Register(
         ),
         C("reviewed", "最后更新|复核日期", "reviewed", "date", doc="最后更新/复核日期（长期公开）"),
         C("channel", "公开载体|渠道", "channel", doc="公开载体"),
+        C("archive_no", "归档号|档案号|归档编号", "archive no", doc="政务公开档案归档号"),
     ),
     doc="政务公开（主动公开）台账",
     anchor="formed",
@@ -774,7 +775,7 @@ FUEL = Register(
 SIGNIN = Register(
     "signin",
     "集体活动签到",
-    ("集体活动签到", "集中学习签到", "签到表", "活动签到", "学习签到"),
+    ("集体活动签到", "集中学习签到", "活动签到", "学习签到"),
     (
         C("date", "活动日期|学习日期|日期", "date", "date", True, doc="活动（学习）日期"),
         C("activity", "活动名称|活动|学习内容", "activity", doc="活动或学习名称"),

@@ -24,6 +24,12 @@ def _params_line(rule_id: str, params: dict) -> str:
     return ", ".join(parts)
 
 
+def _obligations_line(ids: tuple[str, ...]) -> str:
+    from ..obligations import OBLIGATIONS
+
+    return "; ".join(f"{i} ({OBLIGATIONS[i].clause}) {OBLIGATIONS[i].text}" for i in ids) or "— (see docs/coverage.md)"
+
+
 def rules_markdown(rule_ids: list[str], params: dict[str, dict], disabled: set[str]) -> str:
     out = [
         "# 规则 Rules",
@@ -54,6 +60,7 @@ def rules_markdown(rule_ids: list[str], params: dict[str, dict], disabled: set[s
             "",
             f"- register: `{r.register}`; kind: {r.kind}",
             f"- clause: {r.citation}",
+            f"- obligations judged: {_obligations_line(r.obligations)}",
             f"- parameters: {_params_line(rid, params[rid])}" + (" — **disabled**" if rid in disabled else ""),
             "",
             r.doc(),
@@ -71,7 +78,8 @@ def rules_markdown(rule_ids: list[str], params: dict[str, dict], disabled: set[s
         defaults = ", ".join(f"{k} = {v}" for k, v in lad.params.items()) or "—"
         out += ["", f"### {name} — {lad.title_zh} / {lad.title_en}", ""]
         out += [f"- clause: {lad.clause}; kind: {lad.kind}; subject: {lad.subject}; window: {lad.window}"]
-        out += [f"- fed by: {fed}", f"- parameters (`[ladders.{name}]`): {defaults}", ""]
+        out += [f"- fed by: {fed}", f"- obligations judged: {_obligations_line(lad.obligations)}"]
+        out += [f"- parameters (`[ladders.{name}]`): {defaults}", ""]
         out += ["| tier | from | consequence | 后果 | warnings | rating cap |", "|---|---|---|---|---|---|"]
         out += [
             f"| {t.number} | {k if lad.kind == 'count' else '—'} | {t.en} | {t.zh} | {t.warnings} | {t.cap or '—'} |"

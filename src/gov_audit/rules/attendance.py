@@ -727,6 +727,7 @@ class ATT001(_AttendanceRule):
     """
 
     id = "ATT001"
+    obligations = ("O056",)
     feeds = {"attendance_month": "late", "attendance_year": "late"}
     example_base = ATTENDANCE_EXAMPLE
     examples = (
@@ -781,6 +782,7 @@ class ATT002(_AttendanceRule):
     """
 
     id = "ATT002"
+    obligations = ("O056",)
     feeds = {"attendance_month": "late", "attendance_year": "late"}
     example_base = ATTENDANCE_EXAMPLE
     examples = (
@@ -840,6 +842,7 @@ class ATT003(_AttendanceRule):
     """
 
     id = "ATT003"
+    obligations = ("O056", "O058", "O059", "O065")
     feeds = {"attendance_month": "absence", "attendance_year": "absence"}
     example_base = ATTENDANCE_EXAMPLE
     examples = (
@@ -1035,6 +1038,7 @@ class ATT004(_AttendanceRule):
     """
 
     id = "ATT004"
+    obligations = ("O056",)
     feeds = {"attendance_month": "absence", "attendance_year": "absence"}
     examples = (
         Example("pass", ({"签到时间": "08:20", "签退时间": "17:40"},)),
@@ -1105,6 +1109,7 @@ class ATT005(_AttendanceRule):
     """
 
     id = "ATT005"
+    obligations = ("O062",)
     feeds = {"attendance_year": "dismissal"}
     example_base = ATTENDANCE_EXAMPLE
     examples = (
@@ -1242,6 +1247,7 @@ LADDERS = (
         params={"half_allowance_n": 2, "cancel_n": 3, "welfare_n": 5, "half_allowance_days": 0.5, "cancel_days": 1.0},
         window="month",
         shown_as="allowance",
+        obligations=("O061",),
     ),
     Ladder(
         "attendance_year",
@@ -1274,5 +1280,6 @@ LADDERS = (
             (1, Tier(1, "批评教育", "criticism and education")),
         ),
         shown_as="discipline",
+        obligations=("O062",),
     ),
 )

@@ -153,6 +153,9 @@ class Rule:
     feeds: ClassVar[dict[str, str]] = {}
     # The typed facts this rule's findings carry (see FIELD_PREFIX).
     fields: ClassVar[dict[str, str]] = {}
+    # The obligations of the source regulations this rule judges (gov_audit/obligations.py):
+    # docs/coverage.md is generated from them.
+    obligations: ClassVar[tuple[str, ...]] = ()
     # Worked cases (see Example): the docs list them, tests/test_examples.py runs them.
     examples: ClassVar[tuple[Example, ...]] = ()
     example_base: ClassVar[dict[str, Any]] = {}

@@ -65,6 +65,7 @@ class CON001(_ComplaintRule):
     """
 
     id = "CON001"
+    obligations = ("O026",)
     feeds = {"first_inquiry": "count"}
     example_base = COMPLAINT_EXAMPLE
     examples = (
@@ -76,7 +77,7 @@ class CON001(_ComplaintRule):
     )
     title_zh = "违反首问负责制（查实）"
     title_en = "First-inquiry responsibility violated (substantiated)"
-    citation = "003 首問負責制 6"
+    citation = "003 首問負責制 6; 001 ㈢"
     words = "首问"
 
 
@@ -95,6 +96,7 @@ class CON002(_ComplaintRule):
     """
 
     id = "CON002"
+    obligations = ("O051",)
     feeds = {"one_time_notice": "count"}
     example_base = {**COMPLAINT_EXAMPLE, "投诉类型": "一次性告知"}
     examples = (
@@ -124,6 +126,7 @@ class CON003(_ComplaintRule):
     """
 
     id = "CON003"
+    obligations = ("O053",)
     feeds = {"efficiency_rules": "count"}
     example_base = {**COMPLAINT_EXAMPLE, "投诉类型": "效能告诫"}
     examples = (
@@ -158,6 +161,7 @@ LADDERS = (
             (1, Tier(1, "书面检讨，诫勉教育", "written self-criticism, admonishment")),
         ),
         shown_as="discipline",
+        obligations=("O026", "O050"),
     ),
     Ladder(
         "one_time_notice",
@@ -170,6 +174,7 @@ LADDERS = (
             (1, Tier(1, "效能告诫", "efficiency warning", 1, "not_competent")),
         ),
         shown_as="discipline",
+        obligations=("O052",),
     ),
     Ladder(
         "efficiency_rules",
@@ -180,6 +185,7 @@ LADDERS = (
         steps=((2, Tier(2, "效能告诫", "efficiency warning", 1)), (1, Tier(1, "诫勉教育", "admonishment"))),
         repeat_warnings=True,
         shown_as="discipline",
+        obligations=("O053",),
     ),
     Ladder(
         "annual_rating",
@@ -203,6 +209,7 @@ LADDERS = (
             (1, Tier(1, "年度考核不得评为优秀", "annual rating cannot be 'excellent'", 0, "not_excellent")),
         ),
         shown_as="rating",
+        obligations=("O054",),
     ),
 )
 
@@ -226,6 +233,7 @@ class CON004(Rule):
     """
 
     id = "CON004"
+    obligations = ("O018",)
     title_zh = "投诉举报未在期限内处理出结果"
     title_en = "Complaint without a result in time"
     citation = "000 (九)2"
@@ -291,6 +299,7 @@ class CON005(Rule):
     """
 
     id = "CON005"
+    obligations = ("O019",)
     title_zh = "投诉案件未由主要负责同志亲自负责"
     title_en = "Complaint case not handled by the principal leader"
     citation = "000 (九)3"
@@ -343,6 +352,7 @@ class CON006(Rule):
     """
 
     id = "CON006"
+    obligations = ("O055",)
     title_zh = "酌情效能告诫未经局务会集体研究"
     title_en = "Discretionary efficiency warning without a bureau meeting"
     citation = "003 效能告誡制度 四"

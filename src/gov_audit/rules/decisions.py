@@ -69,6 +69,7 @@ class DEC001(Rule):
     """
 
     id = "DEC001"
+    obligations = ("O029", "O110")
     title_zh = "重大决策未预公开征求意见"
     title_en = "Major decision without its draft published for comment"
     citation = "002 (一)1; 004 三"
@@ -131,6 +132,7 @@ class DEC002(Rule):
     """
 
     id = "DEC002"
+    obligations = ("O029",)
     title_zh = "重大决策意见采纳情况未及时公开"
     title_en = "Comment adoption results not published after the decision"
     citation = "002 (一)1"
@@ -179,6 +181,7 @@ class DEC003(Rule):
     """
 
     id = "DEC003"
+    obligations = ("O007", "O110")
     title_zh = "重大事项决议后未按时公示"
     title_en = "Major decision not made public after its resolution"
     citation = "000 (二)3; 004 三"
@@ -266,6 +269,7 @@ class DEC004(Rule):
     """
 
     id = "DEC004"
+    obligations = ("O030",)
     title_zh = "重大决策会议方案未附列席和公开方式意见"
     title_en = "Decision meeting plan without the attendance and openness opinion"
     citation = "002 (一)2"

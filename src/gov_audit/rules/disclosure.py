@@ -134,6 +134,7 @@ class DIS001(_DisclosureRule):
     """
 
     id = "DIS001"
+    obligations = ("O003", "O024", "O106")
     feeds = {"unit_accountability": "count"}
     example_base = DISCLOSURE_EXAMPLE
     examples = (
@@ -146,7 +147,7 @@ class DIS001(_DisclosureRule):
     )
     title_zh = "动态信息未在完成后3日内公开"
     title_en = "Dynamic item not published within 3 days"
-    citation = "000 (一)3; 000 (十)1(3)"
+    citation = "000 (一)3; 000 (十)1(3); 001 ㈠ 三; 004 三"
 
 
 @register
@@ -165,6 +166,7 @@ class DIS002(_DisclosureRule):
     """
 
     id = "DIS002"
+    obligations = ("O035",)
     feeds = {"unit_accountability": "count"}
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "关于印发…的通知", "公开类别": "发文", "此件公开发布": "是"}
     examples = (
@@ -196,6 +198,7 @@ class DIS003(_DisclosureRule):
     """
 
     id = "DIS003"
+    obligations = ("O001", "O023", "O034", "O108")
     feeds = {"unit_accountability": "count"}
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "工作要点", "公开类别": "长期"}
     examples = (
@@ -208,7 +211,7 @@ class DIS003(_DisclosureRule):
     )
     title_zh = "主动公开信息未在形成后20个工作日内公开"
     title_en = "Proactive item not published within 20 working days"
-    citation = "政府信息公开条例 第二十六条"
+    citation = "政府信息公开条例 第二十六条; 000 (一)1; 001 ㈠ 一; 002 (五)2; 004 三"
     unit = "wd"
 
 
@@ -229,6 +232,7 @@ class DIS006(_DisclosureRule):
     """
 
     id = "DIS006"
+    obligations = ("O023", "O034", "O108")
     feeds = {"unit_accountability": "severe", "dept_score": "count"}
     example_base = DISCLOSURE_EXAMPLE
     examples = (
@@ -247,7 +251,7 @@ class DIS006(_DisclosureRule):
     )
     title_zh = "应公开信息逾期未公开"
     title_en = "Disclosure never published past its deadline"
-    citation = "000 (十)3; 002 (十三)"
+    citation = "000 (十)3; 002 (十三); 001 ㈠ 一; 004 三"
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = due_dates(ctx)
@@ -290,6 +294,7 @@ class DIS004(Rule):
     """
 
     id = "DIS004"
+    obligations = ("O002", "O024", "O038", "O107")
     feeds = {"unit_accountability": "count"}
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "财政预算执行情况", "公开类别": "按月"}
     examples = (
@@ -314,7 +319,7 @@ class DIS004(Rule):
     )
     title_zh = "定期公开事项缺少某期公开"
     title_en = "Periodic disclosure missing for a period"
-    citation = "000 (一)2; 000 (十)1"
+    citation = "000 (一)2; 000 (十)1; 001 ㈠ 三; 002 (六); 004 三"
     register = "disclosures"
     kind = "periodic"
     needs = ("category", "formed", "published", "period")
@@ -380,6 +385,7 @@ class DIS005(Rule):
     """
 
     id = "DIS005"
+    obligations = ("O001", "O004", "O024", "O109")
     feeds = {"unit_accountability": "severe"}
     example_base = {
         **DISCLOSURE_EXAMPLE,
@@ -400,7 +406,7 @@ class DIS005(Rule):
     )
     title_zh = "长期公开内容超过12个月未更新"
     title_en = "Long-term disclosure not reviewed for 12 months"
-    citation = "000 (十)3; 000 (一)4"
+    citation = "000 (十)3; 000 (一)4; 001 ㈠ 三; 004 三"
     register = "disclosures"
     needs = ("category", "reviewed", "published")
     params = {"review_months": 12}
@@ -443,6 +449,7 @@ class WEB001(Rule):
     """
 
     id = "WEB001"
+    obligations = ("O045",)
     example_base = {"发布日期": "2026-09-15", "栏目": "工作动态", "标题": "动态"}
     examples = (
         Example("pass", ({"发布日期": "2026-09-15"}, {"发布日期": "2026-09-17"}), as_of="2026-09-20"),
@@ -524,6 +531,7 @@ LADDERS = (
             (1, Tier(1, "对政务公开单位给予通报批评", "the unit is publicly criticised")),
         ),
         subject="unit",
+        obligations=("O020", "O022", "O112"),
     ),
     Ladder(
         "dept_score",
@@ -543,5 +551,53 @@ LADDERS = (
         ),
         params={"points": 1},
         subject="dept",
+        obligations=("O048",),
     ),
 )
+
+
+@register
+class DIS007(Rule):
+    """A published disclosure not filed in the 政务公开 archive. 公开信息未归档。
+
+    Checks every disclosure with a 公开日期: it carries an 归档号 (its number in the
+    政务公开 archive).
+
+    Clause: 000 (六)1 “各级人口和计划生育部门应建立政务公开管理档案”; (六)2 “相关文件、表格、卡片、记录、
+    简报等资料应当分类归档，确保档案的真实性、完整性”.
+
+    Interpretation: what was published is what must be on file; an item not yet published
+    has nothing to file.  Defaults: none.
+    """
+
+    id = "DIS007"
+    obligations = ("O013",)
+    title_zh = "公开信息未分类归档"
+    title_en = "Published disclosure not filed in the archive"
+    citation = "000 (六)1–2"
+    register = "disclosures"
+    kind = "row"
+    needs = ("item", "published")
+    requires_columns = ("archive_no",)
+    message_zh = "“{key}”（{start} 公开）未归档（没有归档号）"
+    message_en = "“{key}” (published {start}) is not filed in the archive (no archive number)"
+    example_base = {**DISCLOSURE_EXAMPLE, "归档号": "GK-2026-031"}
+    examples = (
+        Example("pass", ({},)),
+        Example("pass", ({"公开日期": None, "归档号": None},), "not published yet"),
+        Example("fail", ({"归档号": None},), expect=({"status": "missing"},)),
+    )
+
+    def check(self, ctx: Context) -> pd.DataFrame:
+        f = ctx.registers["disclosures"].valid(self.needs)
+        sel = f[f["published"].notna() & (f["archive_no"].fillna("").astype(str).str.strip() == "")]
+        return findings_from(
+            sel,
+            self,
+            status="missing",
+            key=sel["item"],
+            subject=sel["dept"].where(sel["dept"].notna(), "责任科室"),
+            dept=sel["dept"],
+            start=sel["published"],
+            date=sel["published"],
+        )

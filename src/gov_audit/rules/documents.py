@@ -111,6 +111,7 @@ class DOC001(_DocumentRule):
     """
 
     id = "DOC001"
+    obligations = ("O031",)
     title_zh = "公文未明确公开属性或不予公开未说明理由"
     title_en = "Document without a disclosure attribute, or withheld without a reason"
     citation = "002 (一)3"
@@ -150,6 +151,7 @@ class DOC002(_DocumentRule):
     """
 
     id = "DOC002"
+    obligations = ("O031",)
     title_zh = "规范性文件未经法制审查即印发"
     title_en = "Normative document issued without legal review"
     citation = "002 (一)3"
@@ -194,6 +196,7 @@ class DOC003(_DocumentRule):
     """
 
     id = "DOC003"
+    obligations = ("O036",)
     title_zh = "公开发布的文件未标注有效性"
     title_en = "Published document without its validity marked"
     citation = "002 (五)3"
@@ -225,6 +228,7 @@ class DOC004(_DocumentRule):
     """
 
     id = "DOC004"
+    obligations = ("O039",)
     title_zh = "政策性文件未同步报送解读方案和解读材料"
     title_en = "Policy document drafted without its interpretation"
     citation = "002 (七)1"
@@ -260,6 +264,7 @@ class DOC005(Rule):
     """
 
     id = "DOC005"
+    obligations = ("O041",)
     title_zh = "政策解读材料未与文件同步发布"
     title_en = "Interpretation not released with its policy document"
     citation = "002 (七)4"
@@ -321,6 +326,7 @@ class DOC006(_DocumentRule):
     """
 
     id = "DOC006"
+    obligations = ("O090",)
     title_zh = "公文未按权限签发"
     title_en = "Document not signed by the leader entitled to sign it"
     citation = "003 文秘工作制度 1"
@@ -371,6 +377,7 @@ class DOC007(Rule):
     """
 
     id = "DOC007"
+    obligations = ("O037",)
     title_zh = "规范性文件超过2年未清理或清理结果未公布"
     title_en = "Normative document not cleaned up every 2 years, or results unpublished"
     citation = "002 (五)3"

@@ -61,6 +61,7 @@ class DUT001(Rule):
     """
 
     id = "DUT001"
+    obligations = ("O092",)
     title_zh = "值班日无人值班"
     title_en = "A day with no one on duty"
     citation = f"{CLAUSE} 1"
@@ -139,6 +140,7 @@ class DUT002(Rule):
     """
 
     id = "DUT002"
+    obligations = ("O092",)
     title_zh = "节假日值班安排未在节前报备"
     title_en = "Holiday rota not filed before the holiday"
     citation = f"{CLAUSE} 2"
@@ -204,6 +206,7 @@ class DUT003(Rule):
     """
 
     id = "DUT003"
+    obligations = ("O092",)
     title_zh = "值班人员未提前10分钟到岗"
     title_en = "Duty person not in 10 minutes before work"
     citation = f"{CLAUSE} 1"

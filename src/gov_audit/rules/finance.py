@@ -168,6 +168,7 @@ class FIN001(_ExpenseRule):
     """
 
     id = "FIN001"
+    obligations = ("O078",)
     example_base = EXPENSE_EXAMPLE
     examples = (
         Example("pass", ({"金额": 199.99, "凭证": "收据"},), "under 200"),
@@ -208,6 +209,7 @@ class FIN002(_ExpenseRule):
     """
 
     id = "FIN002"
+    obligations = ("O078",)
     example_base = EXPENSE_EXAMPLE
     examples = (
         Example("pass", ({"金额": 999.99, "支付方式": "现金"},)),
@@ -249,6 +251,7 @@ class FIN003(_ExpenseRule):
     """
 
     id = "FIN003"
+    obligations = ("O076",)
     examples = (
         Example("pass", ({"类别": "办公用品", "金额": 450, "审批人": "局长", "审批层级": "局长"},)),
         Example(
@@ -302,6 +305,7 @@ class FIN004(_ExpenseRule):
     """
 
     id = "FIN004"
+    obligations = ("O081",)
     example_base = EXPENSE_EXAMPLE
     examples = (
         Example("pass", ({"金额": 5000},), "5,000 is the director's own (“不超過5000元”)"),
@@ -384,6 +388,7 @@ class FIN005(_ExpenseRule):
     """
 
     id = "FIN005"
+    obligations = ("O080", "O072")
     examples = (
         Example("pass", ({},)),
         Example("fail", ({"证明人": None},), expect=({"status": "missing", "says": "证明人"},)),
@@ -459,6 +464,7 @@ class FIN006(Rule):
     """
 
     id = "FIN006"
+    obligations = ("O073",)
     example_base = EXPENSE_EXAMPLE
     examples = (
         Example("pass", ({"维修完成日期": "2026-08-31", "结账日期": "2026-09-30"},), "a month after 08-31 is 09-30"),
@@ -528,6 +534,7 @@ class FIN007(Rule):
     """
 
     id = "FIN007"
+    obligations = ("O078", "O081")
     example_base = EXPENSE_EXAMPLE
     examples = (
         Example("pass", ({"支出日期": "2026-05-06", "金额": 4000}, {"支出日期": "2026-05-12", "金额": 800})),
@@ -676,6 +683,7 @@ class FIN008(_ExpenseRule):
     """
 
     id = "FIN008"
+    obligations = ("O079",)
     examples = (
         Example("pass", ({"类别": "固定资产", "资产编号": "GZ-2026-031", "验收日期": "2026-03-06"},)),
         Example(
@@ -735,6 +743,7 @@ class FIN009(_ExpenseRule):
     """
 
     id = "FIN009"
+    obligations = ("O079",)
     examples = (
         Example("pass", ({"类别": "固定资产", "金额": 60000, "政府采购": "是"},)),
         Example("pass", ({"类别": "固定资产", "金额": 8000, "政府采购": "否"},), "below the threshold"),
@@ -771,6 +780,7 @@ class FIN010(_ExpenseRule):
     """
 
     id = "FIN010"
+    obligations = ("O077",)
     examples = (
         Example("pass", ({"类别": "固定资产", "局务会研究": "是"},)),
         Example("pass", ({"类别": "固定资产", "金额": 1500},), "not valuable"),
@@ -808,6 +818,7 @@ class FIN011(_ExpenseRule):
     """
 
     id = "FIN011"
+    obligations = ("O083",)
     examples = (
         Example("pass", ({"报销日期": "2026-03-10"},), "a Tuesday"),
         Example("pass", ({"报销日期": "2026-10-08"},), "Tuesday 10-06 is 国庆: Thursday 10-08 is the next working day"),
@@ -874,6 +885,7 @@ class FIN012(_ExpenseRule):
     """
 
     id = "FIN012"
+    obligations = ("O072",)
     examples = (
         Example(
             "pass",
@@ -962,6 +974,7 @@ class FIN013(Rule):
     """
 
     id = "FIN013"
+    obligations = ("O075",)
     title_zh = "人员变动未及时办理财产移交手续"
     title_en = "Property not handed over when a person left"
     citation = "003 財務管理制度 1"

@@ -60,6 +60,7 @@ class HOS001(Rule):
     """
 
     id = "HOS001"
+    obligations = ("O085",)
     title_zh = "公务接待未经事前审批"
     title_en = "Reception without prior approval"
     citation = f"{CLAUSE} 2–4"
@@ -132,6 +133,7 @@ class HOS002(Rule):
     """
 
     id = "HOS002"
+    obligations = ("O084",)
     title_zh = "公务接待人均费用超过标准"
     title_en = "Reception cost per guest above the standard"
     citation = f"{CLAUSE} 1、4"
@@ -186,6 +188,7 @@ class HOS003(Rule):
     """
 
     id = "HOS003"
+    obligations = ("O084",)
     title_zh = "公务接待陪同人数超过规定"
     title_en = "Too many companions at a reception"
     citation = f"{CLAUSE} 1"

@@ -69,6 +69,7 @@ class RSP001(_HourRule):
     """
 
     id = "RSP001"
+    obligations = ("O042",)
     feeds = {"dept_score": "count"}
     example_base = INCIDENT_EXAMPLE
     examples = (
@@ -103,6 +104,7 @@ class RSP002(_HourRule):
     """
 
     id = "RSP002"
+    obligations = ("O043",)
     feeds = {"dept_score": "count"}
     example_base = INCIDENT_EXAMPLE
     examples = (
@@ -137,6 +139,7 @@ class RSP003(_HourRule):
     """
 
     id = "RSP003"
+    obligations = ("O044",)
     feeds = {"dept_score": "count"}
     example_base = {**INCIDENT_EXAMPLE, "事件级别": "一般", "发布权威信息时间": None, "新闻发布会时间": None}
     examples = (

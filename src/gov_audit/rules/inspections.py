@@ -61,6 +61,7 @@ class INS001(Rule):
     """
 
     id = "INS001"
+    obligations = ("O032",)
     title_zh = "双随机抽查未记录检查结果"
     title_en = "An inspection with no result recorded"
     citation = CLAUSE
@@ -109,6 +110,7 @@ class INS002(Rule):
     """
 
     id = "INS002"
+    obligations = ("O032",)
     title_zh = "双随机抽查结果未在规定时间内公开"
     title_en = "Inspection result not published in time"
     citation = CLAUSE
@@ -169,6 +171,7 @@ class INS003(Rule):
     """
 
     id = "INS003"
+    obligations = ("O032",)
     title_zh = "双随机抽中的单位未按期检查"
     title_en = "A drawn target not inspected"
     citation = CLAUSE
@@ -225,6 +228,7 @@ class INS004(Rule):
     """
 
     id = "INS004"
+    obligations = ("O032",)
     title_zh = "检查对象不在双随机抽查名单中"
     title_en = "Inspected office was not drawn"
     citation = CLAUSE

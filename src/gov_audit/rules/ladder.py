@@ -63,6 +63,7 @@ class Ladder:
     window: str = "year"  # year (or rolling12 by setting) | month
     repeat_warnings: bool = False
     shown_as: str = ""  # per-person summary column: allowance | discipline | rating | ""
+    obligations: tuple[str, ...] = ()  # the obligations it judges (gov_audit/obligations.py)
 
     def tier(self, number: int) -> Tier:
         return next(t for _, t in self.steps if t.number == number)

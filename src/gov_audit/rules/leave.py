@@ -216,6 +216,7 @@ class LEV001(Rule):
     """
 
     id = "LEV001"
+    obligations = ("O063",)
     example_base = LEAVE_EXAMPLE
     examples = (
         Example("pass", ({"天数": 1.5, "结束时间": "2026-09-08"},), "1.5 days is not “2天及以上”"),
@@ -331,6 +332,7 @@ class LEV002(Rule):
     """
 
     id = "LEV002"
+    obligations = ("O064",)
     example_base = LEAVE_EXAMPLE
     examples = (
         Example("pass", ({"天数": 2, "结束时间": "2026-09-08", "审批人职务": "股室负责人、分管领导、局长"},)),
@@ -383,6 +385,7 @@ class LEV003(Rule):
     """
 
     id = "LEV003"
+    obligations = ("O065", "O059")
     examples = (
         Example("pass", ({"开始时间": "2026-09-07", "申请日期": "2026-09-14"},)),
         Example(
@@ -440,6 +443,7 @@ class LEV004(Rule):
     """
 
     id = "LEV004"
+    obligations = ("O066",)
     example_base = LEAVE_EXAMPLE
     examples = (
         Example(
@@ -561,6 +565,7 @@ class LEV005(Rule):
     """
 
     id = "LEV005"
+    obligations = ("O067",)
     title_zh = "局领导请假未报县委组织部备案"
     title_en = "Bureau leader's leave not filed with the Organisation Department"
     citation = "003 請銷假制度 7"
@@ -626,6 +631,7 @@ class LEV006(Rule):
     """
 
     id = "LEV006"
+    obligations = ("O060", "O068")
     title_zh = "未经批准不参加集体活动或集中学习（视为缺勤）"
     title_en = "Absent from a collective activity without approved leave"
     citation = "003 考勤制度 7; 003 學習制度 3"

@@ -174,6 +174,7 @@ class Duty:
     per_dept: bool = False
     subject: str = "局领导"
     examples: tuple[Example, ...] = ()
+    obligations: tuple[str, ...] = ()
 
 
 # The catalog of periodic duties judged against the meetings/activities register.  Each
@@ -202,6 +203,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
                 expect=({"status": "missing", "period": "2026-08"},),
             ),
         ),
+        obligations=("O005",),
     ),
     Duty(
         "MTG002",
@@ -222,6 +224,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
                 expect=({"status": "missing", "due": "2026-06-30"},),
             ),
         ),
+        obligations=("O009",),
     ),
     Duty(
         "MTG003",
@@ -244,6 +247,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         "001 ㈢; 000 (八)2",
         "每年组织两次以上明察暗访; 000 (八)2 “采取定期和不定期检查与暗访相结合的方法”",
         per_period=2,
+        obligations=("O017", "O028"),
     ),
     Duty(
         "MTG007",
@@ -257,6 +261,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         per_period=2,
         reading="trainings only.  004 四 (“每年开展1-2次全面性检查”) is the yearly comprehensive "
         "inspection of 政务公开, a different duty judged by MTG018.",
+        obligations=("O098",),
     ),
     Duty(
         "MTG010",
@@ -268,6 +273,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         "003 考勤制度 4",
         "負責考勤的同志必須認真負責、堅持原則，每月統計匯總公布一次",
         subject="综合股",
+        obligations=("O057",),
     ),
     Duty(
         "MTG011",
@@ -279,6 +285,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         "003 財務管理制度 8",
         "財務人員每月報帳后，應把本月的收支報表送單位負責人審閱",
         subject="财务人员",
+        obligations=("O082",),
     ),
     Duty(
         "MTG012",
@@ -294,6 +301,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         reading="each section on its own: the sections are those of the 人员名册 and any named on "
         "the summaries' rows (the 部门 column); a summary filed in the next month's first days still "
         "counts for the month it is dated in, so date it by the month it reports.",
+        obligations=("O088",),
     ),
     Duty(
         "MTG013",
@@ -306,6 +314,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         "局長辦公會議……每月召開一次或根據工作需要召開",
         reading="“或根據工作需要召開” allows more, not fewer: one a month is the minimum; an office "
         "that meets as needed instead sets ``per_period = 0`` or disables the rule.",
+        obligations=("O070",),
     ),
     Duty(
         "MTG014",
@@ -320,6 +329,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         reading="each ISO week (Monday to Sunday) needs one session; a week with no working day at all "
         "(a whole week of holiday) is not judged.  The day of the week is not checked: a study moved "
         "off a Monday holiday still counts.  Absence from a session is LEV007's.",
+        obligations=("O068",),
     ),
     Duty(
         "MTG015",
@@ -333,6 +343,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         per_dept=True,
         reading="each section, each week with a working day: at least one record (the Monday plan; "
         "its weekend review may share the row).",
+        obligations=("O086",),
     ),
     Duty(
         "MTG016",
@@ -343,6 +354,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         "year",
         "000 (四)1",
         "各级人口和计划生育部门，每年要采取多种形式征求NPC代表和CPPCC委员的意见和建议",
+        obligations=("O008",),
     ),
     Duty(
         "MTG017",
@@ -353,6 +365,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         "half",
         "003 篇3 二",
         "一年兩次對鄉鎮街道實行考核",
+        obligations=("O097",),
     ),
     Duty(
         "MTG018",
@@ -365,6 +378,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         "落实专人负责监督，每年开展1-2次全面性检查",
         reading="“1-2次” sets the minimum at one; a record of kind 检查 counts (明察暗访 does not: "
         "it is MTG006's unannounced visits).",
+        obligations=("O111",),
     ),
     Duty(
         "MTG019",
@@ -375,6 +389,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         "year",
         "000 (八)1",
         "各级人口和计划生育政务公开领导小组应按照《评估标准》的要求，对政务公开工作进行年度评估，排定评估排名，写出评估报告",
+        obligations=("O016",),
     ),
     Duty(
         "MTG020",
@@ -388,6 +403,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         only="Q1",
         subject="综合股",
         reading="“年初” is read as the first quarter: the filing must be dated by 31 March.",
+        obligations=("O091",),
     ),
     Duty(
         "MTG022",
@@ -401,6 +417,7 @@ PERIODIC_DUTIES: tuple[Duty, ...] = (
         subject="目标法制科",
         reading="the clause says “定期” without a period: once a year is assumed (``[rules.MTG022]`` "
         "may set another minimum; the period is a year).",
+        obligations=("O047",),
     ),
 )
 
@@ -485,6 +502,7 @@ def _duty_rule(d: Duty) -> type[PeriodicDuty]:
         "params": {"per_period": d.per_period, "words": list(d.words)},
         "example_base": {"会议日期": "2026-07-08", "会议类型": d.words[0], "部门": "综合股"},
         "examples": _duty_examples(d),
+        "obligations": d.obligations,
     }
     if d.per_dept:
         attrs["needs"] = ("date", "kind", "dept")
@@ -630,6 +648,7 @@ class MTG008(PeriodicDuty):
     """
 
     id = "MTG008"
+    obligations = ("O040",)
     feeds = {"dept_score": "leaders"}
     example_base = {"会议日期": "2025-05-20", "会议类型": "政策解读", "主持人": "郑建国（局长）"}
     examples = (
@@ -675,6 +694,7 @@ class MTG004(Rule):
     """
 
     id = "MTG004"
+    obligations = ("O006",)
     example_base = MEETING_EXAMPLE
     examples = (
         Example("pass", ({"同意人数": 6},), "6 of 9 is two thirds"),
@@ -757,6 +777,7 @@ class MTG005(Rule):
     """
 
     id = "MTG005"
+    obligations = ("O007",)
     example_base = {"会议日期": "2026-09-01", "会议类型": "初审会", "议题": "ZD-01", "重大事项": "是"}
     examples = (
         Example(
@@ -859,6 +880,7 @@ class MTG009(Rule):
     """
 
     id = "MTG009"
+    obligations = ("O069",)
     title_zh = "跨股室活动方案未经分管领导事先同意"
     title_en = "Cross-section activity without its plan approved beforehand"
     citation = "003 請示匯報制度 3"

@@ -32,6 +32,7 @@ class OPN001(Rule):
     """
 
     id = "OPN001"
+    obligations = ("O011",)
     example_base = OPINION_EXAMPLE
     examples = (
         Example("pass", ({"答复日期": "2026-09-28"},), "10 working days, counting the make-up Sunday 09-20"),
@@ -90,6 +91,7 @@ class OPN002(Rule):
     """
 
     id = "OPN002"
+    obligations = ("O012",)
     title_zh = "意见建议整改后未及时填写反馈表反馈群众"
     title_en = "Rectified opinion not fed back in time"
     citation = "000 (五)4"
@@ -144,6 +146,7 @@ class OPN003(Rule):
     """
 
     id = "OPN003"
+    obligations = ("O010",)
     title_zh = "群众意见和建议汇总表记录不全"
     title_en = "Opinion recorded without its handler or its result"
     citation = "000 (五)1"

@@ -50,6 +50,7 @@ class PET001(Rule):
     """
 
     id = "PET001"
+    obligations = ("O099",)
     example_base = PETITION_EXAMPLE
     examples = (
         Example("pass", ({"收到日期": "2026-09-01", "受理决定日期": "2026-09-16"},), "due 2026-09-16"),
@@ -120,6 +121,7 @@ class PET002(Rule):
     """
 
     id = "PET002"
+    obligations = ("O100", "O089")
     example_base = PETITION_EXAMPLE
     examples = (
         Example(
@@ -198,6 +200,7 @@ class PET003(Rule):
     """
 
     id = "PET003"
+    obligations = ("O100",)
     example_base = PETITION_EXAMPLE
     examples = (
         Example("pass", ({"延期批准": "是", "延长天数": 30},)),
@@ -256,6 +259,7 @@ class PET004(Rule):
     """
 
     id = "PET004"
+    obligations = ("O103",)
     example_base = {**PETITION_EXAMPLE, "信访方式": "来信", "是否署名": "是"}
     examples = (
         Example("pass", ({"答复日期": "2026-09-20"},)),
@@ -314,6 +318,7 @@ class PET005(Rule):
     """
 
     id = "PET005"
+    obligations = ("O096",)
     example_base = {"接访日期": "2026-09-23", "接待领导": "李局长", "来访人数": 2}
     examples = (
         Example("pass", ({"接访日期": "2026-09-23"}, {"接访日期": "2026-09-30"}), as_of="2026-09-30"),
@@ -378,6 +383,7 @@ class PET006(Rule):
     """
 
     id = "PET006"
+    obligations = ("O027", "O089")
     example_base = PETITION_EXAMPLE
     examples = (
         Example("pass", ({"限办截止时间": "2026-09-30", "办结日期": "2026-09-29"},)),
@@ -389,7 +395,7 @@ class PET006(Rule):
     )
     title_zh = "超过本单位承诺的限办时间"
     title_en = "Concluded after the office's own promised limit"
-    citation = "001 ㈢ 信访案件限时办结制"
+    citation = "001 ㈢ 信访案件限时办结制; 003 工作與督查制度 7"
     register = "petitions"
     needs = ("received", "limit", "closed")
     requires_columns = ("limit",)
@@ -443,6 +449,7 @@ class PET007(Rule):
     """
 
     id = "PET007"
+    obligations = ("O095",)
     title_zh = "重大、上级交办信访案件未落实领导包案"
     title_en = "Major or higher-assigned petition without a leader in charge"
     citation = "003 篇3 一"
@@ -487,6 +494,7 @@ class PET008(Rule):
     """
 
     id = "PET008"
+    obligations = ("O104",)
     title_zh = "来访、来电未登记当事人电话或未回复处理结果"
     title_en = "Visit or call: no phone recorded, or result not fed back"
     citation = "003 篇3 八"
@@ -551,6 +559,7 @@ class PET009(Rule):
     """
 
     id = "PET009"
+    obligations = ("O102",)
     title_zh = "复查申请超过收到书面处理意见后30日"
     title_en = "Review requested more than 30 days after the written decision"
     citation = "003 篇3 七"

@@ -69,6 +69,7 @@ class REQ001(Rule):
     """
 
     id = "REQ001"
+    obligations = ("O046",)
     feeds = {"dept_score": "overdue"}
     example_base = REQUEST_EXAMPLE
     examples = (
@@ -163,6 +164,7 @@ class REQ002(Rule):
     """
 
     id = "REQ002"
+    obligations = ("O046",)
     example_base = REQUEST_EXAMPLE
     examples = (
         Example("pass", ({"延期批准": "是", "告知申请人": "是", "延长天数": 15},)),
@@ -173,7 +175,7 @@ class REQ002(Rule):
     )
     title_zh = "依申请公开延期超过20个工作日、未经批准或未告知申请人"
     title_en = "Request extension too long, unapproved or not notified"
-    citation = "政府信息公开条例 第三十三条"
+    citation = "政府信息公开条例 第三十三条; 002 (十一)"
     register = "requests"
     kind = "row"
     needs = ("received", "extension_approved", "extension_notified", "extension_days")
@@ -231,6 +233,7 @@ class REQ003(Rule):
     """
 
     id = "REQ003"
+    obligations = ("O046",)
     example_base = REQUEST_EXAMPLE
     examples = (
         Example("pass", ({"补正通知日期": "2026-09-22", "收到补正日期": "2026-09-25"},), "09-20 is a make-up Sunday"),
@@ -242,7 +245,7 @@ class REQ003(Rule):
     )
     title_zh = "补正告知超过7个工作日"
     title_en = "Supplement notice later than 7 working days"
-    citation = "政府信息公开条例 第三十条"
+    citation = "政府信息公开条例 第三十条; 002 (十一)"
     register = "requests"
     needs = ("received", "supplement_sent")
     requires_columns = ("supplement_sent",)

@@ -68,6 +68,7 @@ class SRV001(Rule):
     """
 
     id = "SRV001"
+    obligations = ("O049",)
     title_zh = "材料齐全未能当场办理的未开具受理回执单"
     title_en = "Complete application accepted without a receipt"
     citation = "003 首問負責制 3"
@@ -114,6 +115,7 @@ class SRV002(Rule):
     """
 
     id = "SRV002"
+    obligations = ("O049", "O051")
     title_zh = "材料不全未发一次性告知单或多次告知"
     title_en = "Incomplete application without a single written notice"
     citation = "003 首問負責制 3; 003 一次性告知制度 1–2"
@@ -224,6 +226,7 @@ class ABP001(Rule):
     """
 
     id = "ABP001"
+    obligations = ("O093",)
     title_zh = "A、B岗人员同时不在岗（空岗）"
     title_en = "Post left empty: A and B both away"
     citation = "003 篇2 AB頂崗制度 (1)(2)"
@@ -292,6 +295,7 @@ class ABP002(Rule):
     """
 
     id = "ABP002"
+    obligations = ("O093",)
     title_zh = "A岗人员外出未做交接班登记"
     title_en = "A-post person away with no handover logged"
     citation = "003 篇2 AB頂崗制度 (3)"
@@ -376,6 +380,7 @@ class CMT001(Rule):
     """
 
     id = "CMT001"
+    obligations = ("O105",)
     title_zh = "主要负责人更换后未重新签名服务承诺"
     title_en = "Service commitment not re-signed after the head changed"
     citation = "004 二"

@@ -41,6 +41,7 @@ class SUB001(Rule):
     """
 
     id = "SUB001"
+    obligations = ("O014",)
     title_zh = "单位当季度未报送政务公开信息"
     title_en = "A unit submitted no disclosure information in a quarter"
     citation = "000 (七)1"

@@ -56,6 +56,7 @@ class VEH001(Rule):
     """
 
     id = "VEH001"
+    obligations = ("O071",)
     title_zh = "车辆未经综合股统一派车"
     title_en = "Trip not dispatched by the 综合股"
     citation = "003 車輛管理制度 一、1、5"
@@ -122,6 +123,7 @@ class VEH002(Rule):
     """
 
     id = "VEH002"
+    obligations = ("O071",)
     title_zh = "车辆外借未经局领导事先同意"
     title_en = "Vehicle lent out without a leader's prior approval"
     citation = "003 車輛管理制度 一、4"
@@ -215,6 +217,7 @@ class VEH003(Rule):
     """
 
     id = "VEH003"
+    obligations = ("O074",)
     title_zh = "车辆百公里油耗超过定额"
     title_en = "Fuel consumption above the vehicle's norm"
     citation = "003 車輛管理制度 三、4"
@@ -305,6 +308,7 @@ class VEH004(Rule):
     """
 
     id = "VEH004"
+    obligations = ("O074",)
     title_zh = "加油未登记里程或里程读数有误"
     title_en = "Fuel logged without a mileage, or with one going backwards"
     citation = "003 車輛管理制度 三、4"
