@@ -78,3 +78,12 @@ def test_every_obligation_is_judged_or_explained_and_every_rule_names_its_own():
             assert OBLIGATIONS[oid].clause[:3] in rule.citation, (rid, oid, rule.citation)
     outside = {rid for rid, rule in RULES.items() if not rule.obligations}
     assert outside == {"MTG003", "MTG099"}, outside  # 篇3 五 is not in the reading; MTG099 is the office's own
+
+
+def test_docs_registers_md_is_generated_from_the_register_tables():
+    r = runner.invoke(app, ["rules", "--format", "registers"])
+    assert r.exit_code == 0
+    assert (ROOT / "docs" / "registers.md").read_text(encoding="utf-8") == r.stdout, (
+        "regenerate: gov-audit rules --format registers > docs/registers.md"
+    )
+    assert "## 加油登记 (`fuel`)" in r.stdout and "| `odometer` | 里程表读数 / 里程数 / 里程 |" in r.stdout

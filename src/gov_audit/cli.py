@@ -517,7 +517,9 @@ def rules(
         None, "--rulebook", help="规则参数文件 agency TOML (default ./gov-audit.toml)"
     ),
     fmt: str = typer.Option(
-        "table", "--format", help="table | markdown | json | coverage (each obligation of the regulations, judged by)"
+        "table",
+        "--format",
+        help="table | markdown | json | coverage (each obligation of the regulations, judged by) | registers",
     ),
     lang: str = typer.Option("zh", "--lang", help="zh | en"),
 ) -> None:
@@ -569,6 +571,10 @@ def rules(
         from .render.coverage import coverage_markdown
 
         sys.stdout.write(coverage_markdown())
+    elif fmt == "registers":
+        from .render.registers_doc import registers_markdown
+
+        sys.stdout.write(registers_markdown())
     elif fmt == "table":
         print_rules(Console(highlight=False), chosen, params, book.disabled, lang)
     else:
@@ -579,7 +585,7 @@ def rules(
                     "usage",
                     "未知格式 (unknown format)",
                     value=fmt,
-                    expected="table, markdown, json, coverage",
+                    expected="table, markdown, json, coverage, registers",
                 )
             ]
         )

@@ -200,7 +200,9 @@ class DUT003(Rule):
 
     Interpretation: “提前10-15分鐘” sets the least: 10 minutes before the start (08:20 at
     an 08:30 start) passes, 08:21 fails; arriving earlier than 15 minutes is not a breach.
-    A row without a 到岗时间 is not judged (no evidence either way).
+    A row without a 到岗时间 is judged from the duty person's first sign-in that day in
+    the attendance register (the message says so); with neither, it is not judged (no
+    evidence either way).
 
     Defaults: early_minutes = 10.
     """
@@ -213,21 +215,46 @@ class DUT003(Rule):
     register = "duty"
     kind = "row"
     needs = ("date", "person", "arrival")
-    requires_columns = ("arrival",)
     params = {"early_minutes": 10}
-    fields = {"arrival": "text", "latest": "text"}
-    message_zh = "{subject} {start} 值班到岗 {arrival}，应不晚于 {latest}"
-    message_en = "{subject} on duty {start}: arrived {arrival}, due by {latest}"
+    fields = {"arrival": "text", "latest": "text", "from_attendance": "bool"}
+    message_zh = "{subject} {start} 值班到岗 {arrival}{source_zh}，应不晚于 {latest}"
+    message_en = "{subject} on duty {start}: arrived {arrival}{source_en}, due by {latest}"
     example_base = DUTY_EXAMPLE
     examples = (
         Example("pass", ({"到岗时间": "08:20"},)),
         Example("fail", ({"到岗时间": "08:21"},), expect=({"status": "violation", "subject": "张三"},)),
         Example("pass", ({"值班日期": "2026-10-03", "到岗时间": "09:00"},), "a holiday: no start of work to beat"),
+        Example(
+            "fail",
+            ({"值班日期": "2026-09-29", "值班人员": "张三", "到岗时间": None},),
+            "no arrival on the rota: the attendance sign-in of the day",
+            other={"考勤": ({"姓名": "张三", "日期": "2026-09-29", "签到": "08:27", "签退": "17:40"},)},
+            expect=({"status": "violation", "says": "08:27（据考勤签到）"},),
+        ),
     )
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        from_att = bool(f.get("x_from_attendance"))
+        return {
+            "source_zh": "（据考勤签到）" if from_att else "",
+            "source_en": " (attendance sign-in)" if from_att else "",
+        }
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = _rota(ctx, self.needs)
-        f = f[f["arrival"].notna() & f["person"].notna()]
+        f = f[f["person"].notna()]
+        f = f.assign(_from_att=False)
+        att = ctx.registers.get("attendance")
+        if att is not None and f["arrival"].isna().any():
+            a = att.valid(("name", "date", "sign_in"))
+            a = a[a["sign_in"].notna() & a["date"].notna()]
+            first = a.groupby([a["name"].astype(str), a["date"].dt.normalize()])["sign_in"].min()
+            idx = pd.MultiIndex.from_arrays([f["person"].astype(str), f["date"].dt.normalize()])
+            signed = pd.Series(first.reindex(idx).to_numpy(), index=f.index)
+            use = f["arrival"].isna() & signed.notna()
+            f = f.assign(arrival=f["arrival"].where(~use, signed), _from_att=use)
+        f = f[f["arrival"].notna()]
         if f.empty:
             return empty_findings()
         start = ctx.schedules[0].sessions[0][0] if ctx.schedules else 8.5 * 3600
@@ -247,5 +274,6 @@ class DUT003(Rule):
             fields={
                 "arrival": hhmm(sel["arrival"]),
                 "latest": f"{int(latest // 3600):02d}:{int(latest % 3600 // 60):02d}",
+                "from_attendance": sel["_from_att"],
             },
         )
