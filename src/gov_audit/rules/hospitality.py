@@ -53,10 +53,14 @@ class HOS001(Rule):
 
     Interpretation: an approval dated after the reception is no approval: the cost is
     borne personally, and the message names the amount.  A blank 审批日期 with an approver
-    is judged unapproved too (the form's date is the evidence).  Who may approve is the
-    office's to record; the role is not judged here.
+    is judged unapproved too (the form's date is the evidence).  Who approved is judged
+    when the 审批人 cell carries a title (“刘晓梅（副局长）”): a bureau section's reception
+    needs a bureau leader (``leader_titles``), a subordinate unit's (承办单位 naming a
+    站, 队 or 中心) its own head (``unit_head_titles``) or a bureau leader; an approval by
+    anyone else is no approval.  A bare name is not judged for its role.
 
-    Defaults: none.
+    Defaults: leader_titles = ["局长", "副局长", "分管领导", "局领导"],
+    unit_head_titles = ["站长", "队长", "主任", "负责人"].
     """
 
     id = "HOS001"
@@ -83,22 +87,46 @@ class HOS001(Rule):
             expect=({"status": "violation", "says": "600.00 元应由个人自理"},),
         ),
         Example("fail", ({"审批人": None, "审批日期": None},), expect=({"status": "violation"},)),
+        Example("pass", ({"审批人": "刘晓梅（副局长）"},)),
+        Example(
+            "fail",
+            ({"审批人": "王敏（股长）"},),
+            "a section head may not approve",
+            expect=({"status": "violation", "says": "审批人无权审批"},),
+        ),
+        Example("pass", ({"审批人": "周涛（站长）", "承办股室": "计生服务站"},), "a subordinate unit's own head"),
     )
+    params = {
+        "leader_titles": ["局长", "副局长", "分管领导", "局领导"],
+        "unit_head_titles": ["站长", "队长", "主任", "负责人"],
+    }
 
     @classmethod
     def message_fields(cls, f: dict, lang: str) -> dict:
         why = f.get("x_why") or "none"
         return {
             "key_guests": str(f.get("key") or "").rsplit(" ", 1)[0] or "—",
-            "why_zh": {"none": "没有公务接待审批单", "late": "审批日期晚于接待日期"}.get(why, why),
-            "why_en": {"none": "no approval form", "late": "approved after the reception"}.get(why, why),
+            "why_zh": {"none": "没有公务接待审批单", "late": "审批日期晚于接待日期", "role": "审批人无权审批"}.get(
+                why, why
+            ),
+            "why_en": {
+                "none": "no approval form",
+                "late": "approved after the reception",
+                "role": "approved by someone not entitled to",
+            }.get(why, why),
         }
 
     def check(self, ctx: Context) -> pd.DataFrame:
         f = _receptions(ctx, self.needs)
         none = f["approver"].isna() | f["approved_on"].isna()
         late = ~none & (f["approved_on"].dt.normalize() > f["date"].dt.normalize())
-        sel = f[none | late]
+        approver = f["approver"].fillna("").astype(str)
+        leaders, heads = ctx.params["leader_titles"], ctx.params["unit_head_titles"]
+        titled = approver.str.contains("|".join(leaders + heads + ["股长", "科长", "职员", "干部"]))
+        unit = f["dept"].fillna("").astype(str).str.contains("站|队|中心|下属")
+        entitled = approver.str.contains("|".join(leaders)) | (unit & approver.str.contains("|".join(heads)))
+        wrong = ~none & ~late & titled & ~entitled
+        sel = f[none | late | wrong]
         amount = sel["amount"].fillna(0)
         return findings_from(
             sel,
@@ -108,7 +136,7 @@ class HOS001(Rule):
             fields={
                 "amount": amount,
                 "amount_text": money_text(amount),
-                "why": np.where(none[sel.index], "none", "late"),
+                "why": np.select([none[sel.index], late[sel.index]], ["none", "late"], default="role"),
             },
         )
 
