@@ -271,6 +271,25 @@ def findings_from(
     return out.reset_index(drop=True)
 
 
+def person_findings(
+    rows: pd.DataFrame, rule: type[Rule] | Rule, day: pd.Series, *, status: Any = "violation", fields=None
+) -> pd.DataFrame:
+    """One finding per row about the person it names (``name``, ``dept``) on ``day``: keyed
+    "name YYYY-MM-DD", as the leave and conduct registers' findings are."""
+    day = day.dt.normalize()
+    return findings_from(
+        rows,
+        rule,
+        status=status,
+        subject=rows["name"],
+        dept=rows["dept"],
+        key=rows["name"].astype(str) + " " + day.dt.strftime("%Y-%m-%d"),
+        start=day,
+        date=day,
+        fields=fields,
+    )
+
+
 def _typed(values: pd.Series, kind: str) -> pd.Series:
     if kind == "text":
         return values.astype(object).where(values.notna(), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, deadline_findings, finding_fields, findings_from
+from .base import Context, Example, Rule, deadline_findings, finding_fields, person_findings
 from .ladder import Ladder, Tier
 
 
@@ -27,17 +27,7 @@ class _ComplaintRule(Rule):
         # 查实 is typed "yes unless said otherwise": blank means substantiated.
         hit = f["kind"].fillna("").astype(str).str.contains(self.words) & f["substantiated"].astype(bool)
         sel = f[hit]
-        return findings_from(
-            sel,
-            self,
-            status="violation",
-            subject=sel["name"],
-            dept=sel["dept"],
-            key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
-            start=sel["date"],
-            date=sel["date"],
-            fields={"detail": sel["detail"]},
-        )
+        return person_findings(sel, self, sel["date"], status="violation", fields={"detail": sel["detail"]})
 
 
 COMPLAINT_EXAMPLE = {
@@ -322,17 +312,7 @@ class CON005(Rule):
         who = f["handled_by"].fillna("").astype(str)
         principal = who.str.contains("|".join(ctx.params["principal_titles"])) & ~who.str.contains("副")
         sel = f[f["handled_by"].notna() & f["date"].notna() & ~principal]
-        return findings_from(
-            sel,
-            self,
-            status="violation",
-            subject=sel["name"],
-            dept=sel["dept"],
-            key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
-            start=sel["date"],
-            date=sel["date"],
-            fields={"handled_by": sel["handled_by"]},
-        )
+        return person_findings(sel, self, sel["date"], status="violation", fields={"handled_by": sel["handled_by"]})
 
 
 @register
@@ -391,14 +371,4 @@ class CON006(Rule):
         detail = f["detail"].fillna("").astype(str)
         discretionary = basis.str.contains("四") | detail.str.contains("|".join(ctx.params["grounds"]))
         sel = f[warning & discretionary & ~f["meeting"].fillna(False).astype(bool)]
-        return findings_from(
-            sel,
-            self,
-            status="violation",
-            subject=sel["name"],
-            dept=sel["dept"],
-            key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
-            start=sel["date"],
-            date=sel["date"],
-            fields={"detail": sel["detail"]},
-        )
+        return person_findings(sel, self, sel["date"], status="violation", fields={"detail": sel["detail"]})

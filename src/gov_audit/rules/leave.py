@@ -11,7 +11,16 @@ import pandas as pd
 
 from . import register
 from .attendance import BUSINESS_KINDS
-from .base import Context, Example, Rule, deadline_findings, empty_findings, extra_fields, findings_from
+from .base import (
+    Context,
+    Example,
+    Rule,
+    deadline_findings,
+    empty_findings,
+    extra_fields,
+    findings_from,
+    person_findings,
+)
 
 LEAVE_CLAUSE = "003 請銷假制度 2–6"
 
@@ -293,17 +302,7 @@ class LEV001(Rule):
             "role": role[hit].astype(str),
             "role_zh": role_text[hit],
         }
-        return findings_from(
-            sel,
-            self,
-            status="violation",
-            subject=sel["name"],
-            dept=sel["dept"],
-            key=sel["name"].astype(str) + " " + sel["start"].dt.strftime("%Y-%m-%d"),
-            start=sel["start"].dt.normalize(),
-            date=sel["start"].dt.normalize(),
-            fields=fields,
-        )
+        return person_findings(sel, self, sel["start"], status="violation", fields=fields)
 
     @staticmethod
     def approver_bits(f: pd.DataFrame) -> np.ndarray:
@@ -593,17 +592,7 @@ class LEV005(Rule):
         f = personal_leave(ctx, self.needs)
         leader = f["role"].fillna("").astype(str).isin(LEADER_ROLES)
         sel = f[leader & f["start"].notna() & (f["start"].dt.normalize() <= ctx.as_of) & f["org_filed"].isna()]
-        return findings_from(
-            sel,
-            self,
-            status="missing",
-            subject=sel["name"],
-            dept=sel["dept"],
-            key=sel["name"].astype(str) + " " + sel["start"].dt.strftime("%Y-%m-%d"),
-            start=sel["start"].dt.normalize(),
-            date=sel["start"].dt.normalize(),
-            fields={"role": sel["role"]},
-        )
+        return person_findings(sel, self, sel["start"], status="missing", fields={"role": sel["role"]})
 
 
 MIDDLE_AND_UP = ("股室负责人", "局领导副职", "局领导正职", "下属单位负责人")
@@ -704,16 +693,8 @@ class LEV006(Rule):
         on_leave = _on_leave(ctx, f)
         sel = f[~excused & ~on_leave]
         wrong = approver[sel.index].where(approver[sel.index] != "")
-        return findings_from(
-            sel,
-            self,
-            status="violation",
-            subject=sel["name"],
-            dept=sel["dept"],
-            key=sel["name"].astype(str) + " " + sel["date"].dt.strftime("%Y-%m-%d"),
-            start=sel["date"],
-            date=sel["date"],
-            fields={"activity": sel["activity"], "approver": wrong},
+        return person_findings(
+            sel, self, sel["date"], status="violation", fields={"activity": sel["activity"], "approver": wrong}
         )
 
 
