@@ -56,12 +56,14 @@ class Register:
         return tuple(c for c in self.columns if c.required)
 
     def alias_map(self) -> dict[str, str]:
-        """folded alias → canonical column name (the first column claiming an alias wins)."""
-        out: dict[str, str] = {}
-        for c in self.columns:
-            for a in c.aliases:
-                out.setdefault(fold(a), c.name)
-        return out
+        """folded alias → canonical column name (the first column claiming an alias wins).
+
+        Built once per register (``folded`` holds it): the table never changes."""
+        if not self.folded:
+            for c in self.columns:
+                for a in c.aliases:
+                    self.folded.setdefault(fold(a), c.name)
+        return self.folded
 
 
 def C(name, zh, en=(), type="text", required=False, choices=(), doc=""):

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 def fold(text: str) -> str:
-    """Fold a header or sheet name: drop all whitespace, full-width → half-width, lower-case."""
-    text = unicodedata.normalize("NFKC", str(text))
-    return re.sub(r"\s+", "", text).lower()
+    """Fold a header or sheet name: drop all whitespace, full-width → half-width, lower-case.
+
+    Cached: classifying a sheet folds each header cell against every register, and a
+    county batch sees the same headers in every office."""
+    return _fold(str(text))
