@@ -290,6 +290,48 @@ BOUNDARIES: dict[str, list[Example]] = {
         E("fail", ({"应到人数": 12, "同意人数": 7},), expect=({"status": "violation"},)),
         E("pass", ({"应到人数": 12, "同意人数": 8},)),
     ],
+    # “达到政府采购限额”: at the threshold is inside it.
+    "FIN009": [
+        E("pass", ({"类别": "固定资产", "金额": 49999.99, "政府采购": "否"},)),
+        E("fail", ({"类别": "固定资产", "金额": 50000, "政府采购": "否"},), expect=({"status": "violation"},)),
+    ],
+    # “贵重”: from valuable_min (2000) up to FIN004's director_max (5000), both included.
+    "FIN010": [
+        E("pass", ({"类别": "固定资产", "金额": 1999.99},)),
+        E("fail", ({"类别": "固定资产", "金额": 2000},), expect=({"status": "violation"},)),
+        E("fail", ({"类别": "固定资产", "金额": 5000},), expect=({"status": "violation"},)),
+        E("pass", ({"类别": "固定资产", "金额": 5000.01},), "above 5000 it is FIN004's"),
+    ],
+    # 10 L/100 km for a 轿车 with the 10 % tolerance: 11.0 passes, anything above fails.
+    "VEH003": [
+        E("pass", ({}, {"加油日期": "2026-05-20", "加油升数": 55, "里程表读数": 52500})),
+        E(
+            "fail",
+            ({}, {"加油日期": "2026-05-20", "加油升数": 55.1, "里程表读数": 52500}),
+            expect=({"status": "violation", "says": "百公里 11 升"},),
+        ),
+    ],
+    # Re-signed within 30 days of the new head: day 30 is in time (dates, no rolling).
+    "CMT001": [
+        E("pass", ({"负责人任职日期": "2026-03-02", "承诺签署日期": "2026-04-01"},)),
+        E(
+            "fail",
+            ({"负责人任职日期": "2026-03-02", "承诺签署日期": "2026-04-02"},),
+            expect=late("2026-04-01", "1 d"),
+        ),
+    ],
+    # Three days from a Friday resolution (2026-09-18) end on Monday 09-21; from 09-29 they end
+    # in 国庆 and roll to 10-08.
+    "DEC003": [
+        E("pass", ({"决策日期": "2026-09-18", "公示日期": "2026-09-21"},)),
+        E("fail", ({"决策日期": "2026-09-18", "公示日期": "2026-09-22"},), expect=late("2026-09-21", "1 d")),
+        E("pass", ({"决策日期": "2026-09-29", "公示日期": "2026-10-08"},)),
+    ],
+    # Told once is one-time notice; twice is not.
+    "SRV002": [
+        E("pass", ({"告知次数": 1},)),
+        E("fail", ({"告知次数": 2},), expect=({"status": "violation", "says": "告知 2 次"},)),
+    ],
 }
 
 
