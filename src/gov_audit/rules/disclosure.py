@@ -421,6 +421,10 @@ class DIS005(Rule):
         # The latest review of each item is what counts.
         latest = last.groupby(f["item"]).transform("max")
         f, last = f[last == latest], last[last == latest]
+        # Rows tied on the latest date: one chosen by content, never by row order (the
+        # same register sorted otherwise gives the same finding).
+        tie = f["dept"].fillna("").astype(str)
+        f = f.assign(_tie=tie).sort_values(["item", "_tie"], kind="stable")
         f = f[~f["item"].duplicated(keep="last")]
         last = last[f.index]
         due = pd.Series(

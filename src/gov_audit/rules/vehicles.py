@@ -187,9 +187,12 @@ def _fills(ctx: Context, needs: tuple[str, ...]) -> pd.DataFrame:
     """Fills with the previous fill of the same vehicle alongside (a column at a time)."""
     f = ctx.registers["fuel"].valid(needs)
     f = f[f["date"].notna() & f["plate"].notna()]
-    f = f.assign(_plate=f["plate"].astype(str).str.replace(r"\s", "", regex=True)).sort_values(
-        ["_plate", "date", "odometer", "_row"], kind="stable", na_position="last"
-    )
+    # Ordered by content (plate, day, reading, then the rest of the row), never by the
+    # rows' order in the sheet: the same log sorted otherwise gives the same findings.
+    f = f.assign(
+        _plate=f["plate"].astype(str).str.replace(r"\s", "", regex=True),
+        _driver=f["driver"].fillna("").astype(str),
+    ).sort_values(["_plate", "date", "odometer", "litres", "_driver"], kind="stable", na_position="last")
     # The last reading before each fill (a fill logged without one is skipped over).
     known = f.groupby("_plate", sort=False)["odometer"].ffill()
     prev = known.groupby(f["_plate"], sort=False).shift()
