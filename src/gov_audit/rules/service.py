@@ -200,6 +200,27 @@ def _posts(ctx: Context) -> pd.DataFrame:
     )
 
 
+class _PostRule(Rule):
+    """Base of the A/B post rules: the posts, and the working days their people are away."""
+
+    register = "ab_posts"
+    kind = "row"
+    needs = ("post", "a_person", "b_person")
+
+    @classmethod
+    def message_fields(cls, f: dict, lang: str) -> dict:
+        return extra_fields(f)
+
+    def posts_away(self, ctx: Context, with_b: bool) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+        """(posts, (name, day) away) — None when there is nothing to judge."""
+        posts = _posts(ctx)
+        if posts.empty:
+            return None
+        names = set(posts["a_person"]) | (set(posts["b_person"]) if with_b else set())
+        away = _leave_days(ctx, names)
+        return None if away.empty else (posts, away)
+
+
 POST_EXAMPLE = {"岗位": "生育登记窗口", "A岗人员": "王敏", "B岗人员": "李静"}
 LEAVE_ROW = {
     "姓名": "王敏",
@@ -211,7 +232,7 @@ LEAVE_ROW = {
 
 
 @register
-class ABP001(Rule):
+class ABP001(_PostRule):
     """A post left empty: its A and B staff away on the same working day. A、B岗同时不在岗（空岗）。
 
     Checks every post of the A/B register against the leave register: on a working day
@@ -230,10 +251,7 @@ class ABP001(Rule):
     title_zh = "A、B岗人员同时不在岗（空岗）"
     title_en = "Post left empty: A and B both away"
     citation = "003 篇2 AB頂崗制度 (1)(2)"
-    register = "ab_posts"
     also_needs = ("leave",)
-    kind = "row"
-    needs = ("post", "a_person", "b_person")
     fields = {"post": "text"}
     message_zh = "{start}（工作日）{post} 的A岗、B岗人员均请假，岗位无人"
     message_en = "{start} (working day): both A and B staff of {post} away, the post was empty"
@@ -249,17 +267,11 @@ class ABP001(Rule):
         ),
     )
 
-    @classmethod
-    def message_fields(cls, f: dict, lang: str) -> dict:
-        return extra_fields(f)
-
     def check(self, ctx: Context) -> pd.DataFrame:
-        posts = _posts(ctx)
-        if posts.empty:
+        found = self.posts_away(ctx, with_b=True)
+        if found is None:
             return empty_findings()
-        away = _leave_days(ctx, set(posts["a_person"]) | set(posts["b_person"]))
-        if away.empty:
-            return empty_findings()
+        posts, away = found
         a = posts.merge(away, left_on="a_person", right_on="name")[["post", "day", "_row", "_sheet", "_file"]]
         b = posts.merge(away, left_on="b_person", right_on="name")[["post", "day"]]
         both = a.merge(b, on=["post", "day"]).drop_duplicates(["post", "day"]).sort_values(["post", "day"])
@@ -279,7 +291,7 @@ class ABP001(Rule):
 
 
 @register
-class ABP002(Rule):
+class ABP002(_PostRule):
     """An A-post person away with no handover logged. A岗人员外出未办理交接班登记。
 
     Checks every leave of an A-post person covering a working day: the handover log
@@ -299,10 +311,7 @@ class ABP002(Rule):
     title_zh = "A岗人员外出未做交接班登记"
     title_en = "A-post person away with no handover logged"
     citation = "003 篇2 AB頂崗制度 (3)"
-    register = "ab_posts"
     also_needs = ("leave", "handovers")
-    kind = "row"
-    needs = ("post", "a_person", "b_person")
     params = {"before_days": 3}
     fields = {"post": "text", "person": "text"}
     message_zh = "{person}（{post} A岗）{start} 起不在岗，没有交接班登记"
@@ -320,17 +329,11 @@ class ABP002(Rule):
         ),
     )
 
-    @classmethod
-    def message_fields(cls, f: dict, lang: str) -> dict:
-        return extra_fields(f)
-
     def check(self, ctx: Context) -> pd.DataFrame:
-        posts = _posts(ctx)
-        if posts.empty:
+        found = self.posts_away(ctx, with_b=False)
+        if found is None:
             return empty_findings()
-        away = _leave_days(ctx, set(posts["a_person"]))
-        if away.empty:
-            return empty_findings()
+        posts, away = found
         # A spell of absence starts on a day the person was not away on the previous working day.
         away = away.sort_values(["name", "day"]).reset_index(drop=True)
         prev = away["day"].shift().fillna(away["day"]).to_numpy(dtype="datetime64[D]")
