@@ -225,3 +225,37 @@ def test_nobody_is_expected_after_leaving_the_roster(tmp_path):
     _, rep, _ = check(f, "--as-of", "2026-10-31", "--rule", "ATT003")
     absent = sorted(x["key"] for x in rep["findings"] if x["subject"] == "赵六")
     assert absent == ["赵六 2026-09-28", "赵六 2026-09-29", "赵六 2026-09-30"]
+
+
+# A roster's 调离日期 only ever removes a person's expected days from that day on: a
+# metamorphic check against the same workbook without it, for any leavers and any dates.
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORKDAYS = [D(2026, 9, d) for d in (21, 22, 23, 24, 28, 29, 30)] + [D(2026, 10, d) for d in (8, 9, 10, 12)]
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    present=st.lists(st.sampled_from(_WORKDAYS), max_size=len(_WORKDAYS)),
+    left=st.dictionaries(
+        st.sampled_from(["王五", "赵六", "钱七"]), st.sampled_from([*_WORKDAYS, D(2026, 9, 1), D(2026, 12, 1)])
+    ),
+)
+def test_leaving_only_removes_the_days_from_leaving_on(present, left):
+    from helpers import audit_family
+
+    rows = [["王五", "办公室", d, "08:25", "17:45", None] for d in _WORKDAYS]  # the day recorded by somebody
+    rows += [["赵六", "办公室", d, "08:25", "17:45", None] for d in sorted(set(present))]
+    roster_head = ["姓名", "部门", "调离日期"]
+    without = [roster_head, *([n, "办公室", None] for n in ("王五", "赵六", "钱七"))]
+    with_left = [roster_head, *([n, "办公室", left.get(n)] for n in ("王五", "赵六", "钱七"))]
+
+    def absences(roster):
+        found, _, errors = audit_family("ATT003", {"考勤": [HEAD, *rows], "人员名册": roster}, "2026-10-31")
+        assert errors == []
+        return {(f["subject"], f["key"].split()[-1]) for f in found if f["row"] is None}
+
+    base, cut = absences(without), absences(with_left)
+    expected = {(n, d) for n, d in base if n not in left or d < left[n].isoformat()}
+    assert cut == expected

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .attendance import BUSINESS_KINDS
+from .attendance import BUSINESS_KINDS, leave_cover
 from .base import (
     Context,
     Example,
@@ -699,17 +699,11 @@ class LEV006(Rule):
 
 
 def _on_leave(ctx: Context, f: pd.DataFrame) -> pd.Series:
-    """Rows whose person has a personal or business leave in the leave register covering the day."""
-    leave = ctx.registers.get("leave")
-    out = pd.Series(False, index=f.index)
-    if leave is None:
-        return out
-    lv = leave.valid(("name", "start", "end"))
-    lv = lv[lv["start"].notna() & lv["end"].notna()][["name", "start", "end"]]
-    if lv.empty:
-        return out
-    rows = pd.DataFrame({"_i": f.index, "name": f["name"].astype(str).to_numpy(), "day": f["date"].dt.normalize()})
-    pairs = rows.merge(lv.assign(name=lv["name"].astype(str)), on="name")
-    cover = pairs[(pairs["start"].dt.normalize() <= pairs["day"]) & (pairs["day"] <= pairs["end"].dt.normalize())]
-    out[out.index.isin(cover["_i"])] = True
-    return out
+    """Rows whose person is on leave that day (the attendance family's leave cover: a
+    personal leave filed in time, or a business trip)."""
+    cover = leave_cover(ctx)
+    if cover.empty or f.empty:
+        return pd.Series(False, index=f.index)
+    days = pd.MultiIndex.from_arrays([cover["name"].astype(str), pd.to_datetime(cover["date"])])
+    rows = pd.MultiIndex.from_arrays([f["name"].astype(str), f["date"].dt.normalize()])
+    return pd.Series(rows.isin(days), index=f.index)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
+from .attendance import leave_cover
 from .base import Context, Example, Rule, deadline_findings, empty_findings, extra_fields, findings_from, first_present
 
 CASE_EXAMPLE = {
@@ -172,21 +173,15 @@ class SRV002(Rule):
 
 
 def _leave_days(ctx: Context, names: set[str]) -> pd.DataFrame:
-    """(name, day) for every working day someone in ``names`` is away on the leave register."""
-    leave = ctx.registers.get("leave")
-    if leave is None:
+    """(name, day) for every working day up to the as-of day that someone in ``names`` is on
+    leave: the attendance family's leave cover (a leave filed too late is no leave: it
+    is ATT003's absence, not this family's)."""
+    cover = leave_cover(ctx)
+    cover = cover[cover["name"].astype(str).isin(names) & (cover["date"] <= ctx.as_of)]
+    if cover.empty:
         return pd.DataFrame(columns=["name", "day"])
-    lv = leave.valid(("name", "start", "end"))
-    lv = lv[lv["start"].notna() & lv["end"].notna() & lv["name"].astype(str).isin(names)]
-    lv = lv[lv["start"].dt.normalize() <= ctx.as_of]
-    if lv.empty:
-        return pd.DataFrame(columns=["name", "day"])
-    start = lv["start"].dt.normalize().to_numpy(dtype="datetime64[D]")
-    end = np.minimum(lv["end"].dt.normalize().to_numpy(dtype="datetime64[D]"), np.datetime64(ctx.as_of.date(), "D"))
-    n = np.maximum((end - start).astype(np.int64) + 1, 0)
-    days = np.repeat(start, n) + (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)).astype("timedelta64[D]")
-    out = pd.DataFrame({"name": np.repeat(lv["name"].astype(str).to_numpy(), n), "day": days})
-    out = out[np.asarray(ctx.calendar.is_workday(out["day"].to_numpy()), dtype=bool)]
+    work = np.asarray(ctx.calendar.is_workday(cover["date"].to_numpy(dtype="datetime64[D]")), dtype=bool)
+    out = pd.DataFrame({"name": cover["name"].astype(str).to_numpy(), "day": cover["date"].to_numpy()})[work]
     return out.drop_duplicates().reset_index(drop=True)
 
 
