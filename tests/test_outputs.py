@@ -288,3 +288,28 @@ def test_waiver_with_blank_optional_cells_gives_valid_json(tmp_path):
     rep = json.loads(r.stdout)
     assert rep["waivers"][0]["approved_by"] == "" and rep["waivers"][0]["expires"] is None
     assert rep["waivers"][0]["status"] == "applied"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_offices_are_judged_on_the_batchs_own_rulebook(tmp_path, jobs):
+    # The batch loads the rulebook and calendar once and hands them to every office (in
+    # the worker processes too): the office's own time limit moves each due date.
+    root = tmp_path / "county"
+    root.mkdir()
+    for name in ("城关镇计生办", "清河乡计生办"):
+        workbook(
+            root / f"{name}.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), None]]}
+        )
+    book = tmp_path / "rulebook.toml"
+    book.write_text("[rules.PET001]\ndays = 20\n", encoding="utf-8")
+    plain = json.loads(run("check", root, "--as-of", "2026-11-24", "--format", "json", "--jobs", jobs).stdout)
+    own = json.loads(
+        run("check", root, "--as-of", "2026-11-24", "--format", "json", "--jobs", jobs, "--rulebook", book).stdout
+    )
+    for office in ("城关镇计生办", "清河乡计生办"):
+        before = {f["rule"]: f["due"] for f in plain["reports"][office]["findings"]}
+        after = {f["rule"]: f["due"] for f in own["reports"][office]["findings"]}
+        assert (
+            before["PET001"] == "2026-09-30" and after["PET001"] == "2026-10-08"
+        )  # 10-05 falls in the National Day holiday: the next working day
+        assert own["reports"][office]["rulebook"] == str(book)

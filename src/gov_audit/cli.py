@@ -352,7 +352,7 @@ def check(
     stamp = opts.as_of.strftime("%Y-%m-%d")
     offices, _ = discover_offices(list(paths), prepared.rulebook.settings.get("batch_group", "file"))
     if len(offices) > 1 and any(p.is_dir() for p in paths):
-        raise typer.Exit(_check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, jobs))
+        raise typer.Exit(_check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, jobs, prepared))
     from .report import failure_report
 
     source = prepared.rulebook.source
@@ -435,7 +435,7 @@ def _render_table_text(report: dict, lang: str, group_by: str = "register") -> s
     return cap.get()
 
 
-def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, jobs: int = 0) -> int:
+def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, jobs: int = 0, prepared=None) -> int:
     import json as _json
 
     from .batch import batch_exit, batch_summary, run_batch
@@ -452,7 +452,7 @@ def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, j
         bar.start()
         progress = lambda: bar.advance(task)  # noqa: E731
     try:
-        results = run_batch(offices, opts, lang, fail_on, progress, jobs)
+        results = run_batch(offices, opts, lang, fail_on, progress, jobs, prepared)
     finally:
         if progress:
             bar.stop()
