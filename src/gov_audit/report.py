@@ -11,7 +11,7 @@ from .errors import cell_position
 from .ladders import unit_name
 from .registers import BY_KEY
 from .rules import RULES
-from .rules.base import FIELD_PREFIX, describe, finding_fields
+from .rules.base import FIELD_PREFIX, describe
 
 SCHEMA = "gov-audit/report@1"
 
@@ -48,51 +48,95 @@ def _iso_column(values: pd.Series, hours: pd.Series) -> pd.Series:
 
 
 def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
+    """The report's findings, in the frame's order, built a column at a time.
+
+    Every value is converted once per column (ISO dates, numbers, text); each rule's typed
+    fields are read from its own declared columns only (the frame holds every rule's);
+    what is left per finding is putting its values together and filling its message from
+    the rule's template.  tests/reference_report.py keeps the finding-at-a-time version
+    this must match byte for byte."""
+    n = len(frame)
+    if n == 0:
+        return []
+    hours = (frame["late_unit"] == "h").to_numpy(dtype=bool)
+    iso = {c: _iso_column(frame[c], pd.Series(hours, index=frame.index)).tolist() for c in ("start", "due", "done")}
+    text = {c: _text_list(frame[c]) for c in ("file", "sheet", "subject", "dept", "key", "period")}
+    row, late, absent = (_num_list(frame[c]) for c in ("row", "late_by", "absent_days"))
+    unit = _object_list(frame["late_unit"])
+    rule_ids = frame["rule"].astype(object).tolist()
+    ids, status, severity, register = (_object_list(frame[c]) for c in ("id", "status", "severity", "register"))
+    provisional = [bool(v) for v in _object_list(frame["provisional"])]
+    waived = [bool(v) for v in _object_list(frame["waived"])] if "waived" in frame else [False] * n
+    waiver = _object_list(frame["waiver"]) if "waiver" in frame else [None] * n
+    typed = _typed_fields(frame, rule_ids)
     out = []
-    frame = frame.copy()
-    hours = frame["late_unit"] == "h"
-    for col in ("start", "due", "done"):
-        frame[col] = _iso_column(frame[col], hours) if len(frame) else frame[col]
-    # Column lists zipped into records: pandas' to_dict boxes every value one by one.
-    columns = list(frame.columns)
-    values = [frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in columns]
-    for rec in (dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)):
-        unit = rec.get("late_unit")
-        row = _num(rec.get("row"))
-        late = _num(rec.get("late_by"))
+    for i in range(n):
+        rule = RULES[rule_ids[i]]
+        late_i = late[i]
         f = {
-            "id": rec["id"],
-            "rule": rec["rule"],
-            "status": rec["status"],
-            "severity": rec["severity"],
-            "register": rec["register"],
-            "file": _text(rec.get("file")),
-            "sheet": _text(rec.get("sheet")),
-            "row": row,
-            "subject": _text(rec.get("subject")),
-            "dept": _text(rec.get("dept")),
-            "key": _text(rec.get("key")),
-            "start": rec.get("start"),
-            "due": rec.get("due"),
-            "done": rec.get("done"),
-            "late_by": None if late is None else {"value": late, "unit": unit},
-            "provisional": bool(rec.get("provisional")),
-            "period": _text(rec.get("period")),
-            "citation": RULES[rec["rule"]].citation,
+            "id": ids[i],
+            "rule": rule_ids[i],
+            "status": status[i],
+            "severity": severity[i],
+            "register": register[i],
+            "file": text["file"][i],
+            "sheet": text["sheet"][i],
+            "row": row[i],
+            "subject": text["subject"][i],
+            "dept": text["dept"][i],
+            "key": text["key"][i],
+            "start": iso["start"][i],
+            "due": iso["due"][i],
+            "done": iso["done"][i],
+            "late_by": None if late_i is None else {"value": late_i, "unit": unit[i]},
+            "provisional": provisional[i],
+            "period": text["period"][i],
+            "citation": rule.citation,
         }
-        absent = _num(rec.get("absent_days"))
-        if absent is not None:
-            f["absent_days"] = absent
-        typed = finding_fields(rec)
-        if typed.get("basis") == "status":
+        if absent[i] is not None:
+            f["absent_days"] = absent[i]
+        fields = typed[i]
+        if fields.get("basis") == "status":
             f["basis"] = "recorded status"  # judged from the office's or app's verdict, no times
-        if rec.get("waived"):
+        if waived[i]:
             f["waived"] = True
-            f["waiver"] = rec.get("waiver")
-        msg_fields = dict(f, late_unit=unit, late_by=late, absent_days=absent)
-        msg_fields.update((FIELD_PREFIX + k, v) for k, v in typed.items())
-        f["message"] = describe(RULES[rec["rule"]], msg_fields, lang, as_of)
+            f["waiver"] = waiver[i]
+        msg_fields = dict(f, late_unit=unit[i], late_by=late_i, absent_days=absent[i])
+        msg_fields.update((FIELD_PREFIX + k, v) for k, v in fields.items())
+        f["message"] = describe(rule, msg_fields, lang, as_of, typed=fields)
         out.append(f)
+    return out
+
+
+def _object_list(values: pd.Series) -> list:
+    """A column's values, blanks (None, NaN, NaT, NA) as None."""
+    return values.astype(object).where(values.notna(), None).tolist()
+
+
+def _text_list(values: pd.Series) -> list:
+    """A column as text, blanks as None (what ``_text`` does to one value)."""
+    return [None if v is None else str(v) for v in _object_list(values)]
+
+
+def _num_list(values: pd.Series) -> list:
+    """A column as JSON numbers: whole numbers as int, others to 2 places; unreadable as None."""
+    number = pd.to_numeric(values, errors="coerce").astype(float).to_numpy()
+    return [None if v != v else (int(v) if v.is_integer() else round(v, 2)) for v in number.tolist()]
+
+
+def _typed_fields(frame: pd.DataFrame, rule_ids: list) -> list[dict]:
+    """Each finding's typed fields (name → value, blanks left out), from its rule's columns."""
+    out: list[dict] = [{}] * len(frame)
+    positions = pd.Series(range(len(frame))).groupby(pd.Series(rule_ids, dtype=object), sort=False).indices
+    for rule_id, pos in positions.items():
+        declared = RULES[rule_id].fields
+        names = [c[len(FIELD_PREFIX) :] for c in frame.columns if c.startswith(FIELD_PREFIX)]
+        names = [name for name in names if name in declared]
+        if not names:
+            continue
+        columns = [_object_list(frame[FIELD_PREFIX + name].iloc[pos]) for name in names]
+        for k, values in zip(pos.tolist(), zip(*columns, strict=True), strict=True):
+            out[k] = {name: v for name, v in zip(names, values, strict=True) if v is not None}
     return out
 
 

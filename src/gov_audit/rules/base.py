@@ -315,6 +315,8 @@ def finding_fields(f: dict[str, Any]) -> dict[str, Any]:
 def _blank(v: Any) -> bool:
     if v is None:
         return True
+    if isinstance(v, str):  # most values are text: no pandas call for them
+        return False
     try:
         return bool(pd.isna(v))
     except (TypeError, ValueError):
@@ -498,12 +500,13 @@ REASONS = {
 }
 
 
-def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "") -> str:
+def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "", typed: dict[str, Any] | None = None) -> str:
     """The finding's message, from the rule's template and the finding's fields.
 
     Fields: key, subject, dept, start, due, done, late_by, unit, period, the rule's typed fields by name, plus
     ``done_zh``/``done_en`` (what happened and how late) and rule-specific ones a rule
-    adds by overriding ``message_fields``.
+    adds by overriding ``message_fields``.  ``typed``: the finding's typed fields when the
+    caller has them already (else they are read from ``f``).
     """
     fields = {k: ("" if v is None else v) for k, v in f.items()}
     unit = f.get("late_unit") or "d"
@@ -521,7 +524,10 @@ def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "") -> st
         fields["done_en"] = "; still open and due soon (warning)"
     else:
         fields["done_zh"] = fields["done_en"] = ""
-    fields.update(extra_fields(f))
+    if typed is None:
+        fields.update(extra_fields(f))
+    else:
+        fields.update((k, _field_text(v)) for k, v in typed.items() if not _blank(v))
     if "reasons" in fields:  # an extension's faults (PET002, REQ002): codes of REASONS
         codes = str(fields["reasons"]).split(",")
         zh = "、".join(REASONS[c][0] for c in codes if c in REASONS)
