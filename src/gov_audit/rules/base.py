@@ -377,6 +377,10 @@ def num_text(values: pd.Series) -> pd.Series:
     return pd.Series([f"{v:g}" for v in values.astype(float)], index=values.index, dtype=object)
 
 
+_DAY = np.timedelta64(1, "D")
+_HOUR_NS = 3600 * 10**9
+
+
 def deadline_status(
     ctx: Context,
     due: pd.Series,
@@ -391,39 +395,48 @@ def deadline_status(
     ``as_of`` is a day: something done after it was still open on it.  For hour periods
     a due time before the as-of day is overdue and one on the as-of day is due soon.
     """
-    as_of = ctx.as_of
+    status, late_by = _deadline_arrays(
+        ctx, due.to_numpy(dtype="datetime64[ns]"), done.to_numpy(dtype="datetime64[ns]"), unit, warn_wd
+    )
+    return pd.Series(status, index=due.index, dtype=object), pd.Series(late_by, index=due.index)
+
+
+def _deadline_arrays(
+    ctx: Context, due: np.ndarray, done: np.ndarray, unit: str, warn_wd: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """``deadline_status`` on plain datetime64[ns] arrays (a rule's columns, judged without
+    building a Series per step): the status as objects, how late as floats (NaN if not)."""
+    as_of = np.datetime64(ctx.as_of.normalize().to_datetime64(), "ns")
     warn = int(ctx.settings.get("warn_wd", 3) if warn_wd is None else warn_wd)
-    done = done.where(done.isna() | (done.dt.normalize() <= as_of))
-    is_done = done.notna()
+    # Done after the as-of day: still open on it.
+    with np.errstate(invalid="ignore"):
+        done = np.where(done.astype("datetime64[D]") <= as_of, done, np.datetime64("NaT", "ns"))
+    is_done = ~np.isnat(done)
+    has_due = ~np.isnat(due)
     late = is_done & (done > due)
+    overdue = ~is_done & has_due & (due < as_of)
     if unit == "h":
-        overdue = ~is_done & due.notna() & (due < as_of)
-        soon = ~is_done & due.notna() & (due >= as_of) & (due < as_of + pd.Timedelta(days=1))
-        late_by = ((done - due).dt.total_seconds() / 3600).where(late)
-        late_by = late_by.where(~overdue, (as_of - due).dt.total_seconds() / 3600)
-        late_by = np.ceil(late_by.astype(float))
+        soon = ~is_done & has_due & (due >= as_of) & (due < as_of + _DAY)
+        late_by = np.where(late, (done - due).astype(np.int64) / _HOUR_NS, np.nan)
+        late_by = np.where(overdue, (as_of - due).astype(np.int64) / _HOUR_NS, late_by)
+        late_by = np.ceil(late_by)
     else:
-        overdue = ~is_done & due.notna() & (due < as_of)
-        wd_left = (
-            pd.Series(ctx.calendar.workdays_between(as_of.to_datetime64(), due.to_numpy()), index=due.index)
-            if len(due)
-            else pd.Series(dtype=float)
-        )
-        soon = ~is_done & due.notna() & (due >= as_of) & (wd_left <= warn)
-        end = done.where(late, pd.Series(as_of, index=due.index)).where(late | overdue)
+        wd_left = ctx.calendar.workdays_between(as_of, due) if len(due) else np.zeros(0)
+        soon = ~is_done & has_due & (due >= as_of) & (wd_left <= warn)
+        end = np.where(late, done, as_of)
+        end = np.where(late | overdue, end, np.datetime64("NaT", "ns"))
         if unit == "wd":
-            late_by = (
-                pd.Series(ctx.calendar.workdays_between(due.to_numpy(), end.to_numpy()), index=due.index)
-                if len(due)
-                else pd.Series(dtype=float)
-            )
+            late_by = ctx.calendar.workdays_between(due, end) if len(due) else np.zeros(0)
         else:
-            late_by = (end - due).dt.days.astype(float)
-    status = pd.Series(None, index=due.index, dtype=object)
+            gap = end - due
+            nat = np.isnat(gap)
+            whole_days = np.floor_divide(np.where(nat, 0, gap.astype(np.int64)), 24 * _HOUR_NS)  # floor, as .dt.days
+            late_by = np.where(nat, np.nan, whole_days.astype(float))
+    status = np.full(len(due), None, dtype=object)
     status[late] = "late"
     status[overdue] = "overdue"
     status[soon] = "due_soon"
-    return status, late_by.where(late | overdue)
+    return status, np.where(late | overdue, np.asarray(late_by, dtype=float), np.nan)
 
 
 def deadline_findings(
@@ -444,35 +457,38 @@ def deadline_findings(
     """Findings for a deadline rule: judge every row, keep the breaches and warnings."""
     if frame.empty:
         return empty_findings()
-    # Records that start after the as-of day are in the future of the audit.
+    # Plain arrays from here to the findings: one frame filter, not one per column and step.
     start, due, done = (aligned(c, frame.index) for c in (start, due, done))
-    live = start.notna() & (start.dt.normalize() <= ctx.as_of) & due.notna()
-    frame, start, due, done = frame[live], start[live], due[live], done[live]
-    status, late_by = deadline_status(ctx, due, done, unit=unit, start=start)
-    keep = status.notna()
-    if not keep.any():
+    start_a, due_a, done_a = (c.to_numpy(dtype="datetime64[ns]") for c in (start, due, done))
+    # Records that start after the as-of day are in the future of the audit.
+    as_of_day = np.datetime64(ctx.as_of.date(), "D")
+    live = ~np.isnat(start_a) & (start_a.astype("datetime64[D]") <= as_of_day) & ~np.isnat(due_a)
+    status, late_by = _deadline_arrays(ctx, due_a[live], done_a[live], unit)
+    hit = status != None  # noqa: E711 - element-wise on an object array
+    if not hit.any():
         return empty_findings()
-    sel = frame[keep]
-    prov = ctx.calendar.touches_provisional(
-        start[keep].to_numpy(dtype="datetime64[D]"), due[keep].to_numpy(dtype="datetime64[D]")
-    )
+    pos = np.flatnonzero(live)[hit]
+    sel = frame.iloc[pos]
+    prov = ctx.calendar.touches_provisional(start_a[pos].astype("datetime64[D]"), due_a[pos].astype("datetime64[D]"))
 
     def pick(v):
         return aligned(v, sel.index) if isinstance(v, pd.Series) else v
 
-    done_k = done[keep].where(done[keep].isna() | (done[keep].dt.normalize() <= ctx.as_of))
+    # Done after the as-of day: not done yet on it.
+    done_k = done.iloc[pos]
+    done_k = done_k.where(np.isnat(done_a[pos]) | (done_a[pos].astype("datetime64[D]") <= as_of_day))
     return findings_from(
         sel,
         rule,
-        status=status[keep],
+        status=pd.Series(status[hit], index=sel.index, dtype=object),
         register=register,
         subject=pick(subject),
         dept=pick(dept),
         key=pick(key),
-        start=start[keep],
-        due=due[keep],
+        start=start.iloc[pos],
+        due=due.iloc[pos],
         done=done_k,
-        late_by=late_by[keep],
+        late_by=pd.Series(late_by[hit], index=sel.index),
         late_unit=unit,
         provisional=pd.Series(prov, index=sel.index),
         fields={k: pick(v) for k, v in (fields or {}).items()},
