@@ -418,7 +418,7 @@ def _deadline_arrays(
     if unit == "h":
         soon = ~is_done & has_due & (due >= as_of) & (due < as_of + _DAY)
         late_by = np.where(late, (done - due).astype(np.int64) / _HOUR_NS, np.nan)
-        late_by = np.where(overdue, (as_of - due).astype(np.int64) / _HOUR_NS, late_by)
+        late_by = np.where(overdue, np.asarray(as_of - due).astype(np.int64) / _HOUR_NS, late_by)
         late_by = np.ceil(late_by)
     else:
         wd_left = ctx.calendar.workdays_between(as_of, due) if len(due) else np.zeros(0)
