@@ -10,6 +10,7 @@ first date, and ends at the earlier of ``--until`` and the as-of day.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -55,6 +56,13 @@ def whole_periods(ctx: Context, kind: str, first_date: pd.Timestamp | None = Non
     hi = min(ctx.until, ctx.as_of)
     if hi < lo:
         return pd.DataFrame(columns=["label", "start", "end"])
+    # The same few windows come back for every duty of an office (and every office of a
+    # county): built once, handed out as copies.
+    return _periods_between(kind, lo, hi).copy()
+
+
+@lru_cache(maxsize=1024)
+def _periods_between(kind: str, lo: pd.Timestamp, hi: pd.Timestamp) -> pd.DataFrame:
     if kind == "week":
         starts = pd.date_range(lo + pd.Timedelta(days=(7 - lo.weekday()) % 7), hi, freq="7D")
         ends = starts + pd.Timedelta(days=6)
