@@ -1,6 +1,7 @@
 """A county: N sample-sized offices audited as one batch (`check DIR`) vs N separate `check FILE` runs.
 
     python benchmarks/bench_county.py [N]     (default 20 offices; the ratio is what matters)
+    python benchmarks/bench_county.py --memory 50 200   (batch only: peak memory at each size)
 
 Also the fixed costs a user feels: `gov-audit --help` and one `check` of the sample.
 Runs `python -m gov_audit`, so PYTHONPATH=/other/checkout/src measures another version
@@ -26,7 +27,31 @@ def best(argv: list[str], runs: int = 3) -> dict:
     return min((measure_command(argv) for _ in range(runs)), key=lambda m: m["seconds"])
 
 
+def county(root: Path, n: int) -> None:
+    root.mkdir()
+    for i in range(n):
+        shutil.copy(SAMPLE, root / f"office{i:03d}.xlsx")
+
+
+def memory(sizes: list[int]) -> None:
+    """Peak memory of the batch (the parent and, separately, the largest worker) at each size:
+    a county's reports must not pile up in memory."""
+    peaks = {}
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            county(Path(tmp) / "county", n)
+            argv = [*EXE, "check", f"{tmp}/county", "--as-of", "2026-11-30", "--format", "json"]
+            m = measure_command([*argv, "--output-dir", f"{tmp}/out"])
+            peaks[n] = m["peak_mb"]
+            print(f"{n} offices: batch {m['seconds']:.2f} s, peak {m['peak_mb']:.0f} MB (largest process)")
+    lo, hi = min(sizes), max(sizes)
+    print(f"peak with {hi} offices / with {lo}: {peaks[hi] / peaks[lo]:.2f} (goal ≤ 1.2)")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--memory"]:
+        memory([int(a) for a in sys.argv[2:]] or [50, 200])
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "county"

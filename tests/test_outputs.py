@@ -313,3 +313,28 @@ def test_batch_offices_are_judged_on_the_batchs_own_rulebook(tmp_path, jobs):
             before["PET001"] == "2026-09-30" and after["PET001"] == "2026-10-08"
         )  # 10-05 falls in the National Day holiday: the next working day
         assert own["reports"][office]["rulebook"] == str(book)
+
+
+def test_batch_json_document_is_the_one_json_dumps_would_write(tmp_path):
+    # Reports are spooled as each office finishes and copied into the document in office
+    # order: the bytes are those of json.dumps over the whole document (sorted keys).
+    root = tmp_path / "county"
+    (root / "城关镇").mkdir(parents=True)
+    workbook(
+        root / "城关镇" / "城关镇计生办.xlsx",
+        {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]},
+    )
+    workbook(
+        root / "清河乡计生办.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 1), None]]}
+    )
+    (root / "坏文件.xlsx").write_bytes(b"PK\x03\x04 truncated")
+    for jobs in ("1", "2"):
+        r = run("check", root, "--as-of", "2026-11-24", "--format", "json", "--jobs", jobs)
+        document = json.loads(r.stdout)
+        assert r.stdout == json.dumps(document, ensure_ascii=False, sort_keys=True) + "\n"
+        assert sorted(document["reports"]) == ["坏文件", "城关镇/城关镇计生办", "清河乡计生办"]
+        assert document["reports"]["坏文件"]["errors"] and document["reports"]["坏文件"]["findings"] == []
+        assert [f["key"] for f in document["reports"]["清河乡计生办"]["findings"]] == ["B"]
+        out = tmp_path / f"batch{jobs}.json"
+        r = run("check", root, "--as-of", "2026-11-24", "--format", "json", "--jobs", jobs, "-o", out)
+        assert out.read_text(encoding="utf-8") == json.dumps(document, ensure_ascii=False, sort_keys=True) + "\n"

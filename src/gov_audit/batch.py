@@ -8,7 +8,7 @@ file, are grouped by the folder they sit in.  A rulebook can group by folder ins
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,13 +83,26 @@ def _audit_in_worker(office: Office, options, lang: str, fail_on: str) -> dict:
 
 
 def run_batch(
-    offices: list[Office], options, lang: str, fail_on: str, progress=None, jobs: int = 0, prepared=None
+    offices: list[Office],
+    options,
+    lang: str,
+    fail_on: str,
+    progress=None,
+    jobs: int = 0,
+    prepared=None,
+    settle: Callable[[dict], dict] | None = None,
 ) -> list[dict]:
+    """Each office's result, in the offices' order.
+
+    ``settle(result)`` runs in this process as each office finishes (in the order they
+    finish) and returns what is kept of it: the command line writes the office's report
+    there and keeps its summary row, so a county's reports never pile up in memory."""
     workers = max(1, min(len(offices), jobs or os.cpu_count() or 1))
     results: dict[str, dict] = {}
+    keep = settle or (lambda r: r)
     if workers == 1 or len(offices) == 1:
         for o in offices:
-            results[o.name] = audit_office(o, options, lang, fail_on, prepared)
+            results[o.name] = keep(audit_office(o, options, lang, fail_on, prepared))
             if progress:
                 progress()
     else:
@@ -100,41 +113,42 @@ def run_batch(
             for fut in as_completed(futures):
                 o = futures[fut]
                 try:
-                    results[o.name] = fut.result()
+                    result = fut.result()
                 except Exception as exc:  # a worker that died (memory, signal)
-                    results[o.name] = {
+                    result = {
                         "office": o.name,
                         "exit": 2,
                         "report": None,
                         "errors": [{"file": o.name, "message": f"审计进程异常退出 (worker failed): {exc}"}],
                     }
+                results[o.name] = keep(result)
                 if progress:
                     progress()
     return [results[o.name] for o in offices]
 
 
 def batch_summary(results: list[dict]) -> list[dict]:
-    rows = []
-    for r in results:
-        rep = r["report"] or {}
-        s = rep.get("summary", {})
-        rows.append(
-            {
-                "office": r["office"],
-                # The office's own name (rulebook, else its registers' title rows), beside the
-                # file or folder it came from.
-                "name": rep.get("office") or r["office"],
-                "exit": r["exit"],
-                "findings": s.get("findings", 0),
-                "breach": s.get("by_severity", {}).get("breach", 0),
-                "warning": s.get("by_severity", {}).get("warning", 0),
-                "waived": s.get("waived", 0),
-                "penalties": s.get("penalties", 0),
-                "errors": len(r["errors"]),
-                "files": [i["path"] for i in rep.get("inputs", [])],
-            }
-        )
-    return rows
+    return [summary_row(r) for r in results]
+
+
+def summary_row(r: dict) -> dict:
+    """An office's line in the batch summary, from its result."""
+    rep = r["report"] or {}
+    s = rep.get("summary", {})
+    return {
+        "office": r["office"],
+        # The office's own name (rulebook, else its registers' title rows), beside the
+        # file or folder it came from.
+        "name": rep.get("office") or r["office"],
+        "exit": r["exit"],
+        "findings": s.get("findings", 0),
+        "breach": s.get("by_severity", {}).get("breach", 0),
+        "warning": s.get("by_severity", {}).get("warning", 0),
+        "waived": s.get("waived", 0),
+        "penalties": s.get("penalties", 0),
+        "errors": len(r["errors"]),
+        "files": [i["path"] for i in rep.get("inputs", [])],
+    }
 
 
 def batch_exit(results: list[dict]) -> int:

@@ -436,10 +436,12 @@ def _render_table_text(report: dict, lang: str, group_by: str = "register") -> s
 
 
 def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, jobs: int = 0, prepared=None) -> int:
+    import contextlib
     import json as _json
+    import tempfile
 
-    from .batch import batch_exit, batch_summary, run_batch
-    from .render.files import write_text_atomic
+    from .batch import batch_exit, run_batch, summary_row
+    from .render.files import atomic_path, write_text_atomic
     from .render.output import EXTENSION, write_report
 
     err = _stderr()
@@ -451,41 +453,71 @@ def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, j
         task = bar.add_task("审计中 auditing", total=len(offices))
         bar.start()
         progress = lambda: bar.advance(task)  # noqa: E731
-    try:
-        results = run_batch(offices, opts, lang, fail_on, progress, jobs, prepared)
-    finally:
-        if progress:
-            bar.stop()
-    rows = batch_summary(results)
-    batch = {"schema": "gov-audit/batch@1", "as_of": stamp, "offices": rows, "exit": batch_exit(results)}
-    if output_dir is not None:
-        for r in results:
-            if r["report"] is not None:
+    with contextlib.ExitStack() as stack:
+        # Each office's report is written (or, for one JSON document, spooled to a temporary
+        # file) as soon as it is done; only its summary line stays in memory.
+        spool = stack.enter_context(tempfile.TemporaryFile()) if fmt == "json" and output_dir is None else None
+        spooled: dict[str, tuple[int, int]] = {}
+
+        def settle(r: dict) -> dict:
+            rep = r["report"]
+            if output_dir is not None and rep is not None:
                 safe = r["office"].replace("/", "_").replace("\\", "_")
-                write_report(
-                    r["report"],
-                    fmt,
-                    output_dir / f"gov-audit-{safe}-{stamp}.{EXTENSION[fmt]}",
-                    lang,
-                    source_root=Path.cwd(),
-                )
-        write_text_atomic(
-            output_dir / f"gov-audit-batch-{stamp}.json",
-            _json.dumps(batch, ensure_ascii=False, sort_keys=True, indent=1) + "\n",
-        )
-    if fmt == "json" and output_dir is None:
-        full = dict(batch, reports={r["office"]: r["report"] for r in results})
-        text = _json.dumps(full, ensure_ascii=False, sort_keys=True) + "\n"
-        if output is not None:
-            write_text_atomic(output, text)
-        else:
-            sys.stdout.write(text)
-    elif output_dir is None:
-        _print_batch_table(rows, lang)
-    for r in results:
-        for e in r["errors"]:
-            err.print(InputError.from_json(e).render(), markup=False)
-    return batch["exit"]
+                path = output_dir / f"gov-audit-{safe}-{stamp}.{EXTENSION[fmt]}"
+                write_report(rep, fmt, path, lang, source_root=Path.cwd())
+            if spool is not None:
+                data = _json.dumps(rep, ensure_ascii=False, sort_keys=True).encode("utf-8")
+                spooled[r["office"]] = (spool.tell(), len(data))
+                spool.write(data)
+            return {"office": r["office"], "exit": r["exit"], "errors": r["errors"], "row": summary_row(r)}
+
+        try:
+            results = run_batch(offices, opts, lang, fail_on, progress, jobs, prepared, settle=settle)
+        finally:
+            if progress:
+                bar.stop()
+        rows = [r["row"] for r in results]
+        batch = {"schema": "gov-audit/batch@1", "as_of": stamp, "offices": rows, "exit": batch_exit(results)}
+        if output_dir is not None:
+            write_text_atomic(
+                output_dir / f"gov-audit-batch-{stamp}.json",
+                _json.dumps(batch, ensure_ascii=False, sort_keys=True, indent=1) + "\n",
+            )
+        if spool is not None:
+            if output is not None:
+                with atomic_path(output) as tmp, tmp.open("wb") as out:
+                    _write_batch_json(batch, spool, spooled, out)
+            else:
+                sys.stdout.flush()
+                _write_batch_json(batch, spool, spooled, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+        elif output_dir is None:
+            _print_batch_table(rows, lang)
+        for r in results:
+            for e in r["errors"]:
+                err.print(InputError.from_json(e).render(), markup=False)
+        return batch["exit"]
+
+
+_REPORTS_SLOT = "\x00reports\x00"
+
+
+def _write_batch_json(batch: dict, spool, spooled: dict[str, tuple[int, int]], out) -> None:
+    """The batch document with every office's report, byte for byte what
+    ``json.dumps(dict(batch, reports={office: report}), ensure_ascii=False, sort_keys=True)``
+    gives, copied report by report from the spool (never all of them in memory at once)."""
+    import json as _json
+
+    head = _json.dumps(dict(batch, reports=_REPORTS_SLOT), ensure_ascii=False, sort_keys=True)
+    slot = _json.dumps(_REPORTS_SLOT, ensure_ascii=False)
+    before, after = head.split(slot)
+    out.write(before.encode("utf-8") + b"{")
+    for i, office in enumerate(sorted(spooled)):
+        start, length = spooled[office]
+        spool.seek(start)
+        out.write((", " if i else "").encode("utf-8") + _json.dumps(office, ensure_ascii=False).encode("utf-8") + b": ")
+        out.write(spool.read(length))
+    out.write(b"}" + after.encode("utf-8") + b"\n")
 
 
 def _print_batch_table(rows: list[dict], lang: str) -> None:

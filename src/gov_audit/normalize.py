@@ -27,6 +27,8 @@ from .registers import ATTENDANCE, BY_KEY, Register
 from .types import EXPECTED, PARSERS, as_text, is_blank
 
 MAX_CELL_ERRORS_PER_COLUMN = 20
+
+
 def _filled(n: int, value: object) -> pd.Series:
     """An object column of ``n`` copies of one value (a list of n values is 10× slower to build)."""
     values = np.empty(n, dtype=object)
