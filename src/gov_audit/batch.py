@@ -111,7 +111,7 @@ def run_batch(
         with ProcessPoolExecutor(max_workers=workers, initializer=_keep_prepared, initargs=(prepared,)) as pool:
             futures = {pool.submit(_audit_in_worker, o, options, lang, fail_on): o for o in offices}
             for fut in as_completed(futures):
-                o = futures[fut]
+                o = futures.pop(fut)  # a finished future holds its report: let both go
                 try:
                     result = fut.result()
                 except Exception as exc:  # a worker that died (memory, signal)
