@@ -1,6 +1,8 @@
 import datetime as dt
 
 from helpers import D, check, workbook
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 t = dt.time
 HEAD = ["姓名", "部门", "日期", "签到", "签退"]
@@ -122,3 +124,50 @@ def test_rolling_window(tmp_path):
     book.write_text('[settings]\nladder_window = "rolling12"\n', encoding="utf-8")
     _, rep, _ = check(f, "--as-of", "2026-11-24", "--rulebook", book)
     assert ladder(rep, "first_inquiry", "丁") == [("2025-11-25..2026-11-24", 2, 2, "效能告诫")]
+
+
+# The grouped ladders against the group-at-a-time reference, on generated findings.
+_SUBJECTS = st.sampled_from(["张三", "李四", "王五", "赵六"])
+_FINDING = st.fixed_dictionaries(
+    {
+        "subject": _SUBJECTS,
+        "dept": st.sampled_from([None, "", "综合股", "信访股", "财务股"]),
+        "window": st.sampled_from(["2025", "2026"]),
+        "role": st.sampled_from(["count", "severe", "overdue", "leaders"]),
+        "status": st.sampled_from(["late", "overdue", "missing"]),
+        "severity": st.sampled_from(["breach", "warning"]),
+    }
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=st.lists(_FINDING, min_size=1, max_size=40), seed=st.integers(0, 2**16))
+def test_grouped_ladders_match_the_group_at_a_time_reference(rows, seed):
+    import random
+
+    import pandas as pd
+    import reference_ladders as ref
+
+    from gov_audit import ladders
+    from gov_audit.rules import LADDERS
+
+    frame = pd.DataFrame(rows)
+    frame["id"] = [f"F{i:03d}" for i in range(len(frame))]
+    order = list(range(len(frame)))
+    random.Random(seed).shuffle(order)  # ids in no particular order: each group keeps the findings' order
+    frame = frame.iloc[order].reset_index(drop=True)
+    frame["w_from"] = pd.to_datetime(frame["window"] + "-01-01")
+    frame["w_to"] = pd.to_datetime(frame["window"] + "-12-31")
+    book = type("Book", (), {"settings": {"office": "某局"}})()
+    pairs = [(ladders._count, ref._count), (ladders._unit, ref._unit), (ladders._dept_points, ref._dept_points)]
+    for lad in LADDERS.values():
+        for grouped, reference in pairs:
+            kind = {ladders._count: "count", ladders._unit: "unit", ladders._dept_points: "dept_points"}[grouped]
+            if lad.kind != kind:
+                continue
+            params = {"points": 0.5}
+            new = grouped(lad, frame.copy(), params, book, None)
+            old = reference(lad, frame.copy(), params, book, None)
+            assert [dict(e, findings=list(e["findings"])) for e in new] == [
+                dict(e, findings=list(e["findings"])) for e in old
+            ]

@@ -118,11 +118,6 @@ def _ids_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple[Any, ...], list[
     return {key: list(chunk) for key, chunk in zip(firsts, ids, strict=True)}
 
 
-def _dept(grp: pd.DataFrame) -> str | None:
-    d = grp["dept"].dropna()
-    return None if d.empty else str(d.iloc[0])
-
-
 def _by_date(att: pd.DataFrame) -> pd.DataFrame:
     """Findings in date order (then department): a person's department and a window's bounds
     come out the same whatever order the register's rows were in."""
@@ -133,23 +128,52 @@ def _by_date(att: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _groups(f: pd.DataFrame, keys: list[str], flag: pd.Series | None = None) -> tuple[pd.DataFrame, list[list[str]]]:
+    """One row per group of ``keys``, in key order: its size ``n``, the first non-blank
+    ``dept``, its first row's window bounds, whether ``flag`` holds on any of its rows;
+    and each group's finding ids in the findings' own order.  One stable sort and a
+    split, not a frame per group (rows with a blank key belong to no group, as in groupby)."""
+    f = f.dropna(subset=keys)
+    s = f.sort_values(keys, kind="stable")  # stable: a group keeps the findings' order
+    k = s[keys]
+    starts = np.flatnonzero(k.ne(k.shift()).any(axis=1).to_numpy())
+    ids = [list(chunk) for chunk in np.split(s["id"].to_numpy(dtype=object), starts[1:])]
+    first = s.iloc[starts]
+    dept = s.groupby(keys, sort=True)["dept"].first()  # first non-blank, as a person's dept
+    out = first[keys].reset_index(drop=True)
+    out["n"] = np.diff(np.append(starts, len(s)))
+    out["dept"] = pd.Series([None if pd.isna(d) else str(d) for d in dept.to_numpy(dtype=object)], dtype=object)
+    out["w_from"], out["w_to"] = first["w_from"].to_numpy(), first["w_to"].to_numpy()
+    if flag is not None and len(s):
+        out["flag"] = np.logical_or.reduceat(flag.loc[s.index].to_numpy(dtype=bool), starts)
+    return out, ids
+
+
 def _count(lad: Ladder, f: pd.DataFrame, params: dict[str, Any], book: Any, intake: Any) -> list[dict[str, Any]]:
+    if f.empty:
+        return []
+    g, ids = _groups(f, ["subject", "window"])
+    # Steps are declared highest first: the tier is the highest step the count reaches.
+    at_least = np.array([k for k, _ in lad.steps][::-1])
+    step = np.searchsorted(at_least, g["n"].to_numpy(), side="right") - 1
+    if (step < 0).any():
+        raise ValueError(f"ladder {lad.name}: a count below its lowest step")
+    tiers = [t for _, t in lad.steps][::-1]
+    rows = zip(g["subject"], g["dept"], g["window"], g["n"], step, ids, g["w_from"], g["w_to"], strict=True)
     out = []
-    for (subject, window), grp in f.groupby(["subject", "window"], sort=True):
-        n = len(grp)
-        tier = next(t for k, t in lad.steps if n >= k)
-        warnings = max(n - 1, 0) if lad.repeat_warnings else tier.warnings
+    for subject, dept, window, n, at, group_ids, w_from, w_to in rows:
+        tier = tiers[at]
+        warnings = max(int(n) - 1, 0) if lad.repeat_warnings else tier.warnings
         out.append(
             _entry(
                 lad.name,
                 subject,
-                _dept(grp),
+                dept,
                 window,
-                n,
+                int(n),
                 Tier(tier.number, tier.zh, tier.en, warnings, tier.cap),
-                grp["id"],
-                grp["w_from"].iloc[0],
-                grp["w_to"].iloc[0],
+                group_ids,
+                *_bounds(w_from, w_to),
             )
         )
     return out
@@ -319,24 +343,19 @@ def unit_name(book: Any, intake: Any) -> str:
 
 def _unit(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, intake: Any) -> list[dict[str, Any]]:
     d = d[d["severity"] == "breach"]
-    out = []
+    if d.empty:
+        return []
     unit = unit_name(book, intake)
-    for window, grp in d.groupby("window", sort=True):
-        tier = lad.tier(2 if (grp["role"] == "severe").any() else 1)
-        out.append(
-            _entry(
-                lad.name,
-                unit,
-                None,
-                window,
-                len(grp),
-                tier,
-                list(grp["id"]),
-                grp["w_from"].iloc[0],
-                grp["w_to"].iloc[0],
-            )
-        )
-    return out
+    g, ids = _groups(d, ["window"], flag=d["role"] == "severe")
+    rows = zip(g["window"], g["n"], g["flag"], ids, g["w_from"], g["w_to"], strict=True)
+    return [
+        _entry(lad.name, unit, None, window, int(n), lad.tier(2 if severe else 1), group_ids, *_bounds(a, b))
+        for window, n, severe, group_ids, a, b in rows
+    ]
+
+
+def _bounds(w_from: Any, w_to: Any) -> tuple[pd.Timestamp, pd.Timestamp]:
+    return pd.Timestamp(w_from), pd.Timestamp(w_to)
 
 
 def _dept_points(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, intake: Any) -> list[dict[str, Any]]:
@@ -345,25 +364,15 @@ def _dept_points(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, int
         return []
     named = d["dept"].notna() & (d["dept"].astype(str) != "")
     d["dept"] = d["dept"].where(named, np.where(d["role"] == "leaders", "局领导", "未注明科室"))
-    out = []
     base = lad.tier(1)
-    for (dept, window), grp in d.groupby(["dept", "window"], sort=True):
-        pts = len(grp) * p["points"]
+    g, ids = _groups(d, ["dept", "window"])
+    out = []
+    for dept, window, n, group_ids, w_from, w_to in zip(
+        g["dept"], g["window"], g["n"], ids, g["w_from"], g["w_to"], strict=True
+    ):
+        pts = int(n) * p["points"]
         tier = Tier(1, base.zh.format(points=f"{pts:g}"), base.en.format(points=f"{pts:g}"))
-        out.append(
-            _entry(
-                lad.name,
-                dept,
-                dept,
-                window,
-                len(grp),
-                tier,
-                list(grp["id"]),
-                grp["w_from"].iloc[0],
-                grp["w_to"].iloc[0],
-                points=pts,
-            )
-        )
+        out.append(_entry(lad.name, dept, dept, window, int(n), tier, group_ids, *_bounds(w_from, w_to), points=pts))
     return out
 
 
