@@ -119,13 +119,17 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
     # cell of several punches is several rows of one Excel row).
     excel_rows = raw.index.to_numpy(dtype=np.int64)
     raw.index = pd.RangeIndex(len(raw))  # in place: a reset_index would copy a million rows
+    # A text column's cells are stripped once: its blanks are where that text is none
+    # (what is_blank says of it), and the text is the column's value.
+    texts = {p: as_text(raw[p]) for p, canon in cls.columns.items() if reg.column(canon).type == "text"}
     # A row with nothing in any recognised column is not a record (blank spacer, footer).
-    blanks = {p: is_blank(raw[p]) for p in raw.columns}
+    blanks = {p: texts[p].isna().to_numpy(dtype=bool) if p in texts else is_blank(raw[p]) for p in raw.columns}
     keep = ~np.logical_and.reduce(list(blanks.values())) if blanks else np.zeros(len(raw), dtype=bool)
     if not keep.all():
         raw = raw[keep]
         excel_rows = excel_rows[keep]
         blanks = {p: b[keep] for p, b in blanks.items()}
+        texts = {p: t[keep] for p, t in texts.items()}
     where = None if sheet.is_csv else sheet.sheet
     out: dict[str, pd.Series] = {}
     n = len(raw)
@@ -135,6 +139,8 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
             from .attendance_status import parse_status
 
             values, bad = parse_status(raw[pos], {**options.symbols, **cls.symbols})
+        elif pos in texts:
+            values, bad = texts[pos], np.zeros(n, dtype=bool)
         else:
             values, bad = PARSERS[col.type](raw[pos])
         values = values.reset_index(drop=True)
