@@ -1,6 +1,9 @@
 import datetime as dt
 
+import numpy as np
 from helpers import D, T, check, workbook
+
+from gov_audit.rules.attendance import AFTERNOON, NOON, shift_for_leave
 
 HEAD = ["姓名", "部门", "日期", "签到", "签退", "离岗时长"]
 t = dt.time
@@ -229,7 +232,7 @@ def test_nobody_is_expected_after_leaving_the_roster(tmp_path):
 
 # A roster's 调离日期 only ever removes a person's expected days from that day on: a
 # metamorphic check against the same workbook without it, for any leavers and any dates.
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _WORKDAYS = [D(2026, 9, d) for d in (21, 22, 23, 24, 28, 29, 30)] + [D(2026, 10, d) for d in (8, 9, 10, 12)]
@@ -259,3 +262,44 @@ def test_leaving_only_removes_the_days_from_leaving_on(present, left):
     base, cut = absences(without), absences(with_left)
     expected = {(n, d) for n, d in base if n not in left or d < left[n].isoformat()}
     assert cut == expected
+
+
+def _shift_for_leave_everywhere(cf, ct, S, E, one_session):
+    """shift_for_leave as it was written, on every row (the reference for the rows-with-leave version)."""
+    with np.errstate(invalid="ignore"):
+        has = ~np.isnan(cf) & ~np.isnan(S)
+        at_start = has & (cf <= S) & (ct > S) & (ct < E)
+        at_end = has & (ct >= E) & (cf < E) & (cf > S)
+        spans_lunch = one_session & (S < NOON) & (E > AFTERNOON)
+        new_start = np.where(spans_lunch & (ct >= NOON) & (ct <= AFTERNOON), AFTERNOON, ct)
+        new_end = np.where(spans_lunch & (cf >= NOON) & (cf <= AFTERNOON), NOON, cf)
+        S2 = np.where(at_start, new_start, S)
+        E2 = np.where(at_end, new_end, E)
+        halved = spans_lunch & ((at_start & (S2 >= AFTERNOON - 1)) | (at_end & (E2 <= NOON + 1)))
+    return S2, E2, halved
+
+
+# Times on the boundaries that matter (session ends, the midday break), so they collide.
+_CLOCK = st.one_of(
+    st.sampled_from([np.nan, 8.5, 10.0, 12.0, 12.5, 13.0, 15.0, 17.5]).map(lambda h: h * 3600),
+    st.floats(0, 86400),
+)
+
+
+@settings(deadline=None)
+@given(st.lists(st.tuples(_CLOCK, _CLOCK, _CLOCK, _CLOCK, st.booleans()), min_size=20, max_size=60))
+@example(  # the whole session on leave; morning leave into the break; afternoon leave from it; no leave
+    [
+        (8.5 * 3600, 17.5 * 3600, 8.5 * 3600, 17.5 * 3600, False),
+        (8.5 * 3600, 12.5 * 3600, 8.5 * 3600, 17.5 * 3600, True),
+        (12.0 * 3600, 17.5 * 3600, 8.5 * 3600, 17.5 * 3600, True),
+        (np.nan, np.nan, 8.5 * 3600, 17.5 * 3600, True),
+    ]
+)
+def test_leave_shifts_only_the_rows_with_leave(rows):
+    cf, ct, S, E = (np.array([r[i] for r in rows], dtype=float) for i in range(4))
+    one = np.array([r[4] for r in rows], dtype=bool)
+    got = shift_for_leave(cf, ct, S, E, one)
+    want = _shift_for_leave_everywhere(cf, ct, S, E, one)
+    for g, w in zip(got, want, strict=True):
+        np.testing.assert_array_equal(g, w)

@@ -289,14 +289,24 @@ def shift_for_leave(cf, ct, S, E, one_session) -> tuple[np.ndarray, np.ndarray, 
     """
     with np.errstate(invalid="ignore"):
         has = ~np.isnan(cf) & ~np.isnan(S)
-        at_start = has & (cf <= S) & (ct > S) & (ct < E)
-        at_end = has & (ct >= E) & (cf < E) & (cf > S)
-        spans_lunch = one_session & (S < NOON) & (E > AFTERNOON)
+    halved = np.zeros(len(S), dtype=bool)
+    at = np.flatnonzero(has)
+    if not len(at):  # nobody on leave: nothing moves (and no million-row temporaries)
+        return S, E, halved
+    # Only the rows with leave are worked on: a few per cent of a register.
+    cf, ct, s, e = cf[at], ct[at], S[at], E[at]
+    one = np.broadcast_to(one_session, S.shape)[at]
+    with np.errstate(invalid="ignore"):
+        at_start = (cf <= s) & (ct > s) & (ct < e)
+        at_end = (ct >= e) & (cf < e) & (cf > s)
+        spans_lunch = one & (s < NOON) & (e > AFTERNOON)
         new_start = np.where(spans_lunch & (ct >= NOON) & (ct <= AFTERNOON), AFTERNOON, ct)
         new_end = np.where(spans_lunch & (cf >= NOON) & (cf <= AFTERNOON), NOON, cf)
-        S2 = np.where(at_start, new_start, S)
-        E2 = np.where(at_end, new_end, E)
-        halved = spans_lunch & ((at_start & (S2 >= AFTERNOON - 1)) | (at_end & (E2 <= NOON + 1)))
+        s2 = np.where(at_start, new_start, s)
+        e2 = np.where(at_end, new_end, e)
+        halved[at] = spans_lunch & ((at_start & (s2 >= AFTERNOON - 1)) | (at_end & (e2 <= NOON + 1)))
+    S2, E2 = S.copy(), E.copy()
+    S2[at], E2[at] = s2, e2
     return S2, E2, halved
 
 
