@@ -303,3 +303,17 @@ def test_leave_shifts_only_the_rows_with_leave(rows):
     want = _shift_for_leave_everywhere(cf, ct, S, E, one)
     for g, w in zip(got, want, strict=True):
         np.testing.assert_array_equal(g, w)
+
+
+def test_a_row_without_a_name_marks_nobody_present(tmp_path):
+    # A punch row whose name cell is blank is an input error; it must not count as the
+    # attendance of whoever happens to be last in the register (it once did: the blank
+    # name's lookup index -1 picked the last person), hiding that person's absence.
+    rows = [[n, "办公室", D(2026, 9, d), t(8, 25), t(17, 45)] for n in ("李四", "张三") for d in (28, 29)]
+    rows.append(["李四", "办公室", D(2026, 9, 30), t(8, 25), t(17, 45)])
+    rows.append([None, "办公室", D(2026, 9, 30), t(8, 25), t(17, 45)])  # row 7: who?
+    f = workbook(tmp_path / "a.xlsx", {"考勤": [HEAD[:5], *rows]})
+    code, rep, err = check(f, "--as-of", "2026-09-30", "--rule", "ATT003")
+    assert code == 2 and "A7" in err  # the blank name is named as the error it is
+    absent = [(x["subject"], x["start"], x["absent_days"]) for x in rep["findings"] if x["rule"] == "ATT003"]
+    assert absent == [("张三", "2026-09-30", 1)]

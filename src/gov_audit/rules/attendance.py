@@ -470,11 +470,13 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     if records.empty:
         return pd.DataFrame(columns=cols)
     day = records["date"].to_numpy(dtype="datetime64[D]")
+    # Each distinct name hashed once, for every sheet's people and for marking who was there.
+    name_code, name_of = pd.factorize(records["name"])
     as_of = np.datetime64(ctx.as_of.date(), "D")
-    sheets = records.groupby(["_file", "_sheet"], sort=True)
-    spans = sheets["date"].agg(["min", "max"])
-    first_all = np.datetime64(spans["min"].min().date(), "D")
-    last_all = min(np.datetime64(spans["max"].max().date(), "D"), as_of)
+    # Each sheet's rows by position: no frame per sheet (one sheet is a million rows).
+    sheets = records.groupby(["_file", "_sheet"], sort=True, observed=True).indices
+    first_all = min(day[pos].min() for pos in sheets.values())
+    last_all = min(max(day[pos].max() for pos in sheets.values()), as_of)
     if last_all < first_all:
         return pd.DataFrame(columns=cols)
     span = np.arange(first_all, last_all + 1)
@@ -484,9 +486,7 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     # Leave the office recorded on a day also shows the day was kept (a punch clock has no
     # row for people away, and on some days nobody punched who was not absent or away).
     on_leave = cover["date"].to_numpy(dtype="datetime64[D]") if len(cover) else np.zeros(0, "datetime64[D]")
-    recorded_days = {
-        key: np.unique(np.concatenate([grp["date"].to_numpy(dtype="datetime64[D]"), on_leave])) for key, grp in sheets
-    }
+    recorded_days = {key: np.unique(np.concatenate([day[pos], on_leave])) for key, pos in sheets.items()}
     # A person's department, whatever the row order (the least by name when rows disagree;
     # a sort of a million rows to find the earliest would cost more than the whole judgement).
     people = records.groupby("name", sort=True)["dept"].min()
@@ -501,15 +501,15 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
         return pd.DataFrame(columns=cols)
     wanted = np.zeros(P * D, dtype=bool)
     # Per sheet: its people × its working days (a handful of sheets, each a vectorized block).
-    for (file, sheet), grp in sheets:
-        lo = np.datetime64(grp["date"].min().date(), "D")
-        hi = min(np.datetime64(grp["date"].max().date(), "D"), as_of)
+    for key, pos in sheets.items():
+        lo, hi = day[pos].min(), min(day[pos].max(), as_of)
         d0, d1 = np.searchsorted(expected, lo), np.searchsorted(expected, hi, side="right")
-        pi = np.unique(everyone.index.get_indexer(grp["name"].unique()))
+        codes = np.unique(name_code[pos])
+        pi = np.unique(everyone.index.get_indexer(name_of[codes[codes >= 0]]))
         pi = pi[pi >= 0]
         if d1 > d0 and len(pi):
             days = np.arange(d0, d1)
-            days = days[np.isin(expected[d0:d1], recorded_days[(file, sheet)])]
+            days = days[np.isin(expected[d0:d1], recorded_days[key])]
             wanted.reshape(P, D)[np.ix_(pi, days)] = True
     if len(extra):
         every_recorded = np.unique(np.concatenate(list(recorded_days.values())))
@@ -527,21 +527,22 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
             wanted.reshape(P, D)[:] &= np.arange(D)[None, :] < cut[:, None]
     present = np.zeros(P * D, dtype=bool)
 
-    def mark(names: pd.Series, dates: np.ndarray) -> None:
-        # Hash each distinct name once, not every row's name.
-        codes, uniques = pd.factorize(names)
-        pi = everyone.index.get_indexer(uniques)[codes] if len(uniques) else np.zeros(0, dtype=np.int64)
+    def mark(codes: np.ndarray, uniques: Any, dates: np.ndarray) -> None:
+        # Each distinct name looked up once; a row without a name (code -1) marks nobody.
+        at = everyone.index.get_indexer(uniques) if len(uniques) else np.zeros(0, dtype=np.int64)
+        pi = np.where(codes >= 0, at[codes] if len(at) else -1, -1)
         di = np.searchsorted(expected, dates)
         ok = (pi >= 0) & (di < D)
         ok[ok] &= expected[di[ok]] == dates[ok]
         present[pi[ok] * D + di[ok]] = True
 
-    mark(records["name"], day)
+    mark(name_code, name_of, day)
     halves = cover.iloc[:0]
     if len(cover):
         morning, afternoon = _halves_covered(ctx, cover)
         full = cover[morning & afternoon]
-        mark(full["name"], full["date"].to_numpy(dtype="datetime64[D]"))
+        full_code, full_of = pd.factorize(full["name"])
+        mark(full_code, full_of, full["date"].to_numpy(dtype="datetime64[D]"))
         halves = cover[morning ^ afternoon][["name", "date"]]
     gap = np.nonzero(wanted & ~present)[0]
     out = pd.DataFrame(
