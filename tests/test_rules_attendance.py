@@ -317,3 +317,16 @@ def test_a_row_without_a_name_marks_nobody_present(tmp_path):
     assert code == 2 and "A7" in err  # the blank name is named as the error it is
     absent = [(x["subject"], x["start"], x["absent_days"]) for x in rep["findings"] if x["rule"] == "ATT003"]
     assert absent == [("张三", "2026-09-30", 1)]
+
+
+def test_each_attendance_sheet_speaks_for_its_own_people_and_days(tmp_path):
+    # Two sheets of one register (the bureau's, and a unit's that starts later): a person
+    # is expected on the days of the sheets that list them, never on another sheet's days.
+    bureau = [[n, "办公室", D(2026, 9, d), t(8, 25), t(17, 45)] for n in ("张三", "李四") for d in (28, 29)]
+    bureau.append(["张三", "办公室", D(2026, 9, 30), t(8, 25), t(17, 45)])  # 李四 missing on 09-30
+    unit = [["王五", "分局", D(2026, 9, 30), t(8, 25), t(17, 45)]]
+    f = workbook(tmp_path / "a.xlsx", {"考勤": [HEAD[:5], *bureau], "分局考勤": [HEAD[:5], *unit]})
+    code, rep, _ = check(f, "--as-of", "2026-09-30", "--rule", "ATT003")
+    assert code == 1
+    absent = [(x["subject"], x["start"], x["absent_days"]) for x in rep["findings"] if x["rule"] == "ATT003"]
+    assert absent == [("李四", "2026-09-30", 1)]

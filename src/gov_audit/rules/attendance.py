@@ -73,7 +73,9 @@ class SessionTable:
 
     def __getitem__(self, key):
         if isinstance(key, str):
-            return np.concatenate([np.asarray(p[key]) for p in self.parts]) if self.parts else np.zeros(0)
+            # A part may hold one value for all its rows (a scalar): spread it over them.
+            columns = [np.broadcast_to(np.asarray(p[key]), len(p["_row"])) for p in self.parts]
+            return np.concatenate(columns) if self.parts else np.zeros(0)
         mask = np.asarray(key, dtype=bool)
         frames, start = [], 0
         for p in self.parts:
@@ -318,29 +320,29 @@ def judge(ctx: Context) -> AttendanceJudgement:
     p = ctx.params
     data = ctx.registers["attendance"]
     f = data.valid(("date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post", "status", "status2"))
-    f = f[
-        [
-            "name",
-            "dept",
-            "date",
-            "sign_in",
-            "sign_out",
-            "sign_in2",
-            "sign_out2",
-            "off_post",
-            "status",
-            "status2",
-            *(c for c in ("_raw_status", "_raw_status2") if c in f),
-            "_file",
-            "_sheet",
-            "_row",
-        ]
+    judged_cols = [
+        "name",
+        "dept",
+        "date",
+        "sign_in",
+        "sign_out",
+        "sign_in2",
+        "sign_out2",
+        "off_post",
+        "status",
+        "status2",
+        *(c for c in ("_raw_status", "_raw_status2") if c in f),
+        "_file",
+        "_sheet",
+        "_row",
     ]
     days = f["date"].to_numpy(dtype="datetime64[D]")
     keep = ~np.isnat(days) & (days <= np.datetime64(ctx.as_of.date(), "D"))
     if keep.any():
         keep[keep] = ctx.calendar.is_workday(days[keep])
-    rec = f[keep] if not keep.all() else f
+    # Only the judged columns are copied, and only when rows are left out: a register
+    # judged whole is read in place (a million-row copy otherwise).
+    rec = f.loc[keep, judged_cols] if not keep.all() else f
     sched = schedule_columns(ctx, rec["date"])
     cover = leave_cover(ctx)
     if len(cover):
@@ -431,7 +433,7 @@ def judge(ctx: Context) -> AttendanceJudgement:
                 **cols,
                 "blank_day": blank,
                 "two": tw,
-                "session": np.full(len(si), s),
+                "session": s,  # one value for the part's rows (see SessionTable)
                 "S": S,
                 "E": E,
                 "in": si,
@@ -441,8 +443,8 @@ def judge(ctx: Context) -> AttendanceJudgement:
                 "off_post": off,
                 **flags,
                 "absent_days": absent,
-                "basis": np.full(len(si), "times"),
-                "recorded": np.full(len(si), None, dtype=object),
+                "basis": "times",
+                "recorded": None,
             }
         )
     if halves is not None and status_only.any():
@@ -474,7 +476,7 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     name_code, name_of = pd.factorize(records["name"])
     as_of = np.datetime64(ctx.as_of.date(), "D")
     # Each sheet's rows by position: no frame per sheet (one sheet is a million rows).
-    sheets = records.groupby(["_file", "_sheet"], sort=True, observed=True).indices
+    sheets = _rows_by_sheet(records)
     first_all = min(day[pos].min() for pos in sheets.values())
     last_all = min(max(day[pos].max() for pos in sheets.values()), as_of)
     if last_all < first_all:
@@ -489,7 +491,10 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     recorded_days = {key: np.unique(np.concatenate([day[pos], on_leave])) for key, pos in sheets.items()}
     # A person's department, whatever the row order (the least by name when rows disagree;
     # a sort of a million rows to find the earliest would cost more than the whole judgement).
-    people = records.groupby("name", sort=True)["dept"].min()
+    has_name = name_code >= 0
+    people = records["dept"][has_name].groupby(name_code[has_name], sort=False).min()
+    people.index = name_of[people.index.to_numpy()]
+    people = people.sort_index()
     if "staff" in ctx.registers:
         staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].min()
         extra = staff[~staff.index.isin(people.index)]
@@ -560,6 +565,15 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     else:
         out["absent_days"] = 1.0
     return out
+
+
+def _rows_by_sheet(records: pd.DataFrame) -> dict[tuple[Any, Any], np.ndarray]:
+    """Row positions of each (file, sheet): one group without grouping when, as in most
+    registers, every row comes from one sheet."""
+    file, sheet = records["_file"], records["_sheet"]
+    if len(records) and (file.iloc[0] == file).all() and (sheet.iloc[0] == sheet).all():
+        return {(file.iloc[0], sheet.iloc[0]): np.arange(len(records))}
+    return records.groupby(["_file", "_sheet"], sort=True, observed=True).indices
 
 
 def _halves_covered(ctx: Context, cover: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
