@@ -509,8 +509,9 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     for key, pos in sheets.items():
         lo, hi = day[pos].min(), min(day[pos].max(), as_of)
         d0, d1 = np.searchsorted(expected, lo), np.searchsorted(expected, hi, side="right")
-        codes = np.unique(name_code[pos])
-        pi = np.unique(everyone.index.get_indexer(name_of[codes[codes >= 0]]))
+        in_sheet = name_code[pos]
+        codes = np.flatnonzero(np.bincount(in_sheet[in_sheet >= 0], minlength=len(name_of)))
+        pi = np.unique(everyone.index.get_indexer(name_of[codes]))
         pi = pi[pi >= 0]
         if d1 > d0 and len(pi):
             days = np.arange(d0, d1)
