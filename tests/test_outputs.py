@@ -190,7 +190,8 @@ def test_baseline_reports_only_new_findings(tmp_path):
     assert check(f2, "--baseline", tmp_path / "p.xlsx")[0] == 2
 
 
-def test_batch_over_offices_with_a_broken_file(tmp_path):
+def county_with_a_broken_file(tmp_path, decided_b=D(2026, 9, 2)):
+    """Two offices (one in a folder) with a petition each, and a workbook that is not one."""
     root = tmp_path / "county"
     (root / "城关镇").mkdir(parents=True)
     workbook(
@@ -199,9 +200,14 @@ def test_batch_over_offices_with_a_broken_file(tmp_path):
     )
     workbook(
         root / "清河乡计生办.xlsx",
-        {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 1), D(2026, 9, 2)]]},
+        {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 1), decided_b]]},
     )
     (root / "坏文件.xlsx").write_bytes(b"PK\x03\x04 truncated")
+    return root
+
+
+def test_batch_over_offices_with_a_broken_file(tmp_path):
+    root = county_with_a_broken_file(tmp_path)
     r = run("check", root, "--as-of", "2026-11-24", "--format", "json")
     assert r.exit_code == 2
     batch = json.loads(r.stdout)
@@ -318,16 +324,7 @@ def test_batch_offices_are_judged_on_the_batchs_own_rulebook(tmp_path, jobs):
 def test_batch_json_document_is_the_one_json_dumps_would_write(tmp_path):
     # Reports are spooled as each office finishes and copied into the document in office
     # order: the bytes are those of json.dumps over the whole document (sorted keys).
-    root = tmp_path / "county"
-    (root / "城关镇").mkdir(parents=True)
-    workbook(
-        root / "城关镇" / "城关镇计生办.xlsx",
-        {"信访登记": [["编号", "收到日期", "受理决定日期"], ["A", D(2026, 9, 15), D(2026, 10, 9)]]},
-    )
-    workbook(
-        root / "清河乡计生办.xlsx", {"信访登记": [["编号", "收到日期", "受理决定日期"], ["B", D(2026, 9, 1), None]]}
-    )
-    (root / "坏文件.xlsx").write_bytes(b"PK\x03\x04 truncated")
+    root = county_with_a_broken_file(tmp_path, decided_b=None)
     for jobs in ("1", "2"):
         r = run("check", root, "--as-of", "2026-11-24", "--format", "json", "--jobs", jobs)
         document = json.loads(r.stdout)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .classify import Classified, Skipped, classify
 from .errors import InputError
 from .normalize import NormalizeOptions, RegisterData, combine, normalize
-from .read import DEFAULT_LIMITS, RawSheet, ReadLimits, SheetUnreadable, fatal, find_inputs, read_sheets
+from .read import DEFAULT_LIMITS, RawSheet, ReadLimits, SheetUnreadable, background, fatal, find_inputs, read_sheets
 
 
 @dataclass
@@ -45,26 +43,6 @@ class Intake:
         return (first.parent.name or first.stem) if first.suffix.lower() == ".csv" else first.stem
 
 
-_hash_pool: ThreadPoolExecutor | None = None
-
-
-def _hasher() -> ThreadPoolExecutor:
-    # hashlib lets go of the GIL on large buffers: a workbook is hashed while it is parsed.
-    global _hash_pool
-    if _hash_pool is None:
-        _hash_pool = ThreadPoolExecutor(1, thread_name_prefix="gov-audit-hash")
-    return _hash_pool
-
-
-def _forget_pool_in_child() -> None:
-    global _hash_pool
-    _hash_pool = None  # a forked batch worker has none of the parent's threads
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_pool_in_child)
-
-
 def sha256_of(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
@@ -86,7 +64,8 @@ def load_registers(
     titles: list[str] = []
     for path in files:
         display = _display(path, display_root)
-        digest = _hasher().submit(sha256_of, path) if path.exists() else None
+        # hashlib lets go of the GIL on large buffers: the workbook is hashed while it is parsed.
+        digest = background("hash").submit(sha256_of, path) if path.exists() else None
         sheets, errs = read_sheets(path, display, limits)
         errors += errs
         info = InputFile(display, "")

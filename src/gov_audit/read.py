@@ -147,21 +147,21 @@ class _NativeStderr:
 
 
 native_stderr = _NativeStderr()
-_scan_pool: ThreadPoolExecutor | None = None
+_pools: dict[str, ThreadPoolExecutor] = {}
 
 
-def _scanner() -> ThreadPoolExecutor:
-    global _scan_pool
-    if _scan_pool is None:
-        _scan_pool = ThreadPoolExecutor(1, thread_name_prefix="gov-audit-scan")
-    return _scan_pool
+def background(name: str) -> ThreadPoolExecutor:
+    """A one-thread pool for work beside the parse (the hidden-cell scan, the file's hash):
+    each job that lets go of the GIL runs on the other core while calamine parses."""
+    if name not in _pools:
+        _pools[name] = ThreadPoolExecutor(1, thread_name_prefix=f"gov-audit-{name}")
+    return _pools[name]
 
 
 def _after_fork_in_child() -> None:
     # A forked batch worker has none of the parent's threads: a pool that believes its
-    # worker exists would never run a scan, and a lock held at the fork stays held.
-    global _scan_pool
-    _scan_pool = None
+    # worker exists would never run a job, and a lock held at the fork stays held.
+    _pools.clear()
     native_stderr.lock = threading.Lock()
     native_stderr.depth = 0
 
@@ -535,7 +535,7 @@ def _read_spreadsheet(path: Path, name: str, limits: ReadLimits = DEFAULT_LIMITS
             preview = [r + [""] * (width - len(r)) for r in preview]
             raw = RawSheet(name, sheet_name, preview, list(range(width)), _path=path, oversize=info.oversize)
             if info.oversize is None:
-                raw.hidden = _scanner().submit(scan_hidden_cells, path, info.part)
+                raw.hidden = background("scan").submit(scan_hidden_cells, path, info.part)
             if info.oversize is not None:
                 over = info.oversize
                 if over.far_cell:
