@@ -335,3 +335,30 @@ def test_batch_json_document_is_the_one_json_dumps_would_write(tmp_path):
         out = tmp_path / f"batch{jobs}.json"
         r = run("check", root, "--as-of", "2026-11-24", "--format", "json", "--jobs", jobs, "-o", out)
         assert out.read_text(encoding="utf-8") == json.dumps(document, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_renderer_failing_on_one_office_costs_only_that_office_its_report(tmp_path, monkeypatch, jobs):
+    from gov_audit.render import csv_report
+
+    real = csv_report.render_csv
+
+    def broken_for_one_office(report, lang):
+        if report.get("office") == "清河乡计生办":
+            raise RuntimeError("renderer bug")
+        return real(report, lang)
+
+    monkeypatch.setattr(csv_report, "render_csv", broken_for_one_office)
+    root = county_with_a_broken_file(tmp_path)
+    out = tmp_path / "reports"
+    r = run("check", root, "--as-of", "2026-11-24", "--format", "csv", "--output-dir", out, "--jobs", jobs)
+    assert r.exit_code == 2
+    summary = json.loads((out / "gov-audit-batch-2026-11-24.json").read_text(encoding="utf-8"))
+    exits = {o["office"]: (o["exit"], o["errors"]) for o in summary["offices"]}
+    assert exits["城关镇/城关镇计生办"] == (1, 0)  # the others are written as always
+    assert exits["清河乡计生办"] == (2, 1)
+    # Its file is still a valid report (the failure report: the header, no rows), and the
+    # error names the office and the stage.
+    failed = (out / "gov-audit-清河乡计生办-2026-11-24.csv").read_text(encoding="utf-8-sig")
+    assert failed.count("\n") == 1 and failed.startswith("规则,状态")
+    assert "清河乡计生办: csv report 内部错误" in r.stderr and "RuntimeError: renderer bug" in r.stderr

@@ -443,6 +443,7 @@ def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, j
     from .batch import batch_exit, run_batch, summary_row
     from .render.files import atomic_path, write_text_atomic
     from .render.output import EXTENSION, write_report
+    from .report import failure_report
 
     err = _stderr()
     progress = None
@@ -464,7 +465,16 @@ def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, j
             if output_dir is not None and rep is not None:
                 safe = r["office"].replace("/", "_").replace("\\", "_")
                 path = output_dir / f"gov-audit-{safe}-{stamp}.{EXTENSION[fmt]}"
-                write_report(rep, fmt, path, lang, source_root=Path.cwd())
+                try:
+                    write_report(rep, fmt, path, lang, source_root=Path.cwd())
+                except OSError:
+                    raise
+                except Exception as exc:  # a renderer's bug costs this office its report, not the batch
+                    errors = [InputError.from_json(e) for e in r["errors"]]
+                    errors.append(_internal([r["office"]], f"{fmt} report", exc))
+                    source = prepared.rulebook.source if prepared is not None else None
+                    write_report(failure_report(opts, errors, lang, source), fmt, path, lang)
+                    r = dict(r, exit=EXIT_INPUT, errors=[e.to_json() for e in errors])
             if spool is not None:
                 data = _json.dumps(rep, ensure_ascii=False, sort_keys=True).encode("utf-8")
                 spooled[r["office"]] = (spool.tell(), len(data))
