@@ -3,11 +3,36 @@ went columnar: the reference the columnar path must match byte for byte (issue 1
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
-from gov_audit.report import _iso_column, _num, _text
+from gov_audit.report import _iso_column
 from gov_audit.rules import RULES
 from gov_audit.rules.base import FIELD_PREFIX, describe, finding_fields
+
+
+def _num(v):
+    if v is None:
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    if math.isnan(f):
+        return None
+    return int(f) if f.is_integer() else round(f, 2)
+
+
+def _text(v):
+    if v is None:
+        return None
+    try:
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(v)
 
 
 def finding_dicts_rowwise(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:

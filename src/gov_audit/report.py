@@ -16,29 +16,6 @@ from .rules.base import FIELD_PREFIX, describe
 SCHEMA = "gov-audit/report@1"
 
 
-def _num(v):
-    if v is None:
-        return None
-    try:
-        f = float(v)
-    except (TypeError, ValueError):
-        return None
-    if math.isnan(f):
-        return None
-    return int(f) if f.is_integer() else round(f, 2)
-
-
-def _text(v):
-    if v is None:
-        return None
-    try:
-        if pd.isna(v):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return str(v)
-
-
 def _iso_column(values: pd.Series, hours: pd.Series) -> pd.Series:
     """ISO dates (date-times with minutes for hour periods or where a time is set), vectorized."""
     ts = pd.to_datetime(values, errors="coerce")
@@ -114,7 +91,7 @@ def _object_list(values: pd.Series) -> list:
 
 
 def _text_list(values: pd.Series) -> list:
-    """A column as text, blanks as None (what ``_text`` does to one value)."""
+    """A column as text, blanks as None."""
     return [None if v is None else str(v) for v in _object_list(values)]
 
 
@@ -127,11 +104,10 @@ def _num_list(values: pd.Series) -> list:
 def _typed_fields(frame: pd.DataFrame, rule_ids: list) -> list[dict]:
     """Each finding's typed fields (name → value, blanks left out), from its rule's columns."""
     out: list[dict] = [{}] * len(frame)
+    every = [c[len(FIELD_PREFIX) :] for c in frame.columns if c.startswith(FIELD_PREFIX)]
     positions = pd.Series(range(len(frame))).groupby(pd.Series(rule_ids, dtype=object), sort=False).indices
     for rule_id, pos in positions.items():
-        declared = RULES[rule_id].fields
-        names = [c[len(FIELD_PREFIX) :] for c in frame.columns if c.startswith(FIELD_PREFIX)]
-        names = [name for name in names if name in declared]
+        names = [name for name in every if name in RULES[rule_id].fields]
         if not names:
             continue
         columns = [_object_list(frame[FIELD_PREFIX + name].iloc[pos]) for name in names]
