@@ -12,6 +12,8 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .textfold import fold  # noqa: F401  (re-exported)
 
@@ -81,8 +83,14 @@ def as_text(col: pd.Series) -> pd.Series:
         return out.where(col.notna(), None)
     if pd.api.types.is_datetime64_any_dtype(col.dtype):
         return col.dt.strftime("%Y-%m-%d").where(col.notna(), None).astype(object)
+    if isinstance(col.array, pd.arrays.ArrowStringArray):
+        # Arrow-backed text from the reader: strip and blank-out in Arrow compute directly
+        # (the same kernels pandas' .str would call, without its per-call overhead, which
+        # on a register of a few dozen rows was most of the cost).
+        stripped, blank = _arrow_strip(col)
+        text = pc.if_else(blank, pa.scalar(None, stripped.type), stripped)
+        return pd.Series(type(col.array)(text, dtype=col.dtype), index=col.index, name=col.name, copy=False)
     if col.dtype != object and pd.api.types.is_string_dtype(col.dtype):
-        # Arrow-backed text from the reader: strip and blank-out stay in Arrow compute.
         s = col.str.strip()
         return s.mask((s == "") | s.isin(DASHES))
     s = col.where(col.notna(), None)
@@ -93,7 +101,22 @@ def as_text(col: pd.Series) -> pd.Series:
     return s.where(s.notna() & (s != "") & ~s.isin(DASHES), None)
 
 
+def _arrow_strip(col: pd.Series) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
+    """An Arrow text column stripped, and where it is blank (null, empty or dashes)."""
+    stripped = pc.utf8_trim_whitespace(col.array._pa_array)
+    dashes = _DASH_SETS.get(stripped.type)
+    if dashes is None:
+        dashes = _DASH_SETS[stripped.type] = pa.array(DASHES, type=stripped.type)
+    blank = pc.or_(pc.equal(pc.utf8_length(stripped), 0), pc.is_in(stripped, value_set=dashes))
+    return stripped, pc.fill_null(blank, True)
+
+
+_DASH_SETS: dict[pa.DataType, pa.Array] = {}
+
+
 def _is_blank(col: pd.Series) -> np.ndarray:
+    if isinstance(col.array, pd.arrays.ArrowStringArray):
+        return np.asarray(_arrow_strip(col)[1], dtype=bool)
     if col.dtype != object and pd.api.types.is_string_dtype(col.dtype):
         s = col.str.strip()
         return (col.isna() | (s == "") | s.isin(DASHES)).to_numpy(dtype=bool, na_value=True)
@@ -266,20 +289,39 @@ def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     return out.astype(float), (~blank & out.isna().to_numpy())
 
 
+def _distinct(col: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Each row's code (−1 for a missing cell) and the column's distinct values, in its dtype.
+
+    A column of a few words (是/否) is judged once per word and spread back by code."""
+    codes, uniques = pd.factorize(col, use_na_sentinel=True)
+    return codes, pd.Series(uniques, dtype=col.dtype)
+
+
+def _yes_no_blank(values: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which of a few distinct cells say yes, which no, which nothing (words folded as headers are)."""
+    words = [fold(t) if isinstance(t, str) else "" for t in as_text(values).tolist()]
+    yes = np.array([w in TRUE_WORDS for w in words], dtype=bool)
+    no = np.array([w in FALSE_WORDS for w in words], dtype=bool)
+    return yes, no, _is_blank(values)
+
+
+def _bool_cells(col: pd.Series, blank_is: bool) -> tuple[pd.Series, np.ndarray]:
+    codes, values = _distinct(col)
+    yes, no, blank = _yes_no_blank(values)
+    # A missing cell (code −1) reads the appended last entry: blank, not bad.
+    value = np.append(yes | (blank & blank_is), blank_is)[codes]
+    bad = np.append(~blank & ~yes & ~no, False)[codes]
+    return pd.Series(value, index=col.index), bad
+
+
 def parse_bool(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Yes/no cells (是/否, 有/无, Y/N, √/×, 1/0, true/false); blank → False."""
-    blank = _is_blank(col)
-    # fold(), a column at a time: full-width → half-width, no spaces, lower case.
-    text = as_text(col).str.normalize("NFKC").str.replace(r"\s+", "", regex=True).str.lower()
-    yes = text.isin(TRUE_WORDS).to_numpy()
-    no = text.isin(FALSE_WORDS).to_numpy()
-    return pd.Series(yes, index=col.index), (~blank & ~yes & ~no)
+    return _bool_cells(col, blank_is=False)
 
 
 def parse_bool_default_yes(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Yes/no where a blank cell means yes (查实: the register records outcomes)."""
-    values, bad = parse_bool(col)
-    return values | pd.Series(_is_blank(col), index=col.index), bad
+    return _bool_cells(col, blank_is=True)
 
 
 def parse_number(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
