@@ -1,8 +1,10 @@
 import datetime as dt
 
 import numpy as np
+import pytest
 from helpers import D, T, check, workbook
 
+from gov_audit.rules import attendance
 from gov_audit.rules.attendance import AFTERNOON, NOON, shift_for_leave
 
 HEAD = ["姓名", "部门", "日期", "签到", "签退", "离岗时长"]
@@ -305,7 +307,15 @@ def test_leave_shifts_only_the_rows_with_leave(rows):
         np.testing.assert_array_equal(g, w)
 
 
-def test_a_row_without_a_name_marks_nobody_present(tmp_path):
+# Who was present is marked a slice of rows at a time (peak memory): slices of two rows
+# cut the registers below at every place and must mark exactly what one slice does.
+SLICES = pytest.mark.parametrize("mark_slice", [None, 2])
+
+
+@SLICES
+def test_a_row_without_a_name_marks_nobody_present(tmp_path, monkeypatch, mark_slice):
+    if mark_slice:
+        monkeypatch.setattr(attendance, "_MARK_SLICE", mark_slice)
     # A punch row whose name cell is blank is an input error; it must not count as the
     # attendance of whoever happens to be last in the register (it once did: the blank
     # name's lookup index -1 picked the last person), hiding that person's absence.
@@ -319,7 +329,10 @@ def test_a_row_without_a_name_marks_nobody_present(tmp_path):
     assert absent == [("张三", "2026-09-30", 1)]
 
 
-def test_each_attendance_sheet_speaks_for_its_own_people_and_days(tmp_path):
+@SLICES
+def test_each_attendance_sheet_speaks_for_its_own_people_and_days(tmp_path, monkeypatch, mark_slice):
+    if mark_slice:
+        monkeypatch.setattr(attendance, "_MARK_SLICE", mark_slice)
     # Two sheets of one register (the bureau's, and a unit's that starts later): a person
     # is expected on the days of the sheets that list them, never on another sheet's days.
     bureau = [[n, "办公室", D(2026, 9, d), t(8, 25), t(17, 45)] for n in ("张三", "李四") for d in (28, 29)]

@@ -40,7 +40,7 @@ Interpretations, written once here for the whole family:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -48,6 +48,9 @@ import pandas as pd
 from . import register
 from .base import Context, Example, Rule, empty_findings, extra_fields, findings_from, hhmm
 from .ladder import Ladder, Tier
+
+if TYPE_CHECKING:
+    from ..normalize import RegisterData
 
 BUSINESS_KINDS = ("出差", "公出", "学习", "培训", "公务")
 SESSION_ZH = {1: "上午", 2: "下午"}
@@ -317,8 +320,23 @@ def judge(ctx: Context) -> AttendanceJudgement:
     cache_key = ("attendance", id(ctx.registers.get("attendance")), tuple(sorted(family.items())))
     if cache_key in ctx.cache:
         return ctx.cache[cache_key]
-    p = ctx.params
     data = ctx.registers["attendance"]
+    cover = leave_cover(ctx)
+    # The sessions are judged in their own frame: its million-row temporaries (schedule,
+    # leave bounds, punches) are gone before the missing-day grid is built (peak memory).
+    sessions = _judge_sessions(ctx, data, cover)
+    # Every row with a date is a record of that day, even one whose times could not be
+    # read (that is an input error, never an absence).
+    missing = _missing_days(ctx, data.frame, cover)  # (no copy: a row with no date marks nothing)
+    daily = _daily_absence(sessions, missing)
+    result = AttendanceJudgement(sessions, missing, daily)
+    ctx.cache[cache_key] = result
+    return result
+
+
+def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> SessionTable:
+    """Each record's sessions judged against the schedule, leave and recorded statuses."""
+    p = ctx.params
     f = data.valid(("date", "sign_in", "sign_out", "sign_in2", "sign_out2", "off_post", "status", "status2"))
     judged_cols = [
         "name",
@@ -344,7 +362,6 @@ def judge(ctx: Context) -> AttendanceJudgement:
     # judged whole is read in place (a million-row copy otherwise).
     rec = f.loc[keep, judged_cols] if not keep.all() else f
     sched = schedule_columns(ctx, rec["date"])
-    cover = leave_cover(ctx)
     if len(cover):
         cover["date"] = pd.to_datetime(cover["date"]).astype("datetime64[ns]")
         cov = rec[["name", "date"]].merge(cover, on=["name", "date"], how="left")
@@ -449,14 +466,7 @@ def judge(ctx: Context) -> AttendanceJudgement:
         )
     if halves is not None and status_only.any():
         parts.append(_status_part(rec, halves, status_only, two, p))
-    sessions = SessionTable(parts)
-    # Every row with a date is a record of that day, even one whose times could not be
-    # read (that is an input error, never an absence).
-    missing = _missing_days(ctx, data.frame, cover)  # (no copy: a row with no date marks nothing)
-    daily = _daily_absence(sessions, missing)
-    result = AttendanceJudgement(sessions, missing, daily)
-    ctx.cache[cache_key] = result
-    return result
+    return SessionTable(parts)
 
 
 def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> pd.DataFrame:
@@ -535,12 +545,15 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
 
     def mark(codes: np.ndarray, uniques: Any, dates: np.ndarray) -> None:
         # Each distinct name looked up once; a row without a name (code -1) marks nobody.
-        at = everyone.index.get_indexer(uniques) if len(uniques) else np.zeros(0, dtype=np.int64)
-        pi = np.where(codes >= 0, at[codes] if len(at) else -1, -1)
-        di = np.searchsorted(expected, dates)
-        ok = (pi >= 0) & (di < D)
-        ok[ok] &= expected[di[ok]] == dates[ok]
-        present[pi[ok] * D + di[ok]] = True
+        # The extra −1 entry is where code −1 lands.
+        at = np.append(everyone.index.get_indexer(uniques) if len(uniques) else np.zeros(0, np.int64), -1)
+        # In slices: a million rows' index temporaries at once were the run's peak memory.
+        for lo in range(0, len(codes), _MARK_SLICE):
+            pi = at[codes[lo : lo + _MARK_SLICE]]
+            di = np.searchsorted(expected, dates[lo : lo + _MARK_SLICE])
+            ok = (pi >= 0) & (di < D)
+            ok[ok] &= expected[di[ok]] == dates[lo : lo + _MARK_SLICE][ok]
+            present[pi[ok] * D + di[ok]] = True
 
     mark(name_code, name_of, day)
     halves = cover.iloc[:0]
@@ -566,6 +579,9 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     else:
         out["absent_days"] = 1.0
     return out
+
+
+_MARK_SLICE = 1 << 17
 
 
 def _rows_by_sheet(records: pd.DataFrame) -> dict[tuple[Any, Any], np.ndarray]:
