@@ -9,6 +9,8 @@ import openpyxl
 import pandas as pd
 import pytest
 from helpers import D, T, check, workbook
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gov_audit.classify import register_by_name
 from gov_audit.intake import load_registers
@@ -395,3 +397,27 @@ def test_a_large_intake_gives_the_parse_memory_back_and_keeps_its_data(monkeypat
     assert sorted(trimmed.registers) == sorted(plain.registers)
     for key, data in plain.registers.items():
         pd.testing.assert_frame_equal(trimmed.registers[key].frame, data.frame)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    days=st.lists(st.one_of(st.none(), st.integers(1, 20)), max_size=30),
+    as_of=st.integers(0, 21),
+    in_order=st.booleans(),
+)
+def test_upto_keeps_exactly_the_rows_that_exist_on_the_day(days, as_of, in_order):
+    # Rows anchored after the as-of day leave; a blank (unreadable) anchor stays.  A register
+    # in date order takes the fast path (its later rows are a tail), any other the mask.
+    from gov_audit.normalize import RegisterData
+    from gov_audit.registers import BY_KEY
+
+    if in_order:
+        days = sorted(days, key=lambda d: (d is None, d or 0))
+    dates = pd.Series([pd.NaT if d is None else pd.Timestamp(2026, 9, d) for d in days], dtype="datetime64[ns]")
+    frame = pd.DataFrame({"date": dates, "_row": np.arange(len(days)) + 3})
+    data = RegisterData(BY_KEY["attendance"], frame)
+    day = pd.Timestamp(2026, 9, 1) + pd.Timedelta(days=as_of - 1)
+    got = data.upto(day).frame
+    want = frame[~(frame["date"] > day).to_numpy()]
+    assert got["_row"].tolist() == want["_row"].tolist()
+    assert got.index.is_unique
