@@ -59,3 +59,42 @@ def test_yes_no_and_numbers():
     assert bad.tolist() == [False] * 11 + [True, False]
     amounts, bad = parse_number(pd.Series(["1,200元", "￥300", "12.5", "三百", None], dtype=object))
     assert amounts.tolist()[:3] == [1200.0, 300.0, 12.5] and bad.tolist() == [False, False, False, True, False]
+
+
+_CELL_TEXT = st.one_of(
+    st.none(),
+    st.text(alphabet=st.sampled_from(["a", "是", " ", "\u3000", "\t", "-", "—", "/", "x"]), max_size=4),
+    st.sampled_from(["", "--", "－－", " 张三 ", "是", "否", "√"]),
+)
+
+
+def _full_arrow_text(col: pd.Series) -> tuple[list, list]:
+    """Every cell stripped and blanked, no shortcut: what the clean-column fast path must equal."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from gov_audit.types import _arrow_strip
+
+    stripped, blank = _arrow_strip(col)
+    text = pc.if_else(blank, pa.scalar(None, stripped.type), stripped).to_pylist()
+    return text, np.asarray(blank, dtype=bool).tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(_CELL_TEXT, max_size=12), yes_no=st.booleans())
+def test_arrow_text_fast_path_equals_stripping_every_cell(cells, yes_no):
+    # A column with nothing to strip or blank is handed back as it is; any other is stripped
+    # cell by cell.  Both must give the text, blanks and yes/no verdicts of the full path.
+    from gov_audit.types import _yes_no_blank, as_text, is_blank
+
+    col = pd.Series(cells, dtype="str")
+    text, blank = _full_arrow_text(col)
+    got = as_text(col)
+    assert got.dtype == col.dtype
+    assert [None if v is None or v != v else v for v in got.tolist()] == text
+    assert is_blank(col).tolist() == blank
+    if yes_no:
+        values, bad = parse_bool(col)
+        yes, no, blank_words = _yes_no_blank(col)  # every cell judged, no distinct-value shortcut
+        assert values.tolist() == yes.tolist()
+        assert bad.tolist() == (~blank_words & ~yes & ~no).tolist()

@@ -87,6 +87,8 @@ def as_text(col: pd.Series) -> pd.Series:
         # Arrow-backed text from the reader: strip and blank-out in Arrow compute directly
         # (the same kernels pandas' .str would call, without its per-call overhead, which
         # on a register of a few dozen rows was most of the cost).
+        if _arrow_clean(col):  # nothing to strip or blank out: the column is its own text
+            return col.copy(deep=False)
         stripped, blank = _arrow_strip(col)
         text = pc.if_else(blank, pa.scalar(None, stripped.type), stripped)
         return pd.Series(type(col.array)(text, dtype=col.dtype), index=col.index, name=col.name, copy=False)
@@ -114,8 +116,20 @@ def _arrow_strip(col: pd.Series) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
 _DASH_SETS: dict[pa.DataType, pa.Array] = {}
 
 
+def _arrow_clean(col: pd.Series) -> bool:
+    """Whether no cell of an Arrow text column has space to strip, or is empty or dashes.
+
+    Judged on the distinct values: a million cells of a few thousand names cost one hash
+    pass and no new column (stripping them all allocated, and first-touched, 40 MB)."""
+    distinct = pc.drop_null(pc.unique(col.array._pa_array))
+    stripped, blank = _arrow_strip(pd.Series(type(col.array)(distinct, dtype=col.dtype), copy=False))
+    return not pc.any(blank).as_py() and pc.all(pc.equal(stripped, distinct)).as_py() is not False
+
+
 def _is_blank(col: pd.Series) -> np.ndarray:
     if isinstance(col.array, pd.arrays.ArrowStringArray):
+        if _arrow_clean(col):
+            return col.isna().to_numpy(dtype=bool)
         return np.asarray(_arrow_strip(col)[1], dtype=bool)
     if col.dtype != object and pd.api.types.is_string_dtype(col.dtype):
         s = col.str.strip()
@@ -258,7 +272,7 @@ def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
         # A date at midnight in a time column is a date typed in the wrong place, not a
         # punch at 00:00 (a time cell sits on Excel's day zero, 1899-12-30/31).
         day = ns // (86_400 * 10**9)
-        dated = typed.notna().to_numpy() & (secs == 0) & ~np.isin(day, _EXCEL_DAY_ZERO)
+        dated = typed.notna().to_numpy() & (secs == 0) & (day != _EXCEL_DAY_ZERO[0]) & (day != _EXCEL_DAY_ZERO[1])
         bad = outside | dated
         secs = np.where(typed.isna().to_numpy() | bad, np.nan, secs)
         return pd.Series(secs, index=col.index), bad
