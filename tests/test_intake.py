@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from gov_audit.classify import register_by_name
 from gov_audit.intake import load_registers
-from gov_audit.read import give_back_memory
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -380,23 +379,6 @@ def test_junk_anywhere_never_breaks_the_audit(tmp_path, seed):
     assert "Traceback" not in err and "内部错误" not in err
     cells = [(e["sheet"], e["cell"]) for e in rep["errors"] if e["cell"]]
     assert len(cells) == len(set(cells)), "one line per bad cell"
-
-
-def test_a_large_intake_gives_the_parse_memory_back_and_keeps_its_data(monkeypatch):
-    # After a large intake the freed parse buffers go back to the system (peak memory of the
-    # million-row run: 775 → 655 MB); the registers are untouched by it.
-    import gov_audit.intake as intake_module
-
-    sample = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
-    plain = load_registers([sample])
-    calls = []
-    monkeypatch.setattr(intake_module, "_LARGE_INTAKE", 1)
-    monkeypatch.setattr(intake_module, "give_back_memory", lambda: calls.append(1) or give_back_memory())
-    trimmed = load_registers([sample])
-    assert calls == [1]
-    assert sorted(trimmed.registers) == sorted(plain.registers)
-    for key, data in plain.registers.items():
-        pd.testing.assert_frame_equal(trimmed.registers[key].frame, data.frame)
 
 
 @settings(max_examples=200, deadline=None)

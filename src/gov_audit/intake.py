@@ -20,7 +20,6 @@ from .read import (
     background,
     fatal,
     find_inputs,
-    give_back_memory,
     read_sheets,
 )
 
@@ -93,13 +92,8 @@ def load_registers(
             errors += _nothing_recognised(display, skipped[skipped_before:])
         info.sha256 = digest.result() if digest is not None else ""
     registers = {k: combine(v) for k, v in sorted(parts.items())}
-    if sum(len(d.frame) for d in registers.values()) >= _LARGE_INTAKE:
-        give_back_memory()
     return Intake(registers, inputs, skipped, errors, titles)
 
-
-# Below this many rows the parse left little to give back, and trimming costs milliseconds.
-_LARGE_INTAKE = 100_000
 
 # A register's title names the office, then the year and the register: "清河县人口和计划生育局
 # 2026年信访登记台账", "…局机关2026年9—10月考勤登记表", "…局局领导接访登记".

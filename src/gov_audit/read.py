@@ -158,24 +158,6 @@ def background(name: str) -> ThreadPoolExecutor:
     return _pools[name]
 
 
-def give_back_memory() -> None:
-    """Return the parse's freed buffers to the system before the audit allocates its own.
-
-    A million-row sheet leaves its Arrow buffers with Arrow's allocator and its conversion
-    temporaries in malloc's free lists: 160 MB of a 430 MB process after intake, which the
-    judgement then stacked on top of (peak 775 MB).  Linux's malloc_trim; elsewhere Arrow's
-    pool only."""
-    import pyarrow as pa
-
-    pa.default_memory_pool().release_unused()
-    if sys.platform.startswith("linux"):
-        import contextlib
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):  # musl and others: no malloc_trim
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
 def _after_fork_in_child() -> None:
     # A forked batch worker has none of the parent's threads: a pool that believes its
     # worker exists would never run a job, and a lock held at the fork stays held.
