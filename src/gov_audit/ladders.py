@@ -66,7 +66,7 @@ def _entry(
         "consequence_en": tier.en,
         "efficiency_warnings": tier.warnings,
         "rating_cap": tier.cap or None,
-        "findings": list(ids),
+        "findings": ids.tolist() if isinstance(ids, np.ndarray) else list(ids),
         "_from": w_from,
         "_to": w_to,
     }
@@ -106,8 +106,8 @@ def run_ladders(
     return sorted(entries, key=lambda e: (e["subject"], e["period"], e["ladder"]))
 
 
-def _ids_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple[Any, ...], list[str]]:
-    """Finding ids grouped by ``keys``, as plain lists (a split of one sorted array, not a Python agg)."""
+def _ids_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple[Any, ...], np.ndarray]:
+    """Finding ids grouped by ``keys`` (a split of one sorted array, not a Python agg)."""
     if frame.empty:
         return {}
     f = frame.sort_values([*keys, "id"], kind="stable")
@@ -115,7 +115,7 @@ def _ids_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple[Any, ...], list[
     starts = np.flatnonzero((k.ne(k.shift())).any(axis=1).to_numpy())
     ids = np.split(f["id"].to_numpy(dtype=object), starts[1:])
     firsts = k.iloc[starts].itertuples(index=False, name=None)
-    return {key: list(chunk) for key, chunk in zip(firsts, ids, strict=True)}
+    return dict(zip(firsts, ids, strict=True))
 
 
 def _by_date(att: pd.DataFrame) -> pd.DataFrame:

@@ -25,6 +25,7 @@ Kinds:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 # Rating caps, from lenient to strict.
@@ -66,4 +67,12 @@ class Ladder:
     obligations: tuple[str, ...] = ()  # the obligations it judges (gov_audit/obligations.py)
 
     def tier(self, number: int) -> Tier:
-        return next(t for _, t in self.steps if t.number == number)
+        return self._tiers[number]
+
+    @cached_property
+    def _tiers(self) -> dict[int, Tier]:
+        # The first step of each number, as the scan it replaces found (one lookup per penalty).
+        tiers: dict[int, Tier] = {}
+        for _, t in self.steps:
+            tiers.setdefault(t.number, t)
+        return tiers
