@@ -356,7 +356,9 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
     ]
     days = f["date"].to_numpy(dtype="datetime64[D]")
     keep = ~np.isnat(days) & (days <= np.datetime64(ctx.as_of.date(), "D"))
-    if keep.any():
+    if keep.all():
+        keep = ctx.calendar.is_workday(days)
+    elif keep.any():
         keep[keep] = ctx.calendar.is_workday(days[keep])
     # Only the judged columns are copied, and only when rows are left out: a register
     # judged whole is read in place (a million-row copy otherwise).
@@ -388,7 +390,8 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
     whole1 = _covers(cf, ct, S1, E1)
     whole2 = _covers(cf, ct, S2, E2)
     # One-session schedule: the day's first and last punch.
-    last_punch = np.fmax(np.fmax(sout, sin2), sout2)
+    last_punch = np.fmax(sout, sin2)
+    np.fmax(last_punch, sout2, out=last_punch)
     no_times = np.isnan(sin) & np.isnan(sout) & np.isnan(sin2) & np.isnan(sout2)
     # Times beat verdicts: a recorded status is judged only where the day has no punch.
     status_only = no_times & halves["am"].notna().to_numpy() if halves is not None else np.zeros(len(rec), dtype=bool)
@@ -399,18 +402,21 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
     # two halves: late over 15 and early over 15 on the same day is a full day).
     half = p["absent_session_days"]
     parts = []
-    for s, (si, so, S, E) in enumerate(
-        (
-            (sin, np.where(two, sout, last_punch), S1, E1),
-            (np.where(two, sin2, np.nan), np.where(two, sout2, np.nan), S2, E2),
-        ),
-        start=1,
-    ):
-        S, E, halved = shift_for_leave(cf, ct, S, E, one_session=~two)
+    # Million-row arithmetic below writes into arrays it has just made: every new array is
+    # memory touched for the first time, which cost more than the arithmetic itself.
+    any_two = bool(two.any())
+    for s in (1, 2):
+        if s == 2 and not any_two:  # no day has an afternoon session to judge
+            continue
+        S, E, halved = shift_for_leave(cf, ct, *((S1, E1) if s == 1 else (S2, E2)), one_session=~two)
         whole = whole1 if s == 1 else whole2
         judged = ~np.isnan(S) & ~whole & ~status_only
         if not judged.any():
             continue
+        if s == 1:
+            si, so = sin, (np.where(two, sout, last_punch) if any_two else last_punch)
+        else:
+            si, so = np.where(two, sin2, np.nan), np.where(two, sout2, np.nan)
         sel = None if judged.all() else np.flatnonzero(judged)
         pick = _identity if sel is None else _taker(sel)
         si, so, S, E, blank, tw = pick(si), pick(so), pick(S), pick(E), pick(blank_day), pick(two)
@@ -419,9 +425,14 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
         blank_weight = np.where(pick(halved) | (tw & pick(whole1 | whole2)), half, 1.0)
         # Punches count in whole minutes, truncated, before comparing: 17:14:30 is 17:14,
         # the time shown, so one displayed time never gets two verdicts.
-        si_min, so_min = np.floor(si / 60) * 60, np.floor(so / 60) * 60
-        late_min = np.floor((si_min - S) / 60)
-        early_min = np.floor((E - so_min) / 60)
+        si_min, so_min = si / 60, so / 60
+        for minutes in (si_min, so_min):
+            np.floor(minutes, out=minutes)
+            minutes *= 60
+        late_min, early_min = si_min - S, E - so_min
+        for minutes in (late_min, early_min):
+            minutes /= 60
+            np.floor(minutes, out=minutes)
         off = pick(off_post) if s == 1 else np.full(len(si), np.nan)
         no_in, no_out = np.isnan(si), np.isnan(so)
         flags = {
@@ -434,13 +445,11 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
             "session_absent": no_in & no_out & ~blank,
             "day_absent": blank & first_judged,
         }
-        absent = (
-            flags["late_absent"].astype(float)
-            + flags["early_absent"]
-            + flags["off_absent"]
-            + flags["missing_punch"]
-            + flags["session_absent"]
-        ) * half + flags["day_absent"] * blank_weight
+        absent = flags["late_absent"].astype(float)
+        for reason in ("early_absent", "off_absent", "missing_punch", "session_absent"):
+            absent += flags[reason]
+        absent *= half
+        absent += flags["day_absent"] * blank_weight
         cols = {}
         for c in ("name", "dept", "date", "_file", "_sheet", "_row"):
             col = rec[c].reset_index(drop=True)
