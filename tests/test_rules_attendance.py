@@ -1,6 +1,7 @@
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 import pytest
 from helpers import D, T, check, workbook
 
@@ -343,3 +344,36 @@ def test_each_attendance_sheet_speaks_for_its_own_people_and_days(tmp_path, monk
     assert code == 1
     absent = [(x["subject"], x["start"], x["absent_days"]) for x in rep["findings"] if x["rule"] == "ATT003"]
     assert absent == [("李四", "2026-09-30", 1)]
+
+
+def _least_dept_by_groupby(name_code, name_of, dept):
+    """The groupby-min it replaced: the reference."""
+    has_name = name_code >= 0
+    people = dept[has_name].groupby(name_code[has_name], sort=False).min()
+    people.index = name_of[people.index.to_numpy()]
+    return people.sort_index()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.sampled_from(["张三", "李四", "a", "b"])),
+            st.one_of(st.none(), st.sampled_from(["办公室", "综合股", "A", "b", "B", "办公室 "])),
+        ),
+        max_size=15,
+    ),
+    dtype=st.sampled_from(["str", "object"]),
+)
+def test_a_persons_department_is_the_least_of_their_rows(rows, dtype):
+    # Computed on codes (sorted factorization, minimum per person); must be the text
+    # minimum, blanks never winning over a department, whatever the row order.
+    from gov_audit.rules.attendance import _least_dept
+
+    names = pd.Series([r[0] for r in rows], dtype=dtype)
+    dept = pd.Series([r[1] for r in rows], dtype=dtype)
+    code, of = pd.factorize(names)
+    got, want = _least_dept(code, of, dept), _least_dept_by_groupby(code, of, dept)
+    assert got.index.tolist() == want.index.tolist()
+    blank = lambda v: v is None or v != v  # noqa: E731
+    assert [None if blank(v) else v for v in got] == [None if blank(v) else v for v in want]

@@ -510,10 +510,7 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     recorded_days = {key: np.unique(np.concatenate([day[pos], on_leave])) for key, pos in sheets.items()}
     # A person's department, whatever the row order (the least by name when rows disagree;
     # a sort of a million rows to find the earliest would cost more than the whole judgement).
-    has_name = name_code >= 0
-    people = records["dept"][has_name].groupby(name_code[has_name], sort=False).min()
-    people.index = name_of[people.index.to_numpy()]
-    people = people.sort_index()
+    people = _least_dept(name_code, name_of, records["dept"])
     if "staff" in ctx.registers:
         staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].min()
         extra = staff[~staff.index.isin(people.index)]
@@ -591,6 +588,22 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
 
 
 _MARK_SLICE = 1 << 17
+
+
+def _least_dept(name_code: np.ndarray, name_of: Any, dept: pd.Series) -> pd.Series:
+    """Each named person's department (the least, by text, of their rows'; NaN if none),
+    indexed by name in order.  On codes, not text: the departments' sorted codes order
+    as their text does, so the least code is the least department."""
+    dept_code, dept_of = pd.factorize(dept, sort=True)
+    n = len(name_of)
+    # A row with no department (code −1) must not win: it counts as past the last.
+    least = np.full(n, len(dept_of), dtype=np.int64)
+    has_name = name_code >= 0
+    np.minimum.at(least, name_code[has_name], np.where(dept_code < 0, len(dept_of), dept_code)[has_name])
+    seen = np.bincount(name_code[has_name], minlength=n) > 0
+    text = np.append(np.asarray(dept_of, dtype=object), np.nan)[least[seen]]
+    people = pd.Series(text, index=name_of[np.flatnonzero(seen)])
+    return people.sort_index()
 
 
 def _rows_by_sheet(records: pd.DataFrame) -> dict[tuple[Any, Any], np.ndarray]:
