@@ -118,6 +118,11 @@ def _taker(sel):
     return lambda a: a[sel]
 
 
+def _constant(n: int, value: float) -> np.ndarray:
+    """``n`` copies of one float, as a read-only view of a single value."""
+    return np.broadcast_to(np.float64(value), n)
+
+
 def schedule_columns(ctx: Context, dates: pd.Series) -> dict[str, np.ndarray]:
     """Session bounds in force on each date: S1, E1, S2, E2 (seconds; NaN for one session)."""
     default = ctx.schedules[0].sessions if ctx.schedules else [(8.5 * 3600, 17.5 * 3600)]
@@ -128,7 +133,10 @@ def schedule_columns(ctx: Context, dates: pd.Series) -> dict[str, np.ndarray]:
         return [sessions[0][0], sessions[0][1], s2[0], s2[1]]
 
     if len(ctx.schedules) <= 1:
-        return {c: np.full(n, v, dtype=float) for c, v in zip(("S1", "E1", "S2", "E2"), fill(default), strict=True)}
+        # One schedule all year: each bound one value, seen as a read-only column (a
+        # million-row copy each otherwise).  Nothing writes into the bounds; a shift for
+        # leave copies them first.
+        return {c: _constant(n, v) for c, v in zip(("S1", "E1", "S2", "E2"), fill(default), strict=True)}
     arr = np.tile(np.asarray(fill(default), dtype=float), (n, 1))
     if n:
         md = (dates.dt.month * 100 + dates.dt.day).to_numpy()
@@ -369,7 +377,7 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
         cov = rec[["name", "date"]].merge(cover, on=["name", "date"], how="left")
         cf, ct = cov["cover_from"].to_numpy(dtype=float), cov["cover_to"].to_numpy(dtype=float)
     else:
-        cf = ct = np.full(len(rec), np.nan)
+        cf = ct = _constant(len(rec), np.nan)
     # Recorded statuses (grids, app verdicts): a punch register has none and pays nothing.
     has_status = bool(rec["status"].notna().any() or rec["status2"].notna().any())
     halves = _recorded_halves(rec) if has_status else None
@@ -381,7 +389,7 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
         # schedule: judge the sign-in against the morning start and the sign-out against
         # the afternoon end, as one session.
         E1 = np.where(np.isnan(S2), E1, E2)
-        S2 = E2 = np.full(len(rec), np.nan)
+        S2 = E2 = _constant(len(rec), np.nan)
     # Plain arrays from here on: a million-row frame copied per step costs more than the logic.
     sin, sout = rec["sign_in"].to_numpy(dtype=float), rec["sign_out"].to_numpy(dtype=float)
     sin2, sout2 = rec["sign_in2"].to_numpy(dtype=float), rec["sign_out2"].to_numpy(dtype=float)
