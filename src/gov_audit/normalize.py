@@ -27,6 +27,7 @@ from .registers import ATTENDANCE, BY_KEY, Register
 from .types import EXPECTED, PARSERS, as_text, is_blank
 
 MAX_CELL_ERRORS_PER_COLUMN = 20
+_CALENDAR_START, _CALENDAR_END = pd.Timestamp(FIRST_YEAR, 1, 1), pd.Timestamp(LAST_YEAR + 1, 1, 1)
 
 
 def _filled(n: int, value: object) -> pd.Series:
@@ -151,7 +152,8 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
         values = values.reset_index(drop=True)
         reported = np.zeros(len(values), dtype=bool)
         if col.type in ("date", "datetime"):  # (a bare punch time sits on 1899-12-31 by design)
-            outside = values.notna() & ((values.dt.year < FIRST_YEAR) | (values.dt.year > LAST_YEAR))
+            # (NaT compares False: a blank is not outside)
+            outside = (values < _CALENDAR_START) | (values >= _CALENDAR_END)
             if outside.any():
                 reported = outside.to_numpy()
                 errors += _cell_errors(

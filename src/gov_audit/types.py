@@ -274,7 +274,7 @@ def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
         day = ns // (86_400 * 10**9)
         dated = typed.notna().to_numpy() & (secs == 0) & (day != _EXCEL_DAY_ZERO[0]) & (day != _EXCEL_DAY_ZERO[1])
         bad = outside | dated
-        secs = np.where(typed.isna().to_numpy() | bad, np.nan, secs)
+        secs[typed.isna().to_numpy() | bad] = np.nan  # (secs is this function's own array)
         return pd.Series(secs, index=col.index), bad
     if pd.api.types.is_timedelta64_dtype(col.dtype):
         return col.dt.total_seconds() % 86400, np.zeros(len(col), dtype=bool)
