@@ -379,7 +379,9 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
     else:
         cf = ct = _constant(len(rec), np.nan)
     # Recorded statuses (grids, app verdicts): a punch register has none and pays nothing.
-    has_status = bool(rec["status"].notna().any() or rec["status2"].notna().any())
+    has_status = bool({"status", "status2"} & data.present) and bool(
+        rec["status"].notna().any() or rec["status2"].notna().any()
+    )
     halves = _recorded_halves(rec) if has_status else None
     if halves is not None:
         cf, ct = _status_cover(halves, cf, ct)
@@ -398,8 +400,11 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
     whole1 = _covers(cf, ct, S1, E1)
     whole2 = _covers(cf, ct, S2, E2)
     # One-session schedule: the day's first and last punch.
-    last_punch = np.fmax(sout, sin2)
-    np.fmax(last_punch, sout2, out=last_punch)
+    if {"sign_in2", "sign_out2"} & data.present:
+        last_punch = np.fmax(sout, sin2)
+        np.fmax(last_punch, sout2, out=last_punch)
+    else:  # no afternoon punches in the sheet (fmax with blanks is the sign-out itself)
+        last_punch = sout
     no_times = np.isnan(sin) & np.isnan(sout) & np.isnan(sin2) & np.isnan(sout2)
     # Times beat verdicts: a recorded status is judged only where the day has no punch.
     status_only = no_times & halves["am"].notna().to_numpy() if halves is not None else np.zeros(len(rec), dtype=bool)
@@ -430,14 +435,17 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
         si, so, S, E, blank, tw = pick(si), pick(so), pick(S), pick(E), pick(blank_day), pick(two)
         first_judged = pick(np.full(len(rec), s == 1) | (two & whole1))
         # The blank day's weight: a whole day, or the half that leave left to judge.
-        blank_weight = np.where(pick(halved) | (tw & pick(whole1 | whole2)), half, 1.0)
+        partial = pick(halved) | (tw & pick(whole1 | whole2))
+        blank_weight = np.where(partial, half, 1.0) if partial.any() else _constant(len(partial), 1.0)
         # Punches count in whole minutes, truncated, before comparing: 17:14:30 is 17:14,
         # the time shown, so one displayed time never gets two verdicts.
-        si_min, so_min = si / 60, so / 60
-        for minutes in (si_min, so_min):
+        # late = ⌊(⌊in/60⌋·60 − S)/60⌋ and early = ⌊(E − ⌊out/60⌋·60)/60⌋, each in its own array.
+        late_min, early_min = si / 60, so / 60
+        for minutes in (late_min, early_min):
             np.floor(minutes, out=minutes)
             minutes *= 60
-        late_min, early_min = si_min - S, E - so_min
+        late_min -= S
+        np.subtract(E, early_min, out=early_min)
         for minutes in (late_min, early_min):
             minutes /= 60
             np.floor(minutes, out=minutes)
@@ -457,7 +465,8 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
         for reason in ("early_absent", "off_absent", "missing_punch", "session_absent"):
             absent += flags[reason]
         absent *= half
-        absent += flags["day_absent"] * blank_weight
+        day_absent = flags["day_absent"]
+        absent[day_absent] += blank_weight[day_absent]
         cols = {}
         for c in ("name", "dept", "date", "_file", "_sheet", "_row"):
             col = rec[c].reset_index(drop=True)
