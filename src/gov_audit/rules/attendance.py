@@ -524,7 +524,8 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     # Leave the office recorded on a day also shows the day was kept (a punch clock has no
     # row for people away, and on some days nobody punched who was not absent or away).
     on_leave = cover["date"].to_numpy(dtype="datetime64[D]") if len(cover) else np.zeros(0, "datetime64[D]")
-    recorded_days = {key: np.unique(np.concatenate([day[pos], on_leave])) for key, pos in sheets.items()}
+    leave_days = np.unique(on_leave)
+    recorded_days = {key: np.union1d(_distinct_days(day[pos]), leave_days) for key, pos in sheets.items()}
     # A person's department, whatever the row order (the least by name when rows disagree;
     # a sort of a million rows to find the earliest would cost more than the whole judgement).
     people = _least_dept(name_code, name_of, records["dept"])
@@ -612,23 +613,33 @@ def _least_dept(name_code: np.ndarray, name_of: Any, dept: pd.Series) -> pd.Seri
     indexed by name in order.  On codes, not text: the departments' sorted codes order
     as their text does, so the least code is the least department."""
     dept_code, dept_of = pd.factorize(dept, sort=True)
-    n = len(name_of)
     # A row with no department (code −1) must not win: it counts as past the last.
-    least = np.full(n, len(dept_of), dtype=np.int64)
+    if (dept_code < 0).any():
+        dept_code = np.where(dept_code < 0, len(dept_of), dept_code)
     has_name = name_code >= 0
-    np.minimum.at(least, name_code[has_name], np.where(dept_code < 0, len(dept_of), dept_code)[has_name])
-    seen = np.bincount(name_code[has_name], minlength=n) > 0
-    text = np.append(np.asarray(dept_of, dtype=object), np.nan)[least[seen]]
-    people = pd.Series(text, index=name_of[np.flatnonzero(seen)])
+    if not has_name.all():
+        name_code, dept_code = name_code[has_name], dept_code[has_name]
+    least = pd.Series(dept_code, copy=False).groupby(name_code, sort=True).min()  # (integer groupby: no text)
+    text = np.append(np.asarray(dept_of, dtype=object), np.nan)[least.to_numpy()]
+    people = pd.Series(text, index=name_of[least.index.to_numpy()])
     return people.sort_index()
 
 
-def _rows_by_sheet(records: pd.DataFrame) -> dict[tuple[Any, Any], np.ndarray]:
+def _distinct_days(days: np.ndarray) -> np.ndarray:
+    """The distinct days of a column of days, sorted (a count per day of its span, not a sort)."""
+    if not len(days):
+        return days[:0]
+    first = days.min()
+    offsets = (days - first).view(np.int64)
+    return first + np.flatnonzero(np.bincount(offsets)).astype("timedelta64[D]")
+
+
+def _rows_by_sheet(records: pd.DataFrame) -> dict[tuple[Any, Any], np.ndarray | slice]:
     """Row positions of each (file, sheet): one group without grouping when, as in most
     registers, every row comes from one sheet."""
     file, sheet = records["_file"], records["_sheet"]
     if len(records) and (file.iloc[0] == file).all() and (sheet.iloc[0] == sheet).all():
-        return {(file.iloc[0], sheet.iloc[0]): np.arange(len(records))}
+        return {(file.iloc[0], sheet.iloc[0]): slice(None)}  # every row: views, not copies
     return records.groupby(["_file", "_sheet"], sort=True, observed=True).indices
 
 
