@@ -342,7 +342,15 @@ def first_present(*cols: pd.Series) -> pd.Series:
 
 def extra_fields(f: dict) -> dict[str, str]:
     """A finding's typed fields as message text: 1 for true, whole numbers without ".0"."""
+    known = f.get(_TYPED_TEXT)
+    if known is not None:  # worded once already by describe, which handed them on
+        return dict(known)
     return {k: _field_text(v) for k, v in finding_fields(f).items()}
+
+
+# The key under which describe hands a rule's message_fields the typed fields it has
+# already put into words (not a field: it has no FIELD_PREFIX, and no template names it).
+_TYPED_TEXT = "\x00typed_text"
 
 
 def _field_text(v: Any) -> str:
@@ -540,10 +548,8 @@ def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "", typed
         fields["done_en"] = "; still open and due soon (warning)"
     else:
         fields["done_zh"] = fields["done_en"] = ""
-    if typed is None:
-        fields.update(extra_fields(f))
-    else:
-        fields.update((k, _field_text(v)) for k, v in typed.items() if not _blank(v))
+    typed_text = extra_fields(f) if typed is None else {k: _field_text(v) for k, v in typed.items() if not _blank(v)}
+    fields.update(typed_text)
     if "reasons" in fields:  # an extension's faults (PET002, REQ002): codes of REASONS
         codes = str(fields["reasons"]).split(",")
         zh = "、".join(REASONS[c][0] for c in codes if c in REASONS)
@@ -555,7 +561,7 @@ def describe(rule: type[Rule], f: dict, lang: str = "zh", as_of: str = "", typed
             extra_zh=f" {number} 个工作日：{zh}",
             extra_en=f"of {number} working days: {en}",
         )
-    fields.update(rule.message_fields(f, lang))
+    fields.update(rule.message_fields({**f, _TYPED_TEXT: typed_text}, lang))
     whole = fields.get(f"message_{lang}")
     if isinstance(whole, str) and whole:  # a rule worded this finding itself (attendance by status)
         return whole
