@@ -76,6 +76,9 @@ _WORKER_PREPARED = None
 def _keep_prepared(prepared) -> None:
     global _WORKER_PREPARED
     _WORKER_PREPARED = prepared
+    from .entry import collect_less_often
+
+    collect_less_often()  # a spawned worker (Windows) starts with Python's defaults
 
 
 def _audit_in_worker(office: Office, options, lang: str, fail_on: str) -> dict:

@@ -257,8 +257,8 @@ def _clean(v):
     """JSON has no NaN: a missing number or text is null."""
     if isinstance(v, float) and math.isnan(v):
         return None
-    if isinstance(v, list):
-        return [_clean(x) for x in v]
+    if isinstance(v, list):  # (a penalty's finding ids: text, passed as they are)
+        return [x if type(x) is str else _clean(x) for x in v]
     return v
 
 
