@@ -199,7 +199,7 @@ def parse_status(col: pd.Series, symbols: dict[str, str] | None = None) -> tuple
     text = as_text(col)
     codes, uniques = pd.factorize(text)
     parsed = np.array([parse_cell(str(u), vocab) for u in uniques] + [None], dtype=object)
-    out = pd.Series(parsed[codes], index=col.index, dtype=object)  # code -1 (blank) takes the last: None
+    out = pd.Series(parsed[codes], index=col.index, dtype=object, copy=False)  # code -1 (blank) takes the last: None
     bad = (codes >= 0) & pd.isna(out).to_numpy()
     return out, bad
 
@@ -220,5 +220,5 @@ def split_halves(status: pd.Series) -> dict[str, pd.Series]:
         values = pd.to_numeric(parts[col]).to_numpy(dtype=float) if numeric else parts[col].to_numpy(dtype=object)
         blank = np.array([np.nan if numeric else None], dtype=values.dtype)
         picked = np.concatenate([values, blank])[codes]  # code -1 (blank) takes the appended blank
-        out[key] = pd.Series(picked, index=status.index, dtype=float if numeric else object)
+        out[key] = pd.Series(picked, index=status.index, dtype=float if numeric else object, copy=False)
     return out

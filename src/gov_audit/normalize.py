@@ -202,14 +202,14 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
         if col.type == "bool":
             # Whether the cell said anything: "否" and blank are both False, and some rules
             # must tell an explicit no from a silence (MTG004: 重大事项 否 on a 决议会).
-            out[f"_given_{canon}"] = pd.Series(~blanks[pos])
+            out[f"_given_{canon}"] = pd.Series(~blanks[pos], copy=False)
         if bad.any():
             out[f"_bad_{canon}"] = pd.Series(bad)
     for col in reg.columns:
         if col.name not in out:
             out[col.name] = _EMPTY[col.type](n)
             if col.type == "bool":
-                out[f"_given_{col.name}"] = pd.Series(np.zeros(n, dtype=bool))
+                out[f"_given_{col.name}"] = pd.Series(np.zeros(n, dtype=bool), copy=False)
             if col.type == "status":
                 out[f"_raw_{col.name}"] = _filled(n, None)
     errors.sort(key=lambda e: cell_position(e.cell))

@@ -44,7 +44,7 @@ def _to_ns(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     if outside.any():
         arr = arr.copy()
         arr[outside] = np.datetime64("NaT")
-    return pd.Series(arr.astype("datetime64[ns]"), index=col.index), outside
+    return pd.Series(arr.astype("datetime64[ns]"), index=col.index, copy=False), outside
 
 
 _DATE_RE = re.compile(
@@ -254,7 +254,7 @@ def parse_date(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Dates (a time part, if any, is dropped) → datetime64[ns] at midnight, bad mask."""
     out, bad = parse_datetime(col)
     days = out.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype("datetime64[ns]")
-    return pd.Series(days, index=out.index), bad
+    return pd.Series(days, index=out.index, copy=False), bad
 
 
 def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
@@ -275,7 +275,7 @@ def parse_time(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
         dated = typed.notna().to_numpy() & (secs == 0) & (day != _EXCEL_DAY_ZERO[0]) & (day != _EXCEL_DAY_ZERO[1])
         bad = outside | dated
         secs[typed.isna().to_numpy() | bad] = np.nan  # (secs is this function's own array)
-        return pd.Series(secs, index=col.index), bad
+        return pd.Series(secs, index=col.index, copy=False), bad
     if pd.api.types.is_timedelta64_dtype(col.dtype):
         return col.dt.total_seconds() % 86400, np.zeros(len(col), dtype=bool)
     if pd.api.types.is_bool_dtype(col.dtype):  # TRUE/FALSE is no time of day
@@ -325,7 +325,7 @@ def _bool_cells(col: pd.Series, blank_is: bool) -> tuple[pd.Series, np.ndarray]:
     # A missing cell (code −1) reads the appended last entry: blank, not bad.
     value = np.append(yes | (blank & blank_is), blank_is)[codes]
     bad = np.append(~blank & ~yes & ~no, False)[codes]
-    return pd.Series(value, index=col.index), bad
+    return pd.Series(value, index=col.index, copy=False), bad
 
 
 def parse_bool(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
