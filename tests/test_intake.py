@@ -403,3 +403,23 @@ def test_upto_keeps_exactly_the_rows_that_exist_on_the_day(days, as_of, in_order
     want = frame[~(frame["date"] > day).to_numpy()]
     assert got["_row"].tolist() == want["_row"].tolist()
     assert got.index.is_unique
+
+
+def test_classifying_a_sheet_imports_no_pandas():
+    # The reader's prefetch thread classifies each sheet to know where its data starts,
+    # then parses it.  If classifying imports pandas (it once did, through the grid
+    # legend's module), the parse of a million-row sheet starts 0.3 s late.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from gov_audit.classify import data_start_of\n"
+        "from gov_audit.read import RawSheet\n"
+        "rows = [['姓名', '日期', '签到', '签退'], ['张三', '2026-09-01', '8:00', '17:30']]\n"
+        "assert data_start_of(RawSheet('a.xlsx', '考勤', rows, [0, 1, 2, 3])) == 1\n"
+        "grid = [['姓名'] + [str(d) for d in range(1, 31)], ['张三'] + ['√'] * 30, ['注：√出勤 迟迟到']]\n"
+        "assert data_start_of(RawSheet('a.xlsx', '9月考勤', grid, list(range(31)))) is None\n"
+        "assert 'pandas' not in sys.modules, 'classify imported pandas'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

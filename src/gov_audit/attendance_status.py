@@ -17,9 +17,13 @@ legend.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+# No pandas at import: classify reads grid legends with this module in the reader's
+# prefetch thread, before (and instead of waiting for) pandas.
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
 
 CODES = ("present", "late", "early", "absent", "missing_in", "missing_out", "leave", "trip", "rest")
 EXCUSED = ("leave", "trip", "rest")
@@ -193,6 +197,9 @@ def parse_cell(text: str, symbols: dict[str, str]) -> str | None:
 
 def parse_status(col: pd.Series, symbols: dict[str, str] | None = None) -> tuple[pd.Series, np.ndarray]:
     """Status cells → ``"AM|PM"`` codes (None blank), bad mask; each distinct text parsed once."""
+    import numpy as np
+    import pandas as pd
+
     from .types import as_text
 
     vocab = {**DEFAULT_SYMBOLS, **(symbols or {})}
@@ -209,6 +216,9 @@ def split_halves(status: pd.Series) -> dict[str, pd.Series]:
 
     Parsed once per distinct status (a register has a handful), never once per row: a
     million-row punch register has no status at all and costs nothing here."""
+    import numpy as np
+    import pandas as pd
+
     codes, uniques = pd.factorize(status)
     empty = pd.Series([None] * len(status), index=status.index, dtype=object)
     if not len(uniques):
