@@ -66,7 +66,7 @@ def _entry(
         "consequence_en": tier.en,
         "efficiency_warnings": tier.warnings,
         "rating_cap": tier.cap or None,
-        "findings": ids.tolist() if isinstance(ids, np.ndarray) else list(ids),
+        "findings": list(ids),
         "_from": w_from,
         "_to": w_to,
     }
@@ -106,16 +106,17 @@ def run_ladders(
     return sorted(entries, key=lambda e: (e["subject"], e["period"], e["ladder"]))
 
 
-def _ids_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple[Any, ...], np.ndarray]:
-    """Finding ids grouped by ``keys`` (a split of one sorted array, not a Python agg)."""
+def _ids_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple[Any, ...], list[str]]:
+    """Finding ids grouped by ``keys``: slices of one sorted list, not a Python agg."""
     if frame.empty:
         return {}
     f = frame.sort_values([*keys, "id"], kind="stable")
     k = f[keys]
     starts = np.flatnonzero((k.ne(k.shift())).any(axis=1).to_numpy())
-    ids = np.split(f["id"].to_numpy(dtype=object), starts[1:])
-    firsts = k.iloc[starts].itertuples(index=False, name=None)
-    return dict(zip(firsts, ids, strict=True))
+    ids = f["id"].to_numpy(dtype=object).tolist()
+    bounds = [*starts.tolist(), len(ids)]
+    firsts = zip(*(k[c].iloc[starts].tolist() for c in keys), strict=True)
+    return {key: ids[a:b] for key, a, b in zip(firsts, bounds[:-1], bounds[1:], strict=True)}
 
 
 def _by_date(att: pd.DataFrame) -> pd.DataFrame:
