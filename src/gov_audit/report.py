@@ -262,8 +262,12 @@ def _clean(v):
     return v
 
 
+_NOT_IN_PENALTY = frozenset(("consequence_zh", "consequence_en", "reported"))
+
+
 def _penalty(p: dict, lang: str) -> dict:
-    out = {k: _clean(v) for k, v in p.items() if k not in ("consequence_zh", "consequence_en", "reported")}
+    # _clean only where a value can be NaN (a float, or a list): a report has thousands of these.
+    out = {k: _clean(v) if isinstance(v, (float, list)) else v for k, v in p.items() if k not in _NOT_IN_PENALTY}
     out["consequence"] = p["consequence_zh"] if lang == "zh" else p["consequence_en"]
     return out
 
