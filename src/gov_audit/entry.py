@@ -4,6 +4,7 @@ else is imported, then hands over to the command line (see read.prefetch)."""
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 
 def collect_less_often() -> None:
@@ -34,4 +35,32 @@ def main() -> None:
         prefetch(paths, data_start_of)
     from .cli import main as cli_main
 
-    cli_main()
+    try:
+        cli_main()
+    except SystemExit as exc:
+        exit_now(exc.code)
+    exit_now(0)
+
+
+def exit_now(code: object) -> NoReturn:
+    """End the process at once, with ``code`` as ``sys.exit`` would read it.
+
+    By now every report is written and closed (renamed into place atomically, a batch's
+    spool closed); what a normal exit would do next is free the audit's objects one by one
+    and tear the modules down: 0.15–0.2 s after a million-row check, for a process that is
+    ending anyway.  Only the console entry point does this, never the library or the tests'
+    in-process runs."""
+    import contextlib
+    import os
+
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message"): the message on stderr, status 1
+        print(code, file=sys.stderr)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader that went away (| head), a closed stream
+            stream.flush()
+    os._exit(status)
