@@ -14,8 +14,13 @@ from gov_audit.rules.ladder import Ladder, Tier
 
 
 def _dept(grp: pd.DataFrame) -> str | None:
-    d = grp["dept"].dropna()
-    return None if d.empty else str(d.iloc[0])
+    # The earliest finding's department (then the least name): not the first row's, which
+    # made a penalty's department depend on the register's row order.
+    d = grp[grp["dept"].notna()]
+    if d.empty:
+        return None
+    order = d.assign(_d=pd.to_datetime(d["date"], errors="coerce"), _k=d["dept"].astype(str))
+    return str(order.sort_values(["_d", "_k"], kind="stable")["dept"].iloc[0])
 
 
 def _count(lad: Ladder, f: pd.DataFrame, params: dict[str, Any], book: Any, intake: Any) -> list[dict[str, Any]]:

@@ -136,6 +136,7 @@ _FINDING = st.fixed_dictionaries(
         "role": st.sampled_from(["count", "severe", "overdue", "leaders"]),
         "status": st.sampled_from(["late", "overdue", "missing"]),
         "severity": st.sampled_from(["breach", "warning"]),
+        "date": st.sampled_from([None, "2025-07-01", "2026-01-05", "2026-03-01"]),
     }
 )
 
@@ -170,4 +171,11 @@ def test_grouped_ladders_match_the_group_at_a_time_reference(rows, seed):
             old = reference(lad, frame.copy(), params, book, None)
             assert [dict(e, findings=list(e["findings"])) for e in new] == [
                 dict(e, findings=list(e["findings"])) for e in old
+            ]
+            # The same findings in another order: the same penalties, departments included
+            # (a person's department once came from whichever finding was first).
+            shuffled = frame.sample(frac=1, random_state=seed).reset_index(drop=True)
+            again = grouped(lad, shuffled, params, book, None)
+            assert [dict(e, findings=sorted(e["findings"])) for e in again] == [
+                dict(e, findings=sorted(e["findings"])) for e in new
             ]

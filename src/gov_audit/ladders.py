@@ -131,7 +131,7 @@ def _by_date(att: pd.DataFrame) -> pd.DataFrame:
 
 def _groups(f: pd.DataFrame, keys: list[str], flag: pd.Series | None = None) -> tuple[pd.DataFrame, list[list[str]]]:
     """One row per group of ``keys``, in key order: its size ``n``, the first non-blank
-    ``dept``, its first row's window bounds, whether ``flag`` holds on any of its rows;
+    ``dept`` (by date, see below), its first row's window bounds, whether ``flag`` holds on any of its rows;
     and each group's finding ids in the findings' own order.  One stable sort and a
     split, not a frame per group (rows with a blank key belong to no group, as in groupby)."""
     f = f.dropna(subset=keys)
@@ -140,7 +140,10 @@ def _groups(f: pd.DataFrame, keys: list[str], flag: pd.Series | None = None) -> 
     starts = np.flatnonzero(k.ne(k.shift()).any(axis=1).to_numpy())
     ids = [list(chunk) for chunk in np.split(s["id"].to_numpy(dtype=object), starts[1:])]
     first = s.iloc[starts]
-    dept = s.groupby(keys, sort=True)["dept"].first()  # first non-blank, as a person's dept
+    # A person's department: that of their earliest finding with one (then the least
+    # name), whatever order the register's rows were in (the row order once decided it).
+    by_date = s.assign(_d=pd.to_datetime(s["date"], errors="coerce"), _dept=s["dept"].fillna("").astype(str))
+    dept = by_date.sort_values([*keys, "_d", "_dept"], kind="stable").groupby(keys, sort=True)["dept"].first()
     out = first[keys].reset_index(drop=True)
     out["n"] = np.diff(np.append(starts, len(s)))
     out["dept"] = pd.Series([None if pd.isna(d) else str(d) for d in dept.to_numpy(dtype=object)], dtype=object)
