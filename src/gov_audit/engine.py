@@ -21,7 +21,7 @@ from .normalize import NormalizeOptions
 from .read import ReadLimits
 from .rulebook import Rulebook, load_rulebook
 from .rules import select, unknown_patterns
-from .rules.base import Context, ParameterError, empty_findings
+from .rules.base import Context, ParameterError, empty_findings, stack_findings
 
 
 @dataclass
@@ -210,7 +210,7 @@ def run_audit(
         rules_run.append(rule_cls.id)
         if len(found):
             findings.append(found)
-    frame = pd.concat(findings, ignore_index=True) if findings else empty_findings()
+    frame = stack_findings(findings) if findings else empty_findings()
     frame = _settle(frame, book)
     from .ladders import run_ladders
 

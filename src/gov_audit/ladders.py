@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .rules import LADDERS, feeders
-from .rules.base import money
+from .rules.base import FIELD_PREFIX, money
 from .rules.ladder import CAP_TEXT, CAPS, Ladder, Tier
 
 LADDER_DEFAULTS: dict[str, dict[str, Any]] = {name: dict(lad.params) for name, lad in LADDERS.items()}
@@ -87,6 +87,9 @@ def run_ladders(
 ) -> list[dict[str, Any]]:
     if findings.empty:
         return []
+    # The ladders count findings by who, when and which rule; a rule's own fields (some 60
+    # columns across the rules) would only be copied along by every filter and sort here.
+    findings = findings[[c for c in findings.columns if not str(c).startswith(FIELD_PREFIX)]]
     person = findings[findings["subject"].notna()]
     yearly = _window(person, book, as_of)
     every = _window(findings, book, as_of)  # the unit ladder rests on findings with no named person too

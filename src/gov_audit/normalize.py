@@ -30,6 +30,11 @@ MAX_CELL_ERRORS_PER_COLUMN = 20
 _CALENDAR_START, _CALENDAR_END = pd.Timestamp(FIRST_YEAR, 1, 1), pd.Timestamp(LAST_YEAR + 1, 1, 1)
 
 
+def _one_value(text: str, n: int) -> pd.Categorical:
+    """``text`` on every one of ``n`` rows, as a categorical: one string per sheet, not one per row."""
+    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), dtype=pd.CategoricalDtype([text]))
+
+
 def _filled(n: int, value: object) -> pd.Series:
     """An object column of ``n`` copies of one value (a list of n values is 10× slower to build)."""
     values = np.empty(n, dtype=object)  # (numpy fills an object array with None already)
@@ -217,8 +222,8 @@ def normalize(cls: Classified, options: NormalizeOptions | None = None) -> tuple
     # first-touched pages) cost 0.2 s of a million-row sheet, more than it saves the rules.
     frame = pd.DataFrame(out, copy=False)
     # Categorical: one string per sheet, not one per row.
-    frame["_file"] = pd.Categorical([sheet.file]).take(np.zeros(len(frame), dtype=np.int64))
-    frame["_sheet"] = pd.Categorical([sheet.sheet]).take(np.zeros(len(frame), dtype=np.int64))
+    frame["_file"] = _one_value(sheet.file, len(frame))
+    frame["_sheet"] = _one_value(sheet.sheet, len(frame))
     frame["_row"] = excel_rows
     present = set(cls.columns.values())
     if reg.layout == "punch":
@@ -278,8 +283,8 @@ def _normalize_grid(cls: Classified, options: NormalizeOptions) -> tuple[Registe
         frame["date"] = pd.to_datetime(frame["date"])
         frame["_bad_status"] = long["_bad_status"].to_numpy(dtype=bool)
         frame["_raw_status"] = long["raw_status"].to_numpy(dtype=object)
-    frame["_file"] = pd.Categorical([sheet.file]).take(np.zeros(n, dtype=np.int64))
-    frame["_sheet"] = pd.Categorical([sheet.sheet]).take(np.zeros(n, dtype=np.int64))
+    frame["_file"] = _one_value(sheet.file, n)
+    frame["_sheet"] = _one_value(sheet.sheet, n)
     frame["_row"] = long["_row"].to_numpy(dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
     present = {"name", "date", "status"} | {v for v in cls.columns.values()}
     return RegisterData(ATTENDANCE, frame, present, [(sheet.file, sheet.sheet)]), errors

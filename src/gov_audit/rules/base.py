@@ -195,6 +195,67 @@ def empty_findings() -> pd.DataFrame:
     return _EMPTY_FINDINGS.copy()
 
 
+def stack_findings(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The rules' findings frames as one: exactly ``pd.concat(frames, ignore_index=True)``
+    (the same columns in the same order, the same dtypes and values).
+
+    Every frame has the finding columns and each rule adds its own typed fields, so
+    pandas' outer join reindexes some 80 columns of every frame: 0.1 s for a sample
+    office's 180 findings, a tenth of its audit.  Here the columns every frame has go
+    through pandas; a field column, which one rule or a few hold, is its pieces' arrays
+    put end to end with the frames that lack it filled with the dtype's missing value,
+    as pandas fills them.  A field whose pieces differ in dtype goes through pandas alone.
+    """
+    if len(frames) < 2:
+        return pd.concat(frames, ignore_index=True)
+    sizes = [len(f) for f in frames]
+    total = sum(sizes)
+    starts = np.cumsum([0, *sizes[:-1]])
+    held: dict[str, list[int]] = {}  # column → the frames holding it, in the union's order
+    for i, f in enumerate(frames):
+        for c in f.columns:
+            held.setdefault(c, []).append(i)
+    shared = [c for c, owners in held.items() if len(owners) == len(frames)]
+    out = pd.concat([f[shared] for f in frames], ignore_index=True)
+    columns: dict[Any, Any] = {c: out[c] for c in shared}
+    for c, owners in held.items():
+        if len(owners) < len(frames):
+            columns[c] = _stacked_field(c, [frames[i][c] for i in owners], owners, sizes, starts, total)
+    frame = pd.DataFrame(columns, copy=False)
+    return frame[list(held)] if list(frame.columns) != list(held) else frame
+
+
+def _stacked_field(
+    name: Any, pieces: list[pd.Series], owners: list[int], sizes: list[int], starts: np.ndarray, total: int
+) -> pd.Series:
+    """One column that some frames lack, as the outer concat would make it."""
+    dtype = pieces[0].dtype
+    same = all(p.dtype == dtype for p in pieces)
+    if same and isinstance(dtype, np.dtype) and dtype.kind in "OfcMm":
+        # (pandas fills the missing rows of an object or float column with NaN, of a date with NaT)
+        values = np.full(total, np.datetime64("NaT") if dtype.kind in "Mm" else np.nan, dtype=dtype)
+        for i, p in zip(owners, pieces, strict=True):
+            values[starts[i] : starts[i] + sizes[i]] = p.to_numpy()
+        return pd.Series(values, dtype=dtype, copy=False)
+    if same and not isinstance(dtype, np.dtype):
+        arrays = [p.array for p in pieces]
+        gap = arrays[0].take(np.full(total, -1), allow_fill=True)  # the dtype's own missing value
+        parts, at = [], 0
+        for i, a in zip(owners, arrays, strict=True):
+            if starts[i] > at:
+                parts.append(gap[: starts[i] - at])
+            parts.append(a)
+            at = starts[i] + sizes[i]
+        if at < total:
+            parts.append(gap[: total - at])
+        return pd.Series(type(arrays[0])._concat_same_type(parts), copy=False)
+    # Pieces of different dtypes (an int field one rule declares and another leaves as
+    # text): pandas finds their common dtype; the frames without the column are missing.
+    joined = pd.concat(pieces, ignore_index=True)
+    joined.index = np.concatenate([np.arange(starts[i], starts[i] + sizes[i]) for i in owners])
+    return joined.reindex(pd.RangeIndex(total)).rename(name)
+
+
 def findings_from(
     rows: pd.DataFrame,
     rule: type[Rule] | Rule,
@@ -229,6 +290,8 @@ def findings_from(
     # Each column as a Series on the findings' own index, in the findings' order: the frame
     # is then built without aligning, reordering or re-indexing 20 columns per rule.  The
     # dtypes are those the columns always had (pandas would guess "str" for bare arrays).
+    blank: list[pd.Series] = []  # the column of None, made once: most columns of most rules
+
     def col(v, default=None):
         if v is None:
             v = default
@@ -241,16 +304,27 @@ def findings_from(
             if len(v) != n:
                 raise ValueError(f"{rule.id}: a column of {len(v)} values for {n} findings")
             return pd.Series(np.asarray(v, dtype=object), index=ri)
+        if v is None and blank:
+            return blank[0]  # (the frame copies its columns: sharing one here is safe)
         filled = np.empty(n, dtype=object)
         filled.fill(v)
-        return pd.Series(filled, index=ri, dtype=object, copy=False)
+        made = pd.Series(filled, index=ri, dtype=object, copy=False)
+        if v is None:
+            blank.append(made)
+        return made
 
     has_src = "_row" in rows.columns
     status_col = col(status)
+    if severity is not None:
+        severity_col: Any = col(severity)
+    elif isinstance(status, str):
+        severity_col = "warning" if status == "due_soon" else "breach"
+    else:
+        severity_col = np.where(status_col.to_numpy() == "due_soon", "warning", "breach")
     columns = {
         "rule": rule.id,  # a scalar: pandas makes the column its string dtype, as the rest of the code expects
         "status": status_col,
-        "severity": col(severity) if severity is not None else np.where(status_col == "due_soon", "warning", "breach"),
+        "severity": severity_col,
         "register": register or rule.register,
         "file": col(rows["_file"] if has_src else None),
         "sheet": col(rows["_sheet"] if has_src else None),
@@ -299,7 +373,10 @@ def person_findings(
 
 def _typed(values: pd.Series, kind: str) -> pd.Series:
     if kind == "text":
-        return values.astype(object).where(values.notna(), None)
+        # (numpy, not Series.where: this runs for every text field of every rule's findings)
+        text = values.to_numpy(dtype=object, copy=True)
+        text[pd.isna(text)] = None
+        return pd.Series(text, index=values.index, dtype=object, copy=False)
     if kind == "bool":
         return values.astype(object).where(values.isna(), values.astype(bool)).astype(object)
     number = pd.to_numeric(values, errors="coerce")
