@@ -216,7 +216,10 @@ def stack_findings(frames: list[pd.DataFrame]) -> pd.DataFrame:
         for c in f.columns:
             held.setdefault(c, []).append(i)
     shared = [c for c, owners in held.items() if len(owners) == len(frames)]
-    out = pd.concat([f[shared] for f in frames], ignore_index=True)
+    k = len(shared)
+    # (a frame whose first columns are the shared ones gives them as a slice, not a copy)
+    leading = [f.iloc[:, :k] if f.columns[:k].tolist() == shared else f[shared] for f in frames]
+    out = pd.concat(leading, ignore_index=True)
     columns: dict[Any, Any] = {c: out[c] for c in shared}
     for c, owners in held.items():
         if len(owners) < len(frames):
@@ -413,7 +416,10 @@ def first_present(*cols: pd.Series) -> pd.Series:
     """Element-wise first non-blank value (e.g. handler, else dept)."""
     out = cols[0].copy()
     for c in cols[1:]:
-        out = out.where(out.notna() & (out.astype(str) != ""), c)
+        values = out.to_numpy(dtype=object)
+        # (compared on the objects: the column as text would be a string per row to no purpose)
+        given = ~pd.isna(values) & (values != "")
+        out = out.where(pd.Series(given, index=out.index, copy=False), c)
     return out
 
 
