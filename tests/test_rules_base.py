@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import gov_audit.engine as engine
 from gov_audit.engine import AuditOptions, prepare, run_audit
-from gov_audit.rules.base import FIELD_PREFIX, findings_from, stack_findings
+from gov_audit.rules.base import FIELD_PREFIX, blanks_as_none, findings_from, stack_findings
 
 SAMPLE = "sample_data/registers.xlsx"
 
@@ -101,3 +101,12 @@ def test_findings_from_scalar_and_column_arguments():
     assert f["period"].isna().all() and f["late_unit"].isna().all()
     mixed = findings_from(rows, _Rule, status=pd.Series(["late", "due_soon"], index=[7, 3]))
     assert list(mixed["severity"]) == ["breach", "warning"]
+
+
+def test_blanks_as_none_for_every_kind_of_blank():
+    values = pd.Series(["甲", None, np.nan, pd.NaT, pd.NA, "", 0], dtype=object)
+    cells = blanks_as_none(values)
+    assert cells.tolist() == ["甲", None, None, None, None, "", 0]  # "" and 0 are values, not blanks
+    assert values.iloc[2] is np.nan  # a new array: the column itself is left as it was
+    assert blanks_as_none(pd.Series([1, None], dtype="Int64")).tolist() == [1, None]
+    assert blanks_as_none(pd.Series(["乙", None], dtype="str")).tolist() == ["乙", None]

@@ -11,7 +11,7 @@ from .errors import cell_position
 from .ladders import unit_name
 from .registers import BY_KEY
 from .rules import RULES
-from .rules.base import FIELD_PREFIX, describe
+from .rules.base import FIELD_PREFIX, blanks_as_none, describe
 
 SCHEMA = "gov-audit/report@1"
 
@@ -87,10 +87,7 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
 
 def _object_list(values: pd.Series) -> list:
     """A column's values, blanks (None, NaN, NaT, NA) as None."""
-    # (numpy, not Series.where: a report reads some 200 columns and pieces of columns)
-    cells = values.to_numpy(dtype=object, copy=True)
-    cells[pd.isna(cells)] = None
-    return cells.tolist()
+    return blanks_as_none(values).tolist()
 
 
 def _text_list(values: pd.Series) -> list:

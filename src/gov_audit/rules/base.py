@@ -374,12 +374,19 @@ def person_findings(
     )
 
 
+def blanks_as_none(values: pd.Series) -> np.ndarray:
+    """A column's values as a new object array, its blanks (None, NaN, NaT, NA) as None.
+
+    In numpy, not through ``Series.where``: it runs for every text field of every rule's
+    findings and for every column a report reads."""
+    cells = values.to_numpy(dtype=object, copy=True)
+    cells[pd.isna(cells)] = None
+    return cells
+
+
 def _typed(values: pd.Series, kind: str) -> pd.Series:
     if kind == "text":
-        # (numpy, not Series.where: this runs for every text field of every rule's findings)
-        text = values.to_numpy(dtype=object, copy=True)
-        text[pd.isna(text)] = None
-        return pd.Series(text, index=values.index, dtype=object, copy=False)
+        return pd.Series(blanks_as_none(values), index=values.index, dtype=object, copy=False)
     if kind == "bool":
         return values.astype(object).where(values.isna(), values.astype(bool)).astype(object)
     number = pd.to_numeric(values, errors="coerce")
