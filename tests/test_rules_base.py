@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import gov_audit.engine as engine
 from gov_audit.engine import AuditOptions, prepare, run_audit
-from gov_audit.rules.base import FIELD_PREFIX, blanks_as_none, findings_from, stack_findings
+from gov_audit.rules.base import FIELD_PREFIX, _typed, blanks_as_none, findings_from, stack_findings
 
 SAMPLE = "sample_data/registers.xlsx"
 
@@ -110,3 +110,42 @@ def test_blanks_as_none_for_every_kind_of_blank():
     assert values.iloc[2] is np.nan  # a new array: the column itself is left as it was
     assert blanks_as_none(pd.Series([1, None], dtype="Int64")).tolist() == [1, None]
     assert blanks_as_none(pd.Series(["乙", None], dtype="str")).tolist() == ["乙", None]
+
+
+def _typed_by_pandas(values: pd.Series, kind: str) -> pd.Series:
+    """The field typing as it was written first, in pandas calls: the oracle for ``_typed``."""
+    if kind == "text":
+        return values.astype(object).where(values.notna(), None)
+    if kind == "bool":
+        return values.astype(object).where(values.isna(), values.astype(bool)).astype(object)
+    number = pd.to_numeric(values, errors="coerce")
+    return number.round().astype("Int64") if kind == "int" else number.astype(float)
+
+
+_FIELD_VALUES = {
+    "object": st.sampled_from(["甲", "12", "2.5", "", None, np.nan, 3, 2.5, -0.5, True, False]),
+    "float64": st.sampled_from([0.5, 1.5, 2.5, -2.5, 3.0, np.nan, 1e6]),
+    "int64": st.integers(-(10**6), 10**6),
+    "bool": st.booleans(),
+    "str": st.sampled_from(["乙", "7", None]),
+}
+
+
+@given(st.sampled_from(sorted(_FIELD_VALUES)).flatmap(lambda d: st.tuples(st.just(d), st.lists(_FIELD_VALUES[d]))))
+def test_typed_fields_are_what_the_pandas_calls_give(drawn):
+    dtype, cells = drawn
+    values = pd.Series(cells, dtype=dtype, index=pd.RangeIndex(len(cells)) + 5)
+    for kind in ("text", "int", "number") + (("bool",) if dtype != "str" else ()):
+        got, want = _typed(values, kind), _typed_by_pandas(values, kind)
+        pd.testing.assert_series_equal(got, want, check_exact=True)
+        # the same Python types inside (a JSON writer tells True from 1, None from NaN)
+        assert [type(v) for v in got.tolist()] == [type(v) for v in want.tolist()]
+
+
+def test_typed_int_rounds_half_to_even_and_drops_what_is_no_number():
+    got = _typed(pd.Series(["2.5", "3.5", "-0.5", "七", None, 4], dtype=object), "int")
+    assert got.dtype == "Int64"
+    assert got.tolist() == [2, 4, 0, pd.NA, pd.NA, 4]
+    assert _typed(pd.Series([True, None, 0], dtype=object), "bool").tolist() == [True, None, False]
+    # a nullable column's blanks stay blank (the pandas calls raised on them)
+    assert _typed(pd.Series([1, None], dtype="Int64"), "bool").tolist() == [True, pd.NA]
