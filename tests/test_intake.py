@@ -77,6 +77,29 @@ def test_bad_cells_are_located_and_only_their_rows_leave_the_rules(tmp_path):
     assert data.valid(("received", "accept_decided"))["case_id"].tolist() == ["C"]
 
 
+def test_dates_outside_the_calendar_are_cells_in_error_and_blanks_are_not(tmp_path):
+    path = workbook(
+        tmp_path / "c.xlsx",
+        {
+            "信访登记": [
+                ["编号", "收到日期", "受理决定日期", "办结日期"],
+                ["A", D(2003, 12, 31), None, None],  # the day before the calendar starts
+                ["B", D(2004, 1, 1), D(2004, 1, 2), None],  # its first day
+                ["C", D(2026, 9, 1), D(2200, 1, 1), None],  # far past its end
+                ["D", D(2026, 9, 1), None, None],  # a blank is not outside
+            ]
+        },
+    )
+    it = load_registers([path])
+    assert [(e.cell, e.column) for e in it.errors] == [("B2", "received"), ("C4", "accept_decided")]
+    assert all("日历范围" in e.message for e in it.errors)
+    data = it.registers["petitions"]
+    f = data.frame
+    assert f["received"].isna().tolist() == [True, False, False, False]  # the outside day is not kept as a date
+    assert f["accept_decided"].isna().tolist() == [True, False, True, True]
+    assert data.valid(("accept_decided",))["case_id"].tolist() == ["B", "D"]
+
+
 def test_bad_cell_gives_exit_2_with_findings_from_valid_rows(tmp_path):
     path = workbook(
         tmp_path / "b.xlsx",
