@@ -377,3 +377,23 @@ def test_a_persons_department_is_the_least_of_their_rows(rows, dtype):
     assert got.index.tolist() == want.index.tolist()
     blank = lambda v: v is None or v != v  # noqa: E731
     assert [None if blank(v) else v for v in got] == [None if blank(v) else v for v in want]
+
+
+def test_leave_cover_is_made_once_per_audit_and_every_reader_sees_the_same(monkeypatch):
+    """The attendance judgement, the leave family and the A/B post rules share one leave
+    cover per audit: each family alone finds what it finds beside the others."""
+    from gov_audit.engine import AuditOptions, prepare, run_audit
+
+    made = []
+    real = attendance._leave_cover
+    monkeypatch.setattr(attendance, "_leave_cover", lambda ctx: made.append(1) or real(ctx))
+    opts = AuditOptions(as_of=pd.Timestamp("2026-11-30"))
+    together = run_audit(["sample_data/registers.xlsx"], opts, prepared=prepare(opts)).findings
+    assert len(made) == 1
+    for family in ("ATT", "LEV", "ABP"):
+        alone_opts = AuditOptions(as_of=opts.as_of, include=[family])
+        alone = run_audit(["sample_data/registers.xlsx"], alone_opts, prepared=prepare(alone_opts)).findings
+        mine = together[together["rule"].str.startswith(family)]
+        assert len(alone) > 0
+        assert alone["id"].tolist() == mine["id"].tolist()
+        assert alone["status"].tolist() == mine["status"].tolist()

@@ -150,7 +150,19 @@ def schedule_columns(ctx: Context, dates: pd.Series) -> dict[str, np.ndarray]:
 
 
 def leave_cover(ctx: Context) -> pd.DataFrame:
-    """(name, date, cover_from, cover_to): the part of each day excused by leave, in seconds."""
+    """(name, date, cover_from, cover_to): the part of each day excused by leave, in seconds.
+
+    Made once per audit (``ctx.cache``): the attendance judgement, the leave family and the
+    A/B post rules all read it, and it depends only on the leave register, the calendar
+    and LEV003's filing limit.  Readers must not write into it."""
+    limit = (ctx.params_of("LEV003") if ctx.params_of else {"days": 7})["days"]
+    key = ("leave_cover", id(ctx.registers.get("leave")), limit)
+    if key not in ctx.cache:
+        ctx.cache[key] = _leave_cover(ctx)
+    return ctx.cache[key]
+
+
+def _leave_cover(ctx: Context) -> pd.DataFrame:
     cols = ["name", "date", "cover_from", "cover_to"]
     if "leave" not in ctx.registers:
         return pd.DataFrame(columns=cols)
@@ -373,7 +385,7 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
     rec = f.loc[keep, judged_cols] if not keep.all() else f
     sched = schedule_columns(ctx, rec["date"])
     if len(cover):
-        cover["date"] = pd.to_datetime(cover["date"]).astype("datetime64[ns]")
+        cover = cover.assign(date=pd.to_datetime(cover["date"]).astype("datetime64[ns]"))
         cov = rec[["name", "date"]].merge(cover, on=["name", "date"], how="left")
         cf, ct = cov["cover_from"].to_numpy(dtype=float), cov["cover_to"].to_numpy(dtype=float)
     else:
