@@ -580,7 +580,10 @@ def deadline_findings(
     if not hit.any():
         return empty_findings()
     pos = np.flatnonzero(live)[hit]
-    sel = frame.iloc[pos]
+    # The findings take only the rows' source (file, sheet, row) and labels from them: the
+    # register's other columns are not copied along.
+    source = [c for c in ("_file", "_sheet", "_row") if c in frame.columns]
+    sel = frame[source].iloc[pos]
     prov = ctx.calendar.touches_provisional(start_a[pos].astype("datetime64[D]"), due_a[pos].astype("datetime64[D]"))
 
     def pick(v):
