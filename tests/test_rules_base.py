@@ -124,7 +124,7 @@ def _typed_by_pandas(values: pd.Series, kind: str) -> pd.Series:
 
 _FIELD_VALUES = {
     "object": st.sampled_from(["甲", "12", "2.5", "", None, np.nan, 3, 2.5, -0.5, True, False]),
-    "float64": st.sampled_from([0.5, 1.5, 2.5, -2.5, 3.0, np.nan, 1e6]),
+    "float64": st.sampled_from([0.5, 1.5, 2.5, -2.5, 3.0, np.nan, 1e6, 2.0**62, -(2.0**63), 1e20, np.inf]),
     "int64": st.integers(-(10**6), 10**6),
     "bool": st.booleans(),
     "str": st.sampled_from(["乙", "7", None]),
@@ -136,7 +136,13 @@ def test_typed_fields_are_what_the_pandas_calls_give(drawn):
     dtype, cells = drawn
     values = pd.Series(cells, dtype=dtype, index=pd.RangeIndex(len(cells)) + 5)
     for kind in ("text", "int", "number") + (("bool",) if dtype != "str" else ()):
-        got, want = _typed(values, kind), _typed_by_pandas(values, kind)
+        try:
+            want = _typed_by_pandas(values, kind)
+        except (TypeError, ValueError, OverflowError) as refused:  # an int past int64: never a wrapped number
+            with pytest.raises(type(refused)):
+                _typed(values, kind)
+            continue
+        got = _typed(values, kind)
         pd.testing.assert_series_equal(got, want, check_exact=True)
         # the same Python types inside (a JSON writer tells True from 1, None from NaN)
         assert [type(v) for v in got.tolist()] == [type(v) for v in want.tolist()]

@@ -403,6 +403,10 @@ def _typed(values: pd.Series, kind: str) -> pd.Series:
     if kind != "int":
         return pd.Series(number, index=values.index, dtype=float, copy=False)
     missing = np.isnan(number)
+    if not (np.abs(number[~missing]) < 2.0**63).all():
+        # Past int64 (or infinite): pandas refuses it, and so do we; numpy would wrap it
+        # round to a wrong number without a word.
+        return pd.Series(number, index=values.index).round().astype("Int64")
     whole = np.where(missing, 0, np.round(number)).astype(np.int64)
     return pd.Series(pd.arrays.IntegerArray(whole, missing), index=values.index, copy=False)
 
