@@ -598,6 +598,104 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?([A-Z]+)\$?(\d+)(?::\$?
 _CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
 
 
+def cell_refs(body: bytes) -> tuple[Any, Any, Any]:
+    """Every cell reference in sheet XML, as ``_CELL_REF.findall`` finds them: each one's
+    0-based column, its row, and where its text starts in ``body`` (with its length).
+
+    Found with numpy over the bytes: the regex took 0.26 s and turning its 425,000
+    matches into numbers 0.17 s on a year of DingTalk exports (22 MB of XML), read only to
+    find a stray cell far away.  In well-formed XML every ``<`` is closed by a ``>`` before
+    the next one; a body where that does not hold (CDATA, broken markup) or whose tag
+    prefix is unusually long is left to the regex, whose reading this reproduces."""
+    import numpy as np
+
+    b = np.frombuffer(body + b"\0" * 24, dtype=np.uint8)
+    n = len(body)
+    word = _byte_class(np, rb"A-Za-z0-9_")
+    space = _byte_class(np, rb" \t\n\r\f\v")
+    upper = _byte_class(np, rb"A-Z")
+    digit = _byte_class(np, rb"0-9")
+    # Every ``<`` and ``>`` in order: in well-formed XML no two ``<`` come without a ``>``
+    # between them (``>`` alone may stand in text), or the tags cannot be told apart here.
+    brackets = np.flatnonzero((b[:n] == ord("<")) | (b[:n] == ord(">")))
+    opens = b[brackets] == ord("<")
+    if (opens[1:] & opens[:-1]).any():
+        return _cell_refs_by_regex(np, body)
+    i = np.flatnonzero((b[1:n] == ord("r")) & (b[2 : n + 1] == ord("=")) & (b[3 : n + 2] == ord('"'))) + 1
+    i = i[~word[b[i - 1]]]  # \b: r is a whole attribute name
+    # The tag each candidate sits in: the last bracket before it is that tag's ``<``.
+    k = np.searchsorted(brackets, i) - 1
+    i, k = i[k >= 0], k[k >= 0]
+    i, k = i[opens[k]], k[opens[k]]
+    p = brackets[k]
+    # ``<c`` + space, or ``<prefix:c`` + space (\w+ runs to the colon).
+    run = np.zeros(len(p), dtype=np.int64)
+    alive = np.ones(len(p), dtype=bool)
+    for step in range(1, 17):
+        alive &= word[b[p + step]]
+        run += alive
+    if alive.any():  # a prefix of 16 word characters or more
+        return _cell_refs_by_regex(np, body)
+    plain = (b[p + 1] == ord("c")) & space[b[p + 2]]
+    prefixed = (run > 0) & (b[p + 1 + run] == ord(":")) & (b[p + 2 + run] == ord("c")) & space[b[p + 3 + run]]
+    q = np.where(plain, p + 2, p + 3 + run)  # the space after the c
+    ok = (plain | prefixed) & (q <= i - 1)
+    i, k = i[ok], k[ok]
+    # The reference itself: 1–3 capitals, 1–7 digits, the closing quote.
+    j = i + 3
+    letters = np.zeros(len(j), dtype=np.int64)
+    alive = np.ones(len(j), dtype=bool)
+    for step in range(4):
+        alive &= upper[b[j + step]]
+        letters += alive
+    digits = np.zeros(len(j), dtype=np.int64)
+    alive = np.ones(len(j), dtype=bool)
+    for step in range(8):
+        alive &= digit[b[j + letters + step]]
+        digits += alive
+    ok = (letters >= 1) & (letters <= 3) & (digits >= 1) & (digits <= 7) & (b[j + letters + digits] == ord('"'))
+    j, k, letters, digits = j[ok], k[ok], letters[ok], digits[ok]
+    # One reference per tag, its first: findall goes on after the match, past that tag's ``<``.
+    first = np.ones(len(k), dtype=bool)
+    first[1:] = k[1:] != k[:-1]
+    j, letters, digits = j[first], letters[first], digits[first]
+    col = np.zeros(len(j), dtype=np.int64)
+    for step in range(3):
+        has = step < letters
+        col = np.where(has, col * 26 + (b[j + step].astype(np.int64) - 64), col)
+    row = np.zeros(len(j), dtype=np.int64)
+    for step in range(7):
+        has = step < digits
+        row = np.where(has, row * 10 + (b[j + letters + step].astype(np.int64) - 48), row)
+    return col - 1, row, np.stack([j, letters + digits], axis=1)
+
+
+_BYTE_CLASSES: dict[bytes, Any] = {}
+
+
+def _byte_class(np: Any, spec: bytes) -> Any:
+    """A 256-entry lookup: which byte values a regex character class (bytes) matches."""
+    if spec not in _BYTE_CLASSES:
+        table = np.zeros(256, dtype=bool)
+        table[[c for c in range(256) if re.fullmatch(b"[" + spec + b"]", bytes([c]))]] = True
+        _BYTE_CLASSES[spec] = table
+    return _BYTE_CLASSES[spec]
+
+
+def _cell_refs_by_regex(np: Any, body: bytes) -> tuple[Any, Any, Any]:
+    """``cell_refs`` by the regex itself: for bodies numpy cannot read the tags of."""
+    cols, rows, spans = [], [], []
+    for m in _CELL_REF.finditer(body):
+        cols.append(column_index(m.group(1).decode()))
+        rows.append(int(m.group(2)))
+        spans.append((m.start(1), m.end(2) - m.start(1)))
+    return (
+        np.asarray(cols, dtype=np.int64),
+        np.asarray(rows, dtype=np.int64),
+        np.asarray(spans, dtype=np.int64).reshape(-1, 2),
+    )
+
+
 # Cells both calamine readers hand over as blank although they hold something: error
 # values (t="e": #VALUE!, #REF!, #N/A, #DIV/0!), and text that Rust parses as a float
 # NaN ("NaN") in a typed column.  A blank time is an absence, so these are found in the
@@ -722,14 +820,13 @@ def _xlsx_extent(zf: zipfile.ZipFile, part: str, limits: ReadLimits) -> Extent |
             buf = prev + chunk
             cut = buf.rfind(b"<c ")  # a cell cut at the seam is read with the next chunk
             body, prev = (buf[:cut], buf[cut:]) if cut > 0 and len(chunk) == 8 << 20 else (buf, b"")
-            refs = _CELL_REF.findall(body)
-            if not refs:
+            c, r, spans = cell_refs(body)
+            if not len(c):
                 continue
-            c = np.fromiter((column_index(a.decode()) for a, _ in refs), dtype=np.int64, count=len(refs))
-            r = np.fromiter((int(b) for _, b in refs), dtype=np.int64, count=len(refs))
             far = np.flatnonzero(c >= limits.max_columns)
             if far.size and not first_far:
-                first_far = f"{refs[int(far[0])][0].decode()}{refs[int(far[0])][1].decode()}"
+                at, length = spans[int(far[0])]
+                first_far = body[at : at + length].decode()
             cols_seen.append(c)
             rows_seen.append(r)
     if not cols_seen:
