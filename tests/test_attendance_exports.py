@@ -113,6 +113,21 @@ def test_legend_line_and_rulebook_give_symbols_their_meaning(tmp_path):
     assert ("ATT003", "张三", "2026-09-02") in att(rep)
 
 
+def test_legend_line_away_from_the_name_column_is_read_and_is_nobody(tmp_path):
+    """A legend written further right (under the day columns), below a blank row and beside
+    a signature line: its row's first text is the legend, and no row of it is a person."""
+    path = ex.grid(tmp_path / "g.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["A1"] = "某县卫生健康局2026年9月份考勤表"
+    ws.cell(row=4, column=3 + 2).value = "○"  # 张三, 09-02
+    ws["F10"] = "注：√出勤 迟迟到 早早退 旷旷工 事事假 差出差 ○病假"
+    ws["H10"] = "制表：王五"
+    wb.save(path)
+    _, rep, _ = check(path, *ARGS)
+    assert rep["errors"] == [] and att(rep) == ex.EXPECTED
+
+
 def test_month_unknown_is_an_error_naming_the_sheet_and_the_rulebook_can_say(tmp_path):
     path = _grid_with(tmp_path, "√", title="机关考勤表")
     code, rep, _ = check(path, *ARGS)

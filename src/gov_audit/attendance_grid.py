@@ -166,14 +166,21 @@ def normalize_grid(
         for c in {*cols, grid.name_col, *grid.day_cols, *(x for x in (grid.dept_col, grid.id_col) if x is not None)}
     }
     names = text[grid.name_col]
-    # The legend line under the table (and any other note row) is not a person.
+    # The legend line under the table (and any other note row) is not a person: a row's
+    # first text, its name else the first cell that has one (looked for only on the few
+    # rows with no name, all columns at once).
     first = names.copy()
-    for c in sorted(text):
-        first = first.where(first.notna(), text[c])
+    unnamed = np.flatnonzero(names.isna().to_numpy())
+    if len(unnamed):
+        cells = np.column_stack([text[c].to_numpy(dtype=object)[unnamed] for c in sorted(text)])
+        filled = ~pd.isna(cells)
+        pick = filled.argmax(axis=1)
+        found = filled[np.arange(len(unnamed)), pick]
+        first.iloc[unnamed[found]] = cells[np.flatnonzero(found), pick[found]]
     note = first.fillna("").astype(str).str.match(r"^\s*(注|说明|图例|制表|审核)")  # a column at a time
     legend = legend_symbols([t for t in first[note].tolist() if t])
     people = names.notna() & ~note & ~names.fillna("").str.match(r"^\s*(合计|小计|总计)")
-    frames = []
+    parts: list[tuple[np.ndarray, int, int, np.ndarray]] = []  # (rows, column, day, cells), put together once
     for c, day in sorted(grid.day_cols.items(), key=lambda kv: kv[1]):
         cells = text[c][people]
         cells = cells[cells.notna()]
@@ -192,22 +199,23 @@ def normalize_grid(
                 for r, v in cells.head(3).items()
             ]
             continue
-        frames.append(
-            pd.DataFrame(
-                {
-                    "_row": cells.index.to_numpy(dtype=np.int64),
-                    "_col": c,
-                    "day": day,
-                    "status": cells.to_numpy(dtype=object),
-                }
-            )
-        )
-    if not frames:
+        parts.append((cells.index.to_numpy(dtype=np.int64), c, day, cells.to_numpy(dtype=object)))
+    if not parts:
         return pd.DataFrame(), errors
-    long = pd.concat(frames, ignore_index=True)
-    long["name"] = names.reindex(long["_row"]).to_numpy()
-    long["dept"] = text[grid.dept_col].reindex(long["_row"]).to_numpy() if grid.dept_col is not None else None
-    long["staff_id"] = text[grid.id_col].reindex(long["_row"]).to_numpy() if grid.id_col is not None else None
+    sizes = [len(rows) for rows, _, _, _ in parts]
+    long = pd.DataFrame(
+        {
+            "_row": np.concatenate([rows for rows, _, _, _ in parts]),
+            "_col": np.repeat([c for _, c, _, _ in parts], sizes),
+            "day": np.repeat([day for _, _, day, _ in parts], sizes),
+            "status": np.concatenate([cells for _, _, _, cells in parts]),
+        }
+    )
+    # Each day's row of the grid, by position (the sheet's rows are unique).
+    at = names.index.get_indexer(long["_row"])
+    long["name"] = names.to_numpy()[at]
+    long["dept"] = text[grid.dept_col].to_numpy()[at] if grid.dept_col is not None else None
+    long["staff_id"] = text[grid.id_col].to_numpy()[at] if grid.id_col is not None else None
     long["date"] = pd.to_datetime(dict(year=year, month=month, day=long["day"]))
     from .attendance_status import parse_status
 

@@ -279,17 +279,19 @@ def _normalize_grid(cls: Classified, options: NormalizeOptions) -> tuple[Registe
     if long is None:
         return None, errors
     n = len(long)
+    # The daily register's columns, the grid's where it has them, in one frame (setting
+    # five columns into a built frame split and copied its blocks each time).
     out = {c.name: _EMPTY[c.type](n) for c in ATTENDANCE.columns}
-    frame = pd.DataFrame(out)
     if n:
-        for c in ("name", "staff_id", "dept", "date", "status"):
-            frame[c] = long[c].to_numpy()
-        frame["date"] = pd.to_datetime(frame["date"])
-        frame["_bad_status"] = long["_bad_status"].to_numpy(dtype=bool)
-        frame["_raw_status"] = long["raw_status"].to_numpy(dtype=object)
-    frame["_file"] = _one_value(sheet.file, n)
-    frame["_sheet"] = _one_value(sheet.sheet, n)
-    frame["_row"] = long["_row"].to_numpy(dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+        for c in ("name", "staff_id", "dept", "status"):
+            out[c] = pd.Series(long[c].to_numpy(), copy=False)
+        out["date"] = pd.Series(pd.to_datetime(long["date"].to_numpy()), copy=False)
+        out["_bad_status"] = pd.Series(long["_bad_status"].to_numpy(dtype=bool), copy=False)
+        out["_raw_status"] = pd.Series(long["raw_status"].to_numpy(dtype=object), copy=False)
+    out["_file"] = pd.Series(_one_value(sheet.file, n), copy=False)
+    out["_sheet"] = pd.Series(_one_value(sheet.sheet, n), copy=False)
+    out["_row"] = pd.Series(long["_row"].to_numpy(dtype=np.int64) if n else np.zeros(0, dtype=np.int64), copy=False)
+    frame = pd.DataFrame(out, copy=False)
     present = {"name", "date", "status"} | {v for v in cls.columns.values()}
     return RegisterData(ATTENDANCE, frame, present, [(sheet.file, sheet.sheet)]), errors
 
