@@ -283,11 +283,14 @@ def _normalize_grid(cls: Classified, options: NormalizeOptions) -> tuple[Registe
     # five columns into a built frame split and copied its blocks each time).
     out = {c.name: _EMPTY[c.type](n) for c in ATTENDANCE.columns}
     if n:
-        for c in ("name", "staff_id", "dept", "status"):
-            out[c] = pd.Series(long[c].to_numpy(), copy=False)
+        # (name, staff_id, dept and the raw text are text columns already: taken as they
+        # are, not turned into Python strings and back; the parsed status is typed as text here)
+        for c in ("name", "staff_id", "dept"):
+            out[c] = long[c]
+        out["status"] = pd.Series(long["status"].to_numpy(), copy=False)
         out["date"] = pd.Series(pd.to_datetime(long["date"].to_numpy()), copy=False)
         out["_bad_status"] = pd.Series(long["_bad_status"].to_numpy(dtype=bool), copy=False)
-        out["_raw_status"] = pd.Series(long["raw_status"].to_numpy(dtype=object), copy=False)
+        out["_raw_status"] = long["raw_status"]
     out["_file"] = pd.Series(_one_value(sheet.file, n), copy=False)
     out["_sheet"] = pd.Series(_one_value(sheet.sheet, n), copy=False)
     out["_row"] = pd.Series(long["_row"].to_numpy(dtype=np.int64) if n else np.zeros(0, dtype=np.int64), copy=False)
