@@ -128,6 +128,34 @@ def test_legend_line_away_from_the_name_column_is_read_and_is_nobody(tmp_path):
     assert rep["errors"] == [] and att(rep) == ex.EXPECTED
 
 
+def test_a_day_the_month_does_not_have_is_a_located_error_and_the_rest_is_judged(tmp_path):
+    """A September grid with a 31st column filled in: those cells are errors (the first
+    three, by row), never a day; the month's real days are judged as written."""
+    path = tmp_path / "g31.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "9月"
+    ws.append(["某县卫生健康局2026年9月份考勤表"])
+    ws.append(["序号", "姓名", "科室", *range(1, 32)])
+    for i, name in enumerate(["张三", "李四", "王五", "赵六"], start=1):
+        marks = ["√"] * 31
+        if name == "张三":
+            marks[1] = "旷"  # 09-02
+        if name == "李四":
+            marks[30] = None  # nothing on the 31st
+        ws.append([i, name, "办公室", *marks])
+    wb.save(path)
+    code, rep, _ = check(path, *ARGS)
+    assert code == 2
+    assert [(e["sheet"], e["cell"], e["value"]) for e in rep["errors"]] == [
+        ("9月", "AH3", "√"),
+        ("9月", "AH5", "√"),
+        ("9月", "AH6", "√"),
+    ]
+    assert all("没有31日" in e["message"] for e in rep["errors"])
+    assert att(rep) == [("ATT003", "张三", "2026-09-02")]
+
+
 def test_month_unknown_is_an_error_naming_the_sheet_and_the_rulebook_can_say(tmp_path):
     path = _grid_with(tmp_path, "√", title="机关考勤表")
     code, rep, _ = check(path, *ARGS)

@@ -180,13 +180,12 @@ def normalize_grid(
     note = first.fillna("").astype(str).str.match(r"^\s*(注|说明|图例|制表|审核)")  # a column at a time
     legend = legend_symbols([t for t in first[note].tolist() if t])
     people = names.notna() & ~note & ~names.fillna("").str.match(r"^\s*(合计|小计|总计)")
-    parts: list[tuple[np.ndarray, int, int, np.ndarray]] = []  # (rows, column, day, cells), put together once
-    for c, day in sorted(grid.day_cols.items(), key=lambda kv: kv[1]):
-        cells = text[c][people]
-        cells = cells[cells.notna()]
-        if cells.empty:
-            continue
-        if day > last:
+    by_day = sorted(grid.day_cols.items(), key=lambda kv: kv[1])
+    is_person = people.to_numpy(dtype=bool)
+    for c, day in by_day:
+        if day > last:  # a day the month does not have, written in: the first cells are errors
+            cells = text[c][people]
+            cells = cells[cells.notna()]
             errors += [
                 InputError(
                     sheet.file,
@@ -198,21 +197,24 @@ def normalize_grid(
                 )
                 for r, v in cells.head(3).items()
             ]
-            continue
-        parts.append((cells.index.to_numpy(dtype=np.int64), c, day, cells.to_numpy(dtype=object)))
-    if not parts:
+    days = [(c, day) for c, day in by_day if day <= last]
+    if not days:
         return pd.DataFrame(), errors
-    sizes = [len(rows) for rows, _, _, _ in parts]
+    # The day columns side by side (rows × days): every person's marked day at once, day by
+    # day and, within a day, in the sheet's row order.
+    marks = np.column_stack([text[c].to_numpy(dtype=object) for c, _ in days])
+    marked = is_person[:, None] & ~pd.isna(marks)
+    which_day, at = np.nonzero(marked.T)
+    if not len(at):
+        return pd.DataFrame(), errors
     long = pd.DataFrame(
         {
-            "_row": np.concatenate([rows for rows, _, _, _ in parts]),
-            "_col": np.repeat([c for _, c, _, _ in parts], sizes),
-            "day": np.repeat([day for _, _, day, _ in parts], sizes),
-            "status": np.concatenate([cells for _, _, _, cells in parts]),
+            "_row": names.index.to_numpy(dtype=np.int64)[at],
+            "_col": np.asarray([c for c, _ in days], dtype=np.int64)[which_day],
+            "day": np.asarray([day for _, day in days], dtype=np.int64)[which_day],
+            "status": marks[at, which_day],
         }
     )
-    # Each day's row of the grid, by position (the sheet's rows are unique).
-    at = names.index.get_indexer(long["_row"])
     long["name"] = names.to_numpy()[at]
     long["dept"] = text[grid.dept_col].to_numpy()[at] if grid.dept_col is not None else None
     long["staff_id"] = text[grid.id_col].to_numpy()[at] if grid.id_col is not None else None
