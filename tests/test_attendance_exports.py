@@ -244,3 +244,36 @@ def test_the_same_month_in_every_layout_gives_the_same_findings(data):
     assert all(r == first for r in results.values()), results
     absent = sorted(("ATT003", n, d.isoformat()) for (n, d), k in plan.items() if k == "absent")
     assert [f for f in first if f[0] == "ATT003"] == absent
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    order=st.permutations(range(len(ex.PEOPLE))),
+    note_col=st.integers(1, 35),
+    blank_rows=st.integers(0, 2),
+)
+def test_a_grid_with_its_people_reordered_and_notes_anywhere_gives_the_same_findings(order, note_col, blank_rows):
+    """The grid's people in any order, its legend in any column under blank rows, and a
+    signature line: the same findings as the grid as exported (the rows are read by
+    position, the marks all at once, the legend from the row's first text)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = ex.grid(Path(tmp) / "g.xlsx")
+        wb = openpyxl.load_workbook(path)
+        ws = wb.active
+        people = [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_row=3 + len(ex.PEOPLE))]
+        legend = ws.cell(row=4 + len(ex.PEOPLE) + 1, column=1).value + " ○病假"
+        # A mark only the legend explains (a sick day where the export has a present one):
+        # unless the legend row is found wherever it is written, this is an error.
+        people[0][people[0].index("√")] = "○"
+        ws.delete_rows(4, ws.max_row)
+        for i in order:
+            ws.append(people[i])
+        for _ in range(blank_rows):
+            ws.append([])
+        row = ws.max_row + 1
+        ws.cell(row=row, column=note_col).value = legend
+        ws.cell(row=row + 1, column=min(note_col + 2, 35)).value = "制表：王五"
+        wb.save(path)
+        _, rep, err = check(path, *ARGS)
+    assert rep["errors"] == [], err
+    assert att(rep) == ex.EXPECTED

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import gov_audit.engine as engine
 from gov_audit.engine import AuditOptions, prepare, run_audit
-from gov_audit.rules.base import FIELD_PREFIX, _typed, blanks_as_none, findings_from, stack_findings
+from gov_audit.rules.base import FIELD_PREFIX, _typed, blanks_as_none, findings_from, first_present, stack_findings
 
 SAMPLE = "sample_data/registers.xlsx"
 
@@ -155,3 +155,31 @@ def test_typed_int_rounds_half_to_even_and_drops_what_is_no_number():
     assert _typed(pd.Series([True, None, 0], dtype=object), "bool").tolist() == [True, None, False]
     # a nullable column's blanks stay blank (the pandas calls raised on them)
     assert _typed(pd.Series([1, None], dtype="Int64"), "bool").tolist() == [True, pd.NA]
+
+
+def _first_present_by_text(*cols: pd.Series) -> pd.Series:
+    """first_present as it was first written (blank = missing or "" as text): its oracle."""
+    out = cols[0].copy()
+    for c in cols[1:]:
+        out = out.where(out.notna() & (out.astype(str) != ""), c)
+    return out
+
+
+_PRESENT_CELLS = st.sampled_from(["甲", "", " ", None, np.nan, 0, 1.5, "nan", False])
+
+
+@given(
+    st.integers(0, 6).flatmap(
+        lambda n: st.lists(st.lists(_PRESENT_CELLS, min_size=n, max_size=n), min_size=1, max_size=3)
+    )
+)
+def test_first_present_is_the_first_cell_neither_missing_nor_empty(columns):
+    index = pd.RangeIndex(len(columns[0])) + 3
+    cols = [pd.Series(c, index=index, dtype=object) for c in columns]
+    got, want = first_present(*cols), _first_present_by_text(*cols)
+    pd.testing.assert_series_equal(got, want, check_exact=True)
+    assert first_present(pd.Series(["", None, "乙"], dtype=object), pd.Series(["丙", "丁", "戊"])).tolist() == [
+        "丙",
+        "丁",
+        "乙",
+    ]
