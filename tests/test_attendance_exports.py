@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from helpers import check
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "exports"))
@@ -225,6 +225,16 @@ KINDS = st.sampled_from(["present"] * 6 + ["late", "early", "absent", "leave", "
 @given(data=st.data())
 def test_the_same_month_in_every_layout_gives_the_same_findings(data):
     plan = {(name, d): data.draw(KINDS) for name, _, _ in ex.PEOPLE for d in ex.DAYS if ex.working(d)}
+    # A punch export (ZKTeco) has no row for a day nobody punched, and by design (see
+    # attendance._missing_days) a sheet speaks only for its span, first to last date, and a
+    # day on which nobody at all was recorded or on leave (the clock down) makes nobody
+    # absent; a grid still shows such a day.  With three people the long profile draws both:
+    # the layouts are compared on the months where they can agree.
+    workdays = [d for d in ex.DAYS if ex.working(d)]
+    for end in (workdays[0], workdays[-1]):
+        assume(any(plan[(name, end)] in ("present", "late", "early") for name, _, _ in ex.PEOPLE))
+    for day in workdays:
+        assume(any(plan[(name, day)] != "absent" for name, _, _ in ex.PEOPLE))
     original = ex.what
 
     def planned(name: str, day: dt.date) -> str:
