@@ -73,8 +73,8 @@ def build(staff: int) -> tuple[Path, Path]:
         s.append(["姓名", "考勤组", "部门", "工号", "出勤天数", *[f"{d.day}\n{WEEKDAY[d.weekday()]}" for d in days]])
         for i, name in enumerate(names):
             row = marks[i]
-            marks = [GRID[k] if w else None for k, w in zip(row, work, strict=True)]
-            g.append([i + 1, name, "综合股", *marks, int(work.sum()), ""])
+            cells = [GRID[k] if w else None for k, w in zip(row, work, strict=True)]
+            g.append([i + 1, name, "综合股", *cells, int(work.sum()), ""])
             s.append(
                 [
                     name,

@@ -446,3 +446,31 @@ def test_classifying_a_sheet_imports_no_pandas():
         "assert 'pandas' not in sys.modules, 'classify imported pandas'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_text_is_held_as_python_strings_for_a_small_office_and_in_arrow_for_a_large(tmp_path, monkeypatch):
+    import gov_audit.intake as intake
+    from gov_audit.engine import AuditOptions, run_audit
+    from gov_audit.report import build_report
+
+    small = tmp_path / "small.csv"
+    small.write_text("a\n" * 10, encoding="utf-8")
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"a\n" * (intake.SMALL_INPUT_BYTES // 2 + 1))
+    assert intake.text_storage([small]) == "python"
+    assert intake.text_storage([big]) == "pyarrow"
+    assert intake.text_storage([small, tmp_path / "gone.xlsx"]) == "python"  # the reader reports it
+    assert intake.text_storage([small, big]) == "pyarrow"  # the office's files together
+
+    sample = Path(__file__).resolve().parent.parent / "sample_data" / "registers.xlsx"
+    before = pd.get_option("mode.string_storage")
+    for bound, storage, array in (
+        (intake.SMALL_INPUT_BYTES, "python", pd.arrays.StringArray),
+        (-1, "pyarrow", pd.arrays.ArrowStringArray),
+    ):
+        monkeypatch.setattr(intake, "SMALL_INPUT_BYTES", bound)
+        result = run_audit([sample], AuditOptions(as_of=pd.Timestamp("2026-11-30")))
+        assert result.intake.text_storage == storage
+        assert type(result.intake.registers["petitions"].frame["petitioner"].array) is array
+        assert len(build_report(result)["findings"]) == 177
+        assert pd.get_option("mode.string_storage") == before  # nothing leaks to the caller

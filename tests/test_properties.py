@@ -233,6 +233,53 @@ def test_the_same_registers_as_csv_give_the_same_findings(regs, encoding):
     same(Counter(penalties(a)), Counter(penalties(b)))
 
 
+# --- how text is held ---------------------------------------------------------------------
+
+# Text that the two ways of holding it (Python strings, Arrow) could read apart: every kind
+# of space, full-width and other digits, dashes, marks, astral characters.
+ODD_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("\u3000\xa0\u2003\u200b\ufeff\x85 \t\n-—－–/√×是否未已１２：３０٣〇.,，、:：")),
+        st.characters(exclude_categories=("Cs", "Cc")),
+    ),
+    max_size=8,
+)
+
+
+@SLOW
+@given(regs=office(), data=st.data())
+def test_text_held_as_python_strings_or_arrow_gives_the_same_report(regs, data):
+    """A small office's text is held in Python strings, a large one's in Arrow
+    (intake.text_storage): the report must not depend on which."""
+    from unittest import mock
+
+    import gov_audit.intake as intake
+
+    rows = [[list(r) for r in g.rows] for g in regs]
+    for _ in range(data.draw(st.integers(0, 6))):
+        g = data.draw(st.integers(0, len(regs) - 1))
+        r = data.draw(st.integers(0, len(rows[g]) - 1))
+        c = data.draw(st.integers(0, len(rows[g][r]) - 1))
+        rows[g][r][c] = data.draw(ODD_TEXT)
+    odd = [GeneratedSheet(g.register, rs) for g, rs in zip(regs, rows, strict=True)]
+    reports = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            path = write_xlsx(Path(tmp) / "office.xlsx", odd)
+        except (ValueError, TypeError, openpyxl.utils.exceptions.IllegalCharacterError):
+            assume(False)  # the writer refuses it: no workbook can hold it
+        for storage, bound in (("python", 1 << 40), ("pyarrow", -1)):
+            with mock.patch.object(intake, "SMALL_INPUT_BYTES", bound):
+                assert intake.text_storage([path]) == storage
+                r = runner.invoke(
+                    app, ["check", str(path), "--as-of", _as_of_after(regs), "--since", SINCE, "--format", "json"]
+                )
+            assert "Traceback" not in r.stderr, r.stderr
+            reports[storage] = (r.exit_code, r.stdout)
+    no_internal(json.loads(reports["python"][1]))
+    assert reports["python"] == reports["pyarrow"]
+
+
 # --- generated registers -----------------------------------------------------------------
 
 

@@ -146,13 +146,19 @@ def run_audit(
     prepared: Prepared | None = None,
     intake: Intake | None = None,
 ) -> AuditResult:
+    prepared = prepared or prepare(options)
+    if intake is None:
+        intake = load_registers(paths, normalize_options(prepared.rulebook), limits=read_limits(prepared.rulebook))
+    # The rules make text of the registers' text: held the same way (see intake.text_storage).
+    with pd.option_context("mode.string_storage", intake.text_storage):
+        return _judge(intake, options, prepared)
+
+
+def _judge(intake: Intake, options: AuditOptions, prepared: Prepared) -> AuditResult:
     from .waivers import apply_waivers
 
-    prepared = prepared or prepare(options)
     book, cal = prepared
     since, until = audit_range(options)
-    if intake is None:
-        intake = load_registers(paths, normalize_options(book), limits=read_limits(book))
     errors = list(intake.errors)
     findings: list[pd.DataFrame] = []
     rules_run: list[str] = []

@@ -127,6 +127,12 @@ def _counts(values) -> dict:
 
 
 def build_report(result: AuditResult, lang: str = "zh") -> dict:
+    # Text made here meets the findings' text: held as the registers' was (intake.text_storage).
+    with pd.option_context("mode.string_storage", result.intake.text_storage):
+        return _build_report(result, lang)
+
+
+def _build_report(result: AuditResult, lang: str) -> dict:
     as_of = result.options.as_of.strftime("%Y-%m-%d")
     rep = result.reported
     findings = finding_dicts(rep, lang, as_of)
