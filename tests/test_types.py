@@ -81,6 +81,34 @@ def _full_arrow_text(col: pd.Series) -> tuple[list, list]:
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    cells=st.lists(st.one_of(_CELL_TEXT, st.text(st.characters(exclude_categories=("Cs",)), max_size=5)), max_size=12),
+    yes_no=st.booleans(),
+)
+def test_python_text_one_pass_equals_pandas_str_calls(cells, yes_no):
+    # A small office's text is held as Python strings (intake.text_storage) and stripped in
+    # one pass; it must equal pandas' own .str calls, and the Arrow path's text, cell by cell.
+    from gov_audit.types import DASHES, _yes_no_blank, as_text, is_blank
+
+    with pd.option_context("mode.string_storage", "python"):
+        col = pd.Series(cells, dtype="str", index=range(3, 3 + len(cells)))
+        assert isinstance(col.array, pd.arrays.StringArray)
+        s = col.str.strip()
+        want = s.mask((s == "") | s.isin(DASHES))
+        got = as_text(col)
+        pd.testing.assert_series_equal(got, want)
+        assert is_blank(col).tolist() == (col.isna() | (s == "") | s.isin(DASHES)).tolist()
+        if yes_no:
+            values, bad = parse_bool(col)
+            yes, no, blank_words = _yes_no_blank(col)
+            assert values.tolist() == yes.tolist()
+            assert bad.tolist() == (~blank_words & ~yes & ~no).tolist()
+    arrow = pd.Series(cells, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+    assert [None if v != v else v for v in got.tolist()] == _full_arrow_text(arrow)[0]
+    assert is_blank(col).tolist() == is_blank(arrow).tolist()
+
+
+@settings(max_examples=300, deadline=None)
 @given(cells=st.lists(_CELL_TEXT, max_size=12), yes_no=st.booleans())
 def test_arrow_text_fast_path_equals_stripping_every_cell(cells, yes_no):
     # A column with nothing to strip or blank is handed back as it is; any other is stripped

@@ -92,6 +92,12 @@ def as_text(col: pd.Series) -> pd.Series:
         stripped, blank = _arrow_strip(col)
         text = pc.if_else(blank, pa.scalar(None, stripped.type), stripped)
         return pd.Series(type(col.array)(text, dtype=col.dtype), index=col.index, name=col.name, copy=False)
+    if isinstance(col.array, pd.arrays.StringArray):
+        stripped, blank, clean = _python_strip(col)
+        if clean:
+            return col.copy(deep=False)
+        stripped[blank] = None
+        return pd.Series(pd.array(stripped, dtype=col.dtype), index=col.index, name=col.name, copy=False)
     if col.dtype != object and pd.api.types.is_string_dtype(col.dtype):
         s = col.str.strip()
         return s.mask((s == "") | s.isin(DASHES))
@@ -114,6 +120,22 @@ def _arrow_strip(col: pd.Series) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
 
 
 _DASH_SETS: dict[pa.DataType, pa.Array] = {}
+_DASH_SET = frozenset(DASHES)
+
+
+def _python_strip(col: pd.Series) -> tuple[np.ndarray, np.ndarray, bool]:
+    """A text column held as Python strings (a small office's: intake.text_storage)
+    stripped, where it is blank (missing, empty or dashes), and whether it was already
+    its own text (nothing to strip or blank out).
+
+    The ``str.strip`` that pandas' ``.str.strip()`` calls, in one pass: pandas' three calls
+    per column (strip, compare, isin) cost 0.5–0.8 ms on a column of a few dozen cells,
+    most of typing a small sheet."""
+    values = col.to_numpy(dtype=object, na_value=None)
+    stripped = np.array([v if v is None else v.strip() for v in values.tolist()], dtype=object)
+    blank = np.fromiter((v is None or v == "" or v in _DASH_SET for v in stripped.tolist()), bool, len(stripped))
+    clean = not (blank & (values != None)).any() and bool((stripped == values)[~blank].all())  # noqa: E711
+    return stripped, blank, clean
 
 
 def _arrow_clean(col: pd.Series) -> bool:
@@ -131,6 +153,8 @@ def _is_blank(col: pd.Series) -> np.ndarray:
         if _arrow_clean(col):
             return col.isna().to_numpy(dtype=bool)
         return np.asarray(_arrow_strip(col)[1], dtype=bool)
+    if isinstance(col.array, pd.arrays.StringArray):
+        return _python_strip(col)[1]
     if col.dtype != object and pd.api.types.is_string_dtype(col.dtype):
         s = col.str.strip()
         return (col.isna() | (s == "") | s.isin(DASHES)).to_numpy(dtype=bool, na_value=True)
