@@ -768,7 +768,10 @@ def evaluate(
         errors += intake.errors
         if "submissions" in intake.registers:
             frame = intake.registers["submissions"].frame
-            ranking = submissions_ranking(frame, book.adoption or ADOPTION_DEFAULTS, pd.Timestamp(day.year, 1, 1), day)
+            with pd.option_context("mode.string_storage", intake.text_storage):  # as the register's text is held
+                ranking = submissions_ranking(
+                    frame, book.adoption or ADOPTION_DEFAULTS, pd.Timestamp(day.year, 1, 1), day
+                )
         else:
             errors.append(InputError(str(submissions), "usage", "没有信息报送登记 (no 信息报送 register found)"))
     ev = evaluation(scores, params, day.strftime("%Y-%m-%d"), ranking)
