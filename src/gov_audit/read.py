@@ -225,12 +225,17 @@ class RawSheet:
             frame, absolute = self._load_any(data_start)
             frame = self._put_back_hidden(frame, absolute, data_start)
             pos = {a: i for i, a in enumerate(self.columns)}
-            frame.columns = [pos.get(a, -1 - k) for k, a in enumerate(absolute)]
-            frame = frame[[c for c in frame.columns if c >= 0]]
-            for c in range(len(self.columns)):
-                if c not in frame.columns:
-                    frame[c] = None
-            frame = frame[sorted(frame.columns)]
+            # Each kept column at its position among the header's columns, in that order: one
+            # selection, none when the reader's columns already are those (most sheets).
+            order = sorted((pos[a], k) for k, a in enumerate(absolute) if a in pos)
+            if [k for _, k in order] != list(range(frame.shape[1])):
+                frame = frame.iloc[:, [k for _, k in order]]
+            frame.columns = [p for p, _ in order]
+            if len(order) < len(self.columns):
+                for c in range(len(self.columns)):
+                    if c not in frame.columns:
+                        frame[c] = None
+                frame = frame[sorted(frame.columns)]
         frame.index = pd.RangeIndex(data_start + 1, data_start + 1 + len(frame))
         return frame
 
