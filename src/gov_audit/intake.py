@@ -72,13 +72,14 @@ def text_storage(files: Sequence[Path]) -> str:
     """How pandas holds the text of these files' registers: ``"python"`` for a small office,
     ``"pyarrow"`` otherwise.
 
-    The findings are the same either way (tests/test_intake.py checks it on hostile text);
-    only the cost differs.  On a register of a few hundred rows every text operation pays
-    pyarrow's fixed cost per call (a filter, a take, a conversion), and an office of 29 small
-    sheets spends 15–20 % of its CPU there; on a large register Arrow's kernels win (the
-    million-row check took 4.1 s with Arrow text, 5.5 s with Python strings, and 110 MB
-    more).  Measured on the DingTalk and grid exports at 30, 100 and 300 staff (57 KB to
-    420 KB): within the noise of each other from about 150 KB, hence the bound."""
+    The report is the same either way (a property in tests/test_properties.py audits odd
+    text both ways and compares the JSON bytes); only the cost differs.  On a register of
+    a few hundred rows every text operation pays pyarrow's fixed cost per call (a filter,
+    a take, a conversion), and an office of 29 small sheets spends 15–20 % of its CPU
+    there; on a large register Arrow's kernels win (the million-row check took 4.1 s with
+    Arrow text, 5.5 s with Python strings, and 110 MB more).  Measured on the DingTalk and
+    grid exports at 30, 100 and 300 staff (57 KB to 420 KB): within the noise of each
+    other from about 150 KB, hence the bound."""
     size = 0
     for f in files:
         with contextlib.suppress(OSError):  # reported by the reader, which tries to open it
