@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from helpers import D, audit_family, check, workbook
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 COMPLAINTS = ["投诉日期", "被投诉人", "部门", "投诉类型", "是否查实", "事由"]
 
@@ -92,3 +96,51 @@ def test_weekly_study_skips_a_week_with_no_working_day():
     rows = [r for r in rows if r[0] != "2026-03-02"]
     found, _, _ = audit_family("MTG014", _meetings(*rows), "2026-03-31")
     assert [(f["period"], f["due"]) for f in found] == [("2026-W10", "2026-03-08")]
+
+
+def test_periodic_duties_share_the_dated_meetings_and_each_alone_finds_the_same(monkeypatch):
+    """The 18 periodic duties read one dated meetings frame and one period label per row
+    per kind, made once per audit: each duty alone finds what it finds beside the others."""
+    from gov_audit.engine import AuditOptions, prepare, run_audit
+    from gov_audit.rules import meetings
+
+    made = []
+    real = meetings.period_label
+    monkeypatch.setattr(meetings, "period_label", lambda d, k: made.append(k) or real(d, k))
+    opts = AuditOptions(as_of=pd.Timestamp("2026-11-30"))
+    together = run_audit(["sample_data/registers.xlsx"], opts, prepared=prepare(opts)).findings
+    classes = [c for c in meetings.PeriodicDuty.__subclasses__() if hasattr(c, "id")]
+    duties = sorted(c.id for c in classes)
+    assert len(duties) >= 18
+    # one labelling per kind of period (and set of needed columns), not one per duty
+    assert 0 < len(made) <= len({(c.needs, c.period) for c in classes}) < len(duties)
+    found = together[together["rule"].isin(duties)]
+    assert found["rule"].nunique() >= 5  # the sample misses several duties
+    for rid in found["rule"].unique():
+        alone_opts = AuditOptions(as_of=opts.as_of, include=[rid])
+        alone = run_audit(["sample_data/registers.xlsx"], alone_opts, prepared=prepare(alone_opts)).findings
+        mine = found[found["rule"] == rid]
+        assert alone["id"].tolist() == mine["id"].tolist()
+        assert alone["status"].tolist() == mine["status"].tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kinds=st.lists(st.one_of(st.none(), st.text(st.sampled_from(list("会议学习解读领导小组.|*()")), max_size=6))),
+    words=st.lists(st.text(st.sampled_from(list("会议学习解读.|*(")), max_size=3), max_size=3),
+)
+def test_kind_matches_is_the_literal_pattern_it_replaced(kinds, words):
+    from gov_audit.rules.meetings import kind_matches
+
+    for storage in ("python", "pyarrow"):
+        with pd.option_context("mode.string_storage", storage):
+            kind = pd.Series(kinds, dtype="str", index=range(5, 5 + len(kinds)))
+            got = kind_matches(kind, words)
+            live = [w for w in words if w]
+            want = (
+                kind.fillna("").astype(str).str.contains("|".join(re.escape(w) for w in live))
+                if live
+                else pd.Series(False, index=kind.index)
+            )
+            pd.testing.assert_series_equal(got, want, check_dtype=False)
+            assert got.dtype == bool

@@ -4,7 +4,6 @@ trainings and policy interpretations."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -59,8 +58,7 @@ class PeriodicDuty(Rule):
         return kind_matches(f["kind"], ctx.params.get("words", self.words))
 
     def check(self, ctx: Context) -> pd.DataFrame:
-        f = ctx.registers["meetings"].valid(self.needs)
-        f = f[f["date"].notna()]
+        f = dated_meetings(ctx, self.needs)
         if f.empty:
             return empty_findings()
         return short_periods(
@@ -73,15 +71,41 @@ class PeriodicDuty(Rule):
             only=self.only,
             per_dept=self.per_dept,
             subject=self.subject,
+            labels=meeting_periods(ctx, self.needs, self.period),
         )
 
 
+def dated_meetings(ctx: Context, needs: tuple[str, ...]) -> pd.DataFrame:
+    """The meetings register's rows valid for ``needs`` and dated: the same for each of the
+    18 periodic duties, so made once per audit (``ctx.cache``; the rules only read it)."""
+    key = ("dated_meetings", needs)
+    if key not in ctx.cache:
+        f = ctx.registers["meetings"].valid(needs)
+        ctx.cache[key] = f[f["date"].notna()]
+    return ctx.cache[key]
+
+
+def meeting_periods(ctx: Context, needs: tuple[str, ...], period: str) -> pd.Series:
+    """The label of the period of ``period`` kind each row of ``dated_meetings`` falls in."""
+    key = ("meeting_periods", needs, period)
+    if key not in ctx.cache:
+        f = dated_meetings(ctx, needs)
+        ctx.cache[key] = period_label(f["date"], period) if len(f) else pd.Series(dtype=object)
+    return ctx.cache[key]
+
+
 def kind_matches(kind: pd.Series, words) -> pd.Series:
-    """Rows whose 会议类型 contains any of ``words`` (literal text, not patterns)."""
+    """Rows whose 会议类型 contains any of ``words`` (literal text, not patterns).
+
+    Judged once per distinct 会议类型 (a register holds a few dozen kinds) and spread back
+    to the rows: 22 rules ask this of the same column."""
     words = [w for w in words if w]
     if not words:
         return pd.Series(False, index=kind.index)
-    return kind.fillna("").astype(str).str.contains("|".join(re.escape(w) for w in words))
+    codes, kinds = pd.factorize(kind, use_na_sentinel=True)
+    # (a blank 会议类型, code −1, reads the appended False: it names no kind)
+    hit = np.array([any(w in str(k) for w in words) for k in kinds] + [False], dtype=bool)
+    return pd.Series(hit[codes], index=kind.index, copy=False)
 
 
 def _idle_weeks(ctx: Context, starts: pd.Series) -> np.ndarray:
@@ -105,8 +129,12 @@ def short_periods(
     per_dept: bool = False,
     subject: str = "局领导",
     duty: str | None = None,
+    labels: pd.Series | None = None,
 ) -> pd.DataFrame:
     """One finding per period (per section when ``per_dept``) with fewer than ``need`` rows ``held``.
+
+    ``labels``, when given, is each row of ``f``'s period label (``period_label``), made
+    once for the duties that share ``f``.
 
     The periods judged lie wholly inside the audited range, from the period of the
     register's first date on (a register says nothing of the time before it); one ending
@@ -119,7 +147,10 @@ def short_periods(
     if periods.empty:
         return empty_findings()
     rows = f[held]
-    labels = period_label(rows["date"], period) if len(rows) else pd.Series(dtype=object)
+    if not len(rows):
+        labels = pd.Series(dtype=object)
+    else:
+        labels = labels[held] if labels is not None else period_label(rows["date"], period)
     if per_dept:
         depts = set(rows["dept"].dropna().astype(str))
         staff = ctx.registers.get("staff")
