@@ -768,7 +768,7 @@ def evaluate(
         errors += intake.errors
         if "submissions" in intake.registers:
             frame = intake.registers["submissions"].frame
-            with pd.option_context("mode.string_storage", intake.text_storage):  # as the register's text is held
+            with intake.text_held():  # new text held as the register's is
                 ranking = submissions_ranking(
                     frame, book.adoption or ADOPTION_DEFAULTS, pd.Timestamp(day.year, 1, 1), day
                 )

@@ -150,7 +150,7 @@ def run_audit(
     if intake is None:
         intake = load_registers(paths, normalize_options(prepared.rulebook), limits=read_limits(prepared.rulebook))
     # The rules make text of the registers' text: held the same way (see intake.text_storage).
-    with pd.option_context("mode.string_storage", intake.text_storage):
+    with intake.text_held():
         return _judge(intake, options, prepared)
 
 

@@ -43,6 +43,10 @@ class Intake:
     # under the same, so that no operation meets the two kinds of text together.
     text_storage: str = "pyarrow"
 
+    def text_held(self) -> contextlib.AbstractContextManager:
+        """pandas making new text as these registers hold theirs, for the work done on them."""
+        return _text_held(self.text_storage)
+
     @property
     def office(self) -> str:
         """The office these registers belong to: from their title rows, else the input's name
@@ -87,17 +91,21 @@ def text_storage(files: Sequence[Path]) -> str:
     return "python" if size <= SMALL_INPUT_BYTES else "pyarrow"
 
 
+def _text_held(storage: str) -> contextlib.AbstractContextManager:
+    import pandas as pd
+
+    return pd.option_context("mode.string_storage", storage)
+
+
 def load_registers(
     paths: Sequence[str | Path],
     options: NormalizeOptions | None = None,
     display_root: Path | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
 ) -> Intake:
-    import pandas as pd
-
     files, errors = find_inputs(paths)
     storage = text_storage(files)
-    with pd.option_context("mode.string_storage", storage):
+    with _text_held(storage):
         intake = _load_registers(files, errors, options, display_root, limits)
     intake.text_storage = storage
     return intake

@@ -128,7 +128,7 @@ def _counts(values) -> dict:
 
 def build_report(result: AuditResult, lang: str = "zh") -> dict:
     # Text made here meets the findings' text: held as the registers' was (intake.text_storage).
-    with pd.option_context("mode.string_storage", result.intake.text_storage):
+    with result.intake.text_held():
         return _build_report(result, lang)
 
 

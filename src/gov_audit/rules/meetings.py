@@ -78,7 +78,7 @@ class PeriodicDuty(Rule):
 def dated_meetings(ctx: Context, needs: tuple[str, ...]) -> pd.DataFrame:
     """The meetings register's rows valid for ``needs`` and dated: the same for each of the
     18 periodic duties, so made once per audit (``ctx.cache``; the rules only read it)."""
-    key = ("dated_meetings", needs)
+    key = ("dated_meetings", id(ctx.registers["meetings"]), needs)
     if key not in ctx.cache:
         f = ctx.registers["meetings"].valid(needs)
         ctx.cache[key] = f[f["date"].notna()]
@@ -87,7 +87,7 @@ def dated_meetings(ctx: Context, needs: tuple[str, ...]) -> pd.DataFrame:
 
 def meeting_periods(ctx: Context, needs: tuple[str, ...], period: str) -> pd.Series:
     """The label of the period of ``period`` kind each row of ``dated_meetings`` falls in."""
-    key = ("meeting_periods", needs, period)
+    key = ("meeting_periods", id(ctx.registers["meetings"]), needs, period)
     if key not in ctx.cache:
         f = dated_meetings(ctx, needs)
         ctx.cache[key] = period_label(f["date"], period) if len(f) else pd.Series(dtype=object)
