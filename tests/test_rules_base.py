@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 
 import gov_audit.engine as engine
 from gov_audit.engine import AuditOptions, prepare, run_audit
-from gov_audit.rules.base import FIELD_PREFIX, _typed, blanks_as_none, findings_from, first_present, stack_findings
+from gov_audit.rules.base import (
+    FIELD_PREFIX,
+    _array_of,
+    _typed,
+    blanks_as_none,
+    findings_from,
+    first_present,
+    stack_findings,
+)
 
 SAMPLE = "sample_data/registers.xlsx"
 
@@ -53,9 +61,33 @@ def findings_frames(draw):
     return frames
 
 
+def _pandas_stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The stack's oracle: ``pd.concat(frames, ignore_index=True)``, but a column mixing
+    bool with int or float is pandas' Series concat of its pieces (objects, True kept).
+    pandas' frame concat makes such a column numbers or not depending on how each frame
+    lays out its blocks; the stack keeps the values."""
+    want = pd.concat(frames, ignore_index=True)
+    starts = np.cumsum([0, *[len(f) for f in frames[:-1]]])
+    for c in want.columns:
+        kinds = {f[c].dtype.kind for f in frames if c in f.columns and isinstance(f[c].dtype, np.dtype)}
+        if "b" in kinds and kinds & set("iuf"):
+            held = [(s, f[c]) for s, f in zip(starts, frames, strict=True) if c in f.columns]
+            joined = pd.concat([p for _, p in held], ignore_index=True)
+            joined.index = np.concatenate([np.arange(s, s + len(p)) for s, p in held])
+            want[c] = joined.reindex(want.index)
+    return want
+
+
 @given(findings_frames())
 def test_stacked_findings_are_what_pandas_concat_gives(frames):
-    pd.testing.assert_frame_equal(stack_findings(frames), pd.concat(frames, ignore_index=True), check_exact=True)
+    pd.testing.assert_frame_equal(stack_findings(frames), _pandas_stack(frames), check_exact=True)
+
+
+def test_a_bool_field_meeting_a_number_keeps_its_truth():
+    numbers = pd.DataFrame({"rule": pd.Series(["R1"] * 2, dtype="str"), "x": [np.nan, 2.5]})
+    flags = pd.DataFrame({"rule": pd.Series(["R2"] * 2, dtype="str"), "x": [False, True]})
+    stacked = stack_findings([numbers, flags])["x"]
+    assert stacked.dtype == object and stacked.tolist()[2:] == [False, True]
 
 
 @pytest.mark.parametrize("as_of", ["2026-03-15", "2026-11-30"])
@@ -113,6 +145,12 @@ def test_blanks_as_none_for_every_kind_of_blank():
     assert blanks_as_none(pd.Series(["乙", None], dtype="str")).tolist() == ["乙", None]
 
 
+def typed(values: pd.Series, kind: str) -> pd.Series:
+    """``_typed`` on a Series, as findings_from hands it a column."""
+    got = _typed(_array_of(values), kind)
+    return pd.Series(got, index=values.index, dtype=got.dtype, copy=False)
+
+
 def _typed_by_pandas(values: pd.Series, kind: str) -> pd.Series:
     """The field typing as it was written first, in pandas calls: the oracle for ``_typed``."""
     if kind == "text":
@@ -141,21 +179,21 @@ def test_typed_fields_are_what_the_pandas_calls_give(drawn):
             want = _typed_by_pandas(values, kind)
         except (TypeError, ValueError, OverflowError) as refused:  # an int past int64: never a wrapped number
             with pytest.raises(type(refused)):
-                _typed(values, kind)
+                typed(values, kind)
             continue
-        got = _typed(values, kind)
+        got = typed(values, kind)
         pd.testing.assert_series_equal(got, want, check_exact=True)
         # the same Python types inside (a JSON writer tells True from 1, None from NaN)
         assert [type(v) for v in got.tolist()] == [type(v) for v in want.tolist()]
 
 
 def test_typed_int_rounds_half_to_even_and_drops_what_is_no_number():
-    got = _typed(pd.Series(["2.5", "3.5", "-0.5", "七", None, 4], dtype=object), "int")
+    got = typed(pd.Series(["2.5", "3.5", "-0.5", "七", None, 4], dtype=object), "int")
     assert got.dtype == "Int64"
     assert got.tolist() == [2, 4, 0, pd.NA, pd.NA, 4]
-    assert _typed(pd.Series([True, None, 0], dtype=object), "bool").tolist() == [True, None, False]
+    assert typed(pd.Series([True, None, 0], dtype=object), "bool").tolist() == [True, None, False]
     # a nullable column's blanks stay blank (the pandas calls raised on them)
-    assert _typed(pd.Series([1, None], dtype="Int64"), "bool").tolist() == [True, pd.NA]
+    assert typed(pd.Series([1, None], dtype="Int64"), "bool").tolist() == [True, pd.NA]
 
 
 def _first_present_by_text(*cols: pd.Series) -> pd.Series:
