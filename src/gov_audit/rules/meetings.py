@@ -146,12 +146,12 @@ def short_periods(
         periods = periods[~_idle_weeks(ctx, periods["start"])]
     if periods.empty:
         return empty_findings()
-    rows = f[held]
-    if not len(rows):
-        labels = pd.Series(dtype=object)
-    else:
-        labels = labels[held] if labels is not None else period_label(rows["date"], period)
+    held_a = held.to_numpy(dtype=bool)
+    if labels is None:
+        labels = period_label(f["date"], period)
+    row_labels = labels.to_numpy()[held_a]
     if per_dept:
+        rows = f[held_a]
         depts = set(rows["dept"].dropna().astype(str))
         staff = ctx.registers.get("staff")
         if staff is not None and "dept" in staff.frame:
@@ -159,14 +159,12 @@ def short_periods(
         units = sorted(d for d in depts if d.strip())
         if not units:
             return empty_findings()
-        grid = periods.merge(pd.DataFrame({"unit": units}), how="cross")
-        if len(rows):
-            counts = pd.DataFrame({"unit": rows["dept"].astype(str).to_numpy(), "label": labels.to_numpy()})
-            grid = grid.merge(counts.value_counts().rename("n").reset_index(), on=["unit", "label"], how="left")
-        grid["n"] = grid.get("n", pd.Series(0, index=grid.index)).fillna(0).astype(int)
+        grid = periods.merge(pd.DataFrame({"unit": units}), how="cross")  # each period, then each unit
+        row_units = rows["dept"].astype(str).to_numpy()
+        grid["n"] = period_counts(periods["label"].to_numpy(), row_labels, units, row_units)
     else:
         grid = periods.assign(unit=None)
-        grid["n"] = grid["label"].map(labels.value_counts()).fillna(0).astype(int)
+        grid["n"] = period_counts(periods["label"].to_numpy(), row_labels)
     short = grid[grid["n"] < need].reset_index(drop=True)
     key = short["label"] if not per_dept else short["unit"] + " " + short["label"]
     if duty:
@@ -185,6 +183,23 @@ def short_periods(
         dept=short["unit"] if per_dept else None,
         fields={"count": short["n"], "need": need, "duty": duty},
     )
+
+
+def period_counts(
+    labels: np.ndarray, row_labels: np.ndarray, units: list[str] | None = None, row_units: np.ndarray | None = None
+) -> np.ndarray:
+    """How many rows fall in each period (``labels``, distinct), or with ``units`` in each
+    (period, unit) pair, periods first: a row outside them counts nowhere.
+
+    On codes (``get_indexer`` and one ``bincount``), not a value_counts merged back per
+    duty: the 18 periodic duties of every office count here."""
+    at = pd.Index(labels).get_indexer(row_labels)
+    cells = len(labels)
+    if units is not None:
+        unit_at = pd.Index(units).get_indexer(row_units)
+        at = np.where((at >= 0) & (unit_at >= 0), at * len(units) + unit_at, -1)
+        cells *= len(units)
+    return np.bincount(at[at >= 0], minlength=cells).astype(np.int64)
 
 
 @dataclass(frozen=True)

@@ -57,12 +57,14 @@ def whole_periods(ctx: Context, kind: str, first_date: pd.Timestamp | None = Non
     if hi < lo:
         return pd.DataFrame(columns=["label", "start", "end"])
     # The same few windows come back for every duty of an office (and every office of a
-    # county): built once, handed out as copies.
-    return _periods_between(kind, lo, hi).copy()
+    # county): built once, handed out as copies.  Keyed by how text is held too: a
+    # county's worker audits small offices (Python strings) and large ones (Arrow), and
+    # the labels must be held as the office's other text is (intake.text_storage).
+    return _periods_between(kind, lo, hi, pd.get_option("mode.string_storage")).copy()
 
 
 @lru_cache(maxsize=1024)
-def _periods_between(kind: str, lo: pd.Timestamp, hi: pd.Timestamp) -> pd.DataFrame:
+def _periods_between(kind: str, lo: pd.Timestamp, hi: pd.Timestamp, storage: str) -> pd.DataFrame:
     if kind == "week":
         starts = pd.date_range(lo + pd.Timedelta(days=(7 - lo.weekday()) % 7), hi, freq="7D")
         ends = starts + pd.Timedelta(days=6)
