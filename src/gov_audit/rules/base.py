@@ -655,8 +655,8 @@ def deadline_findings(
     pos = np.flatnonzero(live)[hit]
     # The findings take only the rows' source (file, sheet, row) and labels from them: the
     # register's other columns are not copied along.
-    source = [c for c in ("_file", "_sheet", "_row") if c in frame.columns]
-    sel = frame[source].iloc[pos]
+    source = [frame.columns.get_loc(c) for c in ("_file", "_sheet", "_row") if c in frame.columns]
+    sel = frame.iloc[pos, source]  # one take of the rows and columns, not a selection of each
     prov = ctx.calendar.touches_provisional(start_a[pos].astype("datetime64[D]"), due_a[pos].astype("datetime64[D]"))
 
     def pick(v):
