@@ -136,6 +136,31 @@ def test_findings_from_scalar_and_column_arguments():
     assert list(mixed["severity"]) == ["breach", "warning"]
 
 
+def test_a_findings_frame_shares_no_memory_with_the_rows_it_describes():
+    """frame_of lays the columns out as blocks itself: writing into a finding must never
+    write into the register a rule read (pandas' copy-on-write does not see these blocks)."""
+    rows = pd.DataFrame(
+        {
+            "name": pd.Series(["甲", "乙"], dtype="str"),
+            "day": pd.to_datetime(["2026-03-02", "2026-03-03"]),
+            "n": [1.5, 2.5],
+            "_file": pd.Categorical(["f.xlsx"] * 2),
+            "_sheet": ["s"] * 2,
+            "_row": [4, 9],
+        }
+    )
+    before = rows.copy(deep=True)
+    f = findings_from(rows, _Rule, status="late", subject=rows["name"], start=rows["day"], late_by=rows["n"])
+    f.loc[0, "subject"] = "丙"
+    f.loc[0, "start"] = pd.Timestamp("2030-01-01")
+    f.loc[0, "late_by"] = 99.0
+    f.loc[0, "row"] = 100
+    pd.testing.assert_frame_equal(rows, before)
+    stacked = stack_findings([f, f.iloc[:1]])
+    stacked.loc[0, "late_by"] = -1.0
+    assert f.loc[0, "late_by"] == 99.0
+
+
 def test_blanks_as_none_for_every_kind_of_blank():
     values = pd.Series(["甲", None, np.nan, pd.NaT, pd.NA, "", 0], dtype=object)
     cells = blanks_as_none(values)

@@ -409,10 +409,13 @@ def frame_of(columns: dict[Any, Any], n: int) -> pd.DataFrame:
         for row, i in enumerate(places):
             stacked[row] = values[i]
         blocks.append((stacked, np.array(places, dtype=np.intp)))
-    # (the names are pandas' string dtype, held as intake chose, as the dict constructor makes them)
+    # (the names are pandas' string dtype, held as intake chose, as the dict constructor
+    # makes them; a rule's few shapes of frame are named once, not once per office)
     key = (pd.get_option("mode.string_storage"), names)
     index = _COLUMN_INDEXES.get(key)
     if index is None:
+        if len(_COLUMN_INDEXES) >= 1024:  # a stacked office's shape is its own: stay bounded
+            _COLUMN_INDEXES.clear()
         index = _COLUMN_INDEXES.setdefault(key, pd.Index(list(names)))
     return create_dataframe_from_blocks(blocks, pd.RangeIndex(n), index)
 
