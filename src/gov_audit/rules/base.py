@@ -198,8 +198,9 @@ def empty_findings() -> pd.DataFrame:
 
 
 def stack_findings(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """The rules' findings frames as one: exactly ``pd.concat(frames, ignore_index=True)``
-    (the same columns in the same order, the same dtypes and values).
+    """The rules' findings frames as one: ``pd.concat(frames, ignore_index=True)`` (the
+    same columns in the same order, the same dtypes and values), but for the one case
+    named at the end.
 
     Every frame has the finding columns and each rule adds its own typed fields, so
     pandas' outer join reindexes some 80 columns of every frame and takes each column of
