@@ -168,6 +168,11 @@ def test_blanks_as_none_for_every_kind_of_blank():
     assert values.iloc[2] is np.nan  # a new array: the column itself is left as it was
     assert blanks_as_none(pd.Series([1, None], dtype="Int64")).tolist() == [1, None]
     assert blanks_as_none(pd.Series(["乙", None], dtype="str")).tolist() == ["乙", None]
+    days = pd.Series(pd.to_datetime(["2026-03-02", None]))
+    for held in (days, days.array):  # a Series or the array a findings column is built from
+        cells = blanks_as_none(held)
+        assert cells.tolist() == [pd.Timestamp("2026-03-02"), None] and type(cells[0]) is pd.Timestamp
+    assert blanks_as_none(pd.Categorical(["a.xlsx", None])).tolist() == ["a.xlsx", None]
 
 
 def typed(values: pd.Series, kind: str) -> pd.Series:

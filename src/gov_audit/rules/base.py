@@ -440,12 +440,13 @@ def person_findings(
     )
 
 
-def blanks_as_none(values: pd.Series) -> np.ndarray:
-    """A column's values as a new object array, its blanks (None, NaN, NaT, NA) as None.
+def blanks_as_none(values: Any) -> np.ndarray:
+    """A column's values (a Series, or a numpy or pandas array) as a new object array, its
+    blanks (None, NaN, NaT, NA) as None; dates as Timestamps, as a Series gives them.
 
     In numpy, not through ``Series.where``: it runs for every text field of every rule's
     findings and for every column a report reads."""
-    cells = values.to_numpy(dtype=object, copy=True)
+    cells = np.array(values, dtype=object)
     cells[pd.isna(cells)] = None
     return cells
 
@@ -458,9 +459,7 @@ def _typed(values: Any, kind: str) -> Any:
     On the arrays, not through three or four pandas calls: every field of every rule's
     findings comes here."""
     if kind == "text":
-        cells = np.array(values, dtype=object)
-        cells[pd.isna(cells)] = None
-        return cells
+        return blanks_as_none(values)
     if kind == "bool":
         cells = np.array(values, dtype=object)
         known = ~pd.isna(cells)
