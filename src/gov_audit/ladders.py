@@ -37,9 +37,17 @@ def _window(findings: pd.DataFrame, book: Any, as_of: pd.Timestamp) -> pd.DataFr
         f["window"] = f"{start:%Y-%m-%d}..{as_of:%Y-%m-%d}"
         f["w_from"], f["w_to"] = start, as_of
     else:
-        f["window"] = date.dt.year.astype("Int64").astype(str)
-        f["w_from"] = pd.to_datetime(f["window"] + "-01-01", errors="coerce")
-        f["w_to"] = pd.to_datetime(f["window"] + "-12-31", errors="coerce")
+        year = date.dt.year
+        f["window"] = year.astype("Int64").astype(str)
+        # The year's first and last day from the year itself, not by parsing "2026-01-01".
+        years = year.to_numpy(dtype=float, na_value=np.nan)
+        known = ~np.isnan(years)
+        first = np.full(len(f), np.datetime64("NaT"), dtype="datetime64[us]")
+        last = first.copy()
+        offset = years[known].astype(np.int64) - 1970
+        first[known] = offset.astype("datetime64[Y]")
+        last[known] = (offset + 1).astype("datetime64[Y]").astype("datetime64[D]") - np.timedelta64(1, "D")
+        f["w_from"], f["w_to"] = first, last
     return f
 
 
@@ -143,17 +151,33 @@ def _groups(f: pd.DataFrame, keys: list[str], flag: pd.Series | None = None) -> 
     starts = np.flatnonzero(k.ne(k.shift()).any(axis=1).to_numpy())
     ids = [list(chunk) for chunk in np.split(s["id"].to_numpy(dtype=object), starts[1:])]
     first = s.iloc[starts]
-    # A person's department: that of their earliest finding with one (then the least
-    # name), whatever order the register's rows were in (the row order once decided it).
-    by_date = s.assign(_d=pd.to_datetime(s["date"], errors="coerce"), _dept=s["dept"].fillna("").astype(str))
-    dept = by_date.sort_values([*keys, "_d", "_dept"], kind="stable").groupby(keys, sort=True)["dept"].first()
     out = first[keys].reset_index(drop=True)
     out["n"] = np.diff(np.append(starts, len(s)))
-    out["dept"] = pd.Series([None if pd.isna(d) else str(d) for d in dept.to_numpy(dtype=object)], dtype=object)
+    out["dept"] = _first_dept(s, starts)
     out["w_from"], out["w_to"] = first["w_from"].to_numpy(), first["w_to"].to_numpy()
     if flag is not None and len(s):
         out["flag"] = np.logical_or.reduceat(flag.loc[s.index].to_numpy(dtype=bool), starts)
     return out, ids
+
+
+def _first_dept(s: pd.DataFrame, starts: np.ndarray) -> pd.Series:
+    """Each group's department (``s`` sorted by group, groups starting at ``starts``): that
+    of its earliest finding with one (undated last, then the least name), whatever order
+    the register's rows were in (the row order once decided it).  None if no finding has one.
+
+    On codes: a sort of the group's rows by date and name, then each group's first."""
+    group = np.cumsum(np.isin(np.arange(len(s)), starts)) - 1
+    named = s["dept"].notna().to_numpy()
+    text = s["dept"].astype(str).to_numpy(dtype=object)
+    date = pd.to_datetime(s["date"], errors="coerce").to_numpy(dtype="datetime64[ns]").view(np.int64)
+    date = np.where(date == np.iinfo(np.int64).min, np.iinfo(np.int64).max, date)  # NaT sorts last
+    rows = np.flatnonzero(named)
+    name_code, _ = pd.factorize(text[rows], sort=True)
+    order = rows[np.lexsort((name_code, date[rows], group[rows]))]
+    dept = np.full(len(starts), None, dtype=object)
+    groups, at = np.unique(group[order], return_index=True)
+    dept[groups] = text[order[at]]
+    return pd.Series(dept, dtype=object)
 
 
 def _count(lad: Ladder, f: pd.DataFrame, params: dict[str, Any], book: Any, intake: Any) -> list[dict[str, Any]]:

@@ -221,13 +221,13 @@ def stack_findings(frames: list[pd.DataFrame]) -> pd.DataFrame:
     starts = np.cumsum([0, *sizes[:-1]])
     held: dict[Any, list[tuple[int, Any]]] = {}  # column → (frame, its array), in the union's order
     for i, f in enumerate(frames):
-        for c, values in zip(f.columns, _column_arrays(f), strict=True):
+        for c, values in zip(f.columns, column_arrays(f), strict=True):
             held.setdefault(c, []).append((i, values))
     columns = {c: _stacked_column(pieces, sizes, starts, total) for c, pieces in held.items()}
     return frame_of(columns, total)
 
 
-def _column_arrays(frame: pd.DataFrame) -> list[Any]:
+def column_arrays(frame: pd.DataFrame) -> list[Any]:
     """Each column's array (numpy, or pandas' own for an extension dtype), in order.
 
     Through the frame's block manager: ``frame[c]`` makes a Series per column (≈ 50 µs
