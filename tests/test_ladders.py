@@ -179,3 +179,30 @@ def test_grouped_ladders_match_the_group_at_a_time_reference(rows, seed):
             assert [dict(e, findings=sorted(e["findings"])) for e in again] == [
                 dict(e, findings=sorted(e["findings"])) for e in new
             ]
+
+
+# A ladder's year window: its label and first and last day, as parsing "YYYY-01-01" and
+# "YYYY-12-31" made them (the window is built from the year's number now).
+_STAMP = st.one_of(
+    st.none(),
+    st.datetimes(min_value=dt.datetime(2004, 1, 1), max_value=dt.datetime(2030, 12, 31, 23, 59)),
+)
+
+
+@settings(deadline=None)
+@given(stamps=st.lists(_STAMP, min_size=0, max_size=30))
+def test_year_windows_are_those_of_the_parsed_year_bounds(stamps):
+    import numpy as np
+    import pandas as pd
+
+    from gov_audit import ladders
+
+    findings = pd.DataFrame({"date": pd.Series(stamps, dtype="datetime64[us]"), "id": range(len(stamps))})
+    book = type("Book", (), {"settings": {}})()
+    got = ladders._window(findings, book, pd.Timestamp("2026-11-30"))
+    window = findings["date"].dt.year.astype("Int64").astype(str)
+    assert got["window"].tolist() == window.tolist()
+    for column, day in (("w_from", "-01-01"), ("w_to", "-12-31")):
+        parsed = pd.to_datetime(window + day, errors="coerce")
+        assert got[column].tolist() == parsed.tolist()
+        assert np.array_equal(got[column].isna().to_numpy(), findings["date"].isna().to_numpy())
