@@ -7,7 +7,6 @@ import math
 
 import pandas as pd
 
-from gov_audit.report import _iso_column
 from gov_audit.rules import RULES
 from gov_audit.rules.base import FIELD_PREFIX, describe, finding_fields
 
@@ -33,6 +32,15 @@ def _text(v):
     except (TypeError, ValueError):
         pass
     return str(v)
+
+
+def _iso_column(values: pd.Series, hours: pd.Series) -> pd.Series:
+    """ISO dates (date-times with minutes for hour periods or where a time is set), as the
+    report made them through pandas' strftime."""
+    ts = pd.to_datetime(values, errors="coerce")
+    has_time = hours | ts.dt.hour.fillna(0).astype(bool) | ts.dt.minute.fillna(0).astype(bool)
+    out = ts.dt.strftime("%Y-%m-%d").where(~has_time, ts.dt.strftime("%Y-%m-%dT%H:%M"))
+    return out.astype(object).where(ts.notna(), None)
 
 
 def finding_dicts_rowwise(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:

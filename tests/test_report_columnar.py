@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from gen_registers import data_dates, office, write_xlsx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from reference_report import finding_dicts_rowwise
 from test_outputs import WAIVERS
@@ -72,3 +72,28 @@ def test_generated_registers_give_the_row_wise_findings(regs, pick, lang):
         path = write_xlsx(Path(tmp) / "office.xlsx", regs)
         result = run_audit([path], AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp(2019, 1, 1)))
     assert_same(result.findings, lang, as_of.isoformat())
+
+
+# A finding's dates as ISO text, on the datetime array: what pandas' strftime made, for
+# any day and time (seconds are not shown and do not make a time), blank, or unreadable.
+_CELL = st.one_of(
+    st.none(),
+    st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2099, 12, 31, 23, 59, 59)),
+    st.sampled_from(["2026-02-30", ""]),
+)
+
+
+@pytest.mark.filterwarnings("ignore:Could not infer format")  # mixed cells are parsed one by one, as meant
+@given(cells=st.lists(st.tuples(_CELL, st.booleans()), max_size=20), as_objects=st.booleans())
+@example(cells=[(dt.datetime(2024, 2, 29, 0, 0, 30), False), (dt.datetime(2024, 2, 29, 0, 1), False)], as_objects=False)
+def test_iso_dates_are_those_of_strftime(cells, as_objects):
+    import numpy as np
+    from reference_report import _iso_column as by_strftime
+
+    from gov_audit.report import _iso_column
+
+    values = pd.Series([c for c, _ in cells], dtype=object)
+    if not as_objects:
+        values = pd.to_datetime(values, errors="coerce")
+    hours = np.array([h for _, h in cells], dtype=bool)
+    assert _iso_column(values, hours) == by_strftime(values, pd.Series(hours)).tolist()

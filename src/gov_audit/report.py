@@ -18,12 +18,18 @@ from .rules.base import FIELD_PREFIX, blanks_as_none, column_arrays, describe
 SCHEMA = "gov-audit/report@1"
 
 
-def _iso_column(values: pd.Series, hours: pd.Series) -> pd.Series:
-    """ISO dates (date-times with minutes for hour periods or where a time is set), vectorized."""
-    ts = pd.to_datetime(values, errors="coerce")
-    has_time = hours | ts.dt.hour.fillna(0).astype(bool) | ts.dt.minute.fillna(0).astype(bool)
-    out = ts.dt.strftime("%Y-%m-%d").where(~has_time, ts.dt.strftime("%Y-%m-%dT%H:%M"))
-    return out.astype(object).where(ts.notna(), None)
+def _iso_column(values: pd.Series, hours: np.ndarray) -> list:
+    """ISO dates (date-times with minutes for hour periods or where a time of day is set,
+    to the minute), blanks as None, vectorized on the datetime array: numpy's ISO text is
+    strftime's "%Y-%m-%d" and "%Y-%m-%dT%H:%M" without a Series per step."""
+    stamps = pd.to_datetime(values, errors="coerce").to_numpy()
+    blank = np.isnat(stamps)
+    minutes = stamps.astype("datetime64[m]")
+    has_time = hours | (minutes != stamps.astype("datetime64[D]"))
+    out = np.where(has_time, np.datetime_as_string(minutes, unit="m"), np.datetime_as_string(stamps, unit="D"))
+    cells = out.astype(object)
+    cells[blank] = None
+    return cells.tolist()
 
 
 def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
@@ -38,7 +44,7 @@ def finding_dicts(frame: pd.DataFrame, lang: str, as_of: str) -> list[dict]:
     if n == 0:
         return []
     hours = (frame["late_unit"] == "h").to_numpy(dtype=bool)
-    iso = {c: _iso_column(frame[c], pd.Series(hours, index=frame.index)).tolist() for c in ("start", "due", "done")}
+    iso = {c: _iso_column(frame[c], hours) for c in ("start", "due", "done")}
     text = {c: _text_list(frame[c]) for c in ("file", "sheet", "subject", "dept", "key", "period")}
     row, late, absent = (_num_list(frame[c]) for c in ("row", "late_by", "absent_days"))
     unit = _object_list(frame["late_unit"])
