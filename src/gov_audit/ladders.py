@@ -166,7 +166,7 @@ def _first_dept(s: pd.DataFrame, starts: np.ndarray) -> pd.Series:
     the register's rows were in (the row order once decided it).  None if no finding has one.
 
     On codes: a sort of the group's rows by date and name, then each group's first."""
-    group = np.cumsum(np.isin(np.arange(len(s)), starts)) - 1
+    group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(s))))
     named = s["dept"].notna().to_numpy()
     text = s["dept"].astype(str).to_numpy(dtype=object)
     date = pd.to_datetime(s["date"], errors="coerce").to_numpy(dtype="datetime64[ns]").view(np.int64)
