@@ -7,13 +7,18 @@ file, are grouped by the folder they sit in.  A rulebook can group by folder ins
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .read import find_inputs
+
+if TYPE_CHECKING:
+    from .intake import Intake
 
 
 @dataclass
@@ -46,28 +51,106 @@ def _is_under(path: Path, root: Path) -> bool:
         return False
 
 
-def audit_office(office: Office, options, lang: str, fail_on: str, prepared=None) -> dict:
-    """Run in a worker process: one office's report and exit code (never raises).
+def audit_offices(offices: Sequence[Office], options, lang: str, fail_on: str, prepared=None) -> list[dict]:
+    """Run in a worker process: each office's report and exit code (never raises).
 
-    ``prepared`` (rulebook, calendar, waivers, baseline) is the batch's, loaded once: each
-    office loading it again cost a quarter of a sample office's time."""
-    from .engine import exit_code, run_audit
+    Each office's registers are read on their own; offices whose registers and columns
+    are alike are then judged together (``engine.judge_offices``), each getting the report
+    it gets alone.  ``prepared`` (rulebook, calendar, waivers, baseline) is the batch's,
+    loaded once: each office loading it again cost a quarter of a sample office's time."""
+    from .engine import judge_offices, normalize_options, prepare, read_limits
     from .errors import InputFailure
+    from .intake import load_registers
+
+    results: dict[str, dict] = {}
+    try:
+        prepared = prepared or prepare(options)
+    except InputFailure as exc:
+        errors = [e.to_json() for e in exc.errors]
+        return [{"office": o.name, "exit": 2, "report": None, "errors": errors} for o in offices]
+    loaded: list[tuple[Office, Intake]] = []
+    for o in offices:
+        try:
+            loaded.append(
+                (
+                    o,
+                    load_registers(
+                        o.files, normalize_options(prepared.rulebook), limits=read_limits(prepared.rulebook)
+                    ),
+                )
+            )
+        except Exception as exc:  # one office's bug must not stop the batch
+            results[o.name] = _internal(o, exc)
+    audits: list[Any]
+    try:
+        audits = judge_offices([it for _, it in loaded], options, prepared)
+    except Exception:  # judged together they failed: each alone says what is wrong with it
+        audits = []
+        for _, it in loaded:
+            try:
+                audits.append(judge_offices([it], options, prepared)[0])
+            except Exception as exc:
+                audits.append(exc)
+    for (o, _), audit in zip(loaded, audits, strict=True):
+        if isinstance(audit, Exception):
+            results[o.name] = _internal(o, audit)
+        else:
+            results[o.name] = _office_result(o, audit, lang, fail_on)
+    return [results[o.name] for o in offices]
+
+
+def audit_office(office: Office, options, lang: str, fail_on: str, prepared=None) -> dict:
+    """One office's report and exit code (never raises)."""
+    return audit_offices([office], options, lang, fail_on, prepared)[0]
+
+
+def _office_result(office: Office, result, lang: str, fail_on: str) -> dict:
+    from .engine import exit_code
     from .report import build_report
 
     try:
-        result = run_audit(office.files, options, prepared=prepared)
-    except InputFailure as exc:
-        return {"office": office.name, "exit": 2, "report": None, "errors": [e.to_json() for e in exc.errors]}
-    except Exception as exc:  # one office's bug must not stop the batch
-        return {
-            "office": office.name,
-            "exit": 2,
-            "report": None,
-            "errors": [{"file": office.name, "message": f"内部错误 (internal error): {type(exc).__name__}: {exc}"}],
-        }
-    report = build_report(result, lang)
+        report = build_report(result, lang)
+    except Exception as exc:
+        return _internal(office, exc)
     return {"office": office.name, "exit": exit_code(result, fail_on), "report": report, "errors": report["errors"]}
+
+
+def _internal(office: Office, exc: BaseException) -> dict:
+    return {
+        "office": office.name,
+        "exit": 2,
+        "report": None,
+        "errors": [{"file": office.name, "message": f"内部错误 (internal error): {type(exc).__name__}: {exc}"}],
+    }
+
+
+# Offices judged together in one worker: small ones only (a large office's calls already
+# work on long columns), and few enough that a worker's share stays small in memory.
+TOGETHER_MAX_OFFICES = 8
+
+
+def office_chunks(offices: Sequence[Office], workers: int) -> list[list[Office]]:
+    """The offices in the shares the workers take: small offices (their input no larger than
+    ``intake.SMALL_INPUT_BYTES``) in even shares of up to ``TOGETHER_MAX_OFFICES``, each
+    large office alone."""
+    from .intake import SMALL_INPUT_BYTES
+
+    small, chunks = [], []
+    for o in offices:
+        size = 0
+        for f in o.files:
+            with contextlib.suppress(OSError):  # (the reader reports it)
+                size += f.stat().st_size
+        if size <= SMALL_INPUT_BYTES:
+            small.append(o)
+        else:
+            chunks.append([o])
+    if small:
+        rounds = -(-len(small) // (workers * TOGETHER_MAX_OFFICES))
+        count = min(len(small), workers * rounds)
+        size = -(-len(small) // count)
+        chunks += [small[i : i + size] for i in range(0, len(small), size)]
+    return chunks
 
 
 _WORKER_PREPARED = None
@@ -81,8 +164,8 @@ def _keep_prepared(prepared) -> None:
     collect_less_often()  # a spawned worker (Windows) starts with Python's defaults
 
 
-def _audit_in_worker(office: Office, options, lang: str, fail_on: str) -> dict:
-    return audit_office(office, options, lang, fail_on, _WORKER_PREPARED)
+def _audit_in_worker(offices: list[Office], options, lang: str, fail_on: str) -> list[dict]:
+    return audit_offices(offices, options, lang, fail_on, _WORKER_PREPARED)
 
 
 def run_batch(
@@ -103,30 +186,36 @@ def run_batch(
     workers = max(1, min(len(offices), jobs or os.cpu_count() or 1))
     results: dict[str, dict] = {}
     keep = settle or (lambda r: r)
+    chunks = office_chunks(offices, workers)
     if workers == 1 or len(offices) == 1:
-        for o in offices:
-            results[o.name] = keep(audit_office(o, options, lang, fail_on, prepared))
-            if progress:
-                progress()
+        for chunk in chunks:
+            for r in audit_offices(chunk, options, lang, fail_on, prepared):
+                results[r["office"]] = keep(r)
+                if progress:
+                    progress()
     else:
         # The workers start with the prepared rulebook and calendar (inherited at the fork,
         # or pickled once per worker elsewhere), not with one copy per office sent along.
         with ProcessPoolExecutor(max_workers=workers, initializer=_keep_prepared, initargs=(prepared,)) as pool:
-            futures = {pool.submit(_audit_in_worker, o, options, lang, fail_on): o for o in offices}
+            futures = {pool.submit(_audit_in_worker, chunk, options, lang, fail_on): chunk for chunk in chunks}
             for fut in as_completed(futures):
-                o = futures.pop(fut)  # a finished future holds its report: let both go
+                chunk = futures.pop(fut)  # a finished future holds its reports: let them go
                 try:
-                    result = fut.result()
+                    done = fut.result()
                 except Exception as exc:  # a worker that died (memory, signal)
-                    result = {
-                        "office": o.name,
-                        "exit": 2,
-                        "report": None,
-                        "errors": [{"file": o.name, "message": f"审计进程异常退出 (worker failed): {exc}"}],
-                    }
-                results[o.name] = keep(result)
-                if progress:
-                    progress()
+                    done = [
+                        {
+                            "office": o.name,
+                            "exit": 2,
+                            "report": None,
+                            "errors": [{"file": o.name, "message": f"审计进程异常退出 (worker failed): {exc}"}],
+                        }
+                        for o in chunk
+                    ]
+                for r in done:
+                    results[r["office"]] = keep(r)
+                    if progress:
+                        progress()
     return [results[o.name] for o in offices]
 
 

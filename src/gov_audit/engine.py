@@ -17,7 +17,7 @@ from .calendar import CalendarRangeError, WorkCalendar
 from .calendar_file import load_calendar_file
 from .errors import InputError, InputFailure
 from .intake import Intake, load_registers
-from .normalize import NormalizeOptions
+from .normalize import NormalizeOptions, combine_offices
 from .read import ReadLimits
 from .rulebook import Rulebook, load_rulebook
 from .rules import select, unknown_patterns
@@ -64,6 +64,8 @@ class AuditResult:
     waivers: list[dict[str, Any]] = field(default_factory=list)
     baselined: int = 0
     baseline_entries: list[dict[str, Any]] = field(default_factory=list)
+    # The rules that judged this office together with others (judge_offices), not alone.
+    judged_together: list[str] = field(default_factory=list)
 
     @property
     def reported(self) -> pd.DataFrame:
@@ -149,44 +151,69 @@ def run_audit(
     prepared = prepared or prepare(options)
     if intake is None:
         intake = load_registers(paths, normalize_options(prepared.rulebook), limits=read_limits(prepared.rulebook))
-    # The rules make text of the registers' text: held the same way (see intake.text_storage).
-    with intake.text_held():
-        return _judge(intake, options, prepared)
+    return judge_offices([intake], options, prepared)[0]
 
 
-def _judge(intake: Intake, options: AuditOptions, prepared: Prepared) -> AuditResult:
-    from .waivers import apply_waivers
+def office_signature(intake: Intake) -> tuple[Any, ...]:
+    """What decides which rules an office's registers are judged by, and how: offices with
+    the same signature can be judged together (``judge_offices``)."""
+    return (
+        intake.text_storage,
+        tuple((key, tuple(sorted(data.present))) for key, data in sorted(intake.registers.items())),
+    )
 
+
+def judge_offices(intakes: Sequence[Intake], options: AuditOptions, prepared: Prepared) -> list[AuditResult]:
+    """Each office's audit, in order.
+
+    Offices of one signature (``office_signature``) are judged together: a batched rule
+    (``Rule.batched``) judges their registers laid end to end, once, and its findings go
+    back to the office each names; every other rule, and every step after the rules, runs
+    office by office.  Each office's result is the one it gets alone (the tests hold the
+    report bytes equal).  Judging a county's small offices this way costs pandas' fixed
+    cost per call once for several offices, not once each."""
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for i, it in enumerate(intakes):
+        groups.setdefault(office_signature(it), []).append(i)
+    results: dict[int, AuditResult] = {}
+    for members in groups.values():
+        group = [intakes[i] for i in members]
+        with group[0].text_held():
+            judged = _judge_rules(group, options, prepared)
+            for i, it, j in zip(members, group, judged, strict=True):
+                results[i] = _finish(it, j, options, prepared)
+    return [results[i] for i in range(len(intakes))]
+
+
+@dataclass
+class _Judged:
+    """One office after the rules."""
+
+    errors: list[InputError]
+    findings: list[pd.DataFrame] = field(default_factory=list)
+    rules_run: list[str] = field(default_factory=list)
+    not_judged: list[NotJudged] = field(default_factory=list)
+    judged_together: list[str] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+def _judge_rules(intakes: Sequence[Intake], options: AuditOptions, prepared: Prepared) -> list[_Judged]:
     book, cal = prepared
     since, until = audit_range(options)
-    errors = list(intake.errors)
-    findings: list[pd.DataFrame] = []
-    rules_run: list[str] = []
-    not_judged: list[NotJudged] = []
-    cache: dict[str, Any] = {}
     # One place aligns and filters: rules see only the rows that exist on the as-of day.
     as_of_day = options.as_of.normalize()
-    view = {k: d.upto(as_of_day) for k, d in intake.registers.items()}
-    for rule_cls in select(options.include, options.exclude):
-        if rule_cls.id in book.disabled:
-            continue
-        needed = (rule_cls.register, *rule_cls.also_needs)
-        absent = [r for r in needed if r not in intake.registers]
-        if absent:
-            # A register the office did not supply is normal (the report lists those once);
-            # a rule missing only its second register is worth naming.
-            if rule_cls.register in intake.registers:
-                not_judged.append(NotJudged(rule_cls.id, absent[0], "register_absent"))
-            continue
-        data = intake.registers[rule_cls.register]
-        missing_cols = [c for c in rule_cls.requires_columns if c not in data.present]
-        if missing_cols:
-            not_judged.append(NotJudged(rule_cls.id, rule_cls.register, f"column_absent:{missing_cols[0]}"))
-            continue
-        ctx = Context(
+    offices = [_Judged(list(it.errors)) for it in intakes]
+    views = [{k: d.upto(as_of_day) for k, d in it.registers.items()} for it in intakes]
+    registers = intakes[0].registers  # (the same registers and columns in every office)
+    together: dict[str, Any] | None = None
+    together_cache: dict[str, Any] = {}
+    owners = _file_owners(intakes)
+
+    def context(view: dict[str, Any], rule_cls: Any, cache: dict[str, Any]) -> Context:
+        return Context(
             view,
             cal,
-            options.as_of.normalize(),
+            as_of_day,
             since,
             until,
             params=book.params_for(rule_cls.id),
@@ -195,30 +222,101 @@ def _judge(intake: Intake, options: AuditOptions, prepared: Prepared) -> AuditRe
             cache=cache,
             params_of=book.params_for,
         )
-        try:
-            found = rule_cls().check(ctx)
-        except CalendarRangeError as exc:
-            errors.append(InputError(rule_cls.register, "bad_value", f"{rule_cls.id}: {exc}"))
+
+    for rule_cls in select(options.include, options.exclude):
+        if rule_cls.id in book.disabled:
             continue
-        except ParameterError as exc:
-            errors.append(InputError(book.source or "rulebook", "rulebook", str(exc)))
+        needed = (rule_cls.register, *rule_cls.also_needs)
+        absent = [r for r in needed if r not in registers]
+        if absent:
+            # A register the office did not supply is normal (the report lists those once);
+            # a rule missing only its second register is worth naming.
+            if rule_cls.register in registers:
+                for o in offices:
+                    o.not_judged.append(NotJudged(rule_cls.id, absent[0], "register_absent"))
             continue
-        except Exception as exc:  # a bug must not cost the user the rest of the audit
-            errors.append(
-                InputError(
-                    rule_cls.register,
-                    "internal",
-                    f"规则 {rule_cls.id} 内部错误，未能审查，请报告此问题 (internal error in rule {rule_cls.id}, "
-                    f"not judged; please report): {type(exc).__name__}: {exc}",
-                )
-            )
+        missing_cols = [c for c in rule_cls.requires_columns if c not in registers[rule_cls.register].present]
+        if missing_cols:
+            for o in offices:
+                o.not_judged.append(NotJudged(rule_cls.id, rule_cls.register, f"column_absent:{missing_cols[0]}"))
             continue
-        rules_run.append(rule_cls.id)
-        if len(found):
-            findings.append(found)
-    frame = stack_findings(findings) if findings else empty_findings()
-    frame = _settle(frame, book)
+        if rule_cls.batched and len(intakes) > 1 and owners is not None:
+            if together is None:
+                together = {k: combine_offices([it.registers[k] for it in intakes]).upto(as_of_day) for k in registers}
+            found, error = _check(rule_cls, context(together, rule_cls, together_cache), book)
+            parts = _split(found, owners, len(intakes)) if error is None else None
+            if parts is not None:
+                for o, part in zip(offices, parts, strict=True):
+                    o.rules_run.append(rule_cls.id)
+                    o.judged_together.append(rule_cls.id)
+                    if len(part):
+                        o.findings.append(part)
+                continue
+            # (an error, or a finding naming no office: each office alone says what it says)
+        for o, view in zip(offices, views, strict=True):
+            found, error = _check(rule_cls, context(view, rule_cls, o.cache), book)
+            if error is not None:
+                o.errors.append(error)
+                continue
+            o.rules_run.append(rule_cls.id)
+            if len(found):
+                o.findings.append(found)
+    return offices
+
+
+def _check(rule_cls: Any, ctx: Context, book: Rulebook) -> tuple[pd.DataFrame, InputError | None]:
+    """A rule's findings, or the error that kept it from judging."""
+    try:
+        return rule_cls().check(ctx), None
+    except CalendarRangeError as exc:
+        return empty_findings(), InputError(rule_cls.register, "bad_value", f"{rule_cls.id}: {exc}")
+    except ParameterError as exc:
+        return empty_findings(), InputError(book.source or "rulebook", "rulebook", str(exc))
+    except Exception as exc:  # a bug must not cost the user the rest of the audit
+        return empty_findings(), InputError(
+            rule_cls.register,
+            "internal",
+            f"规则 {rule_cls.id} 内部错误，未能审查，请报告此问题 (internal error in rule {rule_cls.id}, "
+            f"not judged; please report): {type(exc).__name__}: {exc}",
+        )
+
+
+def _file_owners(intakes: Sequence[Intake]) -> dict[str, int] | None:
+    """Each input file's office, or None when two offices name a file alike (their
+    findings could not be told apart: such offices are judged one by one)."""
+    owners: dict[str, int] = {}
+    for i, it in enumerate(intakes):
+        for f in it.inputs:
+            if owners.setdefault(f.path, i) != i:
+                return None
+    return owners
+
+
+def _split(found: pd.DataFrame, owners: dict[str, int], n: int) -> list[pd.DataFrame] | None:
+    """A batched rule's findings, office by office: by their "_office" column, else by the
+    file each cites; None if some finding names no office."""
+    if not len(found):
+        return [found] * n
+    if "_office" in found.columns:
+        codes = pd.to_numeric(found["_office"], errors="coerce").to_numpy(dtype=float)
+        found = found.drop(columns="_office")
+    else:
+        codes = found["file"].astype(object).map(owners).to_numpy(dtype=float)
+    if np.isnan(codes).any():
+        return None
+    return [found[codes == i].reset_index(drop=True) for i in range(n)]
+
+
+def _finish(intake: Intake, judged: _Judged, options: AuditOptions, prepared: Prepared) -> AuditResult:
+    """One office's findings after the rules: settled, waived, laddered, and filtered."""
     from .ladders import run_ladders
+    from .waivers import apply_waivers
+
+    book, cal = prepared
+    since, until = audit_range(options)
+    errors = judged.errors
+    frame = stack_findings(judged.findings) if judged.findings else empty_findings()
+    frame = _settle(frame, book)
 
     frame, waiver_status = apply_waivers(frame, prepared.waivers, options.as_of.normalize())
     # A waived finding is an approved exception: it feeds no penalty ladder.
@@ -258,11 +356,12 @@ def _judge(intake: Intake, options: AuditOptions, prepared: Prepared) -> AuditRe
         intake,
         cal,
         book,
-        rules_run,
-        not_judged,
+        judged.rules_run,
+        judged.not_judged,
         waiver_status,
         baselined,
         prepared.baseline_entries,
+        judged.judged_together,
     )
 
 

@@ -67,6 +67,9 @@ class RegisterData:
     frame: pd.DataFrame
     present: set[str] = field(default_factory=set)  # canonical columns some source sheet had
     sources: list[tuple[str, str]] = field(default_factory=list)  # (file, sheet)
+    # Several offices' rows end to end (engine.judge_offices): the first row label of each
+    # office; None for one office's own registers.  See rules.base.office_codes.
+    office_starts: np.ndarray | None = None
 
     @property
     def key(self) -> str:
@@ -100,7 +103,7 @@ class RegisterData:
             frame = frame.reset_index(drop=True)
         if frame is self.frame:
             return self
-        return RegisterData(self.register, frame, self.present, self.sources)
+        return RegisterData(self.register, frame, self.present, self.sources, self.office_starts)
 
 
 @dataclass
@@ -427,6 +430,15 @@ def fold_punches(frame: pd.DataFrame, session_split: float | None, midpoint: flo
     out["_sheet"] = daily["_sheet"].to_numpy()
     out["_row"] = daily["_row"].to_numpy(dtype=np.int64)
     return out.sort_values(["_file", "_sheet", "_row"], kind="stable").reset_index(drop=True)
+
+
+def combine_offices(parts: list[RegisterData]) -> RegisterData:
+    """One register of several offices, each office's rows after the one before (in a
+    frame labelled 0, 1, 2 … across them), and where each office's rows start."""
+    joined = combine(parts)
+    sizes = [len(p.frame) for p in parts]
+    starts = np.cumsum([0, *sizes[:-1]]).astype(np.int64)
+    return RegisterData(joined.register, joined.frame, joined.present, joined.sources, starts)
 
 
 def combine(parts: list[RegisterData]) -> RegisterData:

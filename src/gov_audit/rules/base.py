@@ -162,6 +162,11 @@ class Rule:
     examples: ClassVar[tuple[Example, ...]] = ()
     example_base: ClassVar[dict[str, Any]] = {}
     example_sheet: ClassVar[str] = ""  # default: the register's canonical sheet name
+    # The rule judges several offices' registers laid end to end as each office's own
+    # (engine.judge_offices): its groupings, bounds and lookups keep to one office
+    # (office_codes), and each finding names its office by its source file or an
+    # "_office" column.  A rule without it is run office by office.
+    batched: ClassVar[bool] = False
 
     def check(self, ctx: Context) -> pd.DataFrame:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -190,6 +195,23 @@ class Rule:
 
 
 _EMPTY_FINDINGS = pd.DataFrame({c: pd.Series(dtype=object) for c in FINDING_COLUMNS})
+
+
+def office_codes(data: RegisterData, index: pd.Index) -> np.ndarray | None:
+    """For rows of ``data`` (by their labels) the office each belongs to, 0, 1, …, when
+    ``data`` holds several offices' rows; None for one office's own register."""
+    starts = data.office_starts
+    if starts is None:
+        return None
+    return np.searchsorted(starts, index.to_numpy(dtype=np.int64), side="right") - 1
+
+
+def by_office(data: RegisterData, rows: pd.DataFrame | pd.Series, *keys: Any) -> list[Any]:
+    """Grouping keys for ``rows`` of ``data`` that keep to one office: ``keys`` after the
+    rows' office codes when ``data`` holds several offices, else ``keys`` alone (one office's
+    groupings are what they always were)."""
+    codes = office_codes(data, rows.index)
+    return list(keys) if codes is None else [codes, *keys]
 
 
 def empty_findings() -> pd.DataFrame:

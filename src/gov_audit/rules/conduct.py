@@ -55,6 +55,7 @@ class CON001(_ComplaintRule):
     """
 
     id = "CON001"
+    batched = True
     obligations = ("O026",)
     feeds = {"first_inquiry": "count"}
     example_base = COMPLAINT_EXAMPLE
@@ -86,6 +87,7 @@ class CON002(_ComplaintRule):
     """
 
     id = "CON002"
+    batched = True
     obligations = ("O051",)
     feeds = {"one_time_notice": "count"}
     example_base = {**COMPLAINT_EXAMPLE, "投诉类型": "一次性告知"}
@@ -116,6 +118,7 @@ class CON003(_ComplaintRule):
     """
 
     id = "CON003"
+    batched = True
     obligations = ("O053",)
     feeds = {"efficiency_rules": "count"}
     example_base = {**COMPLAINT_EXAMPLE, "投诉类型": "效能告诫"}
@@ -223,6 +226,7 @@ class CON004(Rule):
     """
 
     id = "CON004"
+    batched = True
     obligations = ("O018",)
     title_zh = "投诉举报未在期限内处理出结果"
     title_en = "Complaint without a result in time"
@@ -289,6 +293,7 @@ class CON005(Rule):
     """
 
     id = "CON005"
+    batched = True
     obligations = ("O019",)
     title_zh = "投诉案件未由主要负责同志亲自负责"
     title_en = "Complaint case not handled by the principal leader"
@@ -332,6 +337,7 @@ class CON006(Rule):
     """
 
     id = "CON006"
+    batched = True
     obligations = ("O055",)
     title_zh = "酌情效能告诫未经局务会集体研究"
     title_en = "Discretionary efficiency warning without a bureau meeting"

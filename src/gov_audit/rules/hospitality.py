@@ -64,6 +64,7 @@ class HOS001(Rule):
     """
 
     id = "HOS001"
+    batched = True
     obligations = ("O085",)
     title_zh = "公务接待未经事前审批"
     title_en = "Reception without prior approval"
@@ -161,6 +162,7 @@ class HOS002(Rule):
     """
 
     id = "HOS002"
+    batched = True
     obligations = ("O084",)
     title_zh = "公务接待人均费用超过标准"
     title_en = "Reception cost per guest above the standard"
@@ -216,6 +218,7 @@ class HOS003(Rule):
     """
 
     id = "HOS003"
+    batched = True
     obligations = ("O084",)
     title_zh = "公务接待陪同人数超过规定"
     title_en = "Too many companions at a reception"

@@ -69,6 +69,7 @@ class RSP001(_HourRule):
     """
 
     id = "RSP001"
+    batched = True
     obligations = ("O042",)
     feeds = {"dept_score": "count"}
     example_base = INCIDENT_EXAMPLE
@@ -104,6 +105,7 @@ class RSP002(_HourRule):
     """
 
     id = "RSP002"
+    batched = True
     obligations = ("O043",)
     feeds = {"dept_score": "count"}
     example_base = INCIDENT_EXAMPLE
@@ -139,6 +141,7 @@ class RSP003(_HourRule):
     """
 
     id = "RSP003"
+    batched = True
     obligations = ("O044",)
     feeds = {"dept_score": "count"}
     example_base = {**INCIDENT_EXAMPLE, "事件级别": "一般", "发布权威信息时间": None, "新闻发布会时间": None}

@@ -32,6 +32,7 @@ class OPN001(Rule):
     """
 
     id = "OPN001"
+    batched = True
     obligations = ("O011",)
     example_base = OPINION_EXAMPLE
     examples = (
@@ -91,6 +92,7 @@ class OPN002(Rule):
     """
 
     id = "OPN002"
+    batched = True
     obligations = ("O012",)
     title_zh = "意见建议整改后未及时填写反馈表反馈群众"
     title_en = "Rectified opinion not fed back in time"
@@ -146,6 +148,7 @@ class OPN003(Rule):
     """
 
     id = "OPN003"
+    batched = True
     obligations = ("O010",)
     title_zh = "群众意见和建议汇总表记录不全"
     title_en = "Opinion recorded without its handler or its result"

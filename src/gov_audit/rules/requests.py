@@ -69,6 +69,7 @@ class REQ001(Rule):
     """
 
     id = "REQ001"
+    batched = True
     obligations = ("O046",)
     feeds = {"dept_score": "overdue"}
     example_base = REQUEST_EXAMPLE
@@ -164,6 +165,7 @@ class REQ002(Rule):
     """
 
     id = "REQ002"
+    batched = True
     obligations = ("O046",)
     example_base = REQUEST_EXAMPLE
     examples = (
@@ -233,6 +235,7 @@ class REQ003(Rule):
     """
 
     id = "REQ003"
+    batched = True
     obligations = ("O046",)
     example_base = REQUEST_EXAMPLE
     examples = (

@@ -71,6 +71,7 @@ class TSK001(Rule):
     """
 
     id = "TSK001"
+    batched = True
     obligations = ("O087", "O089", "O094")
     title_zh = "督办事项（预约事项）逾期未办结"
     title_en = "Supervised task or appointment not done by its due day"
@@ -125,6 +126,7 @@ class TSK002(Rule):
     """
 
     id = "TSK002"
+    batched = True
     obligations = ("O101", "O087")
     title_zh = "上级交办事项未按时上报结案报告"
     title_en = "Case assigned from above: closing report late"

@@ -1,0 +1,146 @@
+"""Offices judged together (engine.judge_offices, issue 14): each office's report is byte
+for byte the one it gets alone, and the batched rules did judge the offices together.
+
+The counties hold what a batched rule could confuse: the same office twice (every name,
+number and day in two offices), an office holding only the first rows of another (each
+register ending earlier), and generated offices of one template."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from gen_registers import data_dates, register_rows, write_xlsx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gov_audit.batch import Office, audit_offices, office_chunks
+from gov_audit.engine import AuditOptions, judge_offices, normalize_options, prepare, read_limits, run_audit
+from gov_audit.intake import load_registers
+from gov_audit.registers import REGISTERS
+from gov_audit.report import build_report
+from gov_audit.rules import RULES
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "registers.xlsx"
+SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
+BATCHED = sorted(rid for rid, r in RULES.items() if r.batched)
+
+
+def first_rows(path: Path, keep: float, out: Path) -> Path:
+    """The workbook with each sheet's data rows (below its header, the first row of two or
+    more cells) cut to the first ``keep`` of them."""
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        rows = list(ws.iter_rows(values_only=True))
+        header = next((i for i, r in enumerate(rows) if sum(v is not None for v in r) >= 2), 0)
+        body = len(rows) - header - 1
+        cut = header + 2 + int(body * keep)  # (1-based: the first row after those kept)
+        if cut <= len(rows):
+            ws.delete_rows(cut, len(rows) - cut + 1)
+    wb.save(out)
+    return out
+
+
+def report_bytes(result, lang: str = "zh") -> bytes:
+    return json.dumps(build_report(result, lang), ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def assert_each_as_alone(paths: list[Path], as_of: str, since: str | None = None) -> list:
+    options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp(since) if since else None)
+    prepared = prepare(options)
+    book = prepared.rulebook
+    intakes = [load_registers([p], normalize_options(book), limits=read_limits(book)) for p in paths]
+    together = judge_offices(intakes, options, prepared)
+    for path, result in zip(paths, together, strict=True):
+        alone = run_audit([path], options, prepared=prepared)
+        assert report_bytes(result) == report_bytes(alone), path.name
+        assert report_bytes(result, "en") == report_bytes(alone, "en"), path.name
+        assert alone.judged_together == []
+    return together
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory) -> list[Path]:
+    root = tmp_path_factory.mktemp("county")
+    same = [root / f"office{i}.xlsx" for i in range(2)]
+    for p in same:
+        p.write_bytes(SAMPLE.read_bytes())
+    return [
+        *same,
+        first_rows(SAMPLE, 0.5, root / "office_half.xlsx"),
+        first_rows(SAMPLE, 0.2, root / "office_fifth.xlsx"),
+    ]
+
+
+@pytest.mark.parametrize("as_of", ["2026-03-16", "2026-10-09", "2026-11-30"])
+def test_sample_offices_judged_together_report_what_each_reports_alone(county, as_of):
+    results = assert_each_as_alone(county, as_of)
+    # The rules declared batched judged these offices together (else this proves nothing).
+    run = set(results[0].rules_run)
+    assert results[0].judged_together == [rid for rid in BATCHED if rid in run]
+    assert len(results[0].judged_together) >= len(BATCHED) // 2
+
+
+def test_offices_of_different_registers_are_judged_apart_and_right(county, tmp_path):
+    other = tmp_path / "other.xlsx"
+    wb = openpyxl.load_workbook(SAMPLE)
+    wb.remove(wb.worksheets[0])
+    wb.save(other)
+    results = assert_each_as_alone([county[0], other, county[1]], "2026-11-30")
+    # The two alike were judged together; the one without the first sheet, alone.
+    assert results[0].judged_together and results[2].judged_together
+    assert results[1].judged_together == []
+
+
+def test_a_batch_reports_what_each_office_reports_alone(county):
+    options = AuditOptions(as_of=pd.Timestamp("2026-11-30"))
+    prepared = prepare(options)
+    offices = [Office(p.stem, [p]) for p in county]
+    together = audit_offices(offices, options, "zh", "breach", prepared)
+    for office, result in zip(offices, together, strict=True):
+        alone = build_report(run_audit(office.files, options, prepared=prepared), "zh")
+        assert result["office"] == office.name
+        assert json.dumps(result["report"], ensure_ascii=False, sort_keys=True) == json.dumps(
+            alone, ensure_ascii=False, sort_keys=True
+        )
+
+
+def test_small_offices_are_shared_evenly_and_large_ones_go_alone(tmp_path):
+    small = []
+    for i in range(20):
+        p = tmp_path / f"o{i:02d}.csv"
+        p.write_text("x\n", encoding="utf-8")
+        small.append(Office(p.stem, [p]))
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * (300 * 1024))
+    chunks = office_chunks([*small[:10], Office("big", [big]), *small[10:]], workers=2)
+    assert [len(c) for c in chunks] == [1, 5, 5, 5, 5]
+    assert chunks[0][0].name == "big"
+    assert [o.name for c in chunks[1:] for o in c] == [o.name for o in small]
+    assert [len(c) for c in office_chunks(small[:3], workers=2)] == [2, 1]
+    assert [len(c) for c in office_chunks(small * 2, workers=2)] == [7, 7, 7, 7, 7, 5]
+
+
+# Generated offices of one template: the same registers, each office its own rows, and one
+# office again with its rows in another order (its findings must not meet its twin's).
+@st.composite
+def template_county(draw):
+    regs = draw(st.lists(st.sampled_from(REGISTERS), min_size=1, max_size=6, unique_by=lambda r: r.key))
+    offices = [[draw(register_rows(r, max_rows=10)) for r in regs] for _ in range(draw(st.integers(1, 3)))]
+    twin = [type(s)(s.register, list(reversed(s.rows))) for s in offices[0]]
+    return [*offices, twin]
+
+
+@SLOW
+@given(offices=template_county(), pick=st.floats(0, 1))
+def test_generated_offices_judged_together_report_what_each_reports_alone(offices, pick):
+    days = sorted(d for regs in offices for d in data_dates(regs)) or [dt.date(2026, 11, 30)]
+    as_of = days[int(pick * (len(days) - 1))] + dt.timedelta(days=30)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [write_xlsx(Path(tmp) / f"office{i}.xlsx", regs) for i, regs in enumerate(offices)]
+        assert_each_as_alone(paths, as_of.isoformat(), since="2019-01-01")
