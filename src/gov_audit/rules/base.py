@@ -214,6 +214,23 @@ def by_office(data: RegisterData, rows: pd.DataFrame | pd.Series, *keys: Any) ->
     return list(keys) if codes is None else [codes, *keys]
 
 
+def office_sorted(data: RegisterData, rows: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``rows.sort_values(columns)``, each office's rows together when ``data`` holds several
+    (in each office the order is the one it has alone)."""
+    codes = office_codes(data, rows.index)
+    if codes is None:
+        return rows.sort_values(columns)
+    return rows.assign(_office=codes).sort_values(["_office", *columns]).drop(columns="_office")
+
+
+def office_factorize(data: RegisterData, rows: pd.DataFrame, column: str) -> np.ndarray:
+    """``pd.factorize(rows[column])``'s codes, a value in two offices two codes."""
+    codes = office_codes(data, rows.index)
+    if codes is None:
+        return pd.factorize(rows[column])[0]
+    return pd.MultiIndex.from_arrays([codes, rows[column]]).factorize()[0]
+
+
 def empty_findings() -> pd.DataFrame:
     # A copy of one frame built once: a rule with nothing to say costs no frame construction.
     return _EMPTY_FINDINGS.copy()

@@ -19,6 +19,8 @@ from .base import (
     findings_from,
     first_present,
     money,
+    office_factorize,
+    office_sorted,
 )
 
 FINANCE_CLAUSE = "003 財務管理制度"
@@ -168,6 +170,7 @@ class FIN001(_ExpenseRule):
     """
 
     id = "FIN001"
+    batched = True
     obligations = ("O078",)
     example_base = EXPENSE_EXAMPLE
     examples = (
@@ -209,6 +212,7 @@ class FIN002(_ExpenseRule):
     """
 
     id = "FIN002"
+    batched = True
     obligations = ("O078",)
     example_base = EXPENSE_EXAMPLE
     examples = (
@@ -251,6 +255,7 @@ class FIN003(_ExpenseRule):
     """
 
     id = "FIN003"
+    batched = True
     obligations = ("O076",)
     examples = (
         Example("pass", ({"类别": "办公用品", "金额": 450, "审批人": "局长", "审批层级": "局长"},)),
@@ -305,6 +310,7 @@ class FIN004(_ExpenseRule):
     """
 
     id = "FIN004"
+    batched = True
     obligations = ("O081",)
     example_base = EXPENSE_EXAMPLE
     examples = (
@@ -388,6 +394,7 @@ class FIN005(_ExpenseRule):
     """
 
     id = "FIN005"
+    batched = True
     obligations = ("O080", "O072")
     examples = (
         Example("pass", ({},)),
@@ -464,6 +471,7 @@ class FIN006(Rule):
     """
 
     id = "FIN006"
+    batched = True
     obligations = ("O073",)
     example_base = EXPENSE_EXAMPLE
     examples = (
@@ -534,6 +542,7 @@ class FIN007(Rule):
     """
 
     id = "FIN007"
+    batched = True
     obligations = ("O078", "O081")
     example_base = EXPENSE_EXAMPLE
     examples = (
@@ -598,11 +607,14 @@ class FIN007(Rule):
         return parts
 
     def check(self, ctx: Context) -> pd.DataFrame:
-        f = ctx.registers["expenses"].valid(self.needs)
-        f = f[f["payee"].notna() & f["amount"].notna() & f["date"].notna()].sort_values(["payee", "date", "_row"])
+        data = ctx.registers["expenses"]
+        f = data.valid(self.needs)
+        f = office_sorted(
+            data, f[f["payee"].notna() & f["amount"].notna() & f["date"].notna()], ["payee", "date", "_row"]
+        )
         if len(f) < 2:
             return empty_findings()
-        codes, _ = pd.factorize(f["payee"])
+        codes = office_factorize(data, f, "payee")
         days = (f["date"].to_numpy(dtype="datetime64[D]") - np.datetime64("2000-01-01", "D")).astype(np.int64)
         keys = codes.astype(np.int64) * 1_000_000 + days
         amount = f["amount"].to_numpy(dtype=float)
@@ -683,6 +695,7 @@ class FIN008(_ExpenseRule):
     """
 
     id = "FIN008"
+    batched = True
     obligations = ("O079",)
     examples = (
         Example("pass", ({"类别": "固定资产", "资产编号": "GZ-2026-031", "验收日期": "2026-03-06"},)),
@@ -743,6 +756,7 @@ class FIN009(_ExpenseRule):
     """
 
     id = "FIN009"
+    batched = True
     obligations = ("O079",)
     examples = (
         Example("pass", ({"类别": "固定资产", "金额": 60000, "政府采购": "是"},)),
@@ -780,6 +794,7 @@ class FIN010(_ExpenseRule):
     """
 
     id = "FIN010"
+    batched = True
     obligations = ("O077",)
     examples = (
         Example("pass", ({"类别": "固定资产", "局务会研究": "是"},)),
@@ -818,6 +833,7 @@ class FIN011(_ExpenseRule):
     """
 
     id = "FIN011"
+    batched = True
     obligations = ("O083",)
     examples = (
         Example("pass", ({"报销日期": "2026-03-10"},), "a Tuesday"),
@@ -885,6 +901,7 @@ class FIN012(_ExpenseRule):
     """
 
     id = "FIN012"
+    batched = True
     obligations = ("O072",)
     examples = (
         Example(
@@ -974,6 +991,7 @@ class FIN013(Rule):
     """
 
     id = "FIN013"
+    batched = True
     obligations = ("O075",)
     title_zh = "人员变动未及时办理财产移交手续"
     title_en = "Property not handed over when a person left"
