@@ -3,7 +3,8 @@ for byte the one it gets alone, and the batched rules did judge the offices toge
 
 The counties hold what a batched rule could confuse: the same office twice (every name,
 number and day in two offices), an office holding only the first rows of another (each
-register ending earlier), and generated offices of one template."""
+register ending earlier), the same office with every day later (the same names and
+matters on other days), and generated offices of one template."""
 
 from __future__ import annotations
 
@@ -20,9 +21,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gov_audit.batch import Office, audit_offices, office_chunks
-from gov_audit.engine import AuditOptions, judge_offices, normalize_options, prepare, read_limits, run_audit
+from gov_audit.engine import (
+    AuditOptions,
+    judge_offices,
+    normalize_options,
+    office_signature,
+    prepare,
+    read_limits,
+    run_audit,
+)
 from gov_audit.intake import load_registers
-from gov_audit.registers import REGISTERS
+from gov_audit.registers import BY_KEY, REGISTERS
 from gov_audit.report import build_report
 from gov_audit.rules import RULES
 
@@ -46,12 +55,28 @@ def first_rows(path: Path, keep: float, out: Path) -> Path:
     return out
 
 
+def shifted(path: Path, days: int, out: Path) -> Path:
+    """The workbook with every date cell ``days`` later: the same names, numbers and
+    matters as the original on other days."""
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, dt.datetime | dt.date):
+                    cell.value = cell.value + dt.timedelta(days=days)
+    wb.save(out)
+    return out
+
+
 def report_bytes(result, lang: str = "zh") -> bytes:
     return json.dumps(build_report(result, lang), ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def assert_each_as_alone(paths: list[Path], as_of: str, since: str | None = None) -> list:
-    options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp(since) if since else None)
+def assert_each_as_alone(paths: list[Path], as_of: str | AuditOptions, since: str | None = None) -> list:
+    if isinstance(as_of, AuditOptions):
+        options = as_of
+    else:
+        options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp(since) if since else None)
     prepared = prepare(options)
     book = prepared.rulebook
     intakes = [load_registers([p], normalize_options(book), limits=read_limits(book)) for p in paths]
@@ -144,3 +169,64 @@ def test_generated_offices_judged_together_report_what_each_reports_alone(office
     with tempfile.TemporaryDirectory() as tmp:
         paths = [write_xlsx(Path(tmp) / f"office{i}.xlsx", regs) for i, regs in enumerate(offices)]
         assert_each_as_alone(paths, as_of.isoformat(), since="2019-01-01")
+
+
+# Every batched rule's worked examples and boundary cases, each one office, judged as a
+# county of that rule (those on one as-of day and rulebook together): the examples share
+# names, numbers and matters on different days, which is what a lookup or grouping across
+# offices would confuse.
+def _example_counties() -> list[tuple[str, str, list]]:
+    from boundary_cases import BOUNDARIES
+
+    counties = []
+    for rid in BATCHED:
+        cases = [*RULES[rid].examples, *BOUNDARIES.get(rid, ())]
+        by_day: dict[str, list] = {}
+        for ex in cases:
+            if not ex.params:
+                by_day.setdefault(ex.as_of, []).append(ex)
+        counties += [(rid, day, exs) for day, exs in sorted(by_day.items()) if len(exs) > 1]
+    return counties
+
+
+EXAMPLE_COUNTIES = _example_counties()
+
+
+@pytest.mark.parametrize("rid,as_of,examples", EXAMPLE_COUNTIES, ids=[f"{r}-{d}" for r, d, _ in EXAMPLE_COUNTIES])
+def test_a_rules_examples_judged_together_report_what_each_reports_alone(rid, as_of, examples, tmp_path):
+    from helpers import workbook
+    from test_examples import _sheet
+
+    rule = RULES[rid]
+    paths = []
+    for i, ex in enumerate(examples):
+        sheets = {rule.example_sheet or BY_KEY[rule.register].title: _sheet(ex.rows, rule.example_base)}
+        sheets.update({name: _sheet(rows) for name, rows in ex.other.items()})
+        paths.append(workbook(tmp_path / f"example{i}.xlsx", sheets))
+    options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp("2020-01-01"), include=[rid])
+    results = assert_each_as_alone(paths, options)
+    assert any(r.judged_together == [rid] for r in results) or len(
+        {office_signature(r.intake) for r in results}
+    ) == len(results)
+
+
+def test_a_matters_resolution_is_looked_up_in_its_own_offices_meetings(tmp_path):
+    """DEC003 looks each decision's matter up in the meetings register: two offices with
+    the same matter number resolved on different days each judge by their own meeting."""
+    from helpers import workbook
+    from test_examples import _sheet
+
+    from gov_audit.rules.decisions import DECISION_EXAMPLE
+
+    paths = []
+    for i, resolved in enumerate(("2026-03-20", "2026-03-09")):
+        sheets = {
+            BY_KEY["decisions"].title: _sheet(({"公示日期": "2026-03-10"},), DECISION_EXAMPLE),
+            "会议记录": _sheet(({"会议日期": resolved, "会议类型": "决议会", "议题": "ZD-2026-01"},)),
+        }
+        paths.append(workbook(tmp_path / f"office{i}.xlsx", sheets))
+    options = AuditOptions(as_of=pd.Timestamp("2026-11-30"), since=pd.Timestamp("2020-01-01"), include=["DEC003"])
+    first, second = assert_each_as_alone(paths, options)
+    assert first.judged_together == second.judged_together == ["DEC003"]
+    assert [(f.status, f.done.date().isoformat()) for f in first.reported.itertuples()] == [("violation", "2026-03-10")]
+    assert second.reported.empty

@@ -231,6 +231,17 @@ def office_factorize(data: RegisterData, rows: pd.DataFrame, column: str) -> np.
     return pd.MultiIndex.from_arrays([codes, rows[column]]).factorize()[0]
 
 
+def office_lookup(table: pd.Series, data: RegisterData, keys: pd.Series) -> pd.Series:
+    """``keys.map(table)`` for keys on rows of ``data``, ``table`` grouped ``by_office``
+    (indexed by office and key when ``data`` holds several offices): a key finds its own
+    office's entry only."""
+    codes = office_codes(data, keys.index)
+    if codes is None:
+        return keys.map(table)
+    found = table.reindex(pd.MultiIndex.from_arrays([codes, keys.to_numpy()]))
+    return pd.Series(found.to_numpy(), index=keys.index, name=table.name)
+
+
 def empty_findings() -> pd.DataFrame:
     # A copy of one frame built once: a rule with nothing to say costs no frame construction.
     return _EMPTY_FINDINGS.copy()

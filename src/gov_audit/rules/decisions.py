@@ -18,7 +18,17 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, deadline_findings, empty_findings, findings_from, first_present
+from .base import (
+    Context,
+    Example,
+    Rule,
+    by_office,
+    deadline_findings,
+    empty_findings,
+    findings_from,
+    first_present,
+    office_lookup,
+)
 
 DECISION_EXAMPLE = {
     "事项编号": "ZD-2026-01",
@@ -69,6 +79,7 @@ class DEC001(Rule):
     """
 
     id = "DEC001"
+    batched = True
     obligations = ("O029", "O110")
     title_zh = "重大决策未预公开征求意见"
     title_en = "Major decision without its draft published for comment"
@@ -132,6 +143,7 @@ class DEC002(Rule):
     """
 
     id = "DEC002"
+    batched = True
     obligations = ("O029",)
     title_zh = "重大决策意见采纳情况未及时公开"
     title_en = "Comment adoption results not published after the decision"
@@ -181,6 +193,7 @@ class DEC003(Rule):
     """
 
     id = "DEC003"
+    batched = True
     obligations = ("O007", "O110")
     title_zh = "重大事项决议后未按时公示"
     title_en = "Major decision not made public after its resolution"
@@ -229,8 +242,8 @@ class DEC003(Rule):
             m = meetings.valid(("date", "kind", "matter"))
             m = m[m["kind"].fillna("").astype(str).str.contains("决议") & m["matter"].notna() & m["date"].notna()]
             if len(m):
-                last = m.groupby(m["matter"].astype(str))["date"].max()
-                linked = f["matter"].astype(str).map(last)
+                last = m.groupby(by_office(meetings, m, m["matter"].astype(str)))["date"].max()
+                linked = office_lookup(last, ctx.registers["decisions"], f["matter"].astype(str))
                 resolved = linked.where(linked.notna(), resolved)
         early = f["publicity"].notna() & (f["publicity"] < resolved)
         out = []
@@ -269,6 +282,7 @@ class DEC004(Rule):
     """
 
     id = "DEC004"
+    batched = True
     obligations = ("O030",)
     title_zh = "重大决策会议方案未附列席和公开方式意见"
     title_en = "Decision meeting plan without the attendance and openness opinion"

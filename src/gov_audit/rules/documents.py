@@ -111,6 +111,7 @@ class DOC001(_DocumentRule):
     """
 
     id = "DOC001"
+    batched = True
     obligations = ("O031",)
     title_zh = "公文未明确公开属性或不予公开未说明理由"
     title_en = "Document without a disclosure attribute, or withheld without a reason"
@@ -151,6 +152,7 @@ class DOC002(_DocumentRule):
     """
 
     id = "DOC002"
+    batched = True
     obligations = ("O031",)
     title_zh = "规范性文件未经法制审查即印发"
     title_en = "Normative document issued without legal review"
@@ -196,6 +198,7 @@ class DOC003(_DocumentRule):
     """
 
     id = "DOC003"
+    batched = True
     obligations = ("O036",)
     title_zh = "公开发布的文件未标注有效性"
     title_en = "Published document without its validity marked"
@@ -228,6 +231,7 @@ class DOC004(_DocumentRule):
     """
 
     id = "DOC004"
+    batched = True
     obligations = ("O039",)
     title_zh = "政策性文件未同步报送解读方案和解读材料"
     title_en = "Policy document drafted without its interpretation"
@@ -264,6 +268,7 @@ class DOC005(Rule):
     """
 
     id = "DOC005"
+    batched = True
     obligations = ("O041",)
     title_zh = "政策解读材料未与文件同步发布"
     title_en = "Interpretation not released with its policy document"
@@ -326,6 +331,7 @@ class DOC006(_DocumentRule):
     """
 
     id = "DOC006"
+    batched = True
     obligations = ("O090",)
     title_zh = "公文未按权限签发"
     title_en = "Document not signed by the leader entitled to sign it"
@@ -377,6 +383,7 @@ class DOC007(Rule):
     """
 
     id = "DOC007"
+    batched = True
     obligations = ("O037",)
     title_zh = "规范性文件超过2年未清理或清理结果未公布"
     title_en = "Normative document not cleaned up every 2 years, or results unpublished"

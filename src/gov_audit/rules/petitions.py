@@ -50,6 +50,7 @@ class PET001(Rule):
     """
 
     id = "PET001"
+    batched = True
     obligations = ("O099",)
     example_base = PETITION_EXAMPLE
     examples = (
@@ -121,6 +122,7 @@ class PET002(Rule):
     """
 
     id = "PET002"
+    batched = True
     obligations = ("O100", "O089")
     example_base = PETITION_EXAMPLE
     examples = (
@@ -200,6 +202,7 @@ class PET003(Rule):
     """
 
     id = "PET003"
+    batched = True
     obligations = ("O100",)
     example_base = PETITION_EXAMPLE
     examples = (
@@ -259,6 +262,7 @@ class PET004(Rule):
     """
 
     id = "PET004"
+    batched = True
     obligations = ("O103",)
     example_base = {**PETITION_EXAMPLE, "信访方式": "来信", "是否署名": "是"}
     examples = (
@@ -383,6 +387,7 @@ class PET006(Rule):
     """
 
     id = "PET006"
+    batched = True
     obligations = ("O027", "O089")
     example_base = PETITION_EXAMPLE
     examples = (
@@ -449,6 +454,7 @@ class PET007(Rule):
     """
 
     id = "PET007"
+    batched = True
     obligations = ("O095",)
     title_zh = "重大、上级交办信访案件未落实领导包案"
     title_en = "Major or higher-assigned petition without a leader in charge"
@@ -494,6 +500,7 @@ class PET008(Rule):
     """
 
     id = "PET008"
+    batched = True
     obligations = ("O104",)
     title_zh = "来访、来电未登记当事人电话或未回复处理结果"
     title_en = "Visit or call: no phone recorded, or result not fed back"
@@ -559,6 +566,7 @@ class PET009(Rule):
     """
 
     id = "PET009"
+    batched = True
     obligations = ("O102",)
     title_zh = "复查申请超过收到书面处理意见后30日"
     title_en = "Review requested more than 30 days after the written decision"
