@@ -230,3 +230,25 @@ def test_a_matters_resolution_is_looked_up_in_its_own_offices_meetings(tmp_path)
     assert first.judged_together == second.judged_together == ["DEC003"]
     assert [(f.status, f.done.date().isoformat()) for f in first.reported.itertuples()] == [("violation", "2026-03-10")]
     assert second.reported.empty
+
+
+def test_a_drawn_target_is_inspected_only_by_its_own_office(tmp_path):
+    """INS003 matches a draw to inspections of the same target: another office's
+    inspection of a target of that name is not this office's."""
+    from helpers import workbook
+    from test_examples import _sheet
+
+    from gov_audit.rules.inspections import INS003, INSPECTION_EXAMPLE
+
+    paths = []
+    for i, inspected in enumerate(("河西乡", "城关镇")):
+        sheets = {
+            BY_KEY["draws"].title: _sheet(({"单位": "河西乡"},), INS003.example_base),
+            "双随机检查": _sheet(({**INSPECTION_EXAMPLE, "检查对象": inspected},)),
+        }
+        paths.append(workbook(tmp_path / f"office{i}.xlsx", sheets))
+    options = AuditOptions(as_of=pd.Timestamp("2026-11-30"), since=pd.Timestamp("2020-01-01"), include=["INS003"])
+    first, second = assert_each_as_alone(paths, options)
+    assert first.judged_together == second.judged_together == ["INS003"]
+    assert first.reported.empty
+    assert [(f.subject, f.due.date().isoformat()) for f in second.reported.itertuples()] == [("河西乡", "2026-09-02")]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..types import fold
 from . import register
-from .base import Context, Example, Rule, deadline_findings, findings_from
+from .base import Context, Example, Rule, deadline_findings, findings_from, office_codes
 
 CLAUSE = "002 (三)2"
 QUOTE = "“严格执行‘双随机一公开’监管模式……及时公布抽查情况及查处结果”"
@@ -29,8 +29,12 @@ def _names(values: pd.Series) -> pd.Series:
 
 def _offices(ctx: Context, register: str, date: str) -> pd.DataFrame:
     """The register's rows that name an office and a date."""
-    f = ctx.registers[register].valid(("office", date))
-    return f[f["office"].notna() & f[date].notna()]
+    data = ctx.registers[register]
+    f = data.valid(("office", date))
+    f = f[f["office"].notna() & f[date].notna()]
+    # (offices judged together: "_own" is the office whose register holds the row)
+    codes = office_codes(data, f.index)
+    return f if codes is None else f.assign(_own=codes)
 
 
 def _met(left: pd.DataFrame, when: str, right: pd.DataFrame, other: str, *, after: bool) -> pd.Series:
@@ -38,8 +42,9 @@ def _met(left: pd.DataFrame, when: str, right: pd.DataFrame, other: str, *, afte
     dated on or after (``after``) — or on or before — this row's ``when``?"""
     if left.empty or right.empty:
         return pd.Series(False, index=left.index)
-    pairs = left.assign(_k=_names(left["office"]), _i=range(len(left)))[["_k", "_i", when]].merge(
-        right.assign(_k=_names(right["office"]))[["_k", other]], on="_k", how="inner"
+    on = ["_k", "_own"] if "_own" in left.columns else ["_k"]
+    pairs = left.assign(_k=_names(left["office"]), _i=range(len(left)))[[*on, "_i", when]].merge(
+        right.assign(_k=_names(right["office"]))[[*on, other]], on=on, how="inner"
     )
     hit = (pairs[other] >= pairs[when]) if after else (pairs[other] <= pairs[when])
     return pd.Series(range(len(left)), index=left.index).isin(pairs.loc[hit, "_i"])
@@ -61,6 +66,7 @@ class INS001(Rule):
     """
 
     id = "INS001"
+    batched = True
     obligations = ("O032",)
     title_zh = "双随机抽查未记录检查结果"
     title_en = "An inspection with no result recorded"
@@ -110,6 +116,7 @@ class INS002(Rule):
     """
 
     id = "INS002"
+    batched = True
     obligations = ("O032",)
     title_zh = "双随机抽查结果未在规定时间内公开"
     title_en = "Inspection result not published in time"
@@ -171,6 +178,7 @@ class INS003(Rule):
     """
 
     id = "INS003"
+    batched = True
     obligations = ("O032",)
     title_zh = "双随机抽中的单位未按期检查"
     title_en = "A drawn target not inspected"
@@ -228,6 +236,7 @@ class INS004(Rule):
     """
 
     id = "INS004"
+    batched = True
     obligations = ("O032",)
     title_zh = "检查对象不在双随机抽查名单中"
     title_en = "Inspected office was not drawn"

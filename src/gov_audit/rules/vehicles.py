@@ -18,7 +18,17 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, empty_findings, extra_fields, findings_from, first_present, num_text
+from .base import (
+    Context,
+    Example,
+    Rule,
+    empty_findings,
+    extra_fields,
+    findings_from,
+    first_present,
+    num_text,
+    office_codes,
+)
 
 TRIP_EXAMPLE = {
     "用车日期": "2026-05-12",
@@ -56,6 +66,7 @@ class VEH001(Rule):
     """
 
     id = "VEH001"
+    batched = True
     obligations = ("O071",)
     title_zh = "车辆未经综合股统一派车"
     title_en = "Trip not dispatched by the 综合股"
@@ -123,6 +134,7 @@ class VEH002(Rule):
     """
 
     id = "VEH002"
+    batched = True
     obligations = ("O071",)
     title_zh = "车辆外借未经局领导事先同意"
     title_en = "Vehicle lent out without a leader's prior approval"
@@ -185,18 +197,25 @@ class VEH002(Rule):
 
 def _fills(ctx: Context, needs: tuple[str, ...]) -> pd.DataFrame:
     """Fills with the previous fill of the same vehicle alongside (a column at a time)."""
-    f = ctx.registers["fuel"].valid(needs)
+    data = ctx.registers["fuel"]
+    f = data.valid(needs)
     f = f[f["date"].notna() & f["plate"].notna()]
     # Ordered by content (plate, day, reading, then the rest of the row), never by the
     # rows' order in the sheet: the same log sorted otherwise gives the same findings.
+    # A vehicle is one office's: offices judged together keep their plates apart.
+    codes = office_codes(data, f.index)
+    vehicle = ["_plate"] if codes is None else ["_own", "_plate"]
     f = f.assign(
         _plate=f["plate"].astype(str).str.replace(r"\s", "", regex=True),
         _driver=f["driver"].fillna("").astype(str),
-    ).sort_values(["_plate", "date", "odometer", "litres", "_driver"], kind="stable", na_position="last")
+    )
+    if codes is not None:
+        f = f.assign(_own=codes)
+    f = f.sort_values([*vehicle, "date", "odometer", "litres", "_driver"], kind="stable", na_position="last")
     # The last reading before each fill (a fill logged without one is skipped over).
-    known = f.groupby("_plate", sort=False)["odometer"].ffill()
-    prev = known.groupby(f["_plate"], sort=False).shift()
-    return f.assign(_prev_odo=prev, _first=f.groupby("_plate", sort=False).cumcount() == 0)
+    known = f.groupby(vehicle, sort=False)["odometer"].ffill()
+    prev = known.groupby([f[c] for c in vehicle], sort=False).shift()
+    return f.assign(_prev_odo=prev, _first=f.groupby(vehicle, sort=False).cumcount() == 0)
 
 
 @register
@@ -220,6 +239,7 @@ class VEH003(Rule):
     """
 
     id = "VEH003"
+    batched = True
     obligations = ("O074",)
     title_zh = "车辆百公里油耗超过定额"
     title_en = "Fuel consumption above the vehicle's norm"
@@ -311,6 +331,7 @@ class VEH004(Rule):
     """
 
     id = "VEH004"
+    batched = True
     obligations = ("O074",)
     title_zh = "加油未登记里程或里程读数有误"
     title_en = "Fuel logged without a mileage, or with one going backwards"
