@@ -17,8 +17,9 @@ import openpyxl
 import pandas as pd
 import pytest
 from gen_registers import data_dates, register_rows, write_xlsx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from test_report_columnar import SAMPLE, SLOW
 
 from gov_audit.batch import Office, audit_offices, office_chunks
 from gov_audit.engine import (
@@ -35,8 +36,6 @@ from gov_audit.registers import BY_KEY, REGISTERS
 from gov_audit.report import build_report
 from gov_audit.rules import RULES
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "registers.xlsx"
-SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 BATCHED = sorted(rid for rid, r in RULES.items() if r.batched)
 
 
