@@ -204,9 +204,10 @@ def test_a_rules_examples_judged_together_report_what_each_reports_alone(rid, as
         paths.append(workbook(tmp_path / f"example{i}.xlsx", sheets))
     options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp("2020-01-01"), include=[rid])
     results = assert_each_as_alone(paths, options)
-    assert any(r.judged_together == [rid] for r in results) or len(
-        {office_signature(r.intake) for r in results}
-    ) == len(results)
+    # An example sharing its registers and columns with another was judged with it.
+    signatures = [office_signature(r.intake) for r in results]
+    for result, signature in zip(results, signatures, strict=True):
+        assert result.judged_together == ([rid] if signatures.count(signature) > 1 else [])
 
 
 def test_a_matters_resolution_is_looked_up_in_its_own_offices_meetings(tmp_path):
@@ -251,3 +252,34 @@ def test_a_drawn_target_is_inspected_only_by_its_own_office(tmp_path):
     assert first.judged_together == second.judged_together == ["INS003"]
     assert first.reported.empty
     assert [(f.subject, f.due.date().isoformat()) for f in second.reported.itertuples()] == [("河西乡", "2026-09-02")]
+
+
+def test_a_batched_rule_with_findings_citing_no_file_is_run_office_by_office(county, monkeypatch):
+    """PET005's findings are days missing from the receptions register (no row, no file):
+    marked batched, its findings could not go back to their offices, so each office runs
+    it alone and reports what it reports alone."""
+    monkeypatch.setattr(RULES["PET005"], "batched", True)
+    options = AuditOptions(as_of=pd.Timestamp("2026-11-30"), include=["PET", "REQ"])
+    results = assert_each_as_alone(county[:2], options)
+    assert results[0].reported["rule"].eq("PET005").sum() > 0
+    assert "PET005" in results[0].rules_run and "PET005" not in results[0].judged_together
+    assert "PET001" in results[0].judged_together
+
+
+def test_a_batched_rule_failing_together_is_run_office_by_office(county, monkeypatch):
+    """A batched rule that raises on the offices together is run again on each alone: no
+    office reports an error it does not have alone."""
+    rule = RULES["REQ001"]
+    check = rule.check
+
+    def fails_together(self, ctx):
+        if ctx.registers["requests"].office_starts is not None:
+            raise RuntimeError("together")
+        return check(self, ctx)
+
+    monkeypatch.setattr(rule, "check", fails_together)
+    options = AuditOptions(as_of=pd.Timestamp("2026-11-30"), include=["REQ"])
+    results = assert_each_as_alone(county[:2], options)
+    assert results[0].errors == results[1].errors == []
+    assert results[0].reported["rule"].eq("REQ001").sum() > 0
+    assert results[0].judged_together == ["REQ002", "REQ003"]

@@ -252,7 +252,7 @@ def _judge_rules(intakes: Sequence[Intake], options: AuditOptions, prepared: Pre
                     if len(part):
                         o.findings.append(part)
                 continue
-            # (an error, or a finding naming no office: each office alone says what it says)
+            # (an error, or a finding citing no file: each office alone says what it says)
         for o, view in zip(offices, views, strict=True):
             found, error = _check(rule_cls, context(view, rule_cls, o.cache), book)
             if error is not None:
@@ -293,15 +293,11 @@ def _file_owners(intakes: Sequence[Intake]) -> dict[str, int] | None:
 
 
 def _split(found: pd.DataFrame, owners: dict[str, int], n: int) -> list[pd.DataFrame] | None:
-    """A batched rule's findings, office by office: by their "_office" column, else by the
-    file each cites; None if some finding names no office."""
+    """A batched rule's findings, office by office, by the file each cites; None if some
+    finding cites none (a day missing from a register, say)."""
     if not len(found):
         return [found] * n
-    if "_office" in found.columns:
-        codes = pd.to_numeric(found["_office"], errors="coerce").to_numpy(dtype=float)
-        found = found.drop(columns="_office")
-    else:
-        codes = found["file"].astype(object).map(owners).to_numpy(dtype=float)
+    codes = found["file"].astype(object).map(owners).to_numpy(dtype=float)
     if np.isnan(codes).any():
         return None
     return [found[codes == i].reset_index(drop=True) for i in range(n)]

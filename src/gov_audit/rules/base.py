@@ -164,8 +164,9 @@ class Rule:
     example_sheet: ClassVar[str] = ""  # default: the register's canonical sheet name
     # The rule judges several offices' registers laid end to end as each office's own
     # (engine.judge_offices): its groupings, bounds and lookups keep to one office
-    # (office_codes), and each finding names its office by its source file or an
-    # "_office" column.  A rule without it is run office by office.
+    # (office_codes), and each finding cites its source file, which names its office (a
+    # finding citing none makes the engine run the rule office by office).  A rule
+    # without it is run office by office.
     batched: ClassVar[bool] = False
 
     def check(self, ctx: Context) -> pd.DataFrame:  # pragma: no cover - abstract
