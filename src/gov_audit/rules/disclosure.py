@@ -134,6 +134,7 @@ class DIS001(_DisclosureRule):
     """
 
     id = "DIS001"
+    batched = True
     obligations = ("O003", "O024", "O106")
     feeds = {"unit_accountability": "count"}
     example_base = DISCLOSURE_EXAMPLE
@@ -166,6 +167,7 @@ class DIS002(_DisclosureRule):
     """
 
     id = "DIS002"
+    batched = True
     obligations = ("O035",)
     feeds = {"unit_accountability": "count"}
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "关于印发…的通知", "公开类别": "发文", "此件公开发布": "是"}
@@ -198,6 +200,7 @@ class DIS003(_DisclosureRule):
     """
 
     id = "DIS003"
+    batched = True
     obligations = ("O001", "O023", "O034", "O108")
     feeds = {"unit_accountability": "count"}
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "工作要点", "公开类别": "长期"}
@@ -232,6 +235,7 @@ class DIS006(_DisclosureRule):
     """
 
     id = "DIS006"
+    batched = True
     obligations = ("O023", "O034", "O108")
     feeds = {"unit_accountability": "severe", "dept_score": "count"}
     example_base = DISCLOSURE_EXAMPLE
@@ -575,6 +579,7 @@ class DIS007(Rule):
     """
 
     id = "DIS007"
+    batched = True
     obligations = ("O013",)
     title_zh = "公开信息未分类归档"
     title_en = "Published disclosure not filed in the archive"

@@ -225,6 +225,7 @@ class LEV001(Rule):
     """
 
     id = "LEV001"
+    batched = True
     obligations = ("O063",)
     example_base = LEAVE_EXAMPLE
     examples = (
@@ -331,6 +332,7 @@ class LEV002(Rule):
     """
 
     id = "LEV002"
+    batched = True
     obligations = ("O064",)
     example_base = LEAVE_EXAMPLE
     examples = (
@@ -384,6 +386,7 @@ class LEV003(Rule):
     """
 
     id = "LEV003"
+    batched = True
     obligations = ("O065", "O059")
     examples = (
         Example("pass", ({"开始时间": "2026-09-07", "申请日期": "2026-09-14"},)),
@@ -442,6 +445,7 @@ class LEV004(Rule):
     """
 
     id = "LEV004"
+    batched = True
     obligations = ("O066",)
     example_base = LEAVE_EXAMPLE
     examples = (
@@ -564,6 +568,7 @@ class LEV005(Rule):
     """
 
     id = "LEV005"
+    batched = True
     obligations = ("O067",)
     title_zh = "局领导请假未报县委组织部备案"
     title_en = "Bureau leader's leave not filed with the Organisation Department"

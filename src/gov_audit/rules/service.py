@@ -69,6 +69,7 @@ class SRV001(Rule):
     """
 
     id = "SRV001"
+    batched = True
     obligations = ("O049",)
     title_zh = "材料齐全未能当场办理的未开具受理回执单"
     title_en = "Complete application accepted without a receipt"
@@ -116,6 +117,7 @@ class SRV002(Rule):
     """
 
     id = "SRV002"
+    batched = True
     obligations = ("O049", "O051")
     title_zh = "材料不全未发一次性告知单或多次告知"
     title_en = "Incomplete application without a single written notice"
@@ -378,6 +380,7 @@ class CMT001(Rule):
     """
 
     id = "CMT001"
+    batched = True
     obligations = ("O105",)
     title_zh = "主要负责人更换后未重新签名服务承诺"
     title_en = "Service commitment not re-signed after the head changed"
