@@ -283,3 +283,44 @@ def test_a_batched_rule_failing_together_is_run_office_by_office(county, monkeyp
     assert results[0].errors == results[1].errors == []
     assert results[0].reported["rule"].eq("REQ001").sum() > 0
     assert results[0].judged_together == ["REQ002", "REQ003"]
+
+
+# The periodic duties count each office's rows in its own periods (from its own first
+# date) and sections (its rows' and its 人员名册's): offices whose meetings start in
+# different months, name different sections, and keep or lack a roster.
+MEETING_KINDS = ["领导小组", "座谈", "信访例会", "暗访", "月度小结", "周工作安排", "解读", "重大事项", "决议会"]
+
+
+@st.composite
+def meeting_offices(draw):
+    day = st.dates(dt.date(2025, 10, 1), dt.date(2026, 11, 30))
+    dept = st.sampled_from(["综合股", "办公室", "财务股", " ", None])
+    offices = []
+    for _ in range(draw(st.integers(2, 4))):
+        row = st.tuples(day, st.sampled_from(MEETING_KINDS), dept, st.sampled_from(["A", "B"]))
+        rows = draw(st.lists(row, max_size=25))
+        roster = draw(st.lists(st.tuples(st.sampled_from(["张三", "李四"]), dept), max_size=3))
+        offices.append((rows, roster))
+    return offices
+
+
+@SLOW
+@given(offices=meeting_offices(), as_of=st.dates(dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
+def test_offices_meetings_judged_together_report_what_each_reports_alone(offices, as_of):
+    from helpers import workbook
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, (rows, roster) in enumerate(offices):
+            sheets = {
+                "会议记录": [
+                    ["会议日期", "会议类型", "部门", "议题", "主持人", "重大事项"],
+                    *[[d, k, dep, m, "郑建国（局长）", "是" if k == "重大事项" else None] for d, k, dep, m in rows],
+                ],
+                # (every office keeps a roster: offices with and without one are judged apart)
+                "人员名册": [["姓名", "部门"], *[list(r) for r in roster], ["王五", "综合股"]],
+            }
+            paths.append(workbook(Path(tmp) / f"office{i}.xlsx", sheets))
+        options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp("2025-01-01"), include=["MTG"])
+        results = assert_each_as_alone(paths, options)
+        assert {r for r in results[0].judged_together} == {r for r in results[0].rules_run if r in BATCHED}

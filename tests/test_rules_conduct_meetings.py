@@ -146,38 +146,6 @@ def test_kind_matches_is_the_literal_pattern_it_replaced(kinds, words):
             assert got.dtype == bool
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    labels=st.lists(st.sampled_from(["2026-01", "2026-02", "2026Q1", "2026H1", "2026"]), unique=True, min_size=1),
-    rows=st.lists(
-        st.tuples(
-            st.sampled_from(["2026-01", "2026-02", "2026-03", "2026Q1", "2026", "nanQnan"]),
-            st.sampled_from(["办公室", "财务股", "nan", "外单位"]),
-        )
-    ),
-    units=st.one_of(st.none(), st.lists(st.sampled_from(["办公室", "财务股", "综合股"]), unique=True, min_size=1)),
-)
-def test_period_counts_count_each_row_in_its_period_and_unit(labels, rows, units):
-    """period_counts against plain counting: rows outside the periods (or units) count nowhere."""
-    from collections import Counter
-
-    import numpy as np
-
-    from gov_audit.rules.meetings import period_counts
-
-    row_labels = np.array([r[0] for r in rows], dtype=object)
-    row_units = np.array([r[1] for r in rows], dtype=object)
-    got = period_counts(np.array(labels, dtype=object), row_labels, units, row_units if units else None)
-    if units is None:
-        seen = Counter(row_labels.tolist())
-        want = [seen[p] for p in labels]
-    else:
-        pairs = Counter(zip(row_labels.tolist(), row_units.tolist(), strict=True))
-        want = [pairs[(p, u)] for p in labels for u in units]  # each period, then each unit
-    assert got.tolist() == want
-    assert got.dtype == np.int64
-
-
 def test_period_windows_are_held_as_the_audit_holds_text():
     """The judged windows are cached across audits (a county's worker audits offices of both
     kinds): their labels follow the text storage of the audit asking, never the first one's."""

@@ -11,8 +11,18 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, ParameterError, Rule, empty_findings, extra_fields, findings_from, first_present
-from .periods import period_label, whole_periods
+from .base import (
+    Context,
+    Example,
+    ParameterError,
+    Rule,
+    empty_findings,
+    extra_fields,
+    findings_from,
+    first_present,
+    office_codes,
+)
+from .periods import period_label, whole_periods, window_start
 
 PERIOD_ZH = {"week": "每周", "month": "每月", "quarter": "每季度", "half": "每半年", "year": "每年"}
 PERIOD_EN = {"week": "week", "month": "month", "quarter": "quarter", "half": "half-year", "year": "year"}
@@ -30,6 +40,7 @@ class PeriodicDuty(Rule):
 
     register = "meetings"
     kind = "periodic"
+    batched = True  # (short_periods judges each office on its own periods and sections)
     needs = ("date", "kind")
     words: ClassVar[tuple[str, ...]] = ()
     what_zh: ClassVar[str] = ""
@@ -138,40 +149,57 @@ def short_periods(
 
     The periods judged lie wholly inside the audited range, from the period of the
     register's first date on (a register says nothing of the time before it); one ending
-    on the as-of day is a warning, not yet a breach."""
-    periods = whole_periods(ctx, period, f["date"].min())
+    on the as-of day is a warning, not yet a breach.
+
+    When the register holds several offices' rows (``office_codes``), each office is
+    judged on its own periods (from its own first date) and sections, and each finding
+    names its office in ``_office`` (a missing period cites no row to tell it by)."""
+    if f.empty:
+        return empty_findings()
+    codes = office_codes(ctx.registers[rule.register], f.index)
+    office = np.zeros(len(f), dtype=np.int64) if codes is None else codes
+    firsts = pd.Series(f["date"].to_numpy()).groupby(office, sort=True).min()
+    periods = whole_periods(ctx, period, firsts.min())
     if only:
         periods = periods[periods["label"].str.endswith(only)]
     if period == "week" and not periods.empty:
         periods = periods[~_idle_weeks(ctx, periods["start"])]
     if periods.empty:
         return empty_findings()
+    periods = periods.reset_index(drop=True)
+    # Each office's periods: those from the start of its own window on.
+    starts = np.array([window_start(ctx, period, d) for d in firsts], dtype="datetime64[ns]")
+    at_office, at_period = np.nonzero(periods["start"].to_numpy(dtype="datetime64[ns]")[None, :] >= starts[:, None])
+    grid = periods.iloc[at_period].reset_index(drop=True)
+    grid["_o"] = firsts.index.to_numpy()[at_office]
     held_a = held.to_numpy(dtype=bool)
     if labels is None:
         labels = period_label(f["date"], period)
-    row_labels = labels.to_numpy()[held_a]
+    row_period = pd.Index(periods["label"]).get_indexer(labels.to_numpy()[held_a])
+    row_office = office[held_a]
     if per_dept:
-        rows = f[held_a]
-        depts = set(rows["dept"].dropna().astype(str))
-        staff = ctx.registers.get("staff")
-        if staff is not None and "dept" in staff.frame:
-            depts |= set(staff.frame["dept"].dropna().astype(str))
-        units = sorted(d for d in depts if d.strip())
-        if not units:
+        grid, units = _unit_grid(ctx, f, held_a, office, grid)
+        if grid.empty:
             return empty_findings()
-        grid = periods.merge(pd.DataFrame({"unit": units}), how="cross")  # each period, then each unit
-        row_units = rows["dept"].astype(str).to_numpy()
-        grid["n"] = period_counts(periods["label"].to_numpy(), row_labels, units, row_units)
+        row_unit = pd.Index(units).get_indexer(f["dept"][held_a].astype(str).to_numpy())
     else:
-        grid = periods.assign(unit=None)
-        grid["n"] = period_counts(periods["label"].to_numpy(), row_labels)
+        grid["unit"] = None
+        units, row_unit = [None], np.zeros(len(row_period), dtype=np.int64)
+    grid_unit = pd.Index(units).get_indexer(grid["unit"]) if per_dept else np.zeros(len(grid), dtype=np.int64)
+    grid_period = pd.Index(periods["label"]).get_indexer(grid["label"])
+    # A cell is (office, period, unit) as one integer; a row outside every cell counts nowhere.
+    cells = (grid["_o"].to_numpy() * len(periods) + grid_period) * len(units) + grid_unit
+    inside = (row_period >= 0) & (row_unit >= 0)
+    row_cells = (row_office[inside] * len(periods) + row_period[inside]) * len(units) + row_unit[inside]
+    at = pd.Index(cells).get_indexer(row_cells)
+    grid["n"] = np.bincount(at[at >= 0], minlength=len(grid)).astype(np.int64)
     short = grid[grid["n"] < need].reset_index(drop=True)
     key = short["label"] if not per_dept else short["unit"] + " " + short["label"]
     if duty:
         key = duty + " " + key
     # A period ending on the as-of day still has that day: short of the minimum, it is a
     # warning (due soon), as an open item due today is in the deadline rules.
-    return findings_from(
+    found = findings_from(
         short,
         rule,
         status=np.where(short["end"] >= ctx.as_of, "due_soon", "missing"),
@@ -183,23 +211,37 @@ def short_periods(
         dept=short["unit"] if per_dept else None,
         fields={"count": short["n"], "need": need, "duty": duty},
     )
+    if codes is not None and len(found):
+        found["_office"] = short["_o"].to_numpy()
+    return found
 
 
-def period_counts(
-    labels: np.ndarray, row_labels: np.ndarray, units: list[str] | None = None, row_units: np.ndarray | None = None
-) -> np.ndarray:
-    """How many rows fall in each period (``labels``, distinct), or with ``units`` in each
-    (period, unit) pair, periods first: a row outside them counts nowhere.
-
-    On codes (``get_indexer`` and one ``bincount``), not a value_counts merged back per
-    duty: the 18 periodic duties of every office count here."""
-    at = pd.Index(labels).get_indexer(row_labels)
-    cells = len(labels)
-    if units is not None:
-        unit_at = pd.Index(units).get_indexer(row_units)
-        at = np.where((at >= 0) & (unit_at >= 0), at * len(units) + unit_at, -1)
-        cells *= len(units)
-    return np.bincount(at[at >= 0], minlength=cells).astype(np.int64)
+def _unit_grid(
+    ctx: Context, f: pd.DataFrame, held: np.ndarray, office: np.ndarray, grid: pd.DataFrame
+) -> tuple[pd.DataFrame, list[str]]:
+    """Each office's periods crossed with its sections (the ``dept`` of its rows ``held``
+    and of its 人员名册), periods first, then sections in order; and every section named."""
+    rows = f[held]
+    parts = [pd.DataFrame({"_o": office[held], "unit": rows["dept"].to_numpy()})]
+    staff = ctx.registers.get("staff")
+    if staff is not None and "dept" in staff.frame:
+        staff_office = office_codes(staff, staff.frame.index)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "_o": np.zeros(len(staff.frame), dtype=np.int64) if staff_office is None else staff_office,
+                    "unit": staff.frame["dept"].to_numpy(),
+                }
+            )
+        )
+    named = pd.concat(parts, ignore_index=True).dropna(subset=["unit"])
+    named["unit"] = named["unit"].astype(str)
+    named = named[named["unit"].str.strip() != ""].drop_duplicates()
+    units = sorted(set(named["unit"]))
+    named["_u"] = pd.Index(units).get_indexer(named["unit"])
+    grid = grid.reset_index(names="_p").merge(named, on="_o", how="inner")
+    grid = grid.sort_values(["_o", "_p", "_u"], kind="stable").drop(columns=["_p", "_u"]).reset_index(drop=True)
+    return grid, units
 
 
 @dataclass(frozen=True)
@@ -584,6 +626,7 @@ class MTG099(Rule):
     """
 
     id = "MTG099"
+    batched = True
     title_zh = "本单位自定的定期工作未按期开展"
     title_en = "Office-defined periodic duty"
     citation = "本单位规定 (rulebook)"
@@ -740,6 +783,7 @@ class MTG004(Rule):
     """
 
     id = "MTG004"
+    batched = True
     obligations = ("O006",)
     example_base = MEETING_EXAMPLE
     examples = (
@@ -823,6 +867,7 @@ class MTG005(Rule):
     """
 
     id = "MTG005"
+    batched = True
     obligations = ("O007",)
     example_base = {"会议日期": "2026-09-01", "会议类型": "初审会", "议题": "ZD-01", "重大事项": "是"}
     examples = (
@@ -874,22 +919,27 @@ class MTG005(Rule):
         f = ctx.registers["meetings"].valid(self.needs)
         f = f[f["date"].notna()].copy()
         f["_matter"] = f["matter"].where(f["matter"].notna(), "row " + f["_row"].astype(str))
-        major = f.groupby("_matter")["major"].transform("max").astype(bool)
+        # A matter is one office's: with several offices' rows, the office comes first in every key.
+        codes = office_codes(ctx.registers["meetings"], f.index)
+        f["_o"] = 0 if codes is None else codes
+        major = f.groupby(["_o", "_matter"])["major"].transform("max").astype(bool)
         f = f[major]
         if f.empty:
             return empty_findings()
         kind = f["kind"].fillna("").astype(str)
         step = np.select([kind.str.contains(w) for w, _, _ in self.STEPS], [0, 1, 2], -1)
         f = f.assign(_step=step)
-        first = f[f["_step"] >= 0].pivot_table(index="_matter", columns="_step", values="date", aggfunc="min")
+        first = f[f["_step"] >= 0].pivot_table(index=["_o", "_matter"], columns="_step", values="date", aggfunc="min")
         for s in (0, 1, 2):
             if s not in first.columns:
                 first[s] = pd.NaT
-        first = first.reindex(sorted(f["_matter"].unique()))
+        matters = f[["_o", "_matter"]].drop_duplicates().sort_values(["_o", "_matter"])
+        first = first.reindex(pd.MultiIndex.from_frame(matters))
         missing = first[[0, 1, 2]].isna()
         order_bad = (first[0] > first[1]) | (first[1] > first[2])
         bad = missing.any(axis=1) | order_bad
-        last_rows = f.sort_values(["date", "_row"]).groupby("_matter").tail(1).set_index("_matter")
+        last_rows = f.sort_values(["_o", "date", "_row"]).groupby(["_o", "_matter"]).tail(1)
+        last_rows = last_rows.set_index(["_o", "_matter"])
         sel_keys = first.index[bad.to_numpy()]
         if not len(sel_keys):
             return empty_findings()
@@ -926,6 +976,7 @@ class MTG009(Rule):
     """
 
     id = "MTG009"
+    batched = True
     obligations = ("O069",)
     title_zh = "跨股室活动方案未经分管领导事先同意"
     title_en = "Cross-section activity without its plan approved beforehand"

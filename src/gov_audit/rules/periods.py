@@ -48,11 +48,17 @@ def _period_start(day: pd.Timestamp, kind: str) -> pd.Timestamp:
     raise ValueError(kind)
 
 
+def window_start(ctx: Context, kind: str, first_date: pd.Timestamp | None = None) -> pd.Timestamp:
+    """The first day judged for periods of ``kind`` of a register whose first date is
+    ``first_date``: the later of ``--since`` and the start of that date's period."""
+    if first_date is None or pd.isna(first_date):
+        return ctx.since
+    return max(ctx.since, _period_start(pd.Timestamp(first_date).normalize(), kind))
+
+
 def whole_periods(ctx: Context, kind: str, first_date: pd.Timestamp | None = None) -> pd.DataFrame:
     """Periods of ``kind`` wholly inside the judged window: label, start, end."""
-    lo = ctx.since
-    if first_date is not None and not pd.isna(first_date):
-        lo = max(lo, _period_start(pd.Timestamp(first_date).normalize(), kind))
+    lo = window_start(ctx, kind, first_date)
     hi = min(ctx.until, ctx.as_of)
     if hi < lo:
         return pd.DataFrame(columns=["label", "start", "end"])
