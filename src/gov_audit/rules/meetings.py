@@ -182,10 +182,11 @@ def short_periods(
         if grid.empty:
             return empty_findings()
         row_unit = pd.Index(units).get_indexer(f["dept"][held_a].astype(str).to_numpy())
+        grid_unit = pd.Index(units).get_indexer(grid["unit"])
     else:
         grid["unit"] = None
-        units, row_unit = [None], np.zeros(len(row_period), dtype=np.int64)
-    grid_unit = pd.Index(units).get_indexer(grid["unit"]) if per_dept else np.zeros(len(grid), dtype=np.int64)
+        units = [""]  # (one unit: the office)
+        row_unit, grid_unit = np.zeros(len(row_period), dtype=np.int64), np.zeros(len(grid), dtype=np.int64)
     grid_period = pd.Index(periods["label"]).get_indexer(grid["label"])
     # A cell is (office, period, unit) as one integer; a row outside every cell counts nowhere.
     cells = (grid["_o"].to_numpy() * len(periods) + grid_period) * len(units) + grid_unit
