@@ -324,3 +324,61 @@ def test_offices_meetings_judged_together_report_what_each_reports_alone(offices
         options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp("2025-01-01"), include=["MTG"])
         results = assert_each_as_alone(paths, options)
         assert {r for r in results[0].judged_together} == {r for r in results[0].rules_run if r in BATCHED}
+
+
+# The attendance judgement, the leave cover and the rules that read it (LEV006, ABP001,
+# ABP002) meet a person only in their own office: the offices share names and days, one
+# office's leave or roster must not excuse, expect or cut another's person.
+PEOPLE = ["张三", "李四", "王五"]
+
+
+@st.composite
+def attendance_offices(draw):
+    day = st.dates(dt.date(2026, 8, 31), dt.date(2026, 9, 25))
+    time = st.sampled_from(["08:20", "08:42", "08:55", "17:35", "17:10", None])
+    offices = []
+    for _ in range(draw(st.integers(2, 3))):
+        who = st.sampled_from(PEOPLE)
+        punches = draw(st.lists(st.tuples(who, day, time, time), min_size=1, max_size=30))
+        leave = draw(st.lists(st.tuples(who, day, st.integers(0, 3), st.sampled_from(["事假", "出差"])), max_size=3))
+        roster = draw(st.lists(st.tuples(who, st.one_of(st.none(), day)), max_size=3))
+        signin = draw(st.lists(st.tuples(who, day), max_size=3))
+        handovers = draw(st.lists(day, max_size=2))
+        offices.append((punches, leave, roster, signin, handovers))
+    return offices
+
+
+def _attendance_sheets(punches, leave, roster, signin, handovers) -> dict[str, list[list]]:
+    return {
+        "考勤": [["姓名", "部门", "日期", "签到", "签退"], *[[n, "综合股", d, a, b] for n, d, a, b in punches]],
+        "请假登记": [
+            ["姓名", "部门", "请假类型", "职务类别", "开始时间", "结束时间", "审批人职务", "申请日期"],
+            *[
+                [n, "综合股", k, "一般工作人员", d, d + dt.timedelta(days=span), "股室负责人、分管领导", d]
+                for n, d, span, k in leave
+            ],
+        ],
+        "人员名册": [["姓名", "部门", "调离日期"], ["赵六", "办公室", None], *[[n, "综合股", d] for n, d in roster]],
+        "集体活动签到": [["活动日期", "活动名称", "姓名", "签到"], *[[d, "集中学习", n, "否"] for n, d in signin]],
+        "AB岗": [["岗位", "A岗人员", "B岗人员"], ["生育登记窗口", "张三", "李四"]],
+        "交接班登记": [
+            ["交接日期", "岗位", "交班人", "接班人"],
+            *[[d, "生育登记窗口", "张三", "李四"] for d in handovers],
+        ],
+    }
+
+
+@SLOW
+@given(offices=attendance_offices(), as_of=st.dates(dt.date(2026, 9, 10), dt.date(2026, 10, 31)))
+def test_offices_attendance_judged_together_report_what_each_reports_alone(offices, as_of):
+    from helpers import workbook
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [
+            workbook(Path(tmp) / f"office{i}.xlsx", _attendance_sheets(*office)) for i, office in enumerate(offices)
+        ]
+        options = AuditOptions(
+            as_of=pd.Timestamp(as_of), since=pd.Timestamp("2026-01-01"), include=["ATT", "LEV006", "ABP"]
+        )
+        results = assert_each_as_alone(paths, options)
+        assert set(results[0].judged_together) == {r for r in results[0].rules_run if r in BATCHED}

@@ -294,14 +294,14 @@ def _file_owners(intakes: Sequence[Intake]) -> dict[str, int] | None:
 
 def _split(found: pd.DataFrame, owners: dict[str, int], n: int) -> list[pd.DataFrame] | None:
     """A batched rule's findings, office by office: by the office a finding names in
-    ``_office`` (a period with no rows cites none), else by the file it cites; None if
-    some finding names neither (a day missing from a register, say)."""
+    ``_office`` (a period or a day with no rows cites no file), else by the file it
+    cites; None if some finding names neither."""
     if not len(found):
         return [found] * n
+    codes = found["file"].astype(object).map(owners).to_numpy(dtype=float)
     if "_office" in found.columns:
-        codes = pd.to_numeric(found.pop("_office"), errors="coerce").to_numpy(dtype=float)
-    else:
-        codes = found["file"].astype(object).map(owners).to_numpy(dtype=float)
+        named = pd.to_numeric(found.pop("_office"), errors="coerce").to_numpy(dtype=float)
+        codes = np.where(np.isnan(named), codes, named)
     if np.isnan(codes).any():
         return None
     return [found[codes == i].reset_index(drop=True) for i in range(n)]

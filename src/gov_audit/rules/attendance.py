@@ -46,7 +46,7 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, empty_findings, extra_fields, findings_from, hhmm
+from .base import Context, Example, Rule, empty_findings, extra_fields, findings_from, hhmm, office_codes
 from .ladder import Ladder, Tier
 
 if TYPE_CHECKING:
@@ -150,7 +150,8 @@ def schedule_columns(ctx: Context, dates: pd.Series) -> dict[str, np.ndarray]:
 
 
 def leave_cover(ctx: Context) -> pd.DataFrame:
-    """(name, date, cover_from, cover_to): the part of each day excused by leave, in seconds.
+    """(_o, name, date, cover_from, cover_to): the part of each day excused by leave, in
+    seconds; ``_o`` is the office of the leave (``office_codes``; 0 for one office's register).
 
     Made once per audit (``ctx.cache``): the attendance judgement, the leave family and the
     A/B post rules all read it, and it depends only on the leave register, the calendar
@@ -163,10 +164,11 @@ def leave_cover(ctx: Context) -> pd.DataFrame:
 
 
 def _leave_cover(ctx: Context) -> pd.DataFrame:
-    cols = ["name", "date", "cover_from", "cover_to"]
+    cols = ["_o", "name", "date", "cover_from", "cover_to"]
     if "leave" not in ctx.registers:
         return pd.DataFrame(columns=cols)
-    lv = ctx.registers["leave"].valid(("start", "end", "filed", "kind"))
+    data = ctx.registers["leave"]
+    lv = data.valid(("start", "end", "filed", "kind"))
     lv = lv[lv["start"].notna() & lv["end"].notna() & (lv["end"] >= lv["start"])]
     kind = lv["kind"].fillna("事假").astype(str)
     business = kind.str.contains("|".join(BUSINESS_KINDS))
@@ -191,10 +193,17 @@ def _leave_cover(ctx: Context) -> pd.DataFrame:
     cover_from = np.where(is_first, start_t, 0.0)
     # A leave ending on a bare date runs to the end of that day.
     cover_to = np.where(is_last & (end_t > 0), end_t, 86400.0)
+    office = office_codes(data, lv.index)
     out = pd.DataFrame(
-        {"name": lv["name"].to_numpy()[idx], "date": day, "cover_from": cover_from, "cover_to": cover_to}
+        {
+            "_o": np.zeros(len(idx), dtype=np.int64) if office is None else office[idx],
+            "name": lv["name"].to_numpy()[idx],
+            "date": day,
+            "cover_from": cover_from,
+            "cover_to": cover_to,
+        }
     )
-    return out.groupby(["name", "date"], as_index=False).agg(
+    return out.groupby(["_o", "name", "date"], as_index=False).agg(
         cover_from=("cover_from", "min"), cover_to=("cover_to", "max")
     )
 
@@ -347,7 +356,7 @@ def judge(ctx: Context) -> AttendanceJudgement:
     sessions = _judge_sessions(ctx, data, cover)
     # Every row with a date is a record of that day, even one whose times could not be
     # read (that is an input error, never an absence).
-    missing = _missing_days(ctx, data.frame, cover)  # (no copy: a row with no date marks nothing)
+    missing = _missing_days(ctx, data, cover)  # (no copy: a row with no date marks nothing)
     daily = _daily_absence(sessions, missing)
     result = AttendanceJudgement(sessions, missing, daily)
     ctx.cache[cache_key] = result
@@ -383,10 +392,15 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
     # Only the judged columns are copied, and only when rows are left out: a register
     # judged whole is read in place (a million-row copy otherwise).
     rec = f.loc[keep, judged_cols] if not keep.all() else f
+    # Several offices' records: a person is an office's, and so is a leave (one office's register: no key).
+    office = office_codes(data, rec.index)
     sched = schedule_columns(ctx, rec["date"])
     if len(cover):
         cover = cover.assign(date=pd.to_datetime(cover["date"]).astype("datetime64[ns]"))
-        cov = rec[["name", "date"]].merge(cover, on=["name", "date"], how="left")
+        if office is None:
+            cov = rec[["name", "date"]].merge(cover, on=["name", "date"], how="left")
+        else:
+            cov = rec[["name", "date"]].assign(_o=office).merge(cover, on=["_o", "name", "date"], how="left")
         cf, ct = cov["cover_from"].to_numpy(dtype=float), cov["cover_to"].to_numpy(dtype=float)
     else:
         cf = ct = _constant(len(rec), np.nan)
@@ -486,6 +500,7 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
         parts.append(
             {
                 **cols,
+                "_o": 0 if office is None else pick(office),
                 "blank_day": blank,
                 "two": tw,
                 "session": s,  # one value for the part's rows (see SessionTable)
@@ -503,18 +518,50 @@ def _judge_sessions(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> Se
             }
         )
     if halves is not None and status_only.any():
-        parts.append(_status_part(rec, halves, status_only, two, p))
+        part = _status_part(rec, halves, status_only, two, p)
+        part["_o"] = 0 if office is None else office[status_only]
+        parts.append(part)
     return SessionTable(parts)
 
 
-def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> pd.DataFrame:
-    """Expected person-days with no record and no full-day leave.
+def _missing_days(ctx: Context, data: RegisterData, cover: pd.DataFrame) -> pd.DataFrame:
+    """Expected person-days with no record and no full-day leave (``_office_missing_days``),
+    each with its office ``_o``: several offices' records are judged office by office (a
+    handful of calls; each office's span, people, roster and leave are its own)."""
+    records = data.frame
+    staff = ctx.registers.get("staff")
+    roster = staff.frame if staff is not None else None
+    left = staff.valid(("name", "left")) if staff is not None and "left" in staff.frame else None
+    office = office_codes(data, records.index)
+    if office is None:
+        return _office_missing_days(ctx, records, cover, roster, left).assign(_o=0)
+
+    def own(rows: pd.DataFrame | None, o: int) -> pd.DataFrame | None:
+        # (the roster is combined as every register is: its rows carry their office too)
+        return None if rows is None or staff is None else rows[office_codes(staff, rows.index) == o]
+
+    parts = []
+    for o in np.unique(office):
+        found = _office_missing_days(ctx, records[office == o], cover[cover["_o"] == o], own(roster, o), own(left, o))
+        if len(found):  # (an office's empty frame holds objects: it must not make the others' days objects)
+            parts.append(found.assign(_o=o))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*MISSING_COLUMNS, "_o"])
+
+
+MISSING_COLUMNS = ["name", "dept", "date", "absent_days"]
+
+
+def _office_missing_days(
+    ctx: Context, records: pd.DataFrame, cover: pd.DataFrame, staff: pd.DataFrame | None, left: pd.DataFrame | None
+) -> pd.DataFrame:
+    """One office's expected person-days with no record and no full-day leave; ``staff``
+    is its 人员名册, if it keeps one, and ``left`` the roster's rows with a usable 调离日期.
 
     Each sheet speaks for its own people and its own span (first to last date): a sheet
     of the bureau's September–October and another of a unit's October say nothing about
     each other.  People only in the staff register are expected over the whole span.
     """
-    cols = ["name", "dept", "date", "absent_days"]
+    cols = MISSING_COLUMNS
     if records["date"].isna().any():
         records = records.loc[records["date"].notna(), ["name", "dept", "date", "_file", "_sheet", "_row"]]
     if records.empty:
@@ -541,9 +588,9 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
     # A person's department, whatever the row order (the least by name when rows disagree;
     # a sort of a million rows to find the earliest would cost more than the whole judgement).
     people = _least_dept(name_code, name_of, records["dept"])
-    if "staff" in ctx.registers:
-        staff = ctx.registers["staff"].frame.dropna(subset=["name"]).groupby("name", sort=True)["dept"].min()
-        extra = staff[~staff.index.isin(people.index)]
+    if staff is not None:
+        roster_dept = staff.dropna(subset=["name"]).groupby("name", sort=True)["dept"].min()
+        extra = roster_dept[~roster_dept.index.isin(people.index)]
     else:
         extra = people.iloc[:0]
     everyone = pd.concat([people, extra]).sort_index()
@@ -567,15 +614,14 @@ def _missing_days(ctx: Context, records: pd.DataFrame, cover: pd.DataFrame) -> p
         every_recorded = np.unique(np.concatenate(list(recorded_days.values())))
         days = np.flatnonzero(np.isin(expected, every_recorded))
         wanted.reshape(P, D)[np.ix_(everyone.index.get_indexer(extra.index), days)] = True
-    if "staff" in ctx.registers and "left" in ctx.registers["staff"].frame:
+    if left is not None:
         # Nobody is expected from the day they left (人员名册 调离日期) on.
-        roster = ctx.registers["staff"].valid(("name", "left"))
-        left = roster.dropna(subset=["name", "left"]).groupby("name")["left"].min()
-        if len(left):
+        left_on = left.dropna(subset=["name", "left"]).groupby("name")["left"].min()
+        if len(left_on):
             cut = np.full(P, D)
-            at = everyone.index.get_indexer(left.index)
+            at = everyone.index.get_indexer(left_on.index)
             ok = at >= 0
-            cut[at[ok]] = np.searchsorted(expected, left.to_numpy(dtype="datetime64[D]")[ok])
+            cut[at[ok]] = np.searchsorted(expected, left_on.to_numpy(dtype="datetime64[D]")[ok])
             wanted.reshape(P, D)[:] &= np.arange(D)[None, :] < cut[:, None]
     present = np.zeros(P * D, dtype=bool)
 
@@ -668,21 +714,32 @@ def _halves_covered(ctx: Context, cover: pd.DataFrame) -> tuple[np.ndarray, np.n
 
 
 def _daily_absence(sessions: SessionTable, missing: pd.DataFrame) -> pd.DataFrame:
+    """Absent days per office (``_o``), person and date."""
+    columns = ["_o", "name", "dept", "date", "absent_days"]
     parts = []
     if not sessions.empty:
         a = sessions[sessions["absent_days"] > 0]
         if len(a):
-            parts.append(a[["name", "dept", "date", "absent_days"]])
+            parts.append(a[columns])
     if len(missing):
-        parts.append(missing[["name", "dept", "date", "absent_days"]])
+        parts.append(missing[columns])
     if not parts:
-        return pd.DataFrame(columns=["name", "dept", "date", "absent_days"])
+        return pd.DataFrame(columns=columns)
     d = pd.concat(parts, ignore_index=True)
     d["date"] = pd.to_datetime(d["date"])
-    d = d.sort_values(["name", "date", "dept"], kind="stable")  # the same department whatever the row order
-    return d.groupby(["name", "date"], as_index=False, sort=True).agg(
+    d = d.sort_values(["_o", "name", "date", "dept"], kind="stable")  # the same department whatever the row order
+    return d.groupby(["_o", "name", "date"], as_index=False, sort=True).agg(
         dept=("dept", "min"), absent_days=("absent_days", "sum")
     )
+
+
+def _with_office(ctx: Context, rows: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """``found`` (one finding per row of ``rows``) naming each finding's office in
+    ``_office`` when the register holds several offices: a missing day or a count of
+    absences cites no row to tell it by."""
+    if ctx.registers["attendance"].office_starts is not None and len(found):
+        found["_office"] = rows["_o"].to_numpy()
+    return found
 
 
 def _session_key(s: pd.DataFrame) -> pd.Series:
@@ -831,6 +888,7 @@ class ATT001(_AttendanceRule):
     """
 
     id = "ATT001"
+    batched = True
     obligations = ("O056",)
     feeds = {"attendance_month": "late", "attendance_year": "late"}
     example_base = ATTENDANCE_EXAMPLE
@@ -886,6 +944,7 @@ class ATT002(_AttendanceRule):
     """
 
     id = "ATT002"
+    batched = True
     obligations = ("O056",)
     feeds = {"attendance_month": "late", "attendance_year": "late"}
     example_base = ATTENDANCE_EXAMPLE
@@ -946,6 +1005,7 @@ class ATT003(_AttendanceRule):
     """
 
     id = "ATT003"
+    batched = True
     obligations = ("O056", "O058", "O059", "O065")
     feeds = {"attendance_month": "absence", "attendance_year": "absence"}
     example_base = ATTENDANCE_EXAMPLE
@@ -1108,18 +1168,22 @@ class ATT003(_AttendanceRule):
             rows = m.reset_index(drop=True)
             day = pd.to_datetime(rows["date"])
             out.append(
-                findings_from(
+                _with_office(
+                    ctx,
                     rows,
-                    self,
-                    status="missing",
-                    subject=rows["name"],
-                    dept=rows["dept"],
-                    key=rows["name"].astype(str) + " " + day.dt.strftime("%Y-%m-%d"),
-                    start=day,
-                    date=day,
-                    due=None,
-                    absent_days=rows["absent_days"],
-                    fields={"reason": np.where(rows["absent_days"] < 1, "no_record_half", "no_record")},
+                    findings_from(
+                        rows,
+                        self,
+                        status="missing",
+                        subject=rows["name"],
+                        dept=rows["dept"],
+                        key=rows["name"].astype(str) + " " + day.dt.strftime("%Y-%m-%d"),
+                        start=day,
+                        date=day,
+                        due=None,
+                        absent_days=rows["absent_days"],
+                        fields={"reason": np.where(rows["absent_days"] < 1, "no_record_half", "no_record")},
+                    ),
                 )
             )
         out = [o for o in out if len(o)]
@@ -1142,6 +1206,7 @@ class ATT004(_AttendanceRule):
     """
 
     id = "ATT004"
+    batched = True
     obligations = ("O056",)
     feeds = {"attendance_month": "absence", "attendance_year": "absence"}
     examples = (
@@ -1213,6 +1278,7 @@ class ATT005(_AttendanceRule):
     """
 
     id = "ATT005"
+    batched = True
     obligations = ("O062",)
     feeds = {"attendance_year": "dismissal"}
     example_base = ATTENDANCE_EXAMPLE
@@ -1261,8 +1327,12 @@ class ATT005(_AttendanceRule):
                 np.datetime64("2004-01-01"), full["date"].to_numpy(dtype="datetime64[D]")
             )
             full["wd"] = wd
-            full = full.sort_values(["name", "wd"])
-            brk = (full["name"] != full["name"].shift()) | (full["wd"] != full["wd"].shift() + 1)
+            full = full.sort_values(["_o", "name", "wd"])
+            brk = (
+                (full["_o"] != full["_o"].shift())
+                | (full["name"] != full["name"].shift())
+                | (full["wd"] != full["wd"].shift() + 1)
+            )
             full["run"] = brk.cumsum()
             full["pos"] = full.groupby("run").cumcount() + 1
             full["run_start"] = full.groupby("run")["date"].transform("first")
@@ -1273,39 +1343,48 @@ class ATT005(_AttendanceRule):
                     "n": ctx.params["consecutive_days"] + 1,
                     "from": hit["run_start"].dt.strftime("%Y-%m-%d").to_numpy(),
                 }
+                hit = hit.reset_index(drop=True)
                 out.append(
-                    findings_from(
-                        hit.reset_index(drop=True),
-                        self,
-                        status="violation",
-                        subject=hit["name"].to_numpy(),
-                        dept=hit["dept"].to_numpy(),
-                        key=(hit["name"] + " " + hit["date"].dt.strftime("%Y-%m-%d")).to_numpy(),
-                        start=hit["date"].to_numpy(),
-                        date=hit["date"].to_numpy(),
-                        due=None,
-                        fields=fields,
+                    _with_office(
+                        ctx,
+                        hit,
+                        findings_from(
+                            hit,
+                            self,
+                            status="violation",
+                            subject=hit["name"].to_numpy(),
+                            dept=hit["dept"].to_numpy(),
+                            key=(hit["name"] + " " + hit["date"].dt.strftime("%Y-%m-%d")).to_numpy(),
+                            start=hit["date"].to_numpy(),
+                            date=hit["date"].to_numpy(),
+                            due=None,
+                            fields=fields,
+                        ),
                     )
                 )
-        y = d.sort_values(["name", "date"]).copy()
+        y = d.sort_values(["_o", "name", "date"]).copy()
         y["year"] = y["date"].dt.year
-        y["total"] = y.groupby(["name", "year"])["absent_days"].cumsum()
+        y["total"] = y.groupby(["_o", "name", "year"])["absent_days"].cumsum()
         over = y[y["total"] > ctx.params["year_days"]]
-        first = over.groupby(["name", "year"], as_index=False).first()
+        first = over.groupby(["_o", "name", "year"], as_index=False).first()
         if len(first):
             year_fields = {"kind": "year", "n": ctx.params["year_days"], "year": first["year"]}
             out.append(
-                findings_from(
+                _with_office(
+                    ctx,
                     first,
-                    self,
-                    status="violation",
-                    subject=first["name"],
-                    dept=first["dept"],
-                    key=first["name"] + " " + first["year"].astype(str),
-                    start=first["date"],
-                    date=first["date"],
-                    due=None,
-                    fields=year_fields,
+                    findings_from(
+                        first,
+                        self,
+                        status="violation",
+                        subject=first["name"],
+                        dept=first["dept"],
+                        key=first["name"] + " " + first["year"].astype(str),
+                        start=first["date"],
+                        date=first["date"],
+                        due=None,
+                        fields=year_fields,
+                    ),
                 )
             )
         out = [o for o in out if len(o)]

@@ -19,6 +19,7 @@ from .base import (
     empty_findings,
     extra_fields,
     findings_from,
+    office_codes,
     person_findings,
 )
 
@@ -625,6 +626,7 @@ class LEV006(Rule):
     """
 
     id = "LEV006"
+    batched = True
     obligations = ("O060", "O068")
     title_zh = "未经批准不参加集体活动或集中学习（视为缺勤）"
     title_en = "Absent from a collective activity without approved leave"
@@ -709,6 +711,14 @@ def _on_leave(ctx: Context, f: pd.DataFrame) -> pd.Series:
     cover = leave_cover(ctx)
     if cover.empty or f.empty:
         return pd.Series(False, index=f.index)
-    days = pd.MultiIndex.from_arrays([cover["name"].astype(str), pd.to_datetime(cover["date"])])
-    rows = pd.MultiIndex.from_arrays([f["name"].astype(str), f["date"].dt.normalize()])
+    # A person on leave is on leave from their own office (``_o``; 0 for one office's registers).
+    office = office_codes(ctx.registers["signin"], f.index)
+    days = pd.MultiIndex.from_arrays([cover["_o"], cover["name"].astype(str), pd.to_datetime(cover["date"])])
+    rows = pd.MultiIndex.from_arrays(
+        [
+            np.zeros(len(f), dtype=np.int64) if office is None else office,
+            f["name"].astype(str),
+            f["date"].dt.normalize(),
+        ]
+    )
     return pd.Series(rows.isin(days), index=f.index)

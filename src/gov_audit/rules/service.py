@@ -14,7 +14,17 @@ import pandas as pd
 
 from . import register
 from .attendance import leave_cover
-from .base import Context, Example, Rule, deadline_findings, empty_findings, extra_fields, findings_from, first_present
+from .base import (
+    Context,
+    Example,
+    Rule,
+    deadline_findings,
+    empty_findings,
+    extra_fields,
+    findings_from,
+    first_present,
+    office_codes,
+)
 
 CASE_EXAMPLE = {
     "受理日期": "2026-09-08",
@@ -175,16 +185,29 @@ class SRV002(Rule):
 
 
 def _leave_days(ctx: Context, names: set[str]) -> pd.DataFrame:
-    """(name, day) for every working day up to the as-of day that someone in ``names`` is on
-    leave: the attendance family's leave cover (a leave filed too late is no leave: it
-    is ATT003's absence, not this family's)."""
+    """(_o, name, day) for every working day up to the as-of day that someone in ``names``
+    is on leave, ``_o`` the office (``leave_cover``): the attendance family's leave cover
+    (a leave filed too late is no leave: it is ATT003's absence, not this family's)."""
     cover = leave_cover(ctx)
     cover = cover[cover["name"].astype(str).isin(names) & (cover["date"] <= ctx.as_of)]
     if cover.empty:
-        return pd.DataFrame(columns=["name", "day"])
+        return pd.DataFrame(columns=["_o", "name", "day"])
     work = np.asarray(ctx.calendar.is_workday(cover["date"].to_numpy(dtype="datetime64[D]")), dtype=bool)
-    out = pd.DataFrame({"name": cover["name"].astype(str).to_numpy(), "day": cover["date"].to_numpy()})[work]
+    out = pd.DataFrame(
+        {
+            "_o": cover["_o"].to_numpy(dtype=np.int64),
+            "name": cover["name"].astype(str).to_numpy(),
+            "day": cover["date"].to_numpy(),
+        }
+    )[work]
     return out.drop_duplicates().reset_index(drop=True)
+
+
+def _office_of(ctx: Context, register: str, rows: pd.DataFrame) -> np.ndarray:
+    """Each row's office (0 for one office's register): a post, a leave and a handover
+    meet only within an office."""
+    codes = office_codes(ctx.registers[register], rows.index)
+    return np.zeros(len(rows), dtype=np.int64) if codes is None else codes
 
 
 def _posts(ctx: Context) -> pd.DataFrame:
@@ -194,6 +217,7 @@ def _posts(ctx: Context) -> pd.DataFrame:
         post=f["post"].astype(str).str.strip(),
         a_person=f["a_person"].astype(str).str.strip(),
         b_person=f["b_person"].astype(str).str.strip(),
+        _o=_office_of(ctx, "ab_posts", f),
     )
 
 
@@ -244,6 +268,7 @@ class ABP001(_PostRule):
     """
 
     id = "ABP001"
+    batched = True
     obligations = ("O093",)
     title_zh = "A、B岗人员同时不在岗（空岗）"
     title_en = "Post left empty: A and B both away"
@@ -269,9 +294,11 @@ class ABP001(_PostRule):
         if found is None:
             return empty_findings()
         posts, away = found
-        a = posts.merge(away, left_on="a_person", right_on="name")[["post", "day", "_row", "_sheet", "_file"]]
-        b = posts.merge(away, left_on="b_person", right_on="name")[["post", "day"]]
-        both = a.merge(b, on=["post", "day"]).drop_duplicates(["post", "day"]).sort_values(["post", "day"])
+        a = posts.merge(away, left_on=["_o", "a_person"], right_on=["_o", "name"])
+        a = a[["_o", "post", "day", "_row", "_sheet", "_file"]]
+        b = posts.merge(away, left_on=["_o", "b_person"], right_on=["_o", "name"])[["_o", "post", "day"]]
+        both = a.merge(b, on=["_o", "post", "day"]).drop_duplicates(["_o", "post", "day"])
+        both = both.sort_values(["_o", "post", "day"])
         both = both.reset_index(drop=True)
         day = pd.to_datetime(both["day"])
         return findings_from(
@@ -304,6 +331,7 @@ class ABP002(_PostRule):
     """
 
     id = "ABP002"
+    batched = True
     obligations = ("O093",)
     title_zh = "A岗人员外出未做交接班登记"
     title_en = "A-post person away with no handover logged"
@@ -332,16 +360,23 @@ class ABP002(_PostRule):
             return empty_findings()
         posts, away = found
         # A spell of absence starts on a day the person was not away on the previous working day.
-        away = away.sort_values(["name", "day"]).reset_index(drop=True)
+        away = away.sort_values(["_o", "name", "day"]).reset_index(drop=True)
         prev = away["day"].shift().fillna(away["day"]).to_numpy(dtype="datetime64[D]")
         gap = np.asarray(ctx.calendar.workdays_between(prev, away["day"].to_numpy(dtype="datetime64[D]")))
-        continues = away["name"].eq(away["name"].shift()).to_numpy() & (gap == 1)
-        firsts = away[~continues][["name", "day"]]
-        spells = posts.merge(firsts, left_on="a_person", right_on="name")
+        same = away["_o"].eq(away["_o"].shift()) & away["name"].eq(away["name"].shift())
+        continues = same.to_numpy() & (gap == 1)
+        firsts = away[~continues][["_o", "name", "day"]]
+        spells = posts.merge(firsts, left_on=["_o", "a_person"], right_on=["_o", "name"])
         logs = ctx.registers["handovers"].valid(("date", "post"))
         logs = logs[logs["date"].notna() & logs["post"].notna()]
-        logs = pd.DataFrame({"post": logs["post"].astype(str).str.strip(), "logged": logs["date"].dt.normalize()})
-        pairs = spells.reset_index().merge(logs, on="post", how="left")
+        logs = pd.DataFrame(
+            {
+                "_o": _office_of(ctx, "handovers", logs),
+                "post": logs["post"].astype(str).str.strip(),
+                "logged": logs["date"].dt.normalize(),
+            }
+        )
+        pairs = spells.reset_index().merge(logs, on=["_o", "post"], how="left")
         day = pd.to_datetime(pairs["day"])
         lo = day - pd.Timedelta(days=int(ctx.params["before_days"]))
         pairs["_ok"] = pairs["logged"].notna() & (pairs["logged"] >= lo) & (pairs["logged"] <= day)
