@@ -352,9 +352,19 @@ def _attendance_sheets(punches, leave, roster, signin, handovers) -> dict[str, l
     return {
         "考勤": [["姓名", "部门", "日期", "签到", "签退"], *[[n, "综合股", d, a, b] for n, d, a, b in punches]],
         "请假登记": [
-            ["姓名", "部门", "请假类型", "职务类别", "开始时间", "结束时间", "审批人职务", "申请日期"],
+            ["姓名", "部门", "请假类型", "职务类别", "开始时间", "结束时间", "审批人", "审批人职务", "申请日期"],
             *[
-                [n, "综合股", k, "一般工作人员", d, d + dt.timedelta(days=span), "股室负责人、分管领导", d]
+                [
+                    n,
+                    "综合股",
+                    k,
+                    "一般工作人员",
+                    d,
+                    d + dt.timedelta(days=span),
+                    "王五、李四",
+                    "股室负责人、分管领导",
+                    d,
+                ]
                 for n, d, span, k in leave
             ],
         ],
@@ -382,3 +392,160 @@ def test_offices_attendance_judged_together_report_what_each_reports_alone(offic
         )
         results = assert_each_as_alone(paths, options)
         assert set(results[0].judged_together) == {r for r in results[0].rules_run if r in BATCHED}
+
+
+# The duty rota: each office's span (first to last day) decides which days and which
+# holiday runs it answers for, and a duty person's arrival is read from their own
+# office's attendance.  The days straddle National Day and its make-up Saturday.
+@st.composite
+def duty_offices(draw):
+    day = st.dates(dt.date(2026, 9, 20), dt.date(2026, 10, 16))
+    offices = []
+    for _ in range(draw(st.integers(2, 3))):
+        rota = draw(
+            st.lists(
+                st.tuples(
+                    day,
+                    st.sampled_from(["张三", "李四", None]),
+                    st.sampled_from(["08:10", "08:25", None]),
+                    st.one_of(st.none(), day),
+                ),
+                min_size=1,
+                max_size=20,
+            )
+        )
+        punches = draw(st.lists(st.tuples(st.sampled_from(["张三", "李四"]), day, st.sampled_from(["08:05", "08:29"]))))
+        offices.append((rota, punches))
+    return offices
+
+
+@SLOW
+@given(offices=duty_offices(), as_of=st.dates(dt.date(2026, 9, 25), dt.date(2026, 10, 31)))
+def test_offices_duty_rotas_judged_together_report_what_each_reports_alone(offices, as_of):
+    from helpers import workbook
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, (rota, punches) in enumerate(offices):
+            sheets = {
+                "值班表": [["值班日期", "值班人员", "到岗时间", "报备日期"], *[list(r) for r in rota]],
+                "考勤": [["姓名", "日期", "签到", "签退"], *[[n, d, t, "17:40"] for n, d, t in punches]],
+            }
+            paths.append(workbook(Path(tmp) / f"office{i}.xlsx", sheets))
+        options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp("2026-01-01"), include=["DUT"])
+        results = assert_each_as_alone(paths, options)
+        assert set(results[0].judged_together) == {r for r in results[0].rules_run if r in BATCHED}
+
+
+def _workdays(first: str, last: str) -> list[dt.date]:
+    from gov_audit.calendar import WorkCalendar
+
+    days = pd.date_range(first, last)
+    return [d.date() for d, w in zip(days, WorkCalendar().is_workday(days.to_numpy()), strict=True) if w]
+
+
+def test_absences_in_two_offices_never_make_one_persons_run_or_year(tmp_path):
+    """张三 of office A is absent 05-06…05-29 and 06-15…06-30; 张三 of office B 07-01…07-10.
+    Alone, A's first run crosses 15 working days and neither office's year crosses 30;
+    an office-blind ATT005 would join A's second run to B's (19 working days) and count
+    their year together (37 days)."""
+    from helpers import workbook
+
+    def office(present: list[dt.date], span: list[dt.date]) -> dict:
+        rows = [["李四", d, "08:20", "17:40"] for d in span] + [["张三", d, "08:20", "17:40"] for d in present]
+        return {"考勤": [["姓名", "日期", "签到", "签退"], *rows]}
+
+    a = workbook(
+        tmp_path / "a.xlsx",
+        office(_workdays("2026-06-01", "2026-06-12"), _workdays("2026-05-06", "2026-06-30")),
+    )
+    b = workbook(
+        tmp_path / "b.xlsx",
+        office(_workdays("2026-07-13", "2026-07-31"), _workdays("2026-07-01", "2026-07-31")),
+    )
+    options = AuditOptions(as_of=pd.Timestamp("2026-08-31"), since=pd.Timestamp("2026-01-01"), include=["ATT005"])
+    first, second = assert_each_as_alone([a, b], options)
+    assert first.judged_together == second.judged_together == ["ATT005"]
+    runs = first.reported[first.reported["rule"] == "ATT005"]
+    # (the 16th working day from 05-06, the make-up Saturday 05-09 among them)
+    assert [(f.subject, f.start.date().isoformat()) for f in runs.itertuples()] == [("张三", "2026-05-26")]
+    assert second.reported.empty
+
+
+def test_a_rota_answers_for_the_holidays_inside_its_own_span(tmp_path):
+    """2012-06-22 and 06-24 are holidays around a plain Saturday.  Office A's rota holds
+    that Saturday only: no holiday is inside its span, so the day is an ordinary day off
+    (no holiday rota to file); office B's rota holds the holiday 06-22."""
+    from helpers import workbook
+
+    header = ["值班日期", "值班人员", "到岗时间", "报备日期"]
+    a = workbook(tmp_path / "a.xlsx", {"值班表": [header, [dt.date(2012, 6, 23), "张三", "08:10", None]]})
+    b = workbook(
+        tmp_path / "b.xlsx",
+        {
+            "值班表": [
+                header,
+                [dt.date(2012, 6, 21), "李四", "08:10", None],
+                [dt.date(2012, 6, 22), "李四", "08:10", None],
+            ]
+        },
+    )
+    options = AuditOptions(as_of=pd.Timestamp("2012-07-31"), since=pd.Timestamp("2012-01-01"), include=["DUT002"])
+    first, second = assert_each_as_alone([a, b], options)
+    assert first.judged_together == second.judged_together == ["DUT002"]
+    assert first.reported.empty
+    assert [(f.rule, f.start.date().isoformat()) for f in second.reported.itertuples()] == [("DUT002", "2012-06-21")]
+
+
+def test_an_a_post_persons_leave_in_two_offices_is_two_spells(tmp_path):
+    """张三 holds the A post in two offices: away 09-07…09-08 in A (handover logged) and
+    09-09…09-10 in B (none logged).  B's spell starts on 09-09 and lacks its handover;
+    an office-blind ABP002 would read it as the continuation of A's spell."""
+    from helpers import workbook
+
+    def office(start: str, end: str, handover: str | None) -> dict:
+        return {
+            "AB岗": [["岗位", "A岗人员", "B岗人员"], ["生育登记窗口", "张三", "李四"]],
+            "请假登记": [
+                ["姓名", "请假类型", "职务类别", "开始时间", "结束时间", "审批人", "审批人职务"],
+                ["张三", "事假", "一般工作人员", start, end, "王五、李四", "股室负责人、分管领导"],
+            ],
+            "交接班登记": [
+                ["交接日期", "岗位", "交班人", "接班人"],
+                # (B logs another post's handover only: alike offices keep the same registers)
+                [handover, "生育登记窗口", "张三", "李四"]
+                if handover
+                else ["2026-09-09", "流动人口窗口", "王五", "赵六"],
+            ],
+        }
+
+    a = workbook(tmp_path / "a.xlsx", office("2026-09-07", "2026-09-08", "2026-09-07"))
+    b = workbook(tmp_path / "b.xlsx", office("2026-09-09", "2026-09-10", None))
+    options = AuditOptions(as_of=pd.Timestamp("2026-09-30"), since=pd.Timestamp("2026-01-01"), include=["ABP002"])
+    first, second = assert_each_as_alone([a, b], options)
+    assert first.judged_together == second.judged_together == ["ABP002"]
+    assert first.reported.empty
+    assert [(f.subject, f.start.date().isoformat()) for f in second.reported.itertuples()] == [("张三", "2026-09-09")]
+
+
+def test_leave_in_one_office_excuses_no_one_in_another(tmp_path):
+    """张三 of office A is on leave on 09-07; 张三 of office B missed that day's study
+    unexcused (LEV006): A's leave must not excuse B's person."""
+    from helpers import workbook
+
+    def office(on_leave: str, missed: str) -> dict:
+        return {
+            "请假登记": [
+                ["姓名", "请假类型", "职务类别", "开始时间", "结束时间", "审批人", "审批人职务"],
+                [on_leave, "事假", "一般工作人员", "2026-09-07", "2026-09-07", "王五、李四", "股室负责人、分管领导"],
+            ],
+            "集体活动签到": [["活动日期", "活动名称", "姓名", "签到"], ["2026-09-07", "集中学习", missed, "否"]],
+        }
+
+    a = workbook(tmp_path / "a.xlsx", office("张三", "张三"))
+    b = workbook(tmp_path / "b.xlsx", office("王五", "张三"))
+    options = AuditOptions(as_of=pd.Timestamp("2026-09-30"), since=pd.Timestamp("2026-01-01"), include=["LEV006"])
+    first, second = assert_each_as_alone([a, b], options)
+    assert first.judged_together == second.judged_together == ["LEV006"]
+    assert first.reported.empty
+    assert [(f.subject, f.start.date().isoformat()) for f in second.reported.itertuples()] == [("张三", "2026-09-07")]

@@ -11,7 +11,17 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, deadline_findings, empty_findings, findings_from, hhmm
+from .base import (
+    Context,
+    Example,
+    Rule,
+    by_office,
+    deadline_findings,
+    empty_findings,
+    findings_from,
+    hhmm,
+    office_codes,
+)
 
 CLAUSE = "003 值班制度"
 DUTY_EXAMPLE = {
@@ -42,6 +52,40 @@ def _rota(ctx: Context, needs: tuple[str, ...]) -> pd.DataFrame:
     return f[f["date"].notna()]
 
 
+class _Spans:
+    """Each office's rota span, first to last day (``_o`` 0 for one office's rota), and the
+    days of the spans together (``_days``) seen per office: each office's rota speaks for
+    its own days, whoever's rows lie around it."""
+
+    def __init__(self, ctx: Context, f: pd.DataFrame, until: pd.Timestamp | None = None):
+        codes = office_codes(ctx.registers["duty"], f.index)
+        self.combined = codes is not None
+        self.row_office = np.zeros(len(f), dtype=np.int64) if codes is None else codes
+        self.row_day = f["date"].dt.normalize().to_numpy(dtype="datetime64[ns]")
+        spans = pd.DataFrame({"o": self.row_office, "day": self.row_day}).groupby("o")["day"].agg(["min", "max"])
+        self.offices = spans.index.to_numpy()
+        self.lo = spans["min"].to_numpy(dtype="datetime64[ns]")
+        hi = spans["max"].to_numpy(dtype="datetime64[ns]")
+        self.hi = hi if until is None else np.minimum(hi, np.datetime64(until.to_datetime64(), "ns"))
+        live = self.hi >= self.lo
+        self.empty = not live.any()
+        if self.empty:
+            return
+        self.days = _days(ctx, pd.Timestamp(self.lo[live].min()), pd.Timestamp(self.hi[live].max()))
+        dates = self.days["date"].to_numpy(dtype="datetime64[ns]")
+        # offices × days: the days each office's span holds
+        self.inside = (dates[None, :] >= self.lo[:, None]) & (dates[None, :] <= self.hi[:, None])
+        self.block, self.blocks = pd.factorize(self.days["block_start"])
+        self.row_at = np.searchsorted(self.offices, self.row_office)  # (each row's office, as a row of ``inside``)
+
+    def per_block(self, days: np.ndarray) -> np.ndarray:
+        """offices × blocks: whether the office has one of ``days`` (offices × days) in the block."""
+        out = np.zeros((len(self.offices), len(self.blocks)), dtype=bool)
+        oi, di = np.nonzero(days)
+        out[oi, self.block[di]] = True
+        return out
+
+
 @register
 class DUT001(Rule):
     """A day with no one on duty. 值班日无人值班。
@@ -61,6 +105,7 @@ class DUT001(Rule):
     """
 
     id = "DUT001"
+    batched = True
     obligations = ("O092",)
     title_zh = "值班日无人值班"
     title_en = "A day with no one on duty"
@@ -97,19 +142,24 @@ class DUT001(Rule):
         f = f[f["person"].notna()]
         if f.empty:
             return empty_findings()
-        lo, hi = f["date"].min().normalize(), min(f["date"].max().normalize(), ctx.as_of)
-        if hi < lo:
+        spans = _Spans(ctx, f, until=ctx.as_of)
+        if spans.empty:
             return empty_findings()
-        days = _days(ctx, lo, hi)
-        staffed = days["date"].isin(f["date"].dt.normalize())
-        work = days["kind"].isin(["workday", "makeup"])
-        off_rows = days.loc[staffed & ~work, "block_start"]
-        holiday_blocks = days.loc[days["kind"] == "holiday", "block_start"]
+        days, inside = spans.days, spans.inside
+        # offices × days, each office within its own span
+        staffed = np.zeros(inside.shape, dtype=bool)
+        at = np.searchsorted(days["date"].to_numpy(dtype="datetime64[ns]"), spans.row_day)
+        ok = at < len(days)
+        staffed[spans.row_at[ok], at[ok]] = True
+        staffed &= inside
+        work = days["kind"].isin(["workday", "makeup"]).to_numpy()
+        holiday = (days["kind"] == "holiday").to_numpy()
         # Holiday runs the rota covers: the run has a statutory holiday and a staffed day off.
-        kept = set(holiday_blocks) & set(off_rows)
-        need = work | (~work & days["block_start"].isin(kept))
-        gap = days[need & ~staffed].reset_index(drop=True)
-        return findings_from(
+        kept = spans.per_block(staffed & ~work) & spans.per_block(inside & holiday)
+        need = work | (~work & kept[:, spans.block])
+        office, day = np.nonzero(inside & need & ~staffed)  # (each office's days in order)
+        gap = days.iloc[day].reset_index(drop=True)
+        found = findings_from(
             gap,
             self,
             status="missing",
@@ -120,6 +170,9 @@ class DUT001(Rule):
             date=gap["date"],
             fields={"day": np.where(gap["kind"].isin(["workday", "makeup"]), "workday", "holiday")},
         )
+        if spans.combined and len(found):
+            found["_office"] = spans.offices[office]  # (a day with no row cites no file)
+        return found
 
 
 @register
@@ -140,6 +193,7 @@ class DUT002(Rule):
     """
 
     id = "DUT002"
+    batched = True
     obligations = ("O092",)
     title_zh = "节假日值班安排未在节前报备"
     title_en = "Holiday rota not filed before the holiday"
@@ -165,13 +219,17 @@ class DUT002(Rule):
         f = _rota(ctx, self.needs)
         if f.empty:
             return empty_findings()
-        days = _days(ctx, f["date"].min().normalize(), f["date"].max().normalize())
-        holiday_blocks = set(days.loc[days["kind"] == "holiday", "block_start"])
+        spans = _Spans(ctx, f)
+        days = spans.days
+        # The holiday runs with a statutory holiday inside the office's own span.
+        holiday_blocks = spans.per_block(spans.inside & (days["kind"] == "holiday").to_numpy())
         info = days.set_index("date")
         day = f["date"].dt.normalize()
         kind = day.map(info["kind"])
         block = day.map(info["block_start"])
-        on_holiday = ~kind.isin(["workday", "makeup"]) & block.isin(holiday_blocks)
+        row_block = pd.Index(spans.blocks).get_indexer(block)
+        has_holiday = holiday_blocks[spans.row_at, row_block] & (row_block >= 0)
+        on_holiday = ~kind.isin(["workday", "makeup"]) & has_holiday
         f, block = f[on_holiday], block[on_holiday]
         due = block - pd.Timedelta(days=1)
         return deadline_findings(
@@ -208,6 +266,7 @@ class DUT003(Rule):
     """
 
     id = "DUT003"
+    batched = True
     obligations = ("O092",)
     title_zh = "值班人员未提前10分钟到岗"
     title_en = "Duty person not in 10 minutes before work"
@@ -249,8 +308,11 @@ class DUT003(Rule):
         if att is not None and f["arrival"].isna().any():
             a = att.valid(("name", "date", "sign_in"))
             a = a[a["sign_in"].notna() & a["date"].notna()]
-            first = a.groupby([a["name"].astype(str), a["date"].dt.normalize()])["sign_in"].min()
-            idx = pd.MultiIndex.from_arrays([f["person"].astype(str), f["date"].dt.normalize()])
+            # (a person signs in at their own office: by office first, when the registers hold several)
+            first = a.groupby(by_office(att, a, a["name"].astype(str), a["date"].dt.normalize()))["sign_in"].min()
+            idx = pd.MultiIndex.from_arrays(
+                by_office(ctx.registers["duty"], f, f["person"].astype(str), f["date"].dt.normalize())
+            )
             signed = pd.Series(first.reindex(idx).to_numpy(), index=f.index)
             use = f["arrival"].isna() & signed.notna()
             f = f.assign(arrival=f["arrival"].where(~use, signed), _from_att=use)
