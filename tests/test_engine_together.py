@@ -256,9 +256,15 @@ def test_a_drawn_target_is_inspected_only_by_its_own_office(tmp_path):
 
 def test_a_batched_rule_with_findings_citing_no_file_is_run_office_by_office(county, monkeypatch):
     """PET005's findings are days missing from the receptions register (no row, no file):
-    marked batched, its findings could not go back to their offices, so each office runs
-    it alone and reports what it reports alone."""
-    monkeypatch.setattr(RULES["PET005"], "batched", True)
+    they name their office in ``_office``.  A batched rule whose findings named neither
+    could not give them back to their offices, so each office runs it alone and reports
+    what it reports alone."""
+    judge = RULES["PET005"].check
+
+    def naming_no_office(self, ctx):
+        return judge(self, ctx).drop(columns="_office", errors="ignore")
+
+    monkeypatch.setattr(RULES["PET005"], "check", naming_no_office)
     options = AuditOptions(as_of=pd.Timestamp("2026-11-30"), include=["PET", "REQ"])
     results = assert_each_as_alone(county[:2], options)
     assert results[0].reported["rule"].eq("PET005").sum() > 0
@@ -549,3 +555,64 @@ def test_leave_in_one_office_excuses_no_one_in_another(tmp_path):
     assert first.judged_together == second.judged_together == ["LEV006"]
     assert first.reported.empty
     assert [(f.subject, f.start.date().isoformat()) for f in second.reported.itertuples()] == [("张三", "2026-09-07")]
+
+
+# The registers judged by period or by item with no row to cite: each office's weeks,
+# quarters and reception days run from its own first date, and an item or a unit is its
+# office's (offices share item and unit names here).
+@st.composite
+def period_offices(draw):
+    day = st.dates(dt.date(2025, 11, 1), dt.date(2026, 6, 30))
+    item = st.sampled_from(["财政预决算", "人事任免", "会议动态"])
+    offices = []
+    for _ in range(draw(st.integers(2, 3))):
+        offices.append(
+            {
+                "网站更新": [["日期", "栏目"], *[[d, "动态"] for d in draw(st.lists(day, min_size=1, max_size=12))]],
+                "信息报送": [
+                    ["报送日期", "报送单位"],
+                    *[list(r) for r in draw(st.lists(st.tuples(day, st.sampled_from(["A股", "B股"])), min_size=1))],
+                ],
+                "领导接访": [
+                    ["日期", "接待领导"],
+                    *[[d, "郑建国"] for d in draw(st.lists(day, min_size=1, max_size=8))],
+                ],
+                "政务公开": [
+                    ["公开事项", "公开类别", "形成日期", "公开日期", "最后更新"],
+                    *[
+                        [i, c, d, p, r]
+                        for i, c, d, p, r in draw(
+                            st.lists(
+                                st.tuples(
+                                    item,
+                                    st.sampled_from(["按月", "按季", "长期"]),
+                                    day,
+                                    st.one_of(st.none(), day),
+                                    st.one_of(st.none(), day),
+                                ),
+                                min_size=1,
+                                max_size=8,
+                            )
+                        )
+                    ],
+                ],
+            }
+        )
+    return offices
+
+
+@SLOW
+@given(offices=period_offices(), as_of=st.dates(dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
+def test_offices_periods_and_items_judged_together_report_what_each_reports_alone(offices, as_of):
+    from helpers import workbook
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [workbook(Path(tmp) / f"office{i}.xlsx", sheets) for i, sheets in enumerate(offices)]
+        options = AuditOptions(
+            as_of=pd.Timestamp(as_of),
+            since=pd.Timestamp("2025-01-01"),
+            include=["WEB001", "SUB001", "PET005", "DIS004", "DIS005"],
+        )
+        results = assert_each_as_alone(paths, options)
+        assert set(results[0].judged_together) == {r for r in results[0].rules_run if r in BATCHED}
+        assert {"WEB001", "SUB001", "PET005", "DIS004", "DIS005"} <= set(results[0].rules_run)

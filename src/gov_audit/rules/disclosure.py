@@ -33,6 +33,7 @@ from .base import (
     Context,
     Example,
     Rule,
+    by_office,
     deadline_findings,
     empty_findings,
     extra_fields,
@@ -40,7 +41,7 @@ from .base import (
     findings_from,
 )
 from .ladder import Ladder, Tier
-from .periods import parse_period, period_label, whole_periods
+from .periods import each_office, office_periods, parse_period, period_label, whole_periods
 
 DYNAMIC = ("动态", "随时", "即时")
 PERIODIC = {"按月": "month", "按季": "quarter", "按年": "year", "定期": None}
@@ -298,6 +299,7 @@ class DIS004(Rule):
     """
 
     id = "DIS004"
+    batched = True
     obligations = ("O002", "O024", "O038", "O107")
     feeds = {"unit_accountability": "count"}
     example_base = {**DISCLOSURE_EXAMPLE, "公开事项": "财政预算执行情况", "公开类别": "按月"}
@@ -338,7 +340,10 @@ class DIS004(Rule):
         return {"item": finding_fields(f).get("item") or ""}
 
     def check(self, ctx: Context) -> pd.DataFrame:
-        f = ctx.registers["disclosures"].valid(self.needs)
+        data = ctx.registers["disclosures"]
+        f = data.valid(self.needs)
+        f = f.assign(_o=each_office(data, f))  # (an item is its office's)
+        combined = data.office_starts is not None
         cat = f["category"].fillna("").astype(str)
         out = []
         for word, kind in PERIODIC.items():
@@ -349,28 +354,30 @@ class DIS004(Rule):
             label = parse_period(g["period"], kind)
             label = label.where(label.notna(), period_label(g["formed"], kind))
             published = g.assign(_label=label)[g["published"].notna()]
-            for item, grp in g.assign(_label=label).groupby("item", sort=True):
+            for (office, item), grp in g.assign(_label=label).groupby(["_o", "item"], sort=True):
                 periods = whole_periods(ctx, kind, grp["formed"].min())
-                have = set(published.loc[published["item"] == item, "_label"])
+                own = (published["_o"] == office) & (published["item"] == item)
+                have = set(published.loc[own, "_label"])
                 missing = periods[~periods["label"].isin(have)]
                 if missing.empty:
                     continue
                 dept = grp["dept"].dropna().iloc[0] if grp["dept"].notna().any() else None
                 rows = missing.reset_index(drop=True)
-                out.append(
-                    findings_from(
-                        rows,
-                        self,
-                        status="missing",
-                        subject=dept,
-                        dept=dept,
-                        key=item + " " + rows["label"],
-                        period=rows["label"],
-                        date=rows["end"],
-                        due=rows["end"],
-                        fields={"item": item},
-                    )
+                found = findings_from(
+                    rows,
+                    self,
+                    status="missing",
+                    subject=dept,
+                    dept=dept,
+                    key=item + " " + rows["label"],
+                    period=rows["label"],
+                    date=rows["end"],
+                    due=rows["end"],
+                    fields={"item": item},
                 )
+                if combined:
+                    found["_office"] = office  # (a period with no row cites no file)
+                out.append(found)
         return pd.concat(out, ignore_index=True) if out else empty_findings()
 
 
@@ -389,6 +396,7 @@ class DIS005(Rule):
     """
 
     id = "DIS005"
+    batched = True
     obligations = ("O001", "O004", "O024", "O109")
     feeds = {"unit_accountability": "severe"}
     example_base = {
@@ -423,13 +431,15 @@ class DIS005(Rule):
         last = f["reviewed"].where(f["reviewed"].notna(), f["published"])
         f, last = f[last.notna()], last[last.notna()]
         # The latest review of each item is what counts.
-        latest = last.groupby(f["item"]).transform("max")
+        # (an item is its office's: with several offices' rows, the office leads every key)
+        data = ctx.registers["disclosures"]
+        latest = last.groupby(by_office(data, f, f["item"])).transform("max")
         f, last = f[last == latest], last[last == latest]
         # Rows tied on the latest date: one chosen by content, never by row order (the
         # same register sorted otherwise gives the same finding).
         tie = f["dept"].fillna("").astype(str)
-        f = f.assign(_tie=tie).sort_values(["item", "_tie"], kind="stable")
-        f = f[~f["item"].duplicated(keep="last")]
+        f = f.assign(_tie=tie, _o=each_office(data, f)).sort_values(["_o", "item", "_tie"], kind="stable")
+        f = f[~f[["_o", "item"]].duplicated(keep="last")]
         last = last[f.index]
         due = pd.Series(
             pd.to_datetime(ctx.calendar.add_months(last.to_numpy(dtype="datetime64[D]"), ctx.params["review_months"])),
@@ -457,6 +467,7 @@ class WEB001(Rule):
     """
 
     id = "WEB001"
+    batched = True
     obligations = ("O045",)
     example_base = {"发布日期": "2026-09-15", "栏目": "工作动态", "标题": "动态"}
     examples = (
@@ -485,14 +496,17 @@ class WEB001(Rule):
         return extra_fields(f)
 
     def check(self, ctx: Context) -> pd.DataFrame:
-        dates = ctx.registers["web_updates"].valid(self.needs)["date"].dropna()
+        data = ctx.registers["web_updates"]
+        dates = data.valid(self.needs)["date"].dropna()
         if dates.empty:
             return empty_findings()
-        weeks = whole_periods(ctx, "week", dates.min())
+        office = each_office(data, dates)  # (each office's weeks from its own first update)
+        weeks = office_periods(ctx, "week", pd.Series(dates.to_numpy()).groupby(office).min())
         if weeks.empty:
             return empty_findings()
-        counts = period_label(dates, "week").value_counts()
-        weeks["n"] = weeks["label"].map(counts).fillna(0).astype(int)
+        counts = pd.DataFrame({"_o": office, "label": period_label(dates, "week").to_numpy()}).value_counts()
+        at = pd.MultiIndex.from_frame(weeks[["_o", "label"]])
+        weeks["n"] = counts.reindex(at, fill_value=0).to_numpy().astype(int)
         if ctx.params["min_workdays"] > 0:
             wd = ctx.calendar.workdays_between(
                 (weeks["start"] - pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]"),
@@ -500,7 +514,7 @@ class WEB001(Rule):
             )
             weeks = weeks[wd >= ctx.params["min_workdays"]]
         short = weeks[weeks["n"] < ctx.params["per_week"]].reset_index(drop=True)
-        return findings_from(
+        found = findings_from(
             short,
             self,
             status="missing",
@@ -512,6 +526,9 @@ class WEB001(Rule):
             subject="网站管理",
             dept=None,
         )
+        if data.office_starts is not None and len(found):
+            found["_office"] = short["_o"].to_numpy()  # (a week with no row cites no file)
+        return found
 
 
 # Once copied into DIS001–DIS003/DIS006, read only by DIS004 and DIS005.

@@ -22,7 +22,7 @@ from .base import (
     first_present,
     office_codes,
 )
-from .periods import period_label, whole_periods, window_start
+from .periods import office_periods, period_label
 
 PERIOD_ZH = {"week": "每周", "month": "每月", "quarter": "每季度", "half": "每半年", "year": "每年"}
 PERIOD_EN = {"week": "week", "month": "month", "quarter": "quarter", "half": "half-year", "year": "year"}
@@ -159,23 +159,19 @@ def short_periods(
     codes = office_codes(ctx.registers[rule.register], f.index)
     office = np.zeros(len(f), dtype=np.int64) if codes is None else codes
     firsts = pd.Series(f["date"].to_numpy()).groupby(office, sort=True).min()
-    periods = whole_periods(ctx, period, firsts.min())
+    grid = office_periods(ctx, period, firsts)
     if only:
-        periods = periods[periods["label"].str.endswith(only)]
-    if period == "week" and not periods.empty:
-        periods = periods[~_idle_weeks(ctx, periods["start"])]
-    if periods.empty:
+        grid = grid[grid["label"].str.endswith(only)]
+    if period == "week" and not grid.empty:
+        grid = grid[~_idle_weeks(ctx, grid["start"])]
+    if grid.empty:
         return empty_findings()
-    periods = periods.reset_index(drop=True)
-    # Each office's periods: those from the start of its own window on.
-    starts = np.array([window_start(ctx, period, d) for d in firsts], dtype="datetime64[ns]")
-    at_office, at_period = np.nonzero(periods["start"].to_numpy(dtype="datetime64[ns]")[None, :] >= starts[:, None])
-    grid = periods.iloc[at_period].reset_index(drop=True)
-    grid["_o"] = firsts.index.to_numpy()[at_office]
+    grid = grid.reset_index(drop=True)
+    periods = pd.Index(grid["label"].unique())
     held_a = held.to_numpy(dtype=bool)
     if labels is None:
         labels = period_label(f["date"], period)
-    row_period = pd.Index(periods["label"]).get_indexer(labels.to_numpy()[held_a])
+    row_period = periods.get_indexer(labels.to_numpy()[held_a])
     row_office = office[held_a]
     if per_dept:
         grid, units = _unit_grid(ctx, f, held_a, office, grid)
@@ -187,7 +183,7 @@ def short_periods(
         grid["unit"] = None
         units = [""]  # (one unit: the office)
         row_unit, grid_unit = np.zeros(len(row_period), dtype=np.int64), np.zeros(len(grid), dtype=np.int64)
-    grid_period = pd.Index(periods["label"]).get_indexer(grid["label"])
+    grid_period = periods.get_indexer(grid["label"])
     # A cell is (office, period, unit) as one integer; a row outside every cell counts nowhere.
     cells = (grid["_o"].to_numpy() * len(periods) + grid_period) * len(units) + grid_unit
     inside = (row_period >= 0) & (row_unit >= 0)

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .base import Context
+from .base import Context, office_codes
 
 
 def period_label(dates: pd.Series, kind: str) -> pd.Series:
@@ -67,6 +67,24 @@ def whole_periods(ctx: Context, kind: str, first_date: pd.Timestamp | None = Non
     # county's worker audits small offices (Python strings) and large ones (Arrow), and
     # the labels must be held as the office's other text is (intake.text_storage).
     return _periods_between(kind, lo, hi, pd.get_option("mode.string_storage")).copy()
+
+
+def office_periods(ctx: Context, kind: str, firsts: pd.Series) -> pd.DataFrame:
+    """Each office's whole periods of ``kind`` (``whole_periods`` from the office's own first
+    date, ``firsts`` indexed by office): _o, label, start, end, office by office, each
+    office's periods in order."""
+    periods = whole_periods(ctx, kind, firsts.min())
+    starts = np.array([window_start(ctx, kind, d) for d in firsts], dtype="datetime64[ns]")
+    at_office, at_period = np.nonzero(periods["start"].to_numpy(dtype="datetime64[ns]")[None, :] >= starts[:, None])
+    out = periods.iloc[at_period].reset_index(drop=True)
+    out.insert(0, "_o", firsts.index.to_numpy()[at_office])
+    return out
+
+
+def each_office(data, rows: pd.DataFrame | pd.Series) -> np.ndarray:
+    """Each of ``rows``' office (``office_codes``), 0 throughout for one office's register."""
+    codes = office_codes(data, rows.index)
+    return np.zeros(len(rows), dtype=np.int64) if codes is None else codes
 
 
 @lru_cache(maxsize=1024)

@@ -7,6 +7,7 @@ import pandas as pd
 
 from . import register
 from .base import Context, Example, Rule, deadline_findings, empty_findings, findings_from, first_present
+from .periods import each_office
 
 
 def _who(f: pd.DataFrame) -> pd.Series:
@@ -322,6 +323,7 @@ class PET005(Rule):
     """
 
     id = "PET005"
+    batched = True
     obligations = ("O096",)
     example_base = {"接访日期": "2026-09-23", "接待领导": "李局长", "来访人数": 2}
     examples = (
@@ -345,22 +347,34 @@ class PET005(Rule):
     message_en = "{period} (a working Wednesday) has no leader reception on record"
 
     def check(self, ctx: Context) -> pd.DataFrame:
-        f = ctx.registers["receptions"].valid(self.needs)
-        dates = f["date"].dropna()
+        data = ctx.registers["receptions"]
+        dates = data.valid(self.needs)["date"].dropna()
         if dates.empty:
             return empty_findings()
-        first = max(dates.min(), ctx.since)
+        # Each office from its own first reception on (offices × reception days).
+        office = each_office(data, dates)
+        firsts = pd.Series(dates.to_numpy()).groupby(office).min()
+        first = max(firsts.min(), ctx.since)
         last = min(ctx.until, ctx.as_of)
         days = pd.date_range(first, last, freq="D")
         wanted = days[(days.day_of_week == ctx.params["weekday"])]
         if wanted.empty:
             return empty_findings()
         work = ctx.calendar.is_workday(wanted.to_numpy(dtype="datetime64[D]"))
-        wanted = wanted[work]
-        missing = wanted[~wanted.isin(dates.dt.normalize())]
+        wanted = wanted[work].to_numpy(dtype="datetime64[ns]")
+        starts = np.maximum(firsts.to_numpy(dtype="datetime64[ns]"), np.datetime64(ctx.since.to_datetime64(), "ns"))
+        due = wanted[None, :] >= starts[:, None]
+        held = np.zeros(due.shape, dtype=bool)
+        day = dates.dt.normalize().to_numpy(dtype="datetime64[ns]")
+        at = np.searchsorted(wanted, day)
+        hit = at < len(wanted)
+        hit[hit] &= wanted[at[hit]] == day[hit]
+        held[np.searchsorted(firsts.index.to_numpy(), office[hit]), at[hit]] = True
+        at_office, at_day = np.nonzero(due & ~held)  # (each office's days in order)
+        missing = pd.DatetimeIndex(wanted[at_day])
         rows = pd.DataFrame(index=range(len(missing)))
         iso = missing.strftime("%Y-%m-%d")
-        return findings_from(
+        found = findings_from(
             rows,
             self,
             status="missing",
@@ -370,6 +384,9 @@ class PET005(Rule):
             due=list(missing),
             subject="局领导",
         )
+        if data.office_starts is not None and len(found):
+            found["_office"] = firsts.index.to_numpy()[at_office]  # (a day with no row cites no file)
+        return found
 
 
 @register

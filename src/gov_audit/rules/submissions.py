@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import register
 from .base import Context, Example, Rule, empty_findings, findings_from
-from .periods import period_label, whole_periods
+from .periods import each_office, office_periods, period_label
 
 SUBMISSION_EXAMPLE = {
     "报送日期": "2026-02-10",
@@ -41,6 +41,7 @@ class SUB001(Rule):
     """
 
     id = "SUB001"
+    batched = True
     obligations = ("O014",)
     title_zh = "单位当季度未报送政务公开信息"
     title_en = "A unit submitted no disclosure information in a quarter"
@@ -69,21 +70,25 @@ class SUB001(Rule):
     )
 
     def check(self, ctx: Context) -> pd.DataFrame:
-        f = ctx.registers["submissions"].valid(self.needs)
+        data = ctx.registers["submissions"]
+        f = data.valid(self.needs)
         f = f[f["date"].notna() & f["unit"].notna()]
         if f.empty:
             return empty_findings()
-        quarters = whole_periods(ctx, "quarter", f["date"].min())
+        # Each office's quarters from its own first date, for its own units.
+        f = f.assign(_o=each_office(data, f), label=period_label(f["date"], "quarter"), unit=f["unit"].astype(str))
+        quarters = office_periods(ctx, "quarter", f.groupby("_o")["date"].min())
         if quarters.empty:
             return empty_findings()
-        counts = f.assign(label=period_label(f["date"], "quarter")).groupby(["unit", "label"]).size()
-        units = pd.Index(sorted(f["unit"].astype(str).unique()), name="unit")
-        grid = pd.MultiIndex.from_product([units, quarters["label"]], names=["unit", "label"]).to_frame(index=False)
-        grid = grid.merge(quarters, on="label", how="left")
-        grid["n"] = counts.reindex(pd.MultiIndex.from_frame(grid[["unit", "label"]]), fill_value=0).to_numpy()
+        counts = f.groupby(["_o", "unit", "label"]).size()
+        units = f[["_o", "unit"]].drop_duplicates().sort_values(["_o", "unit"])
+        # each office: its units in order, each unit its quarters in order
+        grid = units.merge(quarters.reset_index(names="_q"), on="_o").sort_values(["_o", "unit", "_q"], kind="stable")
+        grid = grid.drop(columns="_q").reset_index(drop=True)
+        grid["n"] = counts.reindex(pd.MultiIndex.from_frame(grid[["_o", "unit", "label"]]), fill_value=0).to_numpy()
         need = ctx.params["per_quarter"]
         short = grid[grid["n"] < need].reset_index(drop=True)
-        return findings_from(
+        found = findings_from(
             short,
             self,
             status="missing",
@@ -95,3 +100,6 @@ class SUB001(Rule):
             due=short["end"],
             fields={"count": short["n"], "need": need},
         )
+        if data.office_starts is not None and len(found):
+            found["_office"] = short["_o"].to_numpy()  # (a quarter with no row cites no file)
+        return found
