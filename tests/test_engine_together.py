@@ -88,6 +88,18 @@ def assert_each_as_alone(paths: list[Path], as_of: str | AuditOptions, since: st
     return together
 
 
+def county_as_alone(offices: list[dict[str, list[list]]], options: AuditOptions) -> list:
+    """Each office's workbook written from its sheets, the offices judged together and each
+    alone (``assert_each_as_alone``); every batched rule that ran judged them together."""
+    from helpers import workbook
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [workbook(Path(tmp) / f"office{i}.xlsx", sheets) for i, sheets in enumerate(offices)]
+        results = assert_each_as_alone(paths, options)
+    assert set(results[0].judged_together) == {r for r in results[0].rules_run if r in BATCHED}
+    return results
+
+
 @pytest.fixture(scope="module")
 def county(tmp_path_factory) -> list[Path]:
     root = tmp_path_factory.mktemp("county")
@@ -313,23 +325,19 @@ def meeting_offices(draw):
 @SLOW
 @given(offices=meeting_offices(), as_of=st.dates(dt.date(2026, 1, 1), dt.date(2026, 12, 31)))
 def test_offices_meetings_judged_together_report_what_each_reports_alone(offices, as_of):
-    from helpers import workbook
-
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, (rows, roster) in enumerate(offices):
-            sheets = {
-                "会议记录": [
-                    ["会议日期", "会议类型", "部门", "议题", "主持人", "重大事项"],
-                    *[[d, k, dep, m, "郑建国（局长）", "是" if k == "重大事项" else None] for d, k, dep, m in rows],
-                ],
-                # (every office keeps a roster: offices with and without one are judged apart)
-                "人员名册": [["姓名", "部门"], *[list(r) for r in roster], ["王五", "综合股"]],
-            }
-            paths.append(workbook(Path(tmp) / f"office{i}.xlsx", sheets))
-        options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp("2025-01-01"), include=["MTG"])
-        results = assert_each_as_alone(paths, options)
-        assert {r for r in results[0].judged_together} == {r for r in results[0].rules_run if r in BATCHED}
+    sheets = [
+        {
+            "会议记录": [
+                ["会议日期", "会议类型", "部门", "议题", "主持人", "重大事项"],
+                *[[d, k, dep, m, "郑建国（局长）", "是" if k == "重大事项" else None] for d, k, dep, m in rows],
+            ],
+            # (every office keeps a roster: offices with and without one are judged apart)
+            "人员名册": [["姓名", "部门"], *[list(r) for r in roster], ["王五", "综合股"]],
+        }
+        for rows, roster in offices
+    ]
+    options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp("2025-01-01"), include=["MTG"])
+    county_as_alone(sheets, options)
 
 
 # The attendance judgement, the leave cover and the rules that read it (LEV006, ABP001,
@@ -387,17 +395,10 @@ def _attendance_sheets(punches, leave, roster, signin, handovers) -> dict[str, l
 @SLOW
 @given(offices=attendance_offices(), as_of=st.dates(dt.date(2026, 9, 10), dt.date(2026, 10, 31)))
 def test_offices_attendance_judged_together_report_what_each_reports_alone(offices, as_of):
-    from helpers import workbook
-
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = [
-            workbook(Path(tmp) / f"office{i}.xlsx", _attendance_sheets(*office)) for i, office in enumerate(offices)
-        ]
-        options = AuditOptions(
-            as_of=pd.Timestamp(as_of), since=pd.Timestamp("2026-01-01"), include=["ATT", "LEV006", "ABP"]
-        )
-        results = assert_each_as_alone(paths, options)
-        assert set(results[0].judged_together) == {r for r in results[0].rules_run if r in BATCHED}
+    options = AuditOptions(
+        as_of=pd.Timestamp(as_of), since=pd.Timestamp("2026-01-01"), include=["ATT", "LEV006", "ABP"]
+    )
+    county_as_alone([_attendance_sheets(*office) for office in offices], options)
 
 
 # The duty rota: each office's span (first to last day) decides which days and which
@@ -428,19 +429,15 @@ def duty_offices(draw):
 @SLOW
 @given(offices=duty_offices(), as_of=st.dates(dt.date(2026, 9, 25), dt.date(2026, 10, 31)))
 def test_offices_duty_rotas_judged_together_report_what_each_reports_alone(offices, as_of):
-    from helpers import workbook
-
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, (rota, punches) in enumerate(offices):
-            sheets = {
-                "值班表": [["值班日期", "值班人员", "到岗时间", "报备日期"], *[list(r) for r in rota]],
-                "考勤": [["姓名", "日期", "签到", "签退"], *[[n, d, t, "17:40"] for n, d, t in punches]],
-            }
-            paths.append(workbook(Path(tmp) / f"office{i}.xlsx", sheets))
-        options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp("2026-01-01"), include=["DUT"])
-        results = assert_each_as_alone(paths, options)
-        assert set(results[0].judged_together) == {r for r in results[0].rules_run if r in BATCHED}
+    sheets = [
+        {
+            "值班表": [["值班日期", "值班人员", "到岗时间", "报备日期"], *[list(r) for r in rota]],
+            "考勤": [["姓名", "日期", "签到", "签退"], *[[n, d, t, "17:40"] for n, d, t in punches]],
+        }
+        for rota, punches in offices
+    ]
+    options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp("2026-01-01"), include=["DUT"])
+    county_as_alone(sheets, options)
 
 
 def _workdays(first: str, last: str) -> list[dt.date]:
@@ -604,15 +601,7 @@ def period_offices(draw):
 @SLOW
 @given(offices=period_offices(), as_of=st.dates(dt.date(2026, 3, 1), dt.date(2026, 12, 31)))
 def test_offices_periods_and_items_judged_together_report_what_each_reports_alone(offices, as_of):
-    from helpers import workbook
-
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = [workbook(Path(tmp) / f"office{i}.xlsx", sheets) for i, sheets in enumerate(offices)]
-        options = AuditOptions(
-            as_of=pd.Timestamp(as_of),
-            since=pd.Timestamp("2025-01-01"),
-            include=["WEB001", "SUB001", "PET005", "DIS004", "DIS005"],
-        )
-        results = assert_each_as_alone(paths, options)
-        assert set(results[0].judged_together) == {r for r in results[0].rules_run if r in BATCHED}
-        assert {"WEB001", "SUB001", "PET005", "DIS004", "DIS005"} <= set(results[0].rules_run)
+    rules = ["WEB001", "SUB001", "PET005", "DIS004", "DIS005"]
+    options = AuditOptions(as_of=pd.Timestamp(as_of), since=pd.Timestamp("2025-01-01"), include=rules)
+    results = county_as_alone(offices, options)
+    assert set(rules) <= set(results[0].rules_run)
