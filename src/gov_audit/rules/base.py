@@ -164,9 +164,10 @@ class Rule:
     example_sheet: ClassVar[str] = ""  # default: the register's canonical sheet name
     # The rule judges several offices' registers laid end to end as each office's own
     # (engine.judge_offices): its groupings, bounds and lookups keep to one office
-    # (office_codes), and each finding cites its source file, which names its office (a
-    # finding citing none makes the engine run the rule office by office).  A rule
-    # without it is run office by office.
+    # (office_codes), and each finding cites its source file, which names its office, or
+    # names its office in an "_office" column (a period or a day with no row); a finding
+    # naming neither makes the engine run the rule office by office.  A rule without the
+    # mark is run office by office.  Every rule has it today.
     batched: ClassVar[bool] = False
 
     def check(self, ctx: Context) -> pd.DataFrame:  # pragma: no cover - abstract
