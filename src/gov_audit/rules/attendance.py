@@ -46,7 +46,18 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, empty_findings, extra_fields, findings_from, hhmm, office_codes
+from .base import (
+    Context,
+    Example,
+    Rule,
+    each_office,
+    empty_findings,
+    extra_fields,
+    findings_from,
+    hhmm,
+    name_offices,
+    office_codes,
+)
 from .ladder import Ladder, Tier
 
 if TYPE_CHECKING:
@@ -193,10 +204,9 @@ def _leave_cover(ctx: Context) -> pd.DataFrame:
     cover_from = np.where(is_first, start_t, 0.0)
     # A leave ending on a bare date runs to the end of that day.
     cover_to = np.where(is_last & (end_t > 0), end_t, 86400.0)
-    office = office_codes(data, lv.index)
     out = pd.DataFrame(
         {
-            "_o": np.zeros(len(idx), dtype=np.int64) if office is None else office[idx],
+            "_o": each_office(data, lv)[idx],
             "name": lv["name"].to_numpy()[idx],
             "date": day,
             "cover_from": cover_from,
@@ -733,15 +743,6 @@ def _daily_absence(sessions: SessionTable, missing: pd.DataFrame) -> pd.DataFram
     )
 
 
-def _with_office(ctx: Context, rows: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
-    """``found`` (one finding per row of ``rows``) naming each finding's office in
-    ``_office`` when the register holds several offices: a missing day or a count of
-    absences cites no row to tell it by."""
-    if ctx.registers["attendance"].office_starts is not None and len(found):
-        found["_office"] = rows["_o"].to_numpy()
-    return found
-
-
 def _session_key(s: pd.DataFrame) -> pd.Series:
     day = pd.to_datetime(s["date"]).dt.strftime("%Y-%m-%d")
     return s["name"].astype(str) + " " + day + np.where(s["two"], " " + s["session"].map(SESSION_ZH), "")
@@ -1168,9 +1169,7 @@ class ATT003(_AttendanceRule):
             rows = m.reset_index(drop=True)
             day = pd.to_datetime(rows["date"])
             out.append(
-                _with_office(
-                    ctx,
-                    rows,
+                name_offices(
                     findings_from(
                         rows,
                         self,
@@ -1184,6 +1183,8 @@ class ATT003(_AttendanceRule):
                         absent_days=rows["absent_days"],
                         fields={"reason": np.where(rows["absent_days"] < 1, "no_record_half", "no_record")},
                     ),
+                    ctx.registers["attendance"],
+                    rows["_o"],
                 )
             )
         out = [o for o in out if len(o)]
@@ -1345,9 +1346,7 @@ class ATT005(_AttendanceRule):
                 }
                 hit = hit.reset_index(drop=True)
                 out.append(
-                    _with_office(
-                        ctx,
-                        hit,
+                    name_offices(
                         findings_from(
                             hit,
                             self,
@@ -1360,6 +1359,8 @@ class ATT005(_AttendanceRule):
                             due=None,
                             fields=fields,
                         ),
+                        ctx.registers["attendance"],
+                        hit["_o"],
                     )
                 )
         y = d.sort_values(["_o", "name", "date"]).copy()
@@ -1370,9 +1371,7 @@ class ATT005(_AttendanceRule):
         if len(first):
             year_fields = {"kind": "year", "n": ctx.params["year_days"], "year": first["year"]}
             out.append(
-                _with_office(
-                    ctx,
-                    first,
+                name_offices(
                     findings_from(
                         first,
                         self,
@@ -1385,6 +1384,8 @@ class ATT005(_AttendanceRule):
                         due=None,
                         fields=year_fields,
                     ),
+                    ctx.registers["attendance"],
+                    first["_o"],
                 )
             )
         out = [o for o in out if len(o)]

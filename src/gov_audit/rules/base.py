@@ -208,6 +208,21 @@ def office_codes(data: RegisterData, index: pd.Index) -> np.ndarray | None:
     return np.searchsorted(starts, index.to_numpy(dtype=np.int64), side="right") - 1
 
 
+def each_office(data: RegisterData, rows: pd.DataFrame | pd.Series) -> np.ndarray:
+    """Each of ``rows``' office (``office_codes``), 0 throughout for one office's register."""
+    codes = office_codes(data, rows.index)
+    return np.zeros(len(rows), dtype=np.int64) if codes is None else codes
+
+
+def name_offices(found: pd.DataFrame, data: RegisterData, offices: Any) -> pd.DataFrame:
+    """``found`` naming each finding's office (``offices``, one per finding) in ``_office``
+    when ``data`` holds several offices: a finding with no row behind it (a period, a day)
+    cites no file to tell it by (``engine._split``).  One office's findings are left as they are."""
+    if data.office_starts is not None and len(found):
+        found["_office"] = np.asarray(offices)
+    return found
+
+
 def by_office(data: RegisterData, rows: pd.DataFrame | pd.Series, *keys: Any) -> list[Any]:
     """Grouping keys for ``rows`` of ``data`` that keep to one office: ``keys`` after the
     rows' office codes when ``data`` holds several offices, else ``keys`` alone (one office's

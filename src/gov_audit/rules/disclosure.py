@@ -35,13 +35,15 @@ from .base import (
     Rule,
     by_office,
     deadline_findings,
+    each_office,
     empty_findings,
     extra_fields,
     finding_fields,
     findings_from,
+    name_offices,
 )
 from .ladder import Ladder, Tier
-from .periods import each_office, office_periods, parse_period, period_label, whole_periods
+from .periods import office_periods, parse_period, period_label, whole_periods
 
 DYNAMIC = ("动态", "随时", "即时")
 PERIODIC = {"按月": "month", "按季": "quarter", "按年": "year", "定期": None}
@@ -343,7 +345,6 @@ class DIS004(Rule):
         data = ctx.registers["disclosures"]
         f = data.valid(self.needs)
         f = f.assign(_o=each_office(data, f))  # (an item is its office's)
-        combined = data.office_starts is not None
         cat = f["category"].fillna("").astype(str)
         out = []
         for word, kind in PERIODIC.items():
@@ -375,9 +376,7 @@ class DIS004(Rule):
                     due=rows["end"],
                     fields={"item": item},
                 )
-                if combined:
-                    found["_office"] = office  # (a period with no row cites no file)
-                out.append(found)
+                out.append(name_offices(found, data, np.full(len(found), office)))
         return pd.concat(out, ignore_index=True) if out else empty_findings()
 
 
@@ -526,9 +525,7 @@ class WEB001(Rule):
             subject="网站管理",
             dept=None,
         )
-        if data.office_starts is not None and len(found):
-            found["_office"] = short["_o"].to_numpy()  # (a week with no row cites no file)
-        return found
+        return name_offices(found, data, short["_o"])
 
 
 # Once copied into DIS001–DIS003/DIS006, read only by DIS004 and DIS005.

@@ -17,10 +17,11 @@ from .base import (
     Rule,
     by_office,
     deadline_findings,
+    each_office,
     empty_findings,
     findings_from,
     hhmm,
-    office_codes,
+    name_offices,
 )
 
 CLAUSE = "003 值班制度"
@@ -58,9 +59,7 @@ class _Spans:
     its own days, whoever's rows lie around it."""
 
     def __init__(self, ctx: Context, f: pd.DataFrame, until: pd.Timestamp | None = None):
-        codes = office_codes(ctx.registers["duty"], f.index)
-        self.combined = codes is not None
-        self.row_office = np.zeros(len(f), dtype=np.int64) if codes is None else codes
+        self.row_office = each_office(ctx.registers["duty"], f)
         self.row_day = f["date"].dt.normalize().to_numpy(dtype="datetime64[ns]")
         spans = pd.DataFrame({"o": self.row_office, "day": self.row_day}).groupby("o")["day"].agg(["min", "max"])
         self.offices = spans.index.to_numpy()
@@ -170,9 +169,7 @@ class DUT001(Rule):
             date=gap["date"],
             fields={"day": np.where(gap["kind"].isin(["workday", "makeup"]), "workday", "holiday")},
         )
-        if spans.combined and len(found):
-            found["_office"] = spans.offices[office]  # (a day with no row cites no file)
-        return found
+        return name_offices(found, ctx.registers["duty"], spans.offices[office])
 
 
 @register

@@ -16,10 +16,10 @@ from .base import (
     Example,
     Rule,
     deadline_findings,
+    each_office,
     empty_findings,
     extra_fields,
     findings_from,
-    office_codes,
     person_findings,
 )
 
@@ -712,11 +712,10 @@ def _on_leave(ctx: Context, f: pd.DataFrame) -> pd.Series:
     if cover.empty or f.empty:
         return pd.Series(False, index=f.index)
     # A person on leave is on leave from their own office (``_o``; 0 for one office's registers).
-    office = office_codes(ctx.registers["signin"], f.index)
     days = pd.MultiIndex.from_arrays([cover["_o"], cover["name"].astype(str), pd.to_datetime(cover["date"])])
     rows = pd.MultiIndex.from_arrays(
         [
-            np.zeros(len(f), dtype=np.int64) if office is None else office,
+            each_office(ctx.registers["signin"], f),
             f["name"].astype(str),
             f["date"].dt.normalize(),
         ]

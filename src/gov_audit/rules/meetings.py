@@ -16,11 +16,12 @@ from .base import (
     Example,
     ParameterError,
     Rule,
+    each_office,
     empty_findings,
     extra_fields,
     findings_from,
     first_present,
-    office_codes,
+    name_offices,
 )
 from .periods import office_periods, period_label
 
@@ -156,8 +157,8 @@ def short_periods(
     names its office in ``_office`` (a missing period cites no row to tell it by)."""
     if f.empty:
         return empty_findings()
-    codes = office_codes(ctx.registers[rule.register], f.index)
-    office = np.zeros(len(f), dtype=np.int64) if codes is None else codes
+    data = ctx.registers[rule.register]
+    office = each_office(data, f)
     firsts = pd.Series(f["date"].to_numpy()).groupby(office, sort=True).min()
     grid = office_periods(ctx, period, firsts)
     if only:
@@ -208,9 +209,7 @@ def short_periods(
         dept=short["unit"] if per_dept else None,
         fields={"count": short["n"], "need": need, "duty": duty},
     )
-    if codes is not None and len(found):
-        found["_office"] = short["_o"].to_numpy()
-    return found
+    return name_offices(found, data, short["_o"])
 
 
 def _unit_grid(
@@ -222,15 +221,7 @@ def _unit_grid(
     parts = [pd.DataFrame({"_o": office[held], "unit": rows["dept"].to_numpy()})]
     staff = ctx.registers.get("staff")
     if staff is not None and "dept" in staff.frame:
-        staff_office = office_codes(staff, staff.frame.index)
-        parts.append(
-            pd.DataFrame(
-                {
-                    "_o": np.zeros(len(staff.frame), dtype=np.int64) if staff_office is None else staff_office,
-                    "unit": staff.frame["dept"].to_numpy(),
-                }
-            )
-        )
+        parts.append(pd.DataFrame({"_o": each_office(staff, staff.frame), "unit": staff.frame["dept"].to_numpy()}))
     named = pd.concat(parts, ignore_index=True).dropna(subset=["unit"])
     named["unit"] = named["unit"].astype(str)
     named = named[named["unit"].str.strip() != ""].drop_duplicates()
@@ -917,8 +908,7 @@ class MTG005(Rule):
         f = f[f["date"].notna()].copy()
         f["_matter"] = f["matter"].where(f["matter"].notna(), "row " + f["_row"].astype(str))
         # A matter is one office's: with several offices' rows, the office comes first in every key.
-        codes = office_codes(ctx.registers["meetings"], f.index)
-        f["_o"] = 0 if codes is None else codes
+        f["_o"] = each_office(ctx.registers["meetings"], f)
         major = f.groupby(["_o", "_matter"])["major"].transform("max").astype(bool)
         f = f[major]
         if f.empty:

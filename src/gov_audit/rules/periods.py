@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .base import Context, office_codes
+from .base import Context
 
 
 def period_label(dates: pd.Series, kind: str) -> pd.Series:
@@ -79,12 +79,6 @@ def office_periods(ctx: Context, kind: str, firsts: pd.Series) -> pd.DataFrame:
     out = periods.iloc[at_period].reset_index(drop=True)
     out.insert(0, "_o", firsts.index.to_numpy()[at_office])
     return out
-
-
-def each_office(data, rows: pd.DataFrame | pd.Series) -> np.ndarray:
-    """Each of ``rows``' office (``office_codes``), 0 throughout for one office's register."""
-    codes = office_codes(data, rows.index)
-    return np.zeros(len(rows), dtype=np.int64) if codes is None else codes
 
 
 @lru_cache(maxsize=1024)

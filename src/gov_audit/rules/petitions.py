@@ -6,8 +6,17 @@ import numpy as np
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, deadline_findings, empty_findings, findings_from, first_present
-from .periods import each_office
+from .base import (
+    Context,
+    Example,
+    Rule,
+    deadline_findings,
+    each_office,
+    empty_findings,
+    findings_from,
+    first_present,
+    name_offices,
+)
 
 
 def _who(f: pd.DataFrame) -> pd.Series:
@@ -384,9 +393,7 @@ class PET005(Rule):
             due=list(missing),
             subject="局领导",
         )
-        if data.office_starts is not None and len(found):
-            found["_office"] = firsts.index.to_numpy()[at_office]  # (a day with no row cites no file)
-        return found
+        return name_offices(found, data, firsts.index.to_numpy()[at_office])
 
 
 @register

@@ -19,11 +19,11 @@ from .base import (
     Example,
     Rule,
     deadline_findings,
+    each_office,
     empty_findings,
     extra_fields,
     findings_from,
     first_present,
-    office_codes,
 )
 
 CASE_EXAMPLE = {
@@ -203,13 +203,6 @@ def _leave_days(ctx: Context, names: set[str]) -> pd.DataFrame:
     return out.drop_duplicates().reset_index(drop=True)
 
 
-def _office_of(ctx: Context, register: str, rows: pd.DataFrame) -> np.ndarray:
-    """Each row's office (0 for one office's register): a post, a leave and a handover
-    meet only within an office."""
-    codes = office_codes(ctx.registers[register], rows.index)
-    return np.zeros(len(rows), dtype=np.int64) if codes is None else codes
-
-
 def _posts(ctx: Context) -> pd.DataFrame:
     f = ctx.registers["ab_posts"].valid(("post", "a_person", "b_person"))
     f = f[f["post"].notna() & f["a_person"].notna() & f["b_person"].notna()]
@@ -217,7 +210,7 @@ def _posts(ctx: Context) -> pd.DataFrame:
         post=f["post"].astype(str).str.strip(),
         a_person=f["a_person"].astype(str).str.strip(),
         b_person=f["b_person"].astype(str).str.strip(),
-        _o=_office_of(ctx, "ab_posts", f),
+        _o=each_office(ctx.registers["ab_posts"], f),  # (a post, a leave, a handover meet within an office)
     )
 
 
@@ -371,7 +364,7 @@ class ABP002(_PostRule):
         logs = logs[logs["date"].notna() & logs["post"].notna()]
         logs = pd.DataFrame(
             {
-                "_o": _office_of(ctx, "handovers", logs),
+                "_o": each_office(ctx.registers["handovers"], logs),
                 "post": logs["post"].astype(str).str.strip(),
                 "logged": logs["date"].dt.normalize(),
             }

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from . import register
-from .base import Context, Example, Rule, empty_findings, findings_from
-from .periods import each_office, office_periods, period_label
+from .base import Context, Example, Rule, each_office, empty_findings, findings_from, name_offices
+from .periods import office_periods, period_label
 
 SUBMISSION_EXAMPLE = {
     "报送日期": "2026-02-10",
@@ -100,6 +100,4 @@ class SUB001(Rule):
             due=short["end"],
             fields={"count": short["n"], "need": need},
         )
-        if data.office_starts is not None and len(found):
-            found["_office"] = short["_o"].to_numpy()  # (a quarter with no row cites no file)
-        return found
+        return name_offices(found, data, short["_o"])
