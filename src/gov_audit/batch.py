@@ -54,13 +54,14 @@ def _is_under(path: Path, root: Path) -> bool:
 def audit_offices(offices: Sequence[Office], options, lang: str, fail_on: str, prepared=None) -> list[dict]:
     """Run in a worker process: each office's report and exit code (never raises).
 
-    Each office's registers are read on their own; offices whose registers and columns
-    are alike are then judged together (``engine.judge_offices``), each getting the report
+    Each office's files are read on their own and their sheets typed together
+    (``intake.load_offices``); offices whose registers and columns are alike are then
+    judged together (``engine.judge_offices``), each getting the report
     it gets alone.  ``prepared`` (rulebook, calendar, waivers, baseline) is the batch's,
     loaded once: each office loading it again cost a quarter of a sample office's time."""
     from .engine import judge_offices, normalize_options, prepare, read_limits
     from .errors import InputFailure
-    from .intake import load_registers
+    from .intake import load_offices, load_registers
 
     results: dict[str, dict] = {}
     try:
@@ -68,19 +69,16 @@ def audit_offices(offices: Sequence[Office], options, lang: str, fail_on: str, p
     except InputFailure as exc:
         errors = [e.to_json() for e in exc.errors]
         return [{"office": o.name, "exit": 2, "report": None, "errors": errors} for o in offices]
+    no, limits = normalize_options(prepared.rulebook), read_limits(prepared.rulebook)
     loaded: list[tuple[Office, Intake]] = []
-    for o in offices:
-        try:
-            loaded.append(
-                (
-                    o,
-                    load_registers(
-                        o.files, normalize_options(prepared.rulebook), limits=read_limits(prepared.rulebook)
-                    ),
-                )
-            )
-        except Exception as exc:  # one office's bug must not stop the batch
-            results[o.name] = _internal(o, exc)
+    try:
+        loaded = list(zip(offices, load_offices([o.files for o in offices], no, limits=limits), strict=True))
+    except Exception:  # read together they failed: each alone says what is wrong with it
+        for o in offices:
+            try:
+                loaded.append((o, load_registers(o.files, no, limits=limits)))
+            except Exception as exc:  # one office's bug must not stop the batch
+                results[o.name] = _internal(o, exc)
     audits: list[Any]
     try:
         audits = judge_offices([it for _, it in loaded], options, prepared)

@@ -7,12 +7,13 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .classify import Classified, Skipped, classify
 from .errors import InputError
-from .normalize import NormalizeOptions, RegisterData, combine, normalize
+from .normalize import NormalizeOptions, RegisterData, combine, normalize_sheets
 from .read import (
     DEFAULT_LIMITS,
     RawSheet,
@@ -103,47 +104,105 @@ def load_registers(
     display_root: Path | None = None,
     limits: ReadLimits = DEFAULT_LIMITS,
 ) -> Intake:
-    files, errors = find_inputs(paths)
-    storage = text_storage(files)
-    with _text_held(storage):
-        intake = _load_registers(files, errors, options, display_root, limits)
-    intake.text_storage = storage
-    return intake
+    return load_offices([paths], options, display_root, limits)[0]
 
 
-def _load_registers(
-    files: list[Path],
-    errors: list[InputError],
-    options: NormalizeOptions | None,
-    display_root: Path | None,
-    limits: ReadLimits,
-) -> Intake:
+def load_offices(
+    offices: Sequence[Sequence[str | Path]],
+    options: NormalizeOptions | None = None,
+    display_root: Path | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> list[Intake]:
+    """Each office's registers, as ``load_registers`` reads them one office at a time.
+
+    Every office's files are read and classified on their own; the sheets of offices
+    whose text is held alike are then typed together (``normalize.normalize_sheets``:
+    a county's offices fill one template, and typing a small sheet is nearly all fixed
+    cost), and each office gets back its own sheets' rows and errors, in its own order."""
+    found = [find_inputs(paths) for paths in offices]
+    storages = [text_storage(files) for files, _ in found]
+    intakes: dict[int, Intake] = {}
+    for storage in sorted(set(storages)):
+        members = [i for i, s in enumerate(storages) if s == storage]
+        with _text_held(storage):
+            read = {i: [_read_file(path, display_root, limits) for path in found[i][0]] for i in members}
+            _type_sheets([s for i in members for f in read[i] for s in f.sheets], options)
+        for i in members:
+            intakes[i] = _assemble(read[i], found[i][1])
+            intakes[i].text_storage = storage
+    return [intakes[i] for i in range(len(offices))]
+
+
+@dataclass
+class _Sheet:
+    """One sheet on its way in: what classify made of it, then its register rows."""
+
+    sheet: RawSheet
+    display: str
+    errors: list[InputError] = field(default_factory=list)
+    outcome: str = "error"  # the register key, "skipped" or "error" (InputFile.sheets)
+    classified: Classified | None = None
+    skipped: Skipped | None = None
+    titles: list[str] = field(default_factory=list)
+    data: RegisterData | None = None
+
+
+@dataclass
+class _File:
+    info: InputFile
+    errors: list[InputError]  # the reader's
+    sheets: list[_Sheet]
+    digest: Future[str] | None = None  # the file's sha256, hashed while its sheets are typed
+
+
+def _read_file(path: Path, display_root: Path | None, limits: ReadLimits) -> _File:
+    display = _display(path, display_root)
+    # hashlib lets go of the GIL on large buffers: the workbook is hashed while it is parsed.
+    digest = background("hash").submit(sha256_of, path) if path.exists() else None
+    sheets, errors = read_sheets(path, display, limits)
+    info = InputFile(display, "")
+    return _File(info, errors, [_classify_sheet(sheet, display) for sheet in sheets], digest)
+
+
+def _assemble(files: list[_File], errors: list[InputError]) -> Intake:
+    """An office's intake from its files' sheets, in the order they were read."""
     parts: dict[str, list[RegisterData]] = {}
     inputs: list[InputFile] = []
     skipped: list[Skipped] = []
     titles: list[str] = []
-    for path in files:
-        display = _display(path, display_root)
-        # hashlib lets go of the GIL on large buffers: the workbook is hashed while it is parsed.
-        digest = background("hash").submit(sha256_of, path) if path.exists() else None
-        sheets, errs = read_sheets(path, display, limits)
-        errors += errs
-        info = InputFile(display, "")
-        inputs.append(info)
+    for f in files:
+        errors += f.errors
+        inputs.append(f.info)
         errors_before = len(errors)
         skipped_before = len(skipped)
-        for sheet in sheets:
-            _take_sheet(sheet, display, options, info, parts, skipped, titles, errors)
+        _take_sheets(f, parts, skipped, titles, errors)
         if (
-            sheets
+            f.sheets
             and len(errors) == errors_before
-            and not any(v not in ("skipped", "error") for v in info.sheets.values())
+            and not any(v not in ("skipped", "error") for v in f.info.sheets.values())
         ):
             # A file in which nothing could be audited is never "no findings".
-            errors += _nothing_recognised(display, skipped[skipped_before:])
-        info.sha256 = digest.result() if digest is not None else ""
+            errors += _nothing_recognised(f.info.path, skipped[skipped_before:])
+        f.info.sha256 = f.digest.result() if f.digest is not None else ""
     registers = {k: combine(v) for k, v in sorted(parts.items())}
     return Intake(registers, inputs, skipped, errors, titles)
+
+
+def _take_sheets(
+    f: _File,
+    parts: dict[str, list[RegisterData]],
+    skipped: list[Skipped],
+    titles: list[str],
+    errors: list[InputError],
+) -> None:
+    for s in f.sheets:
+        errors += s.errors
+        titles += s.titles
+        if s.skipped is not None:
+            skipped.append(s.skipped)
+        if s.data is not None:
+            parts.setdefault(s.data.key, []).append(s.data)
+        f.info.sheets[s.sheet.sheet] = s.outcome
 
 
 # A register's title names the office, then the year and the register: "清河县人口和计划生育局
@@ -216,63 +275,61 @@ def _display(path: Path, root: Path | None) -> str:
     return str(path)
 
 
-def _take_sheet(
-    sheet: RawSheet,
-    display: str,
-    options: NormalizeOptions | None,
-    info: InputFile,
-    parts: dict[str, list[RegisterData]],
-    skipped: list[Skipped],
-    titles: list[str],
-    errors: list[InputError],
-) -> None:
-    """One sheet through classify → normalize, its register part, skip or errors recorded."""
+def _classify_sheet(sheet: RawSheet, display: str) -> _Sheet:
+    """What one sheet is: a register to type, a sheet to skip, or an error."""
+    taken = _Sheet(sheet, display)
     try:
         result, errs = classify(sheet)
-        errors += errs
+        taken.errors += errs
         if isinstance(result, Skipped):
-            skipped.append(result)
-            info.sheets[sheet.sheet] = "skipped"
+            taken.skipped = result
+            taken.outcome = "skipped"
         elif isinstance(result, Classified):
-            titles += _title_rows(result)
-            data, errs = normalize(result, options)
-            errors += errs
-            if data is None:  # e.g. a grid whose month nobody states: its errors say why
-                info.sheets[sheet.sheet] = "error"
-                return
-            parts.setdefault(data.key, []).append(data)
-            info.sheets[sheet.sheet] = data.key
-        else:
-            info.sheets[sheet.sheet] = "error"
+            taken.titles = _title_rows(result)
+            taken.classified = result
     except BaseException as exc:  # the reading boundary: one sheet's failure is that sheet's error
         if fatal(exc):
             raise
-        info.sheets[sheet.sheet] = "error"
-        where = None if sheet.is_csv else sheet.sheet
-        if isinstance(exc, SheetUnreadable):
-            errors.append(
-                InputError(display, "unreadable", f"工作表无法读取 (sheet cannot be read): {exc}", sheet=where)
-            )
-        else:
-            errors.append(
-                InputError(
-                    display,
-                    "internal",
-                    f"读取工作表时内部错误，请报告此问题 (internal error reading the sheet; "
-                    f"please report): {type(exc).__name__}: {_first_line(exc)}",
-                    sheet=where,
-                )
-            )
+        taken.errors.append(_sheet_failed(sheet, display, exc))
+    return taken
+
+
+def _type_sheets(sheets: list[_Sheet], options: NormalizeOptions | None) -> None:
+    """The classified sheets' rows, typed (together where they can be: normalize_sheets)."""
+    todo = [s for s in sheets if s.classified is not None]
+    results = normalize_sheets([s.classified for s in todo if s.classified is not None], options)
+    for s, result in zip(todo, results, strict=True):
+        if isinstance(result, BaseException):
+            s.errors.append(_sheet_failed(s.sheet, s.display, result))
+            continue
+        data, errs = result
+        s.errors += errs
+        if data is not None:  # (None: e.g. a grid whose month nobody states: its errors say why)
+            s.data = data
+            s.outcome = data.key
+
+
+def _sheet_failed(sheet: RawSheet, display: str, exc: BaseException) -> InputError:
+    where = None if sheet.is_csv else sheet.sheet
+    if isinstance(exc, SheetUnreadable):
+        return InputError(display, "unreadable", f"工作表无法读取 (sheet cannot be read): {exc}", sheet=where)
+    return InputError(
+        display,
+        "internal",
+        f"读取工作表时内部错误，请报告此问题 (internal error reading the sheet; "
+        f"please report): {type(exc).__name__}: {_first_line(exc)}",
+        sheet=where,
+    )
 
 
 def intake_of(sheets: Sequence[RawSheet], options: NormalizeOptions | None = None, name: str = "内存") -> Intake:
     """Registers from sheets already in memory (the tests' family harness, other front ends)."""
+    f = _File(InputFile(name, ""), [], [_classify_sheet(sheet, name) for sheet in sheets])
+    _type_sheets(f.sheets, options)
     parts: dict[str, list[RegisterData]] = {}
     skipped: list[Skipped] = []
     titles: list[str] = []
     errors: list[InputError] = []
-    info = InputFile(name, "")
-    for sheet in sheets:
-        _take_sheet(sheet, name, options, info, parts, skipped, titles, errors)
+    _take_sheets(f, parts, skipped, titles, errors)
     registers = {k: combine(v) for k, v in sorted(parts.items())}
-    return Intake(registers, [info], skipped, errors, titles)
+    return Intake(registers, [f.info], skipped, errors, titles)
