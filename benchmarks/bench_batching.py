@@ -21,7 +21,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from gov_audit.batch import Office, audit_offices
+from gov_audit.batch import TOGETHER_MAX_OFFICES, Office, audit_offices
 from gov_audit.engine import AuditOptions, prepare, run_audit
 from gov_audit.report import build_report
 
@@ -80,7 +80,7 @@ def main() -> None:
         for i in range(k):
             copies.append(Path(tmp) / f"office{i:03d}.xlsx")
             copies[-1].write_bytes(SAMPLE.read_bytes())
-        batch = min(8, k)  # (a worker's share: batch.TOGETHER_MAX_OFFICES)
+        batch = min(TOGETHER_MAX_OFFICES, k)  # (a worker's share)
         together = together_cpu(copies[:batch], options)
     print(f"one sample office: {one:.3f} s CPU, {n_one} findings")
     print(f"its rows ×{k} in one office: {many:.3f} s CPU, {n_many} findings")
