@@ -362,3 +362,50 @@ def test_a_renderer_failing_on_one_office_costs_only_that_office_its_report(tmp_
     failed = (out / "gov-audit-清河乡计生办-2026-11-24.csv").read_text(encoding="utf-8-sig")
     assert failed.count("\n") == 1 and failed.startswith("规则,状态")
     assert "清河乡计生办: csv report 内部错误" in r.stderr and "RuntimeError: renderer bug" in r.stderr
+
+
+def test_a_worker_writes_its_offices_reports_and_sends_back_only_their_rows(tmp_path):
+    # The reports are written (or encoded) where they were made; the command line gets each
+    # office's summary row, exit code and errors, never the report itself.
+    import pandas as pd
+
+    from gov_audit.batch import discover_offices, run_batch
+    from gov_audit.cli import ReportDelivery
+    from gov_audit.engine import AuditOptions, prepare
+
+    root = county_with_a_broken_file(tmp_path)
+    offices, _ = discover_offices([root])
+    options = AuditOptions(as_of=pd.Timestamp("2026-11-24"))
+    out = tmp_path / "reports"
+    out.mkdir()
+    settled = []
+    deliver = ReportDelivery("json", "zh", out, "2026-11-24", options, None, spool=False)
+    results = run_batch(
+        offices,
+        options,
+        "zh",
+        "breach",
+        jobs=2,
+        prepared=prepare(options),
+        deliver=deliver,
+        settle=lambda r: settled.append(sorted(r)) or r,
+    )
+    assert settled == [["errors", "exit", "office", "row"]] * 3
+    assert [(r["office"], r["exit"], r["row"]["findings"]) for r in results] == [
+        ("坏文件", 2, 0),
+        ("城关镇/城关镇计生办", 1, 1),
+        ("清河乡计生办", 0, 0),
+    ]
+    written = json.loads((out / "gov-audit-城关镇_城关镇计生办-2026-11-24.json").read_text(encoding="utf-8"))
+    assert [f["key"] for f in written["findings"]] == ["A"]
+    spooled = run_batch(
+        offices,
+        options,
+        "zh",
+        "breach",
+        jobs=2,
+        prepared=prepare(options),
+        deliver=ReportDelivery("json", "zh", None, "2026-11-24", options, None, spool=True),
+    )
+    report = json.loads(spooled[1]["json"].decode("utf-8"))
+    assert report == written

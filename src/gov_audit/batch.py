@@ -165,8 +165,9 @@ def _keep_prepared(prepared) -> None:
     collect_less_often()  # a spawned worker (Windows) starts with Python's defaults
 
 
-def _audit_in_worker(offices: list[Office], options, lang: str, fail_on: str) -> list[dict]:
-    return audit_offices(offices, options, lang, fail_on, _WORKER_PREPARED)
+def _audit_in_worker(offices: list[Office], options, lang: str, fail_on: str, deliver=None) -> list[dict]:
+    results = audit_offices(offices, options, lang, fail_on, _WORKER_PREPARED)
+    return [deliver(r) for r in results] if deliver is not None else results
 
 
 def run_batch(
@@ -178,39 +179,47 @@ def run_batch(
     jobs: int = 0,
     prepared=None,
     settle: Callable[[dict], dict] | None = None,
+    deliver: Callable[[dict], dict] | None = None,
 ) -> list[dict]:
     """Each office's result, in the offices' order.
 
-    ``settle(result)`` runs in this process as each office finishes (in the order they
-    finish) and returns what is kept of it: the command line writes the office's report
-    there and keeps its summary row, so a county's reports never pile up in memory."""
+    ``deliver(result)`` runs where the office was audited (a worker: it must pickle) and
+    returns what is sent on: the command line's writes the office's report and keeps its
+    summary row.  ``settle(result)`` then runs in this process as each office finishes (in
+    the order they finish) and returns what is kept of it, so a county's reports never
+    pile up in memory."""
     workers = max(1, min(len(offices), jobs or os.cpu_count() or 1))
     results: dict[str, dict] = {}
     keep = settle or (lambda r: r)
+    send = deliver or (lambda r: r)
     chunks = office_chunks(offices, workers)
     if workers == 1 or len(offices) == 1:
         for chunk in chunks:
             for r in audit_offices(chunk, options, lang, fail_on, prepared):
-                results[r["office"]] = keep(r)
+                results[r["office"]] = keep(send(r))
                 if progress:
                     progress()
     else:
         # The workers start with the prepared rulebook and calendar (inherited at the fork,
         # or pickled once per worker elsewhere), not with one copy per office sent along.
         with ProcessPoolExecutor(max_workers=workers, initializer=_keep_prepared, initargs=(prepared,)) as pool:
-            futures = {pool.submit(_audit_in_worker, chunk, options, lang, fail_on): chunk for chunk in chunks}
+            futures = {pool.submit(_audit_in_worker, chunk, options, lang, fail_on, deliver): chunk for chunk in chunks}
             for fut in as_completed(futures):
                 chunk = futures.pop(fut)  # a finished future holds its reports: let them go
                 try:
                     done = fut.result()
+                except OSError:  # a report that could not be written (disk full): the batch stops
+                    raise
                 except Exception as exc:  # a worker that died (memory, signal)
                     done = [
-                        {
-                            "office": o.name,
-                            "exit": 2,
-                            "report": None,
-                            "errors": [{"file": o.name, "message": f"审计进程异常退出 (worker failed): {exc}"}],
-                        }
+                        send(
+                            {
+                                "office": o.name,
+                                "exit": 2,
+                                "report": None,
+                                "errors": [{"file": o.name, "message": f"审计进程异常退出 (worker failed): {exc}"}],
+                            }
+                        )
                         for o in chunk
                     ]
                 for r in done:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -439,15 +440,55 @@ def _render_table_text(report: dict, lang: str, group_by: str = "register") -> s
     return cap.get()
 
 
+@dataclass(frozen=True)
+class ReportDelivery:
+    """What becomes of an office's report in a batch, done in the worker that made it: its
+    file written (``--output-dir``), or its JSON encoded for the batch document; what goes
+    back to the command line is that, its summary row, exit code and errors.
+
+    Sending each report back whole cost the command line 21 ms an office to unpickle and
+    6 ms to write, on the same two cores the workers ran on (100 sample offices: 2.7 s)."""
+
+    fmt: str
+    lang: str
+    output_dir: Path | None
+    stamp: str
+    options: Any
+    source: str | None
+    spool: bool
+
+    def __call__(self, r: dict) -> dict:
+
+        from .batch import summary_row
+        from .render.output import EXTENSION, write_report
+        from .report import failure_report
+
+        rep = r["report"]
+        if self.output_dir is not None and rep is not None:
+            safe = r["office"].replace("/", "_").replace("\\", "_")
+            path = self.output_dir / f"gov-audit-{safe}-{self.stamp}.{EXTENSION[self.fmt]}"
+            try:
+                write_report(rep, self.fmt, path, self.lang, source_root=Path.cwd())
+            except OSError:
+                raise
+            except Exception as exc:  # a renderer's bug costs this office its report, not the batch
+                errors = [InputError.from_json(e) for e in r["errors"]]
+                errors.append(_internal([r["office"]], f"{self.fmt} report", exc))
+                write_report(failure_report(self.options, errors, self.lang, self.source), self.fmt, path, self.lang)
+                r = dict(r, exit=EXIT_INPUT, errors=[e.to_json() for e in errors])
+        out = {"office": r["office"], "exit": r["exit"], "errors": r["errors"], "row": summary_row(r)}
+        if self.spool:
+            out["json"] = json.dumps(rep, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return out
+
+
 def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, jobs: int = 0, prepared=None) -> int:
     import contextlib
     import json as _json
     import tempfile
 
-    from .batch import batch_exit, run_batch, summary_row
+    from .batch import batch_exit, run_batch
     from .render.files import atomic_path, write_text_atomic
-    from .render.output import EXTENSION, write_report
-    from .report import failure_report
 
     err = _stderr()
     progress = None
@@ -464,29 +505,18 @@ def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, j
         spool = stack.enter_context(tempfile.TemporaryFile()) if fmt == "json" and output_dir is None else None
         spooled: dict[str, tuple[int, int]] = {}
 
+        source = prepared.rulebook.source if prepared is not None else None
+        deliver = ReportDelivery(fmt, lang, output_dir, stamp, opts, source, spool=spool is not None)
+
         def settle(r: dict) -> dict:
-            rep = r["report"]
-            if output_dir is not None and rep is not None:
-                safe = r["office"].replace("/", "_").replace("\\", "_")
-                path = output_dir / f"gov-audit-{safe}-{stamp}.{EXTENSION[fmt]}"
-                try:
-                    write_report(rep, fmt, path, lang, source_root=Path.cwd())
-                except OSError:
-                    raise
-                except Exception as exc:  # a renderer's bug costs this office its report, not the batch
-                    errors = [InputError.from_json(e) for e in r["errors"]]
-                    errors.append(_internal([r["office"]], f"{fmt} report", exc))
-                    source = prepared.rulebook.source if prepared is not None else None
-                    write_report(failure_report(opts, errors, lang, source), fmt, path, lang)
-                    r = dict(r, exit=EXIT_INPUT, errors=[e.to_json() for e in errors])
-            if spool is not None:
-                data = _json.dumps(rep, ensure_ascii=False, sort_keys=True).encode("utf-8")
+            data = r.pop("json", None)
+            if data is not None and spool is not None:
                 spooled[r["office"]] = (spool.tell(), len(data))
                 spool.write(data)
-            return {"office": r["office"], "exit": r["exit"], "errors": r["errors"], "row": summary_row(r)}
+            return r
 
         try:
-            results = run_batch(offices, opts, lang, fail_on, progress, jobs, prepared, settle=settle)
+            results = run_batch(offices, opts, lang, fail_on, progress, jobs, prepared, settle=settle, deliver=deliver)
         finally:
             if progress:
                 bar.stop()
