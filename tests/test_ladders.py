@@ -160,6 +160,9 @@ def test_grouped_ladders_match_the_group_at_a_time_reference(rows, seed):
     frame["w_from"] = pd.to_datetime(frame["window"] + "-01-01")
     frame["w_to"] = pd.to_datetime(frame["window"] + "-12-31")
     book = type("Book", (), {"settings": {"office": "某局"}})()
+    # Two offices' findings together (the ladders of a worker's share are computed in one
+    # pass): each office's entries are those the reference gives its findings alone.
+    frame["_o"] = [random.Random(seed + i).randrange(2) for i in range(len(frame))]
     pairs = [(ladders._count, ref._count), (ladders._unit, ref._unit), (ladders._dept_points, ref._dept_points)]
     for lad in LADDERS.values():
         for grouped, reference in pairs:
@@ -167,18 +170,22 @@ def test_grouped_ladders_match_the_group_at_a_time_reference(rows, seed):
             if lad.kind != kind:
                 continue
             params = {"points": 0.5}
-            new = grouped(lad, frame.copy(), params, book, None)
-            old = reference(lad, frame.copy(), params, book, None)
-            assert [dict(e, findings=list(e["findings"])) for e in new] == [
-                dict(e, findings=list(e["findings"])) for e in old
-            ]
+            new = grouped(lad, frame.copy(), params, book, [None, None])
+            for o in (0, 1):
+                alone = frame[frame["_o"] == o].drop(columns="_o").reset_index(drop=True)
+                old = reference(lad, alone, params, book, None)
+                mine = [{k: v for k, v in e.items() if k != "_o"} for e in new if e["_o"] == o]
+                assert [dict(e, findings=list(e["findings"])) for e in mine] == [
+                    dict(e, findings=list(e["findings"])) for e in old
+                ]
             # The same findings in another order: the same penalties, departments included
             # (a person's department once came from whichever finding was first).
             shuffled = frame.sample(frac=1, random_state=seed).reset_index(drop=True)
-            again = grouped(lad, shuffled, params, book, None)
-            assert [dict(e, findings=sorted(e["findings"])) for e in again] == [
-                dict(e, findings=sorted(e["findings"])) for e in new
-            ]
+            again = grouped(lad, shuffled, params, book, [None, None])
+            assert sorted((e["_o"], e["subject"], e["period"], sorted(e["findings"])) for e in again) == sorted(
+                (e["_o"], e["subject"], e["period"], sorted(e["findings"]))
+                for e in grouped(lad, frame.copy(), params, book, [None, None])
+            )
 
 
 # A ladder's year window: its label and first and last day, as parsing "YYYY-01-01" and

@@ -180,8 +180,8 @@ def judge_offices(intakes: Sequence[Intake], options: AuditOptions, prepared: Pr
         group = [intakes[i] for i in members]
         with group[0].text_held():
             judged = _judge_rules(group, options, prepared)
-            for i, it, j in zip(members, group, judged, strict=True):
-                results[i] = _finish(it, j, options, prepared)
+            for i, result in zip(members, _finish(group, judged, options, prepared), strict=True):
+                results[i] = result
     return [results[i] for i in range(len(intakes))]
 
 
@@ -307,31 +307,64 @@ def _split(found: pd.DataFrame, owners: dict[str, int], n: int) -> list[pd.DataF
     return [found[codes == i].reset_index(drop=True) for i in range(n)]
 
 
-def _finish(intake: Intake, judged: _Judged, options: AuditOptions, prepared: Prepared) -> AuditResult:
-    """One office's findings after the rules: settled, waived, laddered, and filtered."""
-    from .ladders import run_ladders
+def _finish(
+    intakes: Sequence[Intake], judged: Sequence[_Judged], options: AuditOptions, prepared: Prepared
+) -> list[AuditResult]:
+    """Each office's findings after the rules: settled, waived, laddered, and filtered.
+
+    The ladders of all the offices are computed in one pass (``ladders_of_offices``: every
+    count is per office); if that fails, each office's alone, so the error is its own."""
+    from .ladders import ladders_of_offices
     from .waivers import apply_waivers
 
     book, cal = prepared
     since, until = audit_range(options)
-    errors = judged.errors
-    frame = stack_findings(judged.findings) if judged.findings else empty_findings()
-    frame = _settle(frame, book)
-
-    frame, waiver_status = apply_waivers(frame, prepared.waivers, options.as_of.normalize())
+    as_of_day = options.as_of.normalize()
+    settled = []
+    for j in judged:
+        frame = stack_findings(j.findings) if j.findings else empty_findings()
+        settled.append(apply_waivers(_settle(frame, book), prepared.waivers, as_of_day))
     # A waived finding is an approved exception: it feeds no penalty ladder.
+    fed = [frame[~frame["waived"]] for frame, _ in settled]
     try:
-        penalties = run_ladders(frame[~frame["waived"]], intake, cal, book, options.as_of.normalize(), since, until)
-    except Exception as exc:  # findings are still reported; the missing tiers are named as an error
-        penalties = []
-        errors.append(
-            InputError(
-                "ladders",
-                "internal",
-                f"处罚档次计算内部错误，未能评定，请报告此问题 (internal error in the penalty "
-                f"ladders, tiers not assessed; please report): {type(exc).__name__}: {exc}",
-            )
-        )
+        ladders = ladders_of_offices(fed, list(intakes), cal, book, as_of_day, since, until)
+    except Exception:
+        ladders = None
+    results = []
+    for i, (intake, j, (frame, waiver_status)) in enumerate(zip(intakes, judged, settled, strict=True)):
+        errors = j.errors
+        if ladders is not None:
+            penalties = ladders[i]
+        else:
+            try:
+                penalties = ladders_of_offices([fed[i]], [intake], cal, book, as_of_day, since, until)[0]
+            except Exception as exc:  # findings are still reported; the missing tiers are named as an error
+                penalties = []
+                errors.append(
+                    InputError(
+                        "ladders",
+                        "internal",
+                        f"处罚档次计算内部错误，未能评定，请报告此问题 (internal error in the penalty "
+                        f"ladders, tiers not assessed; please report): {type(exc).__name__}: {exc}",
+                    )
+                )
+        results.append(_result(intake, j, frame, waiver_status, penalties, errors, options, prepared))
+    return results
+
+
+def _result(
+    intake: Intake,
+    judged: _Judged,
+    frame: pd.DataFrame,
+    waiver_status: Any,
+    penalties: list[dict[str, Any]],
+    errors: list[InputError],
+    options: AuditOptions,
+    prepared: Prepared,
+) -> AuditResult:
+    """One office's result: what is reported, what the baseline already knew."""
+    book, cal = prepared
+    since, until = audit_range(options)
     frame["reported"] = _reported(frame, options, since, until)
     baselined = 0
     frame["still_open"] = False

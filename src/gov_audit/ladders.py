@@ -93,11 +93,36 @@ def _fed(f: pd.DataFrame, lad: Ladder) -> pd.DataFrame:
 def run_ladders(
     findings: pd.DataFrame, intake: Any, calendar: Any, book: Any, as_of: pd.Timestamp, since: Any, until: Any
 ) -> list[dict[str, Any]]:
-    if findings.empty:
-        return []
+    return ladders_of_offices([findings], [intake], calendar, book, as_of, since, until)[0]
+
+
+def ladders_of_offices(
+    findings: list[pd.DataFrame],
+    intakes: list[Any],
+    calendar: Any,
+    book: Any,
+    as_of: pd.Timestamp,
+    since: Any,
+    until: Any,
+) -> list[list[dict[str, Any]]]:
+    """Each office's ladders (``findings[i]`` are office i's, ``intakes[i]`` its registers),
+    computed in one pass: every count is per office (``_o`` leads every grouping), so an
+    office's entries are those it gets alone, and pandas' fixed cost per call is paid once
+    for a worker's share of offices, not once each."""
+    out: list[list[dict[str, Any]]] = [[] for _ in findings]
     # The ladders count findings by who, when and which rule; a rule's own fields (some 60
     # columns across the rules) would only be copied along by every filter and sort here.
-    findings = findings[[c for c in findings.columns if not str(c).startswith(FIELD_PREFIX)]]
+    parts = [f[[c for c in f.columns if not str(c).startswith(FIELD_PREFIX)]] for f in findings]
+    parts = [f.assign(_o=i) for i, f in enumerate(parts) if not f.empty]
+    if not parts:
+        return out
+    for e in _ladders(pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0], intakes, book, as_of):
+        e["reported"] = bool(e.pop("_to") >= since and e.pop("_from") <= until)
+        out[e.pop("_o")].append(e)
+    return [sorted(es, key=lambda e: (e["subject"], e["period"], e["ladder"])) for es in out]
+
+
+def _ladders(findings: pd.DataFrame, intakes: list[Any], book: Any, as_of: pd.Timestamp) -> list[dict[str, Any]]:
     person = findings[findings["subject"].notna()]
     yearly = _window(person, book, as_of)
     every = _window(findings, book, as_of)  # the unit ladder rests on findings with no named person too
@@ -109,12 +134,10 @@ def run_ladders(
             rating.append(lad)
             continue
         source = person if lad.window == "month" else (every if lad.subject == "unit" else yearly)
-        entries += KINDS[lad.kind](lad, _fed(source, lad), params, book, intake)
+        entries += KINDS[lad.kind](lad, _fed(source, lad), params, book, intakes)
     for lad in rating:
         entries += _rating(lad, entries)
-    for e in entries:
-        e["reported"] = bool(e.pop("_to") >= since and e.pop("_from") <= until)
-    return sorted(entries, key=lambda e: (e["subject"], e["period"], e["ladder"]))
+    return entries
 
 
 def _ids_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple[Any, ...], list[str]]:
@@ -135,7 +158,7 @@ def _by_date(att: pd.DataFrame) -> pd.DataFrame:
     come out the same whatever order the register's rows were in."""
     return (
         att.assign(_d=pd.to_datetime(att["date"]), _dept=att["dept"].fillna("").astype(str))
-        .sort_values(["subject", "_d", "_dept"], kind="stable")
+        .sort_values(["_o", "subject", "_d", "_dept"], kind="stable")
         .drop(columns=["_d", "_dept"])
     )
 
@@ -180,19 +203,19 @@ def _first_dept(s: pd.DataFrame, starts: np.ndarray) -> pd.Series:
     return pd.Series(dept, dtype=object)
 
 
-def _count(lad: Ladder, f: pd.DataFrame, params: dict[str, Any], book: Any, intake: Any) -> list[dict[str, Any]]:
+def _count(lad: Ladder, f: pd.DataFrame, params: dict[str, Any], book: Any, intakes: Any) -> list[dict[str, Any]]:
     if f.empty:
         return []
-    g, ids = _groups(f, ["subject", "window"])
+    g, ids = _groups(f, ["_o", "subject", "window"])
     # Steps are declared highest first: the tier is the highest step the count reaches.
     at_least = np.array([k for k, _ in lad.steps][::-1])
     step = np.searchsorted(at_least, g["n"].to_numpy(), side="right") - 1
     if (step < 0).any():
         raise ValueError(f"ladder {lad.name}: a count below its lowest step")
     tiers = [t for _, t in lad.steps][::-1]
-    rows = zip(g["subject"], g["dept"], g["window"], g["n"], step, ids, g["w_from"], g["w_to"], strict=True)
+    rows = zip(g["_o"], g["subject"], g["dept"], g["window"], g["n"], step, ids, g["w_from"], g["w_to"], strict=True)
     out = []
-    for subject, dept, window, n, at, group_ids, w_from, w_to in rows:
+    for o, subject, dept, window, n, at, group_ids, w_from, w_to in rows:
         tier = tiers[at]
         warnings = max(int(n) - 1, 0) if lad.repeat_warnings else tier.warnings
         out.append(
@@ -205,6 +228,7 @@ def _count(lad: Ladder, f: pd.DataFrame, params: dict[str, Any], book: Any, inta
                 Tier(tier.number, tier.zh, tier.en, warnings, tier.cap),
                 group_ids,
                 *_bounds(w_from, w_to),
+                _o=o,
             )
         )
     return out
@@ -215,7 +239,7 @@ def _absent_days(att: pd.DataFrame) -> pd.Series:
 
 
 def _attendance_month(
-    lad: Ladder, att: pd.DataFrame, p: dict[str, Any], book: Any, intake: Any
+    lad: Ladder, att: pd.DataFrame, p: dict[str, Any], book: Any, intakes: Any
 ) -> list[dict[str, Any]]:
     if att.empty:
         return []
@@ -223,7 +247,7 @@ def _attendance_month(
     att["n"] = (att["role"] == "late").astype(int)
     att["a"] = _absent_days(att)
     att = _by_date(att)
-    g = att.groupby(["subject", "month"], sort=True).agg(n=("n", "sum"), a=("a", "sum"), dept=("dept", "min"))
+    g = att.groupby(["_o", "subject", "month"], sort=True).agg(n=("n", "sum"), a=("a", "sum"), dept=("dept", "min"))
     n, a = g["n"].to_numpy(), g["a"].to_numpy()
     tier = np.select(
         [
@@ -236,15 +260,15 @@ def _attendance_month(
     )
     g["tier"] = tier
     g = g[g["tier"] > 0]
-    staff = _staff_money(intake)
-    ids = _ids_by(att, ["subject", "month"])
+    staff = {o: _staff_money(intakes[o]) for o in np.unique(g.index.get_level_values("_o"))}
+    ids = _ids_by(att, ["_o", "subject", "month"])
     months = g.index.get_level_values("month")
     starts = pd.to_datetime(months + "-01")
     ends = starts + pd.offsets.MonthEnd(0)
     out = []
     rows = zip(g.index, g["n"], g["a"], g["dept"], g["tier"], starts, ends, strict=True)
-    for (subject, month), n_, a_, dept, t_, start, end in rows:
-        allowance, welfare = staff.get(subject, (None, None))
+    for (o, subject, month), n_, a_, dept, t_, start, end in rows:
+        allowance, welfare = staff[o].get(subject, (None, None))
         amount = None
         if allowance is not None:
             amount = {1: allowance / 2, 2: allowance, 3: allowance + (welfare or 0)}[int(t_)]
@@ -261,11 +285,12 @@ def _attendance_month(
                 month,
                 int(n_),
                 Tier(int(t_), zh, en),
-                ids[(subject, month)],
+                ids[(o, subject, month)],
                 start,
                 end,
                 absent_days=float(a_),
                 amount_yuan=None if amount is None else round(float(amount), 2),
+                _o=o,
             )
         )
     return out
@@ -283,14 +308,16 @@ def _staff_money(intake: Any) -> dict[str, tuple[float, float | None]]:
     return {n: (float(a), None if pd.isna(w) else float(w)) for n, a, w in rows}
 
 
-def _attendance_year(lad: Ladder, att: pd.DataFrame, p: dict[str, Any], book: Any, intake: Any) -> list[dict[str, Any]]:
+def _attendance_year(
+    lad: Ladder, att: pd.DataFrame, p: dict[str, Any], book: Any, intakes: Any
+) -> list[dict[str, Any]]:
     if att.empty:
         return []
     att["incident"] = att["role"].isin(["late", "absence"]).astype(int)
     att["a"] = _absent_days(att)
     att["dismiss"] = (att["role"] == "dismissal").astype(int)
     att = _by_date(att)
-    g = att.groupby(["subject", "window"], sort=True).agg(
+    g = att.groupby(["_o", "subject", "window"], sort=True).agg(
         c=("incident", "sum"),
         a=("a", "sum"),
         dismiss=("dismiss", "max"),
@@ -304,7 +331,7 @@ def _attendance_year(lad: Ladder, att: pd.DataFrame, p: dict[str, Any], book: An
         [5, 4, 3, 2, 1],
         0,
     )
-    ids = _ids_by(att, ["subject", "window"])
+    ids = _ids_by(att, ["_o", "subject", "window"])
     g = g[g["tier"] > 0]
     rows = zip(g.index, g["c"], g["tier"], g["dept"], g["w_from"], g["w_to"], g["a"], strict=True)
     return [
@@ -315,25 +342,26 @@ def _attendance_year(lad: Ladder, att: pd.DataFrame, p: dict[str, Any], book: An
             window,
             int(c_),
             lad.tier(int(t_)),
-            ids[(subject, window)],
+            ids[(o, subject, window)],
             w_from,
             w_to,
             absent_days=float(a_),
+            _o=o,
         )
-        for (subject, window), c_, t_, dept, w_from, w_to, a_ in rows
+        for (o, subject, window), c_, t_, dept, w_from, w_to, a_ in rows
     ]
 
 
 def _rating(lad: Ladder, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    by: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    by: dict[tuple[int, str, str], list[dict[str, Any]]] = {}
     for e in entries:
         src = LADDERS[e["ladder"]]
         if src.window == "month" or src.subject != "person":
             continue
-        by.setdefault((e["subject"], e["period"]), []).append(e)
+        by.setdefault((e["_o"], e["subject"], e["period"]), []).append(e)
     top = max(n for n, _ in lad.steps)
     out = []
-    for (subject, period), es in sorted(by.items()):
+    for (o, subject, period), es in sorted(by.items()):
         warnings = sum(e["efficiency_warnings"] for e in es)
         direct = max((CAPS.index(e["rating_cap"] or "") for e in es), default=0)
         if warnings == 0 and direct == 0:
@@ -358,6 +386,7 @@ def _rating(lad: Ladder, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 es[0]["_from"],
                 es[0]["_to"],
                 from_ladders=sorted({e["ladder"] for e in es if e["efficiency_warnings"] or e["rating_cap"]}),
+                _o=o,
             )
         )
     return out
@@ -372,16 +401,16 @@ def unit_name(book: Any, intake: Any) -> str:
     return str(intake.office)
 
 
-def _unit(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, intake: Any) -> list[dict[str, Any]]:
+def _unit(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, intakes: Any) -> list[dict[str, Any]]:
     d = d[d["severity"] == "breach"]
     if d.empty:
         return []
-    unit = unit_name(book, intake)
-    g, ids = _groups(d, ["window"], flag=d["role"] == "severe")
-    rows = zip(g["window"], g["n"], g["flag"], ids, g["w_from"], g["w_to"], strict=True)
+    g, ids = _groups(d, ["_o", "window"], flag=d["role"] == "severe")
+    rows = zip(g["_o"], g["window"], g["n"], g["flag"], ids, g["w_from"], g["w_to"], strict=True)
+    units = {o: unit_name(book, intakes[o]) for o in np.unique(g["_o"])}
     return [
-        _entry(lad.name, unit, None, window, int(n), lad.tier(2 if severe else 1), group_ids, *_bounds(a, b))
-        for window, n, severe, group_ids, a, b in rows
+        _entry(lad.name, units[o], None, window, int(n), lad.tier(2 if severe else 1), group_ids, *_bounds(a, b), _o=o)
+        for o, window, n, severe, group_ids, a, b in rows
     ]
 
 
@@ -389,21 +418,23 @@ def _bounds(w_from: Any, w_to: Any) -> tuple[pd.Timestamp, pd.Timestamp]:
     return pd.Timestamp(w_from), pd.Timestamp(w_to)
 
 
-def _dept_points(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, intake: Any) -> list[dict[str, Any]]:
+def _dept_points(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, intakes: Any) -> list[dict[str, Any]]:
     d = d[(d["role"] != "overdue") | (d["status"] == "overdue")].copy()
     if d.empty:
         return []
     named = d["dept"].notna() & (d["dept"].astype(str) != "")
     d["dept"] = d["dept"].where(named, np.where(d["role"] == "leaders", "局领导", "未注明科室"))
     base = lad.tier(1)
-    g, ids = _groups(d, ["dept", "window"])
+    g, ids = _groups(d, ["_o", "dept", "window"])
     out = []
-    for dept, window, n, group_ids, w_from, w_to in zip(
-        g["dept"], g["window"], g["n"], ids, g["w_from"], g["w_to"], strict=True
+    for o, dept, window, n, group_ids, w_from, w_to in zip(
+        g["_o"], g["dept"], g["window"], g["n"], ids, g["w_from"], g["w_to"], strict=True
     ):
         pts = int(n) * p["points"]
         tier = Tier(1, base.zh.format(points=f"{pts:g}"), base.en.format(points=f"{pts:g}"))
-        out.append(_entry(lad.name, dept, dept, window, int(n), tier, group_ids, *_bounds(w_from, w_to), points=pts))
+        out.append(
+            _entry(lad.name, dept, dept, window, int(n), tier, group_ids, *_bounds(w_from, w_to), points=pts, _o=o)
+        )
     return out
 
 
