@@ -298,13 +298,23 @@ def _split(found: pd.DataFrame, owners: dict[str, int], n: int) -> list[pd.DataF
     cites; None if some finding names neither."""
     if not len(found):
         return [found] * n
-    codes = found["file"].astype(object).map(owners).to_numpy(dtype=float)
+    files, names = pd.factorize(found["file"])  # (each file looked up once, not once a finding)
+    codes = np.array([owners.get(f, np.nan) for f in names] + [np.nan], dtype=float)[files]
     if "_office" in found.columns:
         named = pd.to_numeric(found.pop("_office"), errors="coerce").to_numpy(dtype=float)
         codes = np.where(np.isnan(named), codes, named)
     if np.isnan(codes).any():
         return None
-    return [found[codes == i].reset_index(drop=True) for i in range(n)]
+    # One stable sort by office and a slice each: a boolean selection per office took every
+    # column of the findings once per office (20 offices: 112 ms an office, more than the rules).
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(n + 1)).tolist()
+    ordered = found.take(order)
+    none = ordered.iloc[:0]  # (an office with no findings here takes nothing of them)
+    return [
+        ordered.iloc[a:b].reset_index(drop=True) if b > a else none
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+    ]
 
 
 def _finish(
