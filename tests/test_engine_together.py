@@ -160,8 +160,8 @@ def test_small_offices_are_shared_evenly_and_large_ones_go_alone(tmp_path):
     assert chunks[0][0].name == "big"
     assert [o.name for c in chunks[1:] for o in c] == [o.name for o in small]
     assert [len(c) for c in office_chunks(small[:3], workers=2)] == [2, 1]
-    assert [len(c) for c in office_chunks(small * 2, workers=2)] == [20, 20]
-    # More than two shares of the most a share holds (20): each worker takes more rounds.
+    assert [len(c) for c in office_chunks(small * 2, workers=2)] == [10, 10, 10, 10]
+    # More than two shares of the most a share holds (16): each worker takes more rounds.
     assert [len(c) for c in office_chunks(small * 3, workers=2)] == [15, 15, 15, 15]
     assert [len(c) for c in office_chunks(small * 5, workers=4)] == [13] * 7 + [9]
 

@@ -123,11 +123,12 @@ def _internal(office: Office, exc: BaseException) -> dict:
 
 
 # Offices judged together in one worker: small ones only (a large office's calls already
-# work on long columns), and few enough that a worker's share stays small in memory (a
-# share of 20 sample offices is about 3 MB of rows).  Measured on 2 cores, `check DIR`
-# of 40 sample offices: 18.2–18.6 s in shares of at most 8, 15.2–15.3 s of 20, 14.1–15.2 s
-# of 32; 20 keeps the progress bar moving (a county of 200 is 10 shares).
-TOGETHER_MAX_OFFICES = 20
+# work on long columns), and few enough that a worker's share stays small in memory.
+# Measured on 2 cores, `check DIR` of 40 sample offices: 18.2–18.6 s in shares of at most
+# 8, 15.2–15.3 s of 20, 14.1–15.2 s of 32.  The largest process's peak grows with the
+# share (about 4 MB a sample office): with at most 20, a county of 200 (shares of 20)
+# peaked at 1.19× one of 50 (shares of 13); with at most 16, at 1.07× (166 vs 156 MB).
+TOGETHER_MAX_OFFICES = 16
 
 
 def office_chunks(offices: Sequence[Office], workers: int) -> list[list[Office]]:
