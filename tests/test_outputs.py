@@ -379,17 +379,14 @@ def test_a_worker_writes_its_offices_reports_and_sends_back_only_their_rows(tmp_
     out = tmp_path / "reports"
     out.mkdir()
     settled = []
-    deliver = ReportDelivery("json", "zh", out, "2026-11-24", options, None, spool=False)
-    results = run_batch(
-        offices,
-        options,
-        "zh",
-        "breach",
-        jobs=2,
-        prepared=prepare(options),
-        deliver=deliver,
-        settle=lambda r: settled.append(sorted(r)) or r,
-    )
+
+    def batch(output_dir, spool, settle=None):
+        deliver = ReportDelivery("json", "zh", output_dir, "2026-11-24", options, None, spool=spool)
+        return run_batch(
+            offices, options, "zh", "breach", jobs=2, prepared=prepare(options), deliver=deliver, settle=settle
+        )
+
+    results = batch(out, False, settle=lambda r: settled.append(sorted(r)) or r)
     assert settled == [["errors", "exit", "office", "row"]] * 3
     assert [(r["office"], r["exit"], r["row"]["findings"]) for r in results] == [
         ("坏文件", 2, 0),
@@ -398,14 +395,6 @@ def test_a_worker_writes_its_offices_reports_and_sends_back_only_their_rows(tmp_
     ]
     written = json.loads((out / "gov-audit-城关镇_城关镇计生办-2026-11-24.json").read_text(encoding="utf-8"))
     assert [f["key"] for f in written["findings"]] == ["A"]
-    spooled = run_batch(
-        offices,
-        options,
-        "zh",
-        "breach",
-        jobs=2,
-        prepared=prepare(options),
-        deliver=ReportDelivery("json", "zh", None, "2026-11-24", options, None, spool=True),
-    )
+    spooled = batch(None, True)
     report = json.loads(spooled[1]["json"].decode("utf-8"))
     assert report == written
