@@ -124,25 +124,19 @@ class NormalizeOptions:
 Typed = tuple["RegisterData | None", list[InputError]]
 
 
-def normalize(cls: Classified, options: NormalizeOptions | None = None) -> Typed:
-    """One sheet's register rows, typed, and the errors of its cells."""
-    result = normalize_sheets([cls], options)[0]
-    if isinstance(result, BaseException):
-        raise result
-    return result
-
-
 def normalize_sheets(
     sheets: Sequence[Classified], options: NormalizeOptions | None = None
 ) -> list[Typed | BaseException]:
-    """Each sheet's register rows and errors, exactly as ``normalize`` gives them one by one.
+    """Each sheet's register rows and errors, exactly as typing it alone gives them.
 
     Sheets of one register with the same columns (the same names, each read as the same
     type, the same attendance symbols) are typed in one pass over their rows laid end to
-    end, then cut back into their sheets.  A county's offices fill one template: typing its
-    29 sheets one by one cost 7–9 ms a sheet, nearly all of it pandas' fixed cost per call,
-    paid once per office instead of once per sheet this way.  The parsers judge each cell
-    by itself and its column's type, so a cell reads the same in either.
+    end, then cut back into their sheets.  A county's offices fill one template: typing
+    its 29 sheets one by one cost 7–9 ms a sheet, nearly all of it pandas' fixed cost per
+    call, which this way a worker's share of offices pays once per register.  The parsers
+    judge each cell by itself and its column's type, so a cell reads the same either way
+    (the type of an object column's result depends on whether it holds only text: that is
+    part of what sheets typed together share, ``_read_as``).
 
     A sheet that could not be typed has its exception in its place (the intake reports it
     as that sheet's error); when sheets typed together fail, each is typed again alone, so
