@@ -27,7 +27,8 @@ from gov_audit import normalize
 from gov_audit.batch import Office, audit_offices
 from gov_audit.engine import AuditOptions
 from gov_audit.intake import Intake, load_offices, load_registers
-from gov_audit.registers import BY_KEY
+from gov_audit.normalize import NormalizeOptions
+from gov_audit.registers import ATTENDANCE_PUNCH, BY_KEY
 from gov_audit.types import PARSERS
 
 
@@ -46,10 +47,10 @@ def assert_same_intake(got: Intake, alone: Intake) -> None:
     assert (got.titles, got.text_storage, got.office) == (alone.titles, alone.text_storage, alone.office)
 
 
-def assert_each_as_alone(paths: list[list[Path]]) -> list[Intake]:
-    together = load_offices(paths)
+def assert_each_as_alone(paths: list[list[Path]], options: NormalizeOptions | None = None) -> list[Intake]:
+    together = load_offices(paths, options)
     for files, got in zip(paths, together, strict=True):
-        assert_same_intake(got, load_registers(files))
+        assert_same_intake(got, load_registers(files, options))
     return together
 
 
@@ -119,6 +120,37 @@ def test_offices_read_together_are_each_as_read_alone(offices):
             except (ValueError, TypeError, openpyxl.utils.exceptions.IllegalCharacterError):
                 return  # the writer refuses a hostile value: no workbook can hold it
         assert_each_as_alone(paths)
+
+
+@SLOW
+@given(
+    offices=st.lists(register_rows(ATTENDANCE_PUNCH, 0, 10), min_size=2, max_size=4),
+    data=st.data(),
+    two_sessions=st.booleans(),
+)
+def test_punch_sheets_folded_together_are_each_as_folded_alone(offices, data, two_sessions):
+    """Punch sheets are typed and folded into days in one pass: each office's days (and the
+    type of its name, staff-id and department columns, which one office may leave blank
+    and another fill) are those it gets alone, with one session or two."""
+    columns = [c.name for c in ATTENDANCE_PUNCH.columns]
+    for g in offices:
+        for name in data.draw(st.lists(st.sampled_from(["staff_id", "dept", "date"]), max_size=3)):
+            for row in g.rows:
+                row[columns.index(name)] = None
+        for _ in range(data.draw(st.integers(0, 2))):
+            if g.rows:
+                r = data.draw(st.integers(0, len(g.rows) - 1))
+                c = data.draw(st.integers(0, len(columns) - 1))
+                g.rows[r][c] = data.draw(st.sampled_from([v for v in HOSTILE if v != "RICH"]))
+    options = NormalizeOptions(session_split=12.5 * 3600) if two_sessions else NormalizeOptions()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, g in enumerate(offices):
+            try:
+                paths.append([write_office(Path(tmp) / f"office{i}.xlsx", [g], set(), {})])
+            except (ValueError, TypeError, openpyxl.utils.exceptions.IllegalCharacterError):
+                return  # the writer refuses a hostile value: no workbook can hold it
+        assert_each_as_alone(paths, options)
 
 
 def test_a_county_of_the_sample_is_typed_one_pass_per_register(tmp_path, monkeypatch):

@@ -325,14 +325,49 @@ def _typed_rows(members: list[_Rows], options: NormalizeOptions) -> list[Typed]:
         if col.type == "status":  # the words as written, for the finding's evidence
             raw_text[canon] = as_text(raw[pos]).reset_index(drop=True)
     given = {canon: ~blanks[pos] for pos, canon in lead.columns.items() if reg.column(canon).type == "bool"}
-    out: list[Typed] = []
-    for k, (a, b) in enumerate(cuts):
-        m = members[k]
-        whole = len(members) == 1
+    for k, m in enumerate(members):
         for canon in m.cls.columns.values():
             errors[k] += found[k].get(canon, [])
         errors[k].sort(key=lambda e: cell_position(e.cell))
-        out.append(_sheet_rows(m.cls, options, typed, bad_of, raw_text, given, excel_rows, (a, b), whole, errors[k]))
+    sheets = {(m.cls.sheet.file, m.cls.sheet.sheet) for m in members}
+    if reg.layout == "punch" and len(members) > 1 and len(sheets) == len(members):
+        return _folded_together(members, options, typed, bad_of, raw_text, given, excel_rows, cuts, errors)
+    whole = len(members) == 1
+    return [
+        _sheet_rows(m.cls, options, typed, bad_of, raw_text, given, excel_rows, cut, whole, errors[k])
+        for k, (m, cut) in enumerate(zip(members, cuts, strict=True))
+    ]
+
+
+def _folded_together(
+    members: list[_Rows],
+    options: NormalizeOptions,
+    typed: dict[str, pd.Series],
+    bad_of: dict[str, np.ndarray],
+    raw_text: dict[str, pd.Series],
+    given: dict[str, np.ndarray],
+    excel_rows: np.ndarray,
+    cuts: list[tuple[int, int]],
+    errors: list[list[InputError]],
+) -> list[Typed]:
+    """Punch sheets typed together, folded into days in one pass too: each person's day is
+    keyed by its sheet already, and each sheet's days become its register as they would
+    alone (the register's text columns take their type from that sheet's days only).
+    Folding a sample office's punch sheet alone cost about 27 ms, nearly all fixed."""
+    lead = members[0].cls
+    frame = _sheet_frame(lead, typed, bad_of, raw_text, given, excel_rows, (0, len(excel_rows)), True)
+    sizes = [b - a for a, b in cuts]
+    names = [(m.cls.sheet.file, m.cls.sheet.sheet) for m in members]
+    frame["_file"] = np.repeat(np.array([f for f, _ in names], dtype=object), sizes)
+    frame["_sheet"] = np.repeat(np.array([s for _, s in names], dtype=object), sizes)
+    days = _fold_days(frame, options.session_split, options.midpoint)
+    of_day = pd.MultiIndex.from_tuples(names).get_indexer(pd.MultiIndex.from_arrays([days["_file"], days["_sheet"]]))
+    two = options.session_split is not None
+    out: list[Typed] = []
+    for k, m in enumerate(members):
+        register = _daily_register(days[of_day == k].reset_index(drop=True))
+        present = _folded_present(set(m.cls.columns.values()), two_sessions=two)
+        out.append((RegisterData(BY_KEY[ATTENDANCE.key], register, present, [names[k]]), errors[k]))
     return out
 
 
@@ -355,6 +390,27 @@ def _sheet_rows(
     errors: list[InputError],
 ) -> Typed:
     """One sheet's register rows from the columns typed with it (rows ``cut`` are its)."""
+    sheet, reg = cls.sheet, cls.register
+    frame = _sheet_frame(cls, typed, bad_of, raw_text, given, excel_rows, cut, whole)
+    present = set(cls.columns.values())
+    if reg.layout == "punch":
+        frame = fold_punches(frame, options.session_split, options.midpoint)
+        present = _folded_present(present, two_sessions=options.session_split is not None)
+        reg = ATTENDANCE
+    return RegisterData(BY_KEY[reg.key], frame, present, [(sheet.file, sheet.sheet)]), errors
+
+
+def _sheet_frame(
+    cls: Classified,
+    typed: dict[str, pd.Series],
+    bad_of: dict[str, np.ndarray],
+    raw_text: dict[str, pd.Series],
+    given: dict[str, np.ndarray],
+    excel_rows: np.ndarray,
+    cut: tuple[int, int],
+    whole: bool,
+) -> pd.DataFrame:
+    """One sheet's rows as a frame, before a punch sheet is folded."""
     sheet, reg = cls.sheet, cls.register
     a, b = cut
     n = b - a
@@ -384,13 +440,7 @@ def _sheet_rows(
     out["_file"] = pd.Series(_one_value(sheet.file, n), copy=False)
     out["_sheet"] = pd.Series(_one_value(sheet.sheet, n), copy=False)
     out["_row"] = pd.Series(excel_rows[a:b], copy=False)
-    frame = pd.DataFrame(out, copy=False)
-    present = set(cls.columns.values())
-    if reg.layout == "punch":
-        frame = fold_punches(frame, options.session_split, options.midpoint)
-        present = _folded_present(present, two_sessions=options.session_split is not None)
-        reg = ATTENDANCE
-    return RegisterData(BY_KEY[reg.key], frame, present, [(sheet.file, sheet.sheet)]), errors
+    return pd.DataFrame(out, copy=False)
 
 
 _TIME_TOKEN = r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
@@ -494,6 +544,12 @@ def _folded_present(present: set[str], two_sessions: bool) -> set[str]:
 
 def fold_punches(frame: pd.DataFrame, session_split: float | None, midpoint: float = 13 * 3600) -> pd.DataFrame:
     """One row per person per day from one row per punch (vectorized groupby)."""
+    return _daily_register(_fold_days(frame, session_split, midpoint))
+
+
+def _fold_days(frame: pd.DataFrame, session_split: float | None, midpoint: float) -> pd.DataFrame:
+    """Each person's day on each sheet (``_file``, ``_sheet`` are part of the key): first
+    and last punch, the sign-in and sign-out times, and whether a punch was unreadable."""
     punch = frame["punch_time"]
     has_date = frame["date"].notna()
     # A punch column holding only a time ("8:53") pairs with the 考勤日期 column.
@@ -574,6 +630,11 @@ def fold_punches(frame: pd.DataFrame, session_split: float | None, midpoint: flo
         daily = pd.concat([daily.assign(_unread=False), extra], ignore_index=True)
     else:
         daily = daily.assign(_unread=False)
+    return daily
+
+
+def _daily_register(daily: pd.DataFrame) -> pd.DataFrame:
+    """The daily attendance register of one sheet's folded days."""
     out = pd.DataFrame({c.name: _EMPTY[c.type](len(daily)) for c in ATTENDANCE.columns})
     for c in ("name", "staff_id", "dept", "date", "sign_in", "sign_out", "sign_in2", "sign_out2"):
         out[c] = daily[c].to_numpy()
