@@ -330,11 +330,12 @@ def _typed_rows(members: list[_Rows], options: NormalizeOptions) -> list[Typed]:
             errors[k] += found[k].get(canon, [])
         errors[k].sort(key=lambda e: cell_position(e.cell))
     sheets = {(m.cls.sheet.file, m.cls.sheet.sheet) for m in members}
+    cols = _Columns(typed, bad_of, raw_text, given, excel_rows)
     if reg.layout == "punch" and len(members) > 1 and len(sheets) == len(members):
-        return _folded_together(members, options, typed, bad_of, raw_text, given, excel_rows, cuts, errors)
+        return _folded_together(members, options, cols, cuts, errors)
     whole = len(members) == 1
     return [
-        _sheet_rows(m.cls, options, typed, bad_of, raw_text, given, excel_rows, cut, whole, errors[k])
+        _sheet_rows(m.cls, options, cols, cut, whole, errors[k])
         for k, (m, cut) in enumerate(zip(members, cuts, strict=True))
     ]
 
@@ -342,11 +343,7 @@ def _typed_rows(members: list[_Rows], options: NormalizeOptions) -> list[Typed]:
 def _folded_together(
     members: list[_Rows],
     options: NormalizeOptions,
-    typed: dict[str, pd.Series],
-    bad_of: dict[str, np.ndarray],
-    raw_text: dict[str, pd.Series],
-    given: dict[str, np.ndarray],
-    excel_rows: np.ndarray,
+    cols: _Columns,
     cuts: list[tuple[int, int]],
     errors: list[list[InputError]],
 ) -> list[Typed]:
@@ -355,7 +352,7 @@ def _folded_together(
     alone (the register's text columns take their type from that sheet's days only).
     Folding a sample office's punch sheet alone cost about 27 ms, nearly all fixed."""
     lead = members[0].cls
-    frame = _sheet_frame(lead, typed, bad_of, raw_text, given, excel_rows, (0, len(excel_rows)), True)
+    frame = _sheet_frame(lead, cols, (0, len(cols.excel_rows)), True)
     sizes = [b - a for a, b in cuts]
     names = [(m.cls.sheet.file, m.cls.sheet.sheet) for m in members]
     frame["_file"] = np.repeat(np.array([f for f, _ in names], dtype=object), sizes)
@@ -371,6 +368,19 @@ def _folded_together(
     return out
 
 
+@dataclass
+class _Columns:
+    """A group of sheets' columns, typed once: each column's values and unreadable cells,
+    a status column's words as written, whether a yes/no cell said anything, and each
+    row's Excel row."""
+
+    values: dict[str, pd.Series]
+    bad: dict[str, np.ndarray]
+    raw_text: dict[str, pd.Series]
+    given: dict[str, np.ndarray]
+    excel_rows: np.ndarray
+
+
 def _part(values: pd.Series, a: int, b: int, whole: bool) -> pd.Series:
     """Rows ``a:b`` of a column typed for several sheets, labelled from 0."""
     # (the dtype said again: pandas would read text in an object column as a str column)
@@ -380,18 +390,14 @@ def _part(values: pd.Series, a: int, b: int, whole: bool) -> pd.Series:
 def _sheet_rows(
     cls: Classified,
     options: NormalizeOptions,
-    typed: dict[str, pd.Series],
-    bad_of: dict[str, np.ndarray],
-    raw_text: dict[str, pd.Series],
-    given: dict[str, np.ndarray],
-    excel_rows: np.ndarray,
+    cols: _Columns,
     cut: tuple[int, int],
     whole: bool,
     errors: list[InputError],
 ) -> Typed:
     """One sheet's register rows from the columns typed with it (rows ``cut`` are its)."""
     sheet, reg = cls.sheet, cls.register
-    frame = _sheet_frame(cls, typed, bad_of, raw_text, given, excel_rows, cut, whole)
+    frame = _sheet_frame(cls, cols, cut, whole)
     present = set(cls.columns.values())
     if reg.layout == "punch":
         frame = fold_punches(frame, options.session_split, options.midpoint)
@@ -402,11 +408,7 @@ def _sheet_rows(
 
 def _sheet_frame(
     cls: Classified,
-    typed: dict[str, pd.Series],
-    bad_of: dict[str, np.ndarray],
-    raw_text: dict[str, pd.Series],
-    given: dict[str, np.ndarray],
-    excel_rows: np.ndarray,
+    cols: _Columns,
     cut: tuple[int, int],
     whole: bool,
 ) -> pd.DataFrame:
@@ -417,14 +419,14 @@ def _sheet_frame(
     out: dict[str, pd.Series] = {}
     for canon in cls.columns.values():
         col = reg.column(canon)
-        out[canon] = _part(typed[canon], a, b, whole)
+        out[canon] = _part(cols.values[canon], a, b, whole)
         if col.type == "status":
-            out[f"_raw_{canon}"] = _part(raw_text[canon], a, b, whole)
+            out[f"_raw_{canon}"] = _part(cols.raw_text[canon], a, b, whole)
         if col.type == "bool":
             # Whether the cell said anything: "否" and blank are both False, and some rules
             # must tell an explicit no from a silence (MTG004: 重大事项 否 on a 决议会).
-            out[f"_given_{canon}"] = pd.Series(given[canon][a:b], copy=False)
-        bad = bad_of[canon][a:b]
+            out[f"_given_{canon}"] = pd.Series(cols.given[canon][a:b], copy=False)
+        bad = cols.bad[canon][a:b]
         if bad.any():
             out[f"_bad_{canon}"] = pd.Series(bad)
     for col in reg.columns:
@@ -439,7 +441,7 @@ def _sheet_frame(
     # Categorical: one string per sheet, not one per row.
     out["_file"] = pd.Series(_one_value(sheet.file, n), copy=False)
     out["_sheet"] = pd.Series(_one_value(sheet.sheet, n), copy=False)
-    out["_row"] = pd.Series(excel_rows[a:b], copy=False)
+    out["_row"] = pd.Series(cols.excel_rows[a:b], copy=False)
     return pd.DataFrame(out, copy=False)
 
 
