@@ -307,6 +307,48 @@ def test_a_batched_rule_failing_together_is_run_office_by_office(county, monkeyp
     assert results[0].judged_together == ["REQ002", "REQ003"]
 
 
+def test_ladders_failing_only_together_are_laddered_office_by_office(county, monkeypatch):
+    """The ladders of a worker's offices run in one pass; if that pass raises, each
+    office's run alone, and an office reports no error it does not have alone."""
+    from gov_audit import ladders
+
+    count = ladders.KINDS["count"]
+
+    def fails_together(lad, f, *rest):
+        if f["_o"].nunique() > 1:
+            raise RuntimeError("together")
+        return count(lad, f, *rest)
+
+    monkeypatch.setitem(ladders.KINDS, "count", fails_together)
+    results = assert_each_as_alone(county[:2], "2026-11-30")
+    assert results[0].errors == results[1].errors == []
+    assert any(p["ladder"] == "first_inquiry" for p in results[0].penalties)
+
+
+def test_ladders_failing_for_one_office_are_that_office_s_error_only(county, monkeypatch):
+    from gov_audit import ladders
+
+    count = ladders.KINDS["count"]
+    broken = county[2].name  # (the first half of the sample: its findings fail a ladder)
+
+    def fails_for_one(lad, f, params, book, intakes):
+        if any(Path(intakes[o].inputs[0].path).name == broken for o in f["_o"].unique()):
+            raise RuntimeError("a ladder bug")
+        return count(lad, f, params, book, intakes)
+
+    monkeypatch.setitem(ladders.KINDS, "count", fails_for_one)
+    options = AuditOptions(as_of=pd.Timestamp("2026-11-30"))
+    prepared = prepare(options)
+    book = prepared.rulebook
+    intakes = load_offices([[p] for p in county[:3]], normalize_options(book), limits=read_limits(book))
+    results = judge_offices(intakes, options, prepared)
+    errors = [[(e.file, e.kind) for e in r.errors] for r in results]
+    assert errors == [[], [], [("ladders", "internal")]]
+    assert results[0].penalties and results[0].penalties == run_audit([county[0]], options, prepared=prepared).penalties
+    # Its findings are still reported; only its tiers are missing.
+    assert len(results[2].reported) == len(run_audit([county[2]], options, prepared=prepared).reported)
+
+
 # The periodic duties count each office's rows in its own periods (from its own first
 # date) and sections (its rows' and its 人员名册's): offices whose meetings start in
 # different months, name different sections, and keep or lack a roster.

@@ -90,12 +90,6 @@ def _fed(f: pd.DataFrame, lad: Ladder) -> pd.DataFrame:
     return sel
 
 
-def run_ladders(
-    findings: pd.DataFrame, intake: Any, calendar: Any, book: Any, as_of: pd.Timestamp, since: Any, until: Any
-) -> list[dict[str, Any]]:
-    return ladders_of_offices([findings], [intake], calendar, book, as_of, since, until)[0]
-
-
 def ladders_of_offices(
     findings: list[pd.DataFrame],
     intakes: list[Any],
