@@ -1,8 +1,10 @@
-"""read: the stray-cell scan's reading of sheet XML, against the regex it replaces."""
+"""read: the stray-cell scan's reading of sheet XML, against the regex it replaces; a
+workbook's small parts read once, against the streamed reading."""
 
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 import zipfile
 
 import numpy as np
@@ -11,7 +13,18 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gov_audit.read import _CELL_REF, cell_refs
+from gov_audit.read import (
+    _CELL_REF,
+    Extent,
+    ReadLimits,
+    _extents_of_bodies,
+    _first_rows,
+    _first_rows_of_body,
+    _xlsx_extent,
+    _xlsx_layout,
+    cell_refs,
+    scan_hidden_cells,
+)
 
 # Pieces of sheet XML, well-formed and not: cells with and without a namespace prefix,
 # attributes in any order, references too long to be one, look-alikes in text and in
@@ -115,3 +128,106 @@ def test_a_stray_cell_far_away_is_found_with_its_reference():
     at, length = spans[1]
     assert body[at : at + length] == b"XFD1048576"
     assert np.asarray(cell_refs(b"")[0]).size == 0
+
+
+# --- A workbook's small sheet parts, each read once (read._xlsx_layout) ---------------
+
+_LIMITS = ReadLimits(max_cells=60, max_columns=6)
+
+
+def _extent_alone(body: bytes, limits: ReadLimits) -> Extent | None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", body)
+    with zipfile.ZipFile(out) as zf:
+        return _xlsx_extent(zf, "xl/worksheets/sheet1.xml", limits)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(st.sampled_from(_PIECES) | st.text(max_size=6), max_size=12), min_size=1, max_size=5))
+def test_small_parts_laid_end_to_end_keep_each_parts_extent(parts):
+    """One cell_refs pass over a workbook's parts: each part's extent (and first far
+    cell) is the one it has scanned alone, hostile markup and all."""
+    bodies = ["".join(p).encode("utf-8") for p in parts]
+    for limits in (_LIMITS, ReadLimits()):
+        assert _extents_of_bodies(bodies, limits) == [_extent_alone(b, limits) for b in bodies]
+
+
+def test_a_far_cell_is_named_in_its_own_part():
+    near = b'<row r="1"><c r="A1"/><c r="B1"/></row>'
+    far = b'<row r="2"><c r="A2"/><c r="Z2"/><c r="AB2"/></row>'
+    assert _extents_of_bodies([near, far, near], _LIMITS) == [None, Extent(2, 1, "Z2"), None]
+    # A tag left open at the end of one part does not take in the next part's text.
+    assert _extents_of_bodies([b"<row><c", b' r="H8"/></row>'], _LIMITS) == [None, None]
+
+
+_ROW_NUMBERS = st.one_of(
+    st.lists(st.integers(1, 3), min_size=0, max_size=70).map(
+        lambda steps: [sum(steps[: i + 1]) for i in range(len(steps))]
+    ),
+    st.lists(st.integers(1, 80) | st.none(), max_size=70),  # out of order, missing
+    st.lists(st.integers(1, 4), min_size=38, max_size=60),  # repeated: 41 row elements may not pass row 40
+)
+
+
+@settings(max_examples=150)
+@given(
+    _ROW_NUMBERS,
+    st.sampled_from(["", "x:"]),
+    st.sampled_from(["", '<!-- <row r="2"> -->', "<![CDATA[<row>]]>"]),
+    st.sampled_from(["", "<broken", "</sheetData>"]),
+    _CELL_TEXT,
+)
+def test_first_rows_of_a_part_held_whole_are_those_streamed(numbers, prefix, aside, tail, text):
+    """Parsing a held part only up to the row after the preview reads what streaming the
+    whole part reads: rows numbered out of order or not at all, markup that looks like a
+    row, a broken document past the preview (streaming never reaches it) or before it."""
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    esc = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    rows = []
+    for k, r in enumerate(numbers):
+        ref = "" if r is None else f' r="{r}"'
+        inline = f"<{prefix}is><{prefix}t>{esc}{k}</{prefix}t></{prefix}is>"
+        cell = f'<{prefix}c r="B{r or 1}" t="inlineStr">{inline}</{prefix}c>'
+        rows.append(
+            f"<{prefix}row{ref}>{cell}<{prefix}c r=\"C{r or 1}\"><{prefix}v>{k}</{prefix}v></{prefix}c></{prefix}row>"
+        )
+        if k == 3:
+            rows.append(aside)
+    xmlns = f'xmlns:x="{ns}"' if prefix else f'xmlns="{ns}"'
+    body = (
+        f"<{prefix}worksheet {xmlns}><{prefix}sheetData>{''.join(rows)}</{prefix}sheetData>{tail}</{prefix}worksheet>"
+    )
+
+    def outcome(read):
+        try:
+            return read()
+        except ET.ParseError:
+            return "ParseError"
+
+    data = body.encode("utf-8")
+    streamed = outcome(lambda: _first_rows(ET.iterparse(io.BytesIO(data)), _LIMITS)[:2])
+    assert outcome(lambda: _first_rows_of_body(data, _LIMITS)) == streamed
+
+
+def test_hidden_cells_found_in_a_held_part_are_those_streamed(tmp_path):
+    """The hidden-cell scan of a part the layout holds finds what the streamed scan finds:
+    error values, a formula saved without its result, NaN text inline and shared."""
+    path = tmp_path / "hidden.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "表"
+    ws.append(["编号", "日期", "备注"])
+    ws["A2"] = "#DIV/0!"
+    ws["A2"].data_type = "e"
+    ws["B2"] = "=A1"  # openpyxl saves a formula without its result
+    ws["C2"] = "NaN"  # a shared string
+    ws["C3"] = "nan"
+    wb.save(path)
+    layout = _xlsx_layout(path)
+    assert layout is not None
+    info = layout["表"]
+    assert info.body is not None
+    streamed = scan_hidden_cells(path, info.part)
+    assert scan_hidden_cells(path, info.part, info.body) == streamed
+    assert [(r, c) for r, c, _ in streamed] == [(2, 0), (2, 1), (2, 2), (3, 2)]
