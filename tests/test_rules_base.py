@@ -12,9 +12,11 @@ import gov_audit.engine as engine
 from gov_audit.engine import AuditOptions, prepare, run_audit
 from gov_audit.rules.base import (
     FIELD_PREFIX,
+    FindingsRows,
     _array_of,
     _typed,
     blanks_as_none,
+    column_arrays,
     findings_from,
     first_present,
     stack_findings,
@@ -81,6 +83,23 @@ def _pandas_stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
 @given(findings_frames())
 def test_stacked_findings_are_what_pandas_concat_gives(frames):
     pd.testing.assert_frame_equal(stack_findings(frames), _pandas_stack(frames), check_exact=True)
+
+
+@given(findings_frames(), st.data())
+def test_an_offices_rows_of_a_rule_stack_as_their_frames_do(frames, data):
+    """A rule judged for several offices hands each office rows ``a:b`` of its findings
+    (``FindingsRows``); stacked, they are exactly those rows cut out as frames and stacked,
+    mixed with whole frames or alone."""
+    pieces, cut = [], []
+    for f in frames:
+        a = data.draw(st.integers(0, len(f) - 1))
+        b = data.draw(st.integers(a + 1, len(f)))
+        if data.draw(st.booleans()):
+            pieces.append(FindingsRows(list(f.columns), column_arrays(f), a, b))
+        else:
+            pieces.append(f.iloc[a:b].reset_index(drop=True))
+        cut.append(f.iloc[a:b].reset_index(drop=True))
+    pd.testing.assert_frame_equal(stack_findings(pieces), stack_findings(cut), check_exact=True)
 
 
 def test_a_bool_field_meeting_a_number_keeps_its_truth():
