@@ -474,3 +474,39 @@ def test_text_is_held_as_python_strings_for_a_small_office_and_in_arrow_for_a_la
         assert type(result.intake.registers["petitions"].frame["petitioner"].array) is array
         assert len(build_report(result)["findings"]) == 177
         assert pd.get_option("mode.string_storage") == before  # nothing leaks to the caller
+
+
+_COLUMN_KINDS = {
+    "object": lambda r, n: np.array([r.choice(["甲", None, 3]) for _ in range(n)], dtype=object),
+    "str": lambda r, n: pd.array([r.choice(["乙", None]) for _ in range(n)], dtype="str"),
+    "category": lambda r, n: pd.Categorical([r.choice(["a.xlsx", "b.xlsx"]) for _ in range(n)]),
+    "datetime64[ns]": lambda r, n: pd.to_datetime([r.choice(["2026-01-05", None]) for _ in range(n)]).as_unit("ns"),
+    "float64": lambda r, n: np.array([r.choice([2.5, np.nan]) for _ in range(n)]),
+    "int64": lambda r, n: np.array([r.choice([1, 2]) for _ in range(n)], dtype=np.int64),
+    "bool": lambda r, n: np.array([r.choice([True, False]) for _ in range(n)]),
+}
+
+
+@given(
+    st.lists(st.sampled_from(sorted(_COLUMN_KINDS)), min_size=1, max_size=8),
+    st.integers(0, 6),
+    st.integers(0, 6),
+    st.randoms(use_true_random=False),
+)
+def test_a_sheets_frame_of_views_is_the_dict_constructors(kinds, a, extra, rnd):
+    """A sheet's register frame is built from views of its group's typed columns
+    (normalize._frame_of_views): the same columns, dtypes, values and index as pandas'
+    dict constructor gives, and a view, not a copy."""
+    from gov_audit.normalize import _frame_of_views
+
+    total = a + extra
+    group = {f"c{i}_{k}": _COLUMN_KINDS[k](rnd, total) for i, k in enumerate(kinds)}
+    rows = {name: values[a:total] for name, values in group.items()}
+    got = _frame_of_views(rows, extra)
+    # (each Series in its column's dtype, as typing made it: text in an object column stays object)
+    want = pd.DataFrame({name: pd.Series(v, dtype=v.dtype, copy=False) for name, v in rows.items()}, copy=False)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    pd.testing.assert_index_equal(got.columns, want.columns, exact=True)
+    for name, values in rows.items():
+        if isinstance(values, np.ndarray) and len(values):
+            assert np.shares_memory(got[name].to_numpy(), values)

@@ -40,25 +40,50 @@ def _one_value(text: str, n: int) -> pd.Categorical:
 
 def _filled(n: int, value: object) -> pd.Series:
     """An object column of ``n`` copies of one value (a list of n values is 10× slower to build)."""
+    return pd.Series(_filled_values(n, value), dtype=object, copy=False)
+
+
+def _filled_values(n: int, value: object) -> np.ndarray:
     values = np.empty(n, dtype=object)  # (numpy fills an object array with None already)
     if value is not None:
         values.fill(value)
-    return pd.Series(values, dtype=object, copy=False)
+    return values
 
 
-_EMPTY = {
-    "text": lambda n: _filled(n, None),
-    "date": lambda n: pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
-    "datetime": lambda n: pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
-    "datetime_or_time": lambda n: pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
-    "time": lambda n: pd.Series(np.nan, index=range(n)),
-    "number": lambda n: pd.Series(np.nan, index=range(n)),
-    "int": lambda n: pd.Series(np.nan, index=range(n)),
-    "bool": lambda n: pd.Series(False, index=range(n)),
-    "bool_yes": lambda n: pd.Series(True, index=range(n)),
-    "list": lambda n: _filled(n, ()),
-    "status": lambda n: _filled(n, None),
+# A column the sheet lacks, by its type: its values, and as a column.
+_EMPTY_VALUES: dict[str, Callable[[int], np.ndarray]] = {
+    "text": lambda n: _filled_values(n, None),
+    "date": lambda n: np.full(n, np.datetime64("NaT", "ns")),
+    "datetime": lambda n: np.full(n, np.datetime64("NaT", "ns")),
+    "datetime_or_time": lambda n: np.full(n, np.datetime64("NaT", "ns")),
+    "time": lambda n: np.full(n, np.nan),
+    "number": lambda n: np.full(n, np.nan),
+    "int": lambda n: np.full(n, np.nan),
+    "bool": lambda n: np.zeros(n, dtype=bool),
+    "bool_yes": lambda n: np.ones(n, dtype=bool),
+    "list": lambda n: _filled_values(n, ()),
+    "status": lambda n: _filled_values(n, None),
 }
+
+
+def _empty(kind: str, n: int) -> pd.Series:
+    return pd.Series(_EMPTY_VALUES[kind](n), copy=False)
+
+
+def _frame_of_views(columns: dict[str, Any], n: int) -> pd.DataFrame:
+    """``pd.DataFrame(columns, copy=False)`` for arrays of length ``n`` (numpy, or pandas'
+    own for an extension dtype), on a RangeIndex: each column its own block, a view of the
+    array it was given, through pandas' block constructor.  The dict constructor made a
+    Series of every column and checked it again: 50 ms for a sample office's 29 sheets."""
+    from pandas.api.internals import create_dataframe_from_blocks
+
+    blocks = []
+    for i, v in enumerate(columns.values()):
+        if isinstance(v.dtype, np.dtype) and not isinstance(v, np.ndarray):
+            v = np.asarray(v)  # dates: numpy's own array (a view), laid out with their kind
+        place = np.array([i], dtype=np.intp)
+        blocks.append((v.reshape(1, -1) if isinstance(v, np.ndarray) else v, place))
+    return create_dataframe_from_blocks(blocks, pd.RangeIndex(n), pd.Index(list(columns)))
 
 
 @dataclass
@@ -333,10 +358,8 @@ def _typed_rows(members: list[_Rows], options: NormalizeOptions) -> list[Typed]:
     cols = _Columns(typed, bad_of, raw_text, given, excel_rows)
     if reg.layout == "punch" and len(members) > 1 and len(sheets) == len(members):
         return _folded_together(members, options, cols, cuts, errors)
-    whole = len(members) == 1
     return [
-        _sheet_rows(m.cls, options, cols, cut, whole, errors[k])
-        for k, (m, cut) in enumerate(zip(members, cuts, strict=True))
+        _sheet_rows(m.cls, options, cols, cut, errors[k]) for k, (m, cut) in enumerate(zip(members, cuts, strict=True))
     ]
 
 
@@ -352,7 +375,7 @@ def _folded_together(
     alone (the register's text columns take their type from that sheet's days only).
     Folding a sample office's punch sheet alone cost about 27 ms, nearly all fixed."""
     lead = members[0].cls
-    frame = _sheet_frame(lead, cols, (0, len(cols.excel_rows)), True)
+    frame = _sheet_frame(lead, cols, (0, len(cols.excel_rows)))
     sizes = [b - a for a, b in cuts]
     names = [(m.cls.sheet.file, m.cls.sheet.sheet) for m in members]
     frame["_file"] = np.repeat(np.array([f for f, _ in names], dtype=object), sizes)
@@ -381,10 +404,9 @@ class _Columns:
     excel_rows: np.ndarray
 
 
-def _part(values: pd.Series, a: int, b: int, whole: bool) -> pd.Series:
-    """Rows ``a:b`` of a column typed for several sheets, labelled from 0."""
-    # (the dtype said again: pandas would read text in an object column as a str column)
-    return values if whole else pd.Series(values.array[a:b], dtype=values.dtype, copy=False)
+def _part(values: pd.Series, a: int, b: int) -> Any:
+    """Rows ``a:b`` of a column typed for several sheets: a view of its array."""
+    return values._values[a:b]
 
 
 def _sheet_rows(
@@ -392,12 +414,11 @@ def _sheet_rows(
     options: NormalizeOptions,
     cols: _Columns,
     cut: tuple[int, int],
-    whole: bool,
     errors: list[InputError],
 ) -> Typed:
     """One sheet's register rows from the columns typed with it (rows ``cut`` are its)."""
     sheet, reg = cls.sheet, cls.register
-    frame = _sheet_frame(cls, cols, cut, whole)
+    frame = _sheet_frame(cls, cols, cut)
     present = set(cls.columns.values())
     if reg.layout == "punch":
         frame = fold_punches(frame, options.session_split, options.midpoint)
@@ -410,39 +431,38 @@ def _sheet_frame(
     cls: Classified,
     cols: _Columns,
     cut: tuple[int, int],
-    whole: bool,
 ) -> pd.DataFrame:
     """One sheet's rows as a frame, before a punch sheet is folded."""
     sheet, reg = cls.sheet, cls.register
     a, b = cut
     n = b - a
-    out: dict[str, pd.Series] = {}
+    out: dict[str, Any] = {}
     for canon in cls.columns.values():
         col = reg.column(canon)
-        out[canon] = _part(cols.values[canon], a, b, whole)
+        out[canon] = _part(cols.values[canon], a, b)
         if col.type == "status":
-            out[f"_raw_{canon}"] = _part(cols.raw_text[canon], a, b, whole)
+            out[f"_raw_{canon}"] = _part(cols.raw_text[canon], a, b)
         if col.type == "bool":
             # Whether the cell said anything: "否" and blank are both False, and some rules
             # must tell an explicit no from a silence (MTG004: 重大事项 否 on a 决议会).
-            out[f"_given_{canon}"] = pd.Series(cols.given[canon][a:b], copy=False)
+            out[f"_given_{canon}"] = cols.given[canon][a:b]
         bad = cols.bad[canon][a:b]
         if bad.any():
-            out[f"_bad_{canon}"] = pd.Series(bad)
+            out[f"_bad_{canon}"] = bad
     for col in reg.columns:
         if col.name not in out:
-            out[col.name] = _EMPTY[col.type](n)
+            out[col.name] = _EMPTY_VALUES[col.type](n)
             if col.type == "bool":
-                out[f"_given_{col.name}"] = pd.Series(np.zeros(n, dtype=bool), copy=False)
+                out[f"_given_{col.name}"] = np.zeros(n, dtype=bool)
             if col.type == "status":
-                out[f"_raw_{col.name}"] = _filled(n, None)
+                out[f"_raw_{col.name}"] = _filled_values(n, None)
     # The typed columns as they are, not consolidated into 2-D blocks: that copy (and its
     # first-touched pages) cost 0.2 s of a million-row sheet, more than it saves the rules.
     # Categorical: one string per sheet, not one per row.
-    out["_file"] = pd.Series(_one_value(sheet.file, n), copy=False)
-    out["_sheet"] = pd.Series(_one_value(sheet.sheet, n), copy=False)
-    out["_row"] = pd.Series(cols.excel_rows[a:b], copy=False)
-    return pd.DataFrame(out, copy=False)
+    out["_file"] = _one_value(sheet.file, n)
+    out["_sheet"] = _one_value(sheet.sheet, n)
+    out["_row"] = cols.excel_rows[a:b]
+    return _frame_of_views(out, n)
 
 
 _TIME_TOKEN = r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
@@ -489,7 +509,7 @@ def _normalize_grid(cls: Classified, options: NormalizeOptions) -> tuple[Registe
     n = len(long)
     # The daily register's columns, the grid's where it has them, in one frame (setting
     # five columns into a built frame split and copied its blocks each time).
-    out = {c.name: _EMPTY[c.type](n) for c in ATTENDANCE.columns}
+    out = {c.name: _empty(c.type, n) for c in ATTENDANCE.columns}
     if n:
         # (name, staff_id, dept and the raw text are text columns already: taken as they
         # are, not turned into Python strings and back; the parsed status is typed as text here)
@@ -637,7 +657,7 @@ def _fold_days(frame: pd.DataFrame, session_split: float | None, midpoint: float
 
 def _daily_register(daily: pd.DataFrame) -> pd.DataFrame:
     """The daily attendance register of one sheet's folded days."""
-    out = pd.DataFrame({c.name: _EMPTY[c.type](len(daily)) for c in ATTENDANCE.columns})
+    out = pd.DataFrame({c.name: _empty(c.type, len(daily)) for c in ATTENDANCE.columns})
     for c in ("name", "staff_id", "dept", "date", "sign_in", "sign_out", "sign_in2", "sign_out2"):
         out[c] = daily[c].to_numpy()
     out["_bad_sign_in"] = daily["_unread"].to_numpy(dtype=bool)
