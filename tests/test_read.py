@@ -17,12 +17,14 @@ from gov_audit.read import (
     _CELL_REF,
     Extent,
     ReadLimits,
+    _excel_reader,
     _extents_of_bodies,
     _first_rows,
     _first_rows_of_body,
     _xlsx_extent,
     _xlsx_layout,
     cell_refs,
+    release_readers,
     scan_hidden_cells,
 )
 
@@ -231,3 +233,48 @@ def test_hidden_cells_found_in_a_held_part_are_those_streamed(tmp_path):
     streamed = scan_hidden_cells(path, info.part)
     assert scan_hidden_cells(path, info.part, info.body) == streamed
     assert [(r, c) for r, c, _ in streamed] == [(2, 0), (2, 1), (2, 2), (3, 2)]
+
+
+# --- fastexcel's reader, kept for the next sheet of the same file (read._excel_reader) ---
+
+
+def _book(path, sheets: dict[str, list[list[str]]]) -> None:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+    wb.save(path)
+
+
+def test_a_kept_reader_is_the_files_until_the_file_changes(tmp_path):
+    path = tmp_path / "台账.xlsx"
+    _book(path, {"甲": [["编号"], ["1"]]})
+    first = _excel_reader(path)
+    assert _excel_reader(path) is first and first.sheet_names == ["甲"]
+    _book(path, {"乙": [["编号", "日期"], ["1", "2026-01-05"]], "丙": [["x"]]})  # rewritten in place
+    assert _excel_reader(path).sheet_names == ["乙", "丙"]
+    release_readers()
+
+
+def test_no_input_file_is_held_open_after_the_intake(tmp_path):
+    """The reader kept between sheets is let go: an inspector can move or delete the
+    office's workbook once it is read (Windows refuses to while a handle is open)."""
+    import os
+
+    from gov_audit.intake import load_registers
+
+    path = tmp_path / "台账.xlsx"
+    _book(path, {"信访登记": [["编号", "收到日期", "承办人"], ["1", "2026-01-05", "张三"]]})
+    load_registers([path])
+    fd_dir = "/proc/self/fd"
+    if not os.path.isdir(fd_dir):
+        return
+    held = []
+    for fd in os.listdir(fd_dir):
+        try:
+            held.append(os.readlink(os.path.join(fd_dir, fd)))
+        except OSError:
+            continue
+    assert str(path) not in held

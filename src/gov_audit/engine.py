@@ -203,7 +203,7 @@ def _judge_rules(intakes: Sequence[Intake], options: AuditOptions, prepared: Pre
     # One place aligns and filters: rules see only the rows that exist on the as-of day.
     as_of_day = options.as_of.normalize()
     offices = [_Judged(list(it.errors)) for it in intakes]
-    views = [{k: d.upto(as_of_day) for k, d in it.registers.items()} for it in intakes]
+    views: list[dict[str, Any] | None] = [None] * len(intakes)  # each office's own, when a rule runs office by office
     registers = intakes[0].registers  # (the same registers and columns in every office)
     together: dict[str, Any] | None = None
     together_cache: dict[str, Any] = {}
@@ -253,7 +253,10 @@ def _judge_rules(intakes: Sequence[Intake], options: AuditOptions, prepared: Pre
                         o.findings.append(part)
                 continue
             # (an error, or a finding citing no file: each office alone says what it says)
-        for o, view in zip(offices, views, strict=True):
+        for i, o in enumerate(offices):
+            view = views[i]
+            if view is None:
+                view = views[i] = {k: d.upto(as_of_day) for k, d in intakes[i].registers.items()}
             found, error = _check(rule_cls, context(view, rule_cls, o.cache), book)
             if error is not None:
                 o.errors.append(error)

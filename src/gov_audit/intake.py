@@ -23,6 +23,7 @@ from .read import (
     fatal,
     find_inputs,
     read_sheets,
+    release_readers,
 )
 
 
@@ -126,7 +127,10 @@ def load_offices(
         members = [i for i, s in enumerate(storages) if s == storage]
         with _text_held(storage):
             read = {i: [_read_file(path, display_root, limits) for path in found[i][0]] for i in members}
-            _type_sheets([s for i in members for f in read[i] for s in f.sheets], options)
+            try:
+                _type_sheets([s for i in members for f in read[i] for s in f.sheets], options)
+            finally:
+                release_readers()
         for i in members:
             intakes[i] = _assemble(read[i], found[i][1])
             intakes[i].text_storage = storage
