@@ -510,3 +510,26 @@ def test_a_sheets_frame_of_views_is_the_dict_constructors(kinds, a, extra, rnd):
     for name, values in rows.items():
         if isinstance(values, np.ndarray) and len(values):
             assert np.shares_memory(got[name].to_numpy(), values)
+
+
+@given(
+    st.lists(st.sampled_from(sorted(_COLUMN_KINDS)), min_size=1, max_size=8),
+    st.integers(0, 5),
+    st.randoms(use_true_random=False),
+    st.data(),
+)
+def test_a_sheets_recognised_columns_are_its_selection(kinds, n, rnd, data):
+    """The recognised columns of a loaded sheet (normalize._selected) are ``frame[labels]``:
+    any subset, in any order, with the sheet's Excel rows as the index."""
+    from gov_audit.normalize import _selected
+
+    frame = pd.DataFrame(
+        {i: pd.Series(_COLUMN_KINDS[k](rnd, n)) for i, k in enumerate(kinds)},
+        index=pd.RangeIndex(3, 3 + n),
+    )
+    labels = data.draw(
+        st.permutations(list(frame.columns)).flatmap(lambda p: st.just(p[: data.draw(st.integers(1, len(p)))]))
+    )
+    got = _selected(frame, list(labels))
+    pd.testing.assert_frame_equal(got, frame[list(labels)], check_exact=True)
+    pd.testing.assert_index_equal(got.columns, frame[list(labels)].columns, exact=True)
