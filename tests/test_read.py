@@ -3,6 +3,7 @@ workbook's small parts read once, against the streamed reading."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import xml.etree.ElementTree as ET
 import zipfile
@@ -24,6 +25,8 @@ from gov_audit.read import (
     _xlsx_extent,
     _xlsx_layout,
     cell_refs,
+    convert_together,
+    read_sheets,
     release_readers,
     scan_hidden_cells,
 )
@@ -278,3 +281,70 @@ def test_no_input_file_is_held_open_after_the_intake(tmp_path):
         except OSError:
             continue
     assert str(path) not in held
+
+
+# --- sheets alike converted to pandas in one call (read.convert_together) ---------------
+
+_CELLS = {
+    "bool": st.booleans() | st.none(),
+    "int": st.integers(-5, 10**6) | st.none(),
+    "float": st.floats(-1e6, 1e6, allow_nan=False) | st.none(),
+    "date": st.dates(dt.date(2020, 1, 1), dt.date(2027, 12, 31)) | st.none(),
+    "text": st.text(st.characters(blacklist_categories=["Cc", "Cs"]), max_size=4) | st.none(),
+    "empty": st.none(),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(sorted(_CELLS)), min_size=1, max_size=4),
+    st.lists(st.integers(0, 6), min_size=1, max_size=4),
+    st.sampled_from(["python", "pyarrow"]),
+    st.data(),
+)
+def test_sheets_converted_together_load_as_each_alone(tmp_path_factory, kinds, sizes, storage, data):
+    """Sheets of one shape in several workbooks (a county's template) load the same rows,
+    columns and dtypes when converted together as when each is converted alone: bool and
+    int columns with blanks in some sheets only, empty columns, no rows at all."""
+    import pandas as pd
+
+    root = tmp_path_factory.mktemp("together")
+    paths = []
+    for k, n in enumerate(sizes):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "表"
+        ws.append([f"列{i}" for i in range(len(kinds))])
+        for _ in range(n):
+            ws.append([data.draw(_CELLS[kind]) for kind in kinds])
+        paths.append(root / f"o{k}.xlsx")
+        wb.save(paths[-1])
+    with pd.option_context("mode.string_storage", storage):
+        alone = [read_sheets(p)[0][0] for p in paths]
+        together = [read_sheets(p)[0][0] for p in paths]
+        convert_together([(s, 1) for s in together])
+        for a, t in zip(alone, together, strict=True):
+            assert 1 in t._converted or not t.columns
+            want, got = a.load(1), t.load(1)
+            pd.testing.assert_frame_equal(got, want, check_exact=True)
+            assert list(got.dtypes) == list(want.dtypes)
+
+
+def test_a_yes_no_column_blank_in_one_sheet_only_keeps_each_sheets_dtype(tmp_path):
+    """pandas makes a bool column with blanks objects: a sheet with no blank there stays
+    bool, as it is converted alone, though another sheet of its shape has one."""
+    paths = []
+    for k, values in enumerate(([True, False], [True, None, False])):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "表"
+        ws.append(["是否署名", "编号"])
+        for i, v in enumerate(values):
+            ws.append([v, f"X{i}"])
+        paths.append(tmp_path / f"o{k}.xlsx")
+        wb.save(paths[-1])
+    sheets = [read_sheets(p)[0][0] for p in paths]
+    convert_together([(s, 1) for s in sheets])
+    first, second = (s.load(1) for s in sheets)
+    assert first[0].dtype == bool and first[0].tolist() == [True, False]
+    assert second[0].dtype == object and second[0].tolist() == [True, None, False]

@@ -25,6 +25,7 @@ import pandas as pd
 from .calendar import FIRST_YEAR, LAST_YEAR
 from .classify import Classified
 from .errors import InputError, cell_position
+from .read import convert_together
 from .registers import ATTENDANCE, BY_KEY, Register
 from .types import EXPECTED, PARSERS, as_text, is_blank
 
@@ -168,6 +169,7 @@ def normalize_sheets(
     the failure is the failing sheet's own."""
     options = options or NormalizeOptions()
     results: list[Typed | BaseException | None] = [None] * len(sheets)
+    convert_together([(cls.sheet, cls.data_start) for cls in sheets if cls.register.layout != "grid"])
     groups: dict[tuple[Any, ...], list[tuple[int, _Rows]]] = {}
     for i, cls in enumerate(sheets):
         if cls.register.layout == "grid":
