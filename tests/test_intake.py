@@ -481,9 +481,9 @@ _COLUMN_KINDS = {
     "str": lambda r, n: pd.array([r.choice(["乙", None]) for _ in range(n)], dtype="str"),
     "category": lambda r, n: pd.Categorical([r.choice(["a.xlsx", "b.xlsx"]) for _ in range(n)]),
     "datetime64[ns]": lambda r, n: pd.to_datetime([r.choice(["2026-01-05", None]) for _ in range(n)]).as_unit("ns"),
-    "float64": lambda r, n: np.array([r.choice([2.5, np.nan]) for _ in range(n)]),
+    "float64": lambda r, n: np.array([r.choice([2.5, np.nan]) for _ in range(n)], dtype=float),
     "int64": lambda r, n: np.array([r.choice([1, 2]) for _ in range(n)], dtype=np.int64),
-    "bool": lambda r, n: np.array([r.choice([True, False]) for _ in range(n)]),
+    "bool": lambda r, n: np.array([r.choice([True, False]) for _ in range(n)], dtype=bool),
 }
 
 
@@ -533,3 +533,30 @@ def test_a_sheets_recognised_columns_are_its_selection(kinds, n, rnd, data):
     got = _selected(frame, list(labels))
     pd.testing.assert_frame_equal(got, frame[list(labels)], check_exact=True)
     pd.testing.assert_index_equal(got.columns, frame[list(labels)].columns, exact=True)
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(sorted(_COLUMN_KINDS)), min_size=3, max_size=3), min_size=2, max_size=4),
+    st.lists(st.integers(0, 4), min_size=4, max_size=4),
+    st.randoms(use_true_random=False),
+)
+def test_registers_joined_are_what_pandas_concat_gives(kinds, sizes, rnd):
+    """Sheets' and offices' registers joined (normalize._joined): pandas' concat, column by
+    column, whatever dtype each part's column has (text held as objects in one office and
+    as str in another, dates in two units, categoricals of other files)."""
+    from gov_audit.normalize import _joined
+
+    frames = []
+    for k, row in enumerate(kinds):
+        # (a yes/no column meeting a number in another part is not a register's: each
+        # typed column has one type, and pandas' frame concat of such a pair depends on
+        # its block layout)
+        row = [kinds[0][i] if (kind == "bool") != (kinds[0][i] == "bool") else kind for i, kind in enumerate(row)]
+        n = sizes[k]
+        frames.append(
+            pd.DataFrame({f"c{i}": pd.Series(_COLUMN_KINDS[kind](rnd, n), copy=False) for i, kind in enumerate(row)})
+        )
+    want = pd.concat(frames, ignore_index=True)
+    got = _joined(frames)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    pd.testing.assert_index_equal(got.columns, want.columns, exact=True)

@@ -694,11 +694,27 @@ def combine_offices(parts: list[RegisterData]) -> RegisterData:
     return RegisterData(joined.register, joined.frame, joined.present, joined.sources, starts)
 
 
+def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """``pd.concat(frames, ignore_index=True)``.  Frames with the same columns (a county's
+    offices, one template) are joined a column at a time, each column's arrays as pandas'
+    concat joins them (``concat_compat``: their common dtype), and the frame built once
+    from the joined arrays: pandas' concat of 16 offices' frames of 30-odd columns cost
+    10 ms an office."""
+    from pandas.core.dtypes.concat import concat_compat
+
+    names = frames[0].columns
+    if any(not f.columns.equals(names) for f in frames[1:]) or not names.is_unique:
+        return pd.concat(frames, ignore_index=True)
+    managers = [f._mgr for f in frames]
+    arrays = {c: concat_compat([m.iget_values(i) for m in managers]) for i, c in enumerate(names)}
+    return _frame_of_views(arrays, sum(len(f) for f in frames), names)
+
+
 def combine(parts: list[RegisterData]) -> RegisterData:
     """Several sheets of one register as one frame (bad-cell flags default to False)."""
     if len(parts) == 1:
         return parts[0]
-    frame = pd.concat([p.frame for p in parts], ignore_index=True)
+    frame = _joined([p.frame for p in parts])
     for c in frame.columns:
         if c.startswith("_bad_"):
             frame[c] = frame[c].fillna(False).astype(bool)

@@ -376,7 +376,9 @@ def convert_together(sheets: Sequence[tuple[RawSheet, int]]) -> None:
             continue
         try:
             with native_stderr.quiet():
-                frame = pa.Table.from_batches([t for _, _, t, _ in members]).to_pandas()  # (fastexcel gives record batches)
+                frame = pa.Table.from_batches(
+                    [t for _, _, t, _ in members]
+                ).to_pandas()  # (fastexcel gives record batches)
         except BaseException as exc:  # each sheet's own load converts it alone
             if fatal(exc):
                 raise
