@@ -560,3 +560,20 @@ def test_registers_joined_are_what_pandas_concat_gives(kinds, sizes, rnd):
     got = _joined(frames)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
     pd.testing.assert_index_equal(got.columns, want.columns, exact=True)
+
+
+@pytest.mark.parametrize("days,wide", [(20, 0), (19, 0), (20, 5), (19, 5)])
+def test_a_grid_header_needs_a_name_and_twenty_days(days, wide):
+    """attendance_grid.detect: 姓名 and 20 day columns make a month's grid header (the
+    narrowest there is), 19 do not, however wide the sheet and wherever the blanks."""
+    from gov_audit.attendance_grid import MIN_DAYS, detect
+    from gov_audit.read import RawSheet
+
+    header = ["", "姓名", *[f"{d}日" for d in range(1, days + 1)], *[""] * wide]
+    rows = [["2026年9月考勤表", *[""] * (len(header) - 1)], header, ["", "张三", *["√"] * days, *[""] * wide]]
+    sheet = RawSheet("考勤.xlsx", "9月", rows, list(range(len(header))))
+    grid = detect(sheet)
+    if days >= MIN_DAYS:
+        assert grid is not None and grid.header_row == 1 and grid.name_col == 1 and len(grid.day_cols) == days
+    else:
+        assert grid is None
