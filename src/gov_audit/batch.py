@@ -186,9 +186,9 @@ def run_batch(
 
     ``deliver(result)`` runs where the office was audited (a worker: it must pickle) and
     returns what is sent on: the command line's (``cli.ReportDelivery``) writes the
-    office's report and sends its summary row.  ``settle(result)`` then runs in this process as each office finishes (in
-    the order they finish) and returns what is kept of it, so a county's reports never
-    pile up in memory."""
+    office's report and sends its summary row.  ``settle(result)`` then runs in this
+    process as each office finishes (in the order they finish) and returns what is kept
+    of it, so a county's reports never pile up in memory."""
     workers = max(1, min(len(offices), jobs or os.cpu_count() or 1))
     results: dict[str, dict] = {}
     keep = settle or (lambda r: r)

@@ -375,10 +375,8 @@ def convert_together(sheets: Sequence[tuple[RawSheet, int]]) -> None:
             _convert(sheet, start, table, absolute)
             continue
         try:
-            with native_stderr.quiet():
-                frame = pa.Table.from_batches(
-                    [t for _, _, t, _ in members]
-                ).to_pandas()  # (fastexcel gives record batches)
+            with native_stderr.quiet():  # (fastexcel gives record batches, not tables)
+                frame = pa.Table.from_batches([t for _, _, t, _ in members]).to_pandas()
         except BaseException as exc:  # each sheet's own load converts it alone
             if fatal(exc):
                 raise
@@ -999,23 +997,14 @@ def _extents_of_bodies(bodies: list[bytes], limits: ReadLimits) -> list[Extent |
 # hidden-cell scan all come from the one copy (a sample office's 29 parts are 760 KB).
 _BODY_BYTES = 1 << 20
 _ROW_START = re.compile(rb"<(?:\w+:)?row[\s/>]")
-_LETTERS_COLUMN: dict[str, int] = {}
+_LEADING_LETTERS = re.compile(r"[A-Z]+")
 
 
 def _ref_column(ref: str, k: int) -> int:
     """The 0-based column of a cell reference ("AB12"), or ``k`` (its place in the row)
     when it has none."""
-    letters = ref.rstrip("0123456789")
-    col = _LETTERS_COLUMN.get(letters)
-    if col is not None:
-        return col
-    m = re.match(r"[A-Z]+", ref)
-    if not m:
-        return k
-    col = column_index(m.group(0))
-    if m.group(0) == letters:
-        _LETTERS_COLUMN[letters] = col
-    return col
+    m = _LEADING_LETTERS.match(ref)
+    return column_index(m.group(0)) if m else k
 
 
 _Cells = list[list[tuple[int, str, str]]]  # a preview's rows: each cell's (column, type, text)

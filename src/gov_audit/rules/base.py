@@ -304,12 +304,9 @@ def stack_findings(frames: list[pd.DataFrame | FindingsRows]) -> pd.DataFrame:
     starts = np.cumsum([0, *sizes[:-1]])
     held: dict[Any, list[tuple[int, Any]]] = {}  # column → (frame, its array), in the union's order
     for i, f in enumerate(frames):
-        if isinstance(f, FindingsRows):
-            for c, values in zip(f.columns, f.arrays, strict=True):
-                held.setdefault(c, []).append((i, values[f.start : f.stop]))
-        else:
-            for c, values in zip(f.columns, column_arrays(f), strict=True):
-                held.setdefault(c, []).append((i, values))
+        rows = f if isinstance(f, FindingsRows) else FindingsRows(list(f.columns), column_arrays(f), 0, len(f))
+        for c, values in zip(rows.columns, rows.arrays, strict=True):
+            held.setdefault(c, []).append((i, values[rows.start : rows.stop]))
     columns = {c: _stacked_column(pieces, sizes, starts, total) for c, pieces in held.items()}
     return frame_of(columns, total)
 
