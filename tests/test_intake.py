@@ -481,6 +481,9 @@ _COLUMN_KINDS = {
     "str": lambda r, n: pd.array([r.choice(["乙", None]) for _ in range(n)], dtype="str"),
     "category": lambda r, n: pd.Categorical([r.choice(["a.xlsx", "b.xlsx"]) for _ in range(n)]),
     "datetime64[ns]": lambda r, n: pd.to_datetime([r.choice(["2026-01-05", None]) for _ in range(n)]).as_unit("ns"),
+    # numpy's own date arrays, as typing hands them over (wrapped without pandas' check)
+    "M8[ns]": lambda r, n: np.array([r.choice(["2026-01-05T08:01", "NaT"]) for _ in range(n)], dtype="M8[ns]"),
+    "M8[s]": lambda r, n: np.array([r.choice(["1899-12-31T17:30", "NaT"]) for _ in range(n)], dtype="M8[s]"),
     "float64": lambda r, n: np.array([r.choice([2.5, np.nan]) for _ in range(n)], dtype=float),
     "int64": lambda r, n: np.array([r.choice([1, 2]) for _ in range(n)], dtype=np.int64),
     "bool": lambda r, n: np.array([r.choice([True, False]) for _ in range(n)], dtype=bool),

@@ -15,6 +15,7 @@ the four sign-in/sign-out times.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,7 +37,16 @@ _START64, _END64 = _CALENDAR_START.to_datetime64(), _CALENDAR_END.to_datetime64(
 
 def _one_value(text: str, n: int) -> pd.Categorical:
     """``text`` on every one of ``n`` rows, as a categorical: one string per sheet, not one per row."""
-    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), dtype=pd.CategoricalDtype([text]))
+    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), dtype=_one_category(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_category(text: str) -> pd.CategoricalDtype:
+    """The categorical type of the one value ``text``, made once per text: pandas checks a
+    type's categories as it makes it (0.25 ms, a str Index), and a county's offices share
+    their sheet names (two per sheet: 14 ms of a sample office's intake).  A dtype is
+    immutable, so sharing it is safe."""
+    return pd.CategoricalDtype([text])
 
 
 def _filled(n: int, value: object) -> pd.Series:
@@ -71,17 +81,25 @@ def _empty(kind: str, n: int) -> pd.Series:
     return pd.Series(_EMPTY_VALUES[kind](n), copy=False)
 
 
+_UNITS = ("s", "ms", "us", "ns")  # the resolutions pandas keeps datetime64 in
+
+
 def _frame_of_views(columns: dict[Any, Any], n: int, names: pd.Index | None = None) -> pd.DataFrame:
     """``pd.DataFrame(columns, copy=False)`` for arrays of length ``n`` (numpy, or pandas'
     own for an extension dtype), on a RangeIndex: each column its own block, a view of the
     array it was given, through pandas' block constructor.  The dict constructor made a
     Series of every column and checked it again: 50 ms for a sample office's 29 sheets."""
     from pandas.api.internals import create_dataframe_from_blocks
+    from pandas.arrays import DatetimeArray
 
     blocks = []
     for i, v in enumerate(columns.values()):
-        if isinstance(v.dtype, np.dtype) and not isinstance(v, np.ndarray):
-            v = np.asarray(v)  # dates: numpy's own array (a view), laid out with their kind
+        if isinstance(v, np.ndarray) and v.dtype.kind == "M" and np.datetime_data(v.dtype)[0] in _UNITS:
+            # Wrapped as the block would wrap it, without its check of every value
+            # (DatetimeArray._from_sequence, 16 µs a column, 170 date columns an office).
+            v = DatetimeArray._simple_new(v, dtype=v.dtype)
+        elif isinstance(v.dtype, np.dtype) and not isinstance(v, (np.ndarray, DatetimeArray)):
+            v = np.asarray(v)  # numpy's own array (a view), laid out with its kind
         place = np.array([i], dtype=np.intp)
         blocks.append((v.reshape(1, -1) if isinstance(v, np.ndarray) else v, place))
     return create_dataframe_from_blocks(blocks, pd.RangeIndex(n), pd.Index(list(columns)) if names is None else names)
