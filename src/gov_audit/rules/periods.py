@@ -19,7 +19,23 @@ from .base import Context
 
 
 def period_label(dates: pd.Series, kind: str) -> pd.Series:
+    """The label of the period of ``kind`` each of ``dates`` falls in, on ``dates``' index.
+
+    Each distinct date is labelled once and the labels spread back: a register repeats its
+    dates (a county's 19,280 meetings fall on a few hundred days), and pandas' date
+    formatting runs a Python call per value."""
     d = pd.to_datetime(dates)
+    # (a NaT is one of the distinct values: whether there is one sets the labels' type)
+    codes, distinct = pd.factorize(d, use_na_sentinel=False)
+    if len(distinct) == len(d):
+        return labels_of(d, kind)
+    out = labels_of(pd.Series(distinct, name=d.name), kind).take(codes)
+    out.index = d.index
+    return out
+
+
+def labels_of(d: pd.Series, kind: str) -> pd.Series:
+    """``period_label`` value by value (dates already as datetimes)."""
     if kind == "month":
         return d.dt.strftime("%Y-%m")
     if kind == "quarter":
