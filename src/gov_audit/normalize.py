@@ -239,11 +239,14 @@ class _Rows:
         names = list(self.cls.columns.values())
         if len(set(names)) < len(names):
             return ("alone", i)
-        types = sorted((canon, _read_as(self.raw[pos])) for pos, canon in self.cls.columns.items())
+        # (each column's array through the block manager, as _selected reads them: a Series
+        # per column cost 15 µs, a third of this for a sample office's 290 columns)
+        mgr, at = self.raw._mgr, self.raw.columns.get_loc
+        types = sorted((canon, _read_as(mgr.iget_values(at(pos)))) for pos, canon in self.cls.columns.items())
         return (self.cls.register.key, tuple(types), tuple(sorted(self.cls.symbols.items())))
 
 
-def _read_as(col: pd.Series) -> str:
+def _read_as(col: Any) -> str:
     """A raw column's type, as far as typing it depends on: its dtype, and for an object
     column whether it holds only text (``types.as_text`` keeps such a column object, and
     makes a str column of one that mixes numbers or dates with text)."""

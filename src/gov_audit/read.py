@@ -1052,17 +1052,27 @@ def _first_rows_of_body(body: bytes, limits: ReadLimits) -> tuple[_Cells, int]:
     stream would be."""
     import xml.etree.ElementTree as ET
 
-    cut = len(body)
+    cut, prefix = len(body), b""
     for k, m in enumerate(_ROW_START.finditer(body)):
         if k == HEADER_SCAN_ROWS + 1:
-            cut = m.start()
+            cut, prefix = m.start(), m.group(0)[1:-4]  # (the row tag's "x:", if any)
             break
-    if cut < len(body):
-        parser: ET.XMLPullParser[Any] = ET.XMLPullParser(events=("end",))
-        parser.feed(body[:cut])  # not closed: the rest of the document is not wanted
-        rows, need, ended = _first_rows(parser.read_events(), limits)
-        if ended:
-            return rows, need
+    # The part up to the cut, its rows closed by the sheet's own end tags, parsed as a
+    # tree: expat builds it in C, where a parse yielding an event per element (three per
+    # cell) cost about as much as reading the rows.  Any other shape, such as a cut
+    # inside a comment, fails to parse and is streamed.
+    whole = cut == len(body)
+    try:
+        root = ET.fromstring(body if whole else body[:cut] + b"</" + prefix + b"sheetData></" + prefix + b"worksheet>")
+    except ET.ParseError:
+        root = None
+    if root is not None:
+        found = list(root.iter(f"{_NS}row"))
+        # (a row inside a row ends before it: the stream's order, not the tree's)
+        if all(sum(1 for _ in el.iter(f"{_NS}row")) == 1 for el in found):
+            rows, need, ended = _first_rows((("end", el) for el in found), limits)
+            if ended or whole:
+                return rows, need
     rows, need, _ = _first_rows(ET.iterparse(io.BytesIO(body)), limits)
     return rows, need
 
