@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import xml.etree.ElementTree as ET
 import zipfile
 
 import numpy as np
 import openpyxl
+import pytest
 import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -363,3 +365,37 @@ def test_a_yes_no_column_blank_in_one_sheet_only_keeps_each_sheets_dtype(tmp_pat
     first, second = (s.load(1) for s in sheets)
     assert first[0].dtype == bool and first[0].tolist() == [True, False]
     assert second[0].dtype == object and second[0].tolist() == [True, None, False]
+
+
+def test_native_stderr_keeps_what_each_read_wrote_once_and_drops_panics(capfd):
+    """The file fd 2 goes to during a native read is reused from read to read: each read
+    passes on only what it wrote itself, never an earlier read's lines again."""
+    from gov_audit.read import native_stderr
+
+    with native_stderr.quiet():
+        os.write(2, b"thread 'main' panicked at src/datatype.rs:1:1:\nthe message\nfirst warning\n")
+    with native_stderr.quiet():
+        os.write(2, b"second warning\n")
+    with native_stderr.quiet():
+        pass
+    assert capfd.readouterr().err == "first warning\nsecond warning\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_forked_worker_quiets_native_stderr_into_a_file_of_its_own(capfd):
+    from gov_audit.read import native_stderr
+
+    with native_stderr.quiet():
+        pass
+    parents = native_stderr.tmp
+    pid = os.fork()
+    if pid == 0:  # the worker: its own file, its lines passed on
+        ok = native_stderr.tmp is None
+        with native_stderr.quiet():
+            ok = ok and native_stderr.tmp is not parents
+            os.write(2, b"from the worker\n")
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert native_stderr.tmp is parents
+    assert capfd.readouterr().err == "from the worker\n"
