@@ -20,6 +20,7 @@ from gov_audit.rules.base import (
     findings_from,
     first_present,
     stack_findings,
+    stack_findings_of_offices,
 )
 
 SAMPLE = "sample_data/registers.xlsx"
@@ -40,6 +41,8 @@ _KINDS = {
         "datetime64[s]"
     ),
     "category": lambda n, r: pd.Series(pd.Categorical([r.choice(["a.xlsx", "b.xlsx"]) for _ in range(n)])),
+    # (integer categories with a blank: meeting int64, pandas makes the common type float)
+    "category_int": lambda n, r: pd.Series(pd.Categorical([r.choice([1, 2, None]) for _ in range(n)])),
 }
 
 
@@ -102,6 +105,70 @@ def test_an_offices_rows_of_a_rule_stack_as_their_frames_do(frames, data):
     pd.testing.assert_frame_equal(stack_findings(pieces), stack_findings(cut), check_exact=True)
 
 
+@given(findings_frames(), st.lists(st.tuples(st.booleans(), findings_frames()), min_size=1, max_size=5), st.data())
+def test_offices_stacked_together_are_each_office_stacked(template, drawn, data):
+    """A share's offices stacked together (columns alike across offices stacked once):
+    each office's frame is pandas' concat of its own frames.  Offices cut from one
+    template have alike columns (a county of one template); others are drawn apart."""
+    offices, frames_of = [], []
+    for alike, own in drawn:
+        frames = own
+        if alike:  # the template's frames, other rows of them
+            frames = []
+            for f in template:  # (all of a frame's rows may go: a rule that found nothing)
+                a = data.draw(st.integers(0, len(f)))
+                frames.append(f.iloc[a:].reset_index(drop=True))
+        pieces = []
+        for f in frames:
+            if data.draw(st.booleans()):
+                pieces.append(FindingsRows(list(f.columns), column_arrays(f), 0, len(f)))
+            else:
+                pieces.append(f)
+        offices.append(pieces)
+        frames_of.append(frames)
+    stacked = stack_findings_of_offices(offices)
+    assert len(stacked) == len(offices)
+    for got, frames in zip(stacked, frames_of, strict=True):
+        pd.testing.assert_frame_equal(got, stack_findings(frames), check_exact=True)
+        if all(len(f) for f in frames):  # (see the test below for a frame with no rows)
+            pd.testing.assert_frame_equal(got, _pandas_stack(frames), check_exact=True)
+
+
+def test_offices_whose_columns_are_decided_apart_are_stacked_apart():
+    """Two offices' pieces of one column in the same dtypes, yet their stacked columns'
+    types differ: integer categories with a blank in one office only (float with it, int
+    without), and an int field missing from a frame with rows in one office only (that
+    frame's rows are blanks: float; a frame with no rows fills nothing, where pandas'
+    frame concat would make the column float all the same)."""
+    rule = pd.Series(["R1"], dtype="str")
+
+    def office(cats, other_rows):
+        first = pd.DataFrame({"rule": rule, "x": pd.Categorical(cats), "y": [1]})
+        second = pd.DataFrame({"rule": pd.Series(["R2"] * 2, dtype="str"), "x": [3, 4], "y": [2, 3]})
+        x = np.full(other_rows, 5, dtype=np.int64)
+        lacking = pd.DataFrame({"rule": pd.Series(["R3"] * other_rows, dtype="str"), "x": x})
+        return [first, second, lacking]
+
+    offices = [office([1], 0), office([None], 0), office([1], 1)]
+    stacked = stack_findings_of_offices(offices)
+    for got, frames in zip(stacked, offices, strict=True):
+        pd.testing.assert_frame_equal(got, stack_findings(frames), check_exact=True)
+    pd.testing.assert_frame_equal(stacked[2], _pandas_stack(offices[2]), check_exact=True)
+    assert [f["x"].dtype.kind for f in stacked] == ["i", "f", "i"]
+    assert [f["y"].dtype.kind for f in stacked] == ["i", "i", "f"]
+
+
+def test_an_office_handed_no_rows_of_a_rule_stacks_as_its_empty_frames_do():
+    """Pieces with no rows, cut from arrays that have rows: stacked as the empty frames
+    they stand for (pandas decides the type of a column of no rows on its own terms)."""
+    flags = pd.DataFrame({"rule": pd.Series(["R1"] * 2, dtype="str"), "x": [True, False]})
+    counts = pd.DataFrame({"rule": pd.Series(["R2"] * 2, dtype="str"), "x": [3, 4]})
+    cut = [FindingsRows(list(f.columns), column_arrays(f), 1, 1) for f in (flags, counts)]
+    (got,) = stack_findings_of_offices([cut])
+    pd.testing.assert_frame_equal(got, _pandas_stack([flags.iloc[1:1], counts.iloc[1:1]]), check_exact=True)
+    assert len(got) == 0
+
+
 def test_a_bool_field_meeting_a_number_keeps_its_truth():
     numbers = pd.DataFrame({"rule": pd.Series(["R1"] * 2, dtype="str"), "x": [np.nan, 2.5]})
     flags = pd.DataFrame({"rule": pd.Series(["R2"] * 2, dtype="str"), "x": [False, True]})
@@ -113,11 +180,11 @@ def test_a_bool_field_meeting_a_number_keeps_its_truth():
 def test_sample_findings_stack_as_pandas_concat_does(as_of, monkeypatch):
     seen = []
 
-    def keep(frames):
-        seen.append([f.copy() for f in frames])
-        return stack_findings(frames)
+    def keep(offices):
+        seen.extend([f.copy() for f in frames] for frames in offices)
+        return stack_findings_of_offices(offices)
 
-    monkeypatch.setattr(engine, "stack_findings", keep)
+    monkeypatch.setattr(engine, "stack_findings_of_offices", keep)
     opts = AuditOptions(as_of=pd.Timestamp(as_of))
     result = run_audit([SAMPLE], opts, prepared=prepare(opts))
     (frames,) = seen

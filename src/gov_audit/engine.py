@@ -21,7 +21,14 @@ from .normalize import NormalizeOptions, combine_offices
 from .read import ReadLimits
 from .rulebook import Rulebook, load_rulebook
 from .rules import select, unknown_patterns
-from .rules.base import Context, FindingsRows, ParameterError, column_arrays, empty_findings, stack_findings
+from .rules.base import (
+    Context,
+    FindingsRows,
+    ParameterError,
+    column_arrays,
+    empty_findings,
+    stack_findings_of_offices,
+)
 
 
 @dataclass
@@ -333,9 +340,11 @@ def _finish(
     book, cal = prepared
     since, until = audit_range(options)
     as_of_day = options.as_of.normalize()
+    found = [k for k, j in enumerate(judged) if j.findings]
+    stacked = dict(zip(found, stack_findings_of_offices([judged[k].findings for k in found]), strict=True))
     settled = []
-    for j in judged:
-        frame = stack_findings(j.findings) if j.findings else empty_findings()
+    for k in range(len(judged)):
+        frame = stacked[k] if k in stacked else empty_findings()
         settled.append(apply_waivers(_settle(frame, book), prepared.waivers, as_of_day))
     # A waived finding is an approved exception: it feeds no penalty ladder.
     fed = [frame[~frame["waived"]] for frame, _ in settled]
