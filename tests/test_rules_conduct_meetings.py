@@ -161,3 +161,28 @@ def test_period_windows_are_held_as_the_audit_holds_text():
             labels = whole_periods(ctx, "quarter")["label"]
             assert labels.dtype.storage == storage
             assert labels.tolist() == ["2026Q1", "2026Q2", "2026Q3"]
+
+
+def test_an_offices_period_grid_is_made_once_per_rows_and_kind():
+    """The 18 duties share their rows' period grids (meetings._office_grid): asked again of
+    the same rows and kind, the grid made first; of other rows, even ones that took the
+    first rows' place in memory, their own."""
+    import numpy as np
+
+    from gov_audit.calendar import WorkCalendar
+    from gov_audit.rules.base import Context
+    from gov_audit.rules.meetings import _office_grid
+
+    ctx = Context(
+        {}, WorkCalendar(), pd.Timestamp("2026-11-30"), pd.Timestamp("2026-01-01"), pd.Timestamp("2026-11-30")
+    )
+    one = np.zeros(2, dtype=np.int64)
+    rows = pd.DataFrame({"date": pd.to_datetime(["2026-03-05", "2026-04-09"])})
+    first = _office_grid(ctx, rows, one, "month")
+    assert first["label"].tolist() == [f"2026-{m:02d}" for m in range(3, 12)]  # (November ends on the as-of day)
+    assert _office_grid(ctx, rows, one, "month") is first
+    assert _office_grid(ctx, rows, one, "quarter")["label"].tolist() == ["2026Q1", "2026Q2", "2026Q3"]
+    later = pd.DataFrame({"date": pd.to_datetime(["2026-08-01", "2026-09-01"])})
+    for key in [k for k in ctx.cache if k[0] == "office_grid" and k[2] == "month"]:  # its place, taken
+        ctx.cache[(key[0], id(later), key[2])] = ctx.cache.pop(key)
+    assert _office_grid(ctx, later, one, "month")["label"].tolist() == ["2026-08", "2026-09", "2026-10", "2026-11"]

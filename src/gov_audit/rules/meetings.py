@@ -159,8 +159,7 @@ def short_periods(
         return empty_findings()
     data = ctx.registers[rule.register]
     office = each_office(data, f)
-    firsts = pd.Series(f["date"].to_numpy()).groupby(office, sort=True).min()
-    grid = office_periods(ctx, period, firsts)
+    grid = _office_grid(ctx, f, office, period)
     if only:
         grid = grid[grid["label"].str.endswith(only)]
     if period == "week" and not grid.empty:
@@ -210,6 +209,21 @@ def short_periods(
         fields={"count": short["n"], "need": need, "duty": duty},
     )
     return name_offices(found, data, short["_o"])
+
+
+def _office_grid(ctx: Context, f: pd.DataFrame, office: np.ndarray, period: str) -> pd.DataFrame:
+    """Each office's whole periods of ``period`` from its first date in ``f`` (``office_periods``).
+
+    The 18 duties ask this of the same rows for five kinds of period: made once per rows
+    and kind (``ctx.cache``, holding the rows, so their identity names them)."""
+    key = ("office_grid", id(f), period)
+    held = ctx.cache.get(key)
+    if held is not None and held[0] is f:
+        return held[1]
+    firsts = pd.Series(f["date"].to_numpy()).groupby(office, sort=True).min()
+    grid = office_periods(ctx, period, firsts)
+    ctx.cache[key] = (f, grid)
+    return grid
 
 
 def _unit_grid(
