@@ -393,9 +393,12 @@ def _joined_pieces(pieces: list[_Piece]) -> Any:
     if len(sources) == len(pieces) and not lo.any() and (hi == lengths).all():
         return joined  # (each array whole, once, in order)
     first = np.cumsum(lengths) - lengths
-    sizes = hi - lo
-    order = np.repeat(first[src] + lo - np.cumsum(sizes) + sizes, sizes) + np.arange(sizes.sum())
-    return joined.take(order)
+    return joined.take(_ranges(first[src] + lo, hi - lo))
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``arange(start, start + length)`` for each pair, end to end, without a Python loop."""
+    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
 
 
 def column_arrays(frame: pd.DataFrame) -> list[Any]:
@@ -438,7 +441,8 @@ def _stacked_column(pieces: list[tuple[int, Any]], sizes: list[int], starts: np.
     # it, and the rows of the frames without the column missing as a reindex fills them
     # (an int becomes float).
     joined = _concat_by_dtype(arrays)
-    owners = np.concatenate([np.arange(starts[i], starts[i] + sizes[i]) for i, _ in pieces])
+    held = np.array([i for i, _ in pieces])
+    owners = _ranges(starts[held], np.asarray(sizes)[held])
     return _array_of(pd.Series(joined, index=owners, dtype=joined.dtype, copy=False).reindex(pd.RangeIndex(total)))
 
 
@@ -460,14 +464,10 @@ def _concat_by_dtype(arrays: list[Any]) -> Any:
     joined = concat_compat([concat_compat([arrays[i] for i in at]) for at in places.values()])
     # Where each piece's rows landed: its dtype's block, then its place in that block.
     lengths = np.array([len(a) for a in arrays])
+    joined_order = np.concatenate([np.array(at) for at in places.values()])
     landed = np.empty(len(arrays), dtype=np.int64)
-    offset = 0
-    for at in places.values():
-        for i in at:
-            landed[i] = offset
-            offset += lengths[i]
-    order = np.repeat(landed - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
-    return joined.take(order)
+    landed[joined_order] = np.cumsum(lengths[joined_order]) - lengths[joined_order]
+    return joined.take(_ranges(landed, lengths))
 
 
 def findings_from(
