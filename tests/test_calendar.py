@@ -178,6 +178,43 @@ def test_statutory_fallback_2027():
     assert len(days) == 13
 
 
+def _lunar_python_holidays(year: int) -> dict[dt.date, str]:
+    """放假办法 第二条's days for ``year``, each lunar date and 清明 computed by lunar-python
+    (the source the calendar's table was generated from)."""
+    from lunar_python import Lunar
+
+    def solar(lunar) -> dt.date:
+        s = lunar.getSolar()
+        return D(s.getYear(), s.getMonth(), s.getDay())
+
+    new_year = solar(Lunar.fromYmd(year, 1, 1))
+    qm = Lunar.fromYmd(year, 1, 1).getJieQiTable()["清明"]
+    days = [(D(year, 1, 1), "元旦")] + [(new_year + dt.timedelta(days=k), "春节") for k in range(-1, 3)]
+    days += [(D(qm.getYear(), qm.getMonth(), qm.getDay()), "清明节")]
+    days += [(D(year, 5, 1), "劳动节"), (D(year, 5, 2), "劳动节")]
+    days += [(solar(Lunar.fromYmd(year, 5, 5)), "端午节"), (solar(Lunar.fromYmd(year, 8, 15)), "中秋节")]
+    days += [(D(year, 10, d), "国庆节") for d in (1, 2, 3)]
+    out: dict[dt.date, str] = {}
+    for d, n in days:
+        out[d] = f"{out[d]}、{n}" if d in out else n
+    return out
+
+
+def test_statutory_table_equals_lunar_python_every_year():
+    # The table is data: held to the astronomical computation for all 96 years it covers.
+    wrong = [y for y in range(2004, 2100) if dict(statutory_holidays(y)) != _lunar_python_holidays(y)]
+    assert wrong == []
+
+
+def test_statutory_shared_day_named_once_and_range_refused():
+    days = dict(statutory_holidays(2028))  # 中秋 2028 is 3 October: one holiday, both names
+    assert days[D(2028, 10, 3)] == "中秋节、国庆节"
+    assert len(days) == 12
+    for year in (2003, 2100):
+        with pytest.raises(CalendarRangeError):
+            statutory_holidays(year)
+
+
 def test_fallback_has_no_tiaoxiu_and_weekday_holiday(cal):
     assert not cal.is_workday(D(2027, 2, 5))  # Friday, 除夕
     assert not cal.is_workday(D(2027, 2, 13))  # a Saturday: no make-up days are guessed
