@@ -8,6 +8,7 @@ file, are grouped by the folder they sit in.  A rulebook can group by folder ins
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -190,6 +191,8 @@ def run_batch(
     process as each office finishes (in the order they finish) and returns what is kept
     of it, so a county's reports never pile up in memory."""
     workers = max(1, min(len(offices), jobs or os.cpu_count() or 1))
+    if workers > 1:  # the cores are the offices': an office's rules are judged in its worker
+        options = dataclasses.replace(options, rule_workers=1)
     results: dict[str, dict] = {}
     keep = settle or (lambda r: r)
     send = deliver or (lambda r: r)

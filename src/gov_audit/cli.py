@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -267,7 +268,14 @@ def check(
     verbose: bool = typer.Option(
         False, "--verbose", "-v", help="显示读取库的警告 show the reading libraries' warnings"
     ),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="批量审计的并行进程数（默认 CPU 核数）batch workers"),
+    jobs: int = typer.Option(
+        0,
+        "--jobs",
+        "-j",
+        min=0,
+        help="并行进程数（默认 CPU 核数）：批量审计各单位，或单个单位的各规则族 "
+        "processes: a batch's offices, or one office's rule families (at most 4)",
+    ),
 ) -> None:
     """审计台账。Audit registers: exit 0 clean, 1 findings at or above --fail-on, 2 input errors.
 
@@ -355,6 +363,9 @@ def check(
         opts.as_of_zone = prepared.rulebook.settings["timezone"]
         opts.as_of = pd.Timestamp(today(opts.as_of_zone))
     stamp = opts.as_of.strftime("%Y-%m-%d")
+    # One office's rule families judged by several processes (engine._checks_in_processes);
+    # past four, each more process saves less than its fork costs on a sample-sized office.
+    opts.rule_workers = min(jobs or os.cpu_count() or 1, 4)
     offices, _ = discover_offices(list(paths), prepared.rulebook.settings.get("batch_group", "file"))
     if len(offices) > 1 and any(p.is_dir() for p in paths):
         raise typer.Exit(_check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, jobs, prepared))

@@ -5,8 +5,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+import contextlib
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +49,9 @@ class AuditOptions:
     baseline: Path | None = None
     # How the as-of day was chosen: "" for --as-of, else the zone whose today it is.
     as_of_zone: str = ""
+    # Processes that may judge one office's rules at once (this one and forks of it; see
+    # _checks_in_processes).  1, the library's default, judges them here, one by one.
+    rule_workers: int = 1
 
 
 @dataclass
@@ -230,22 +236,26 @@ def _judge_rules(intakes: Sequence[Intake], options: AuditOptions, prepared: Pre
             params_of=book.params_for,
         )
 
-    for rule_cls in select(options.include, options.exclude):
-        if rule_cls.id in book.disabled:
-            continue
-        needed = (rule_cls.register, *rule_cls.also_needs)
-        absent = [r for r in needed if r not in registers]
-        if absent:
-            # A register the office did not supply is normal (the report lists those once);
-            # a rule missing only its second register is worth naming.
-            if rule_cls.register in registers:
+    chosen = [r for r in select(options.include, options.exclude) if r.id not in book.disabled]
+    reasons = {r.id: _not_judged(r, registers) for r in chosen}
+    # One office's rules, judged ahead by several processes when it may (the loop below
+    # then takes each rule's answer from here, or judges it itself if it has none).
+    checked: dict[str, tuple[pd.DataFrame, InputError | None]] = {}
+    if len(intakes) == 1 and options.rule_workers > 1:
+        own = views[0] = {k: d.upto(as_of_day) for k, d in intakes[0].registers.items()}
+        if sum(len(d.frame) for d in own.values()) <= FORK_MAX_ROWS:
+            cache = offices[0].cache
+            checked = _checks_in_processes(
+                [r for r in chosen if reasons[r.id] is None],
+                lambda r: _check(r, context(own, r, cache), book),
+                options.rule_workers,
+            )
+    for rule_cls in chosen:
+        reason = reasons[rule_cls.id]
+        if reason is not None:
+            if reason.reason:  # (a rule whose own register is absent is not named, see _not_judged)
                 for o in offices:
-                    o.not_judged.append(NotJudged(rule_cls.id, absent[0], "register_absent"))
-            continue
-        missing_cols = [c for c in rule_cls.requires_columns if c not in registers[rule_cls.register].present]
-        if missing_cols:
-            for o in offices:
-                o.not_judged.append(NotJudged(rule_cls.id, rule_cls.register, f"column_absent:{missing_cols[0]}"))
+                    o.not_judged.append(replace(reason))
             continue
         if rule_cls.batched and len(intakes) > 1 and owners is not None:
             if together is None:
@@ -264,7 +274,8 @@ def _judge_rules(intakes: Sequence[Intake], options: AuditOptions, prepared: Pre
             view = views[i]
             if view is None:
                 view = views[i] = {k: d.upto(as_of_day) for k, d in intakes[i].registers.items()}
-            found, error = _check(rule_cls, context(view, rule_cls, o.cache), book)
+            done = checked.pop(rule_cls.id, None)
+            found, error = done if done is not None else _check(rule_cls, context(view, rule_cls, o.cache), book)
             if error is not None:
                 o.errors.append(error)
                 continue
@@ -272,6 +283,111 @@ def _judge_rules(intakes: Sequence[Intake], options: AuditOptions, prepared: Pre
             if len(found):
                 o.findings.append(found)
     return offices
+
+
+def _not_judged(rule_cls: Any, registers: dict[str, Any]) -> NotJudged | None:
+    """Why ``rule_cls`` cannot judge ``registers`` (None if it can).  Its own register
+    absent is normal, the report lists those once: that reason is blank, not named."""
+    needed = (rule_cls.register, *rule_cls.also_needs)
+    absent = [r for r in needed if r not in registers]
+    if absent:
+        # A rule missing only its second register is worth naming.
+        reason = "register_absent" if rule_cls.register in registers else ""
+        return NotJudged(rule_cls.id, absent[0], reason)
+    missing_cols = [c for c in rule_cls.requires_columns if c not in registers[rule_cls.register].present]
+    if missing_cols:
+        return NotJudged(rule_cls.id, rule_cls.register, f"column_absent:{missing_cols[0]}")
+    return None
+
+
+# An office of more rows than this is judged in one process: a fork shares the registers'
+# memory only until something writes near them (Python's reference counts do), and on a
+# large office the rules are a small share of the audit (0.4 s of 7 on a million rows).
+FORK_MAX_ROWS = 200_000
+
+
+def _checks_in_processes(
+    rules: list[Any], check: Callable[[Any], tuple[pd.DataFrame, InputError | None]], workers: int
+) -> dict[str, tuple[pd.DataFrame, InputError | None]]:
+    """``check(rule)`` for each of ``rules``, by rule ID, judged by up to ``workers``
+    processes at once: this one and forks of it, each taking the next family of rules
+    from a shared pipe until none is left, the forks sending back what they found.
+
+    A single office's rules are a hundred small judgements, each mostly pandas' fixed cost
+    per call, so one office costs as much as a share of sixteen; on two cores the rules of
+    the sample workbook took 0.55 s instead of 0.9.  A family stays in one process: its
+    rules share what they build (``Context.cache``).  The findings are those a single
+    process finds: each rule sees the same registers, and a cache only saves work.
+
+    Only where ``os.fork`` is safe and cheap (Linux); elsewhere, or with one worker, {}.
+    What a fork did not send back (it failed, or was killed) is missing from the answer:
+    the caller judges those rules itself."""
+    import os
+    import pickle
+
+    if workers < 2 or not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return {}
+    families: dict[str, list[Any]] = {}
+    for r in rules:
+        families.setdefault(r.__module__, []).append(r)
+    # The families with most rules first: the last ones taken are short, and the
+    # processes finish together.
+    units = sorted(families.values(), key=len, reverse=True)
+    if len(units) < 2 or len(units) > 255:
+        return {}
+    workers = min(workers, len(units))
+    queue_r, queue_w = os.pipe()
+    os.write(queue_w, bytes(range(len(units))))  # (a few bytes: the pipe holds them all)
+    os.close(queue_w)  # read to its end, the queue is empty
+
+    def judge_units() -> dict[str, tuple[pd.DataFrame, InputError | None]]:
+        out = {}
+        while unit := os.read(queue_r, 1):  # (a pipe read is atomic: each unit is taken once)
+            for r in units[unit[0]]:
+                out[r.id] = check(r)
+        return out
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    forks: list[tuple[int, int]] = []
+    try:
+        for _ in range(workers - 1):
+            result_r, result_w = os.pipe()
+            try:
+                pid = os.fork()
+            except OSError:  # (no process to spare: fewer judge, or this one alone)
+                os.close(result_r)
+                os.close(result_w)
+                break
+            if pid == 0:  # the fork: judge, send, and end without running the parent's exit code
+                status = 1
+                try:
+                    os.close(result_r)
+                    data = pickle.dumps(judge_units(), protocol=pickle.HIGHEST_PROTOCOL)
+                    with os.fdopen(result_w, "wb") as sink:
+                        sink.write(data)
+                    status = 0
+                finally:
+                    os._exit(status)
+            os.close(result_w)
+            forks.append((pid, result_r))
+        found = judge_units()
+        while forks:
+            pid, result_r = forks.pop()
+            with os.fdopen(result_r, "rb") as source:
+                data = source.read()
+            _, status = os.waitpid(pid, 0)
+            if status == 0 and data:  # (exit status 0: it sent all it judged)
+                found.update(pickle.loads(data))
+    finally:
+        os.close(queue_r)
+        for pid, result_r in forks:  # (interrupted: the forks are not waited for)
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            with contextlib.suppress(OSError):
+                os.close(result_r)
+    return found
 
 
 def _check(rule_cls: Any, ctx: Context, book: Rulebook) -> tuple[pd.DataFrame, InputError | None]:
