@@ -40,3 +40,41 @@ def test_the_console_run_ends_at_once_with_its_reports_whole(tmp_path):
         [sys.executable, "-m", "gov_audit", "check", str(tmp_path / "none.xlsx")], capture_output=True
     )
     assert missing.returncode == 2 and "none.xlsx" in missing.stderr.decode()
+
+
+def test_help_is_drawn_the_same_without_importing_markdown():
+    # typer's help renderer imports rich.markdown (0.06 s) for Markdown help we never
+    # write: --help skips it, and draws the same bytes as with it.
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "100", "TERM": "dumb"}
+    run = "import sys; sys.argv = ['gov-audit', *sys.argv[1:]]; from gov_audit.entry import main; main()"
+    with_markdown = "import rich.markdown, typer.rich_utils; " + run
+    probe = (
+        "import sys; sys.argv = ['gov-audit', '--help']; import gov_audit.entry as e; "
+        "e.exit_now = lambda code: print(sorted(m for m in ('markdown_it', 'rich.markdown') "
+        "if m in sys.modules), file=sys.stderr) or sys.exit(0); e.main()"
+    )
+    for args in (["--help"], ["check", "--help"], ["rules", "--help"], []):
+        fast = subprocess.run([sys.executable, "-c", run, *args], capture_output=True, env=env)
+        full = subprocess.run([sys.executable, "-c", with_markdown, *args], capture_output=True, env=env)
+        assert fast.returncode == full.returncode and fast.stdout == full.stdout and fast.stderr == full.stderr, args
+        assert "--help" in (fast.stdout + fast.stderr).decode("utf-8")
+    imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, env=env, text=True)
+    assert imported.stderr.strip() == "[]"
+
+
+def test_the_markdown_stand_in_leaves_the_real_module_to_everyone_else():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from gov_audit.entry import rich_help_without_markdown; rich_help_without_markdown(); "
+        "import typer.rich_utils as r; assert 'rich.markdown' not in sys.modules; "
+        "m = r.Markdown('# x'); import rich.markdown; "
+        "assert type(m) is rich.markdown.Markdown and rich.markdown.Markdown is not r.Markdown; print('ok')"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.strip() == "ok", done.stderr

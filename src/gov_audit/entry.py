@@ -4,7 +4,7 @@ else is imported, then hands over to the command line (see read.prefetch)."""
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 
 def collect_less_often() -> None:
@@ -20,9 +20,41 @@ def collect_less_often() -> None:
     gc.set_threshold(10_000, 100, 100)
 
 
+def rich_help_without_markdown() -> None:
+    """Import typer's help renderer without importing ``rich.markdown``.
+
+    ``typer.rich_utils`` imports ``rich.markdown`` at its top (markdown-it and pygments:
+    0.06 s of a 0.2 s ``--help``) for help written in Markdown.  Ours is rich markup
+    (``rich_markup_mode="rich"``), so it never makes one.  While the renderer is imported,
+    ``rich.markdown`` is a stand-in whose ``Markdown`` makes the real one should anything
+    ever call it; afterwards the name is free, and any other import of it gets the real
+    module."""
+    import types
+
+    if "typer.rich_utils" in sys.modules or "rich.markdown" in sys.modules:
+        return
+    stand_in = types.ModuleType("rich.markdown")
+
+    class Markdown:
+        def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+            from rich.markdown import Markdown as real  # (the stand-in is gone by now)
+
+            return real(*args, **kwargs)
+
+    stand_in.Markdown = Markdown  # type: ignore[attr-defined]
+    sys.modules["rich.markdown"] = stand_in
+    try:
+        import typer.rich_utils  # noqa: F401
+    finally:
+        if sys.modules.get("rich.markdown") is stand_in:
+            del sys.modules["rich.markdown"]
+
+
 def main() -> None:
     collect_less_often()
     args = sys.argv[1:]
+    if not args or "--help" in args:
+        rich_help_without_markdown()
     if args[:1] == ["check"]:
         from .read import prefetch
 
