@@ -347,8 +347,9 @@ def _checks_in_processes(
                 out[r.id] = check(r)
         return out
 
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):  # (what is buffered is written once, by this process)
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
     forks: list[tuple[int, int]] = []
     try:
         for _ in range(workers - 1):
