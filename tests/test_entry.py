@@ -78,3 +78,52 @@ def test_the_markdown_stand_in_leaves_the_real_module_to_everyone_else():
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_check_writing_json_to_a_file_never_imports_rich(tmp_path):
+    # Nothing is printed through rich (no error, not a terminal): its 0.03 s of imports is
+    # not paid; with an error to print, it is, and the line is the same.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sample = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
+    probe = (
+        "import sys; sys.argv = ['gov-audit', *sys.argv[1:]]; import gov_audit.entry as e; "
+        "e.exit_now = lambda code: print(code, any(m.startswith('rich') for m in sys.modules), file=sys.stderr) "
+        "or sys.exit(0); e.main()"
+    )
+    out = tmp_path / "r.json"
+    args = ["check", str(sample), "--as-of", "2026-11-30", "--format", "json", "-o", str(out)]
+    quiet = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
+    assert quiet.stderr.strip() == "1 False" and out.stat().st_size > 1000
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"\xff\xfe\x00garbage")
+    loud = subprocess.run(
+        [sys.executable, "-c", probe, "check", str(bad), "-o", str(out)], capture_output=True, text=True
+    )
+    assert loud.stderr.strip().endswith("2 True") and "bad.csv" in loud.stderr
+
+
+def test_the_spinner_asks_rich_only_when_rich_could_say_yes(monkeypatch):
+    import io
+    import itertools
+
+    from gov_audit import cli
+
+    class Stream(io.StringIO):
+        def __init__(self, tty: bool):
+            super().__init__()
+            self.tty = tty
+
+        def isatty(self) -> bool:
+            return self.tty
+
+    for tty_compatible, force_color, tty in itertools.product((None, "0", "1"), (None, "", "1"), (False, True)):
+        for name, value in (("TTY_COMPATIBLE", tty_compatible), ("FORCE_COLOR", force_color)):
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
+        monkeypatch.setattr("sys.stderr", Stream(tty))
+        assert cli._stderr_is_terminal() == cli._stderr().is_terminal, (tty_compatible, force_color, tty)

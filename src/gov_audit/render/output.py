@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from rich.console import Console
-
 from .files import atomic_path, write_text_atomic
 
 FORMATS = ("table", "json", "csv", "xlsx", "html")
@@ -26,6 +24,8 @@ def report_text(report: dict, fmt: str, lang: str, group_by: str = "register") -
         from .html_report import render_html
 
         return render_html(report, lang, group_by)
+    from rich.console import Console  # (here: a report in another format never needs rich)
+
     from .table import render_table
 
     buf = io.StringIO()
