@@ -159,7 +159,7 @@ def test_a_batch_of_several_workers_judges_each_office_in_its_worker(monkeypatch
     seen.clear()
     with monkeypatch.context() as m:
         # (the pool's workers run the patched function only when forked from here)
-        m.setattr("gov_audit.batch.ProcessPoolExecutor", _InlinePool)
+        m.setattr("concurrent.futures.ProcessPoolExecutor", _InlinePool)
         run_batch(offices, opts, "zh", "breach", jobs=2)
     assert seen == [1, 1]
 
