@@ -160,10 +160,14 @@ def test_small_offices_are_shared_evenly_and_large_ones_go_alone(tmp_path):
     assert chunks[0][0].name == "big"
     assert [o.name for c in chunks[1:] for o in c] == [o.name for o in small]
     assert [len(c) for c in office_chunks(small[:3], workers=2)] == [2, 1]
-    assert [len(c) for c in office_chunks(small * 2, workers=2)] == [10, 10, 10, 10]
-    # More than two shares of the most a share holds (16): each worker takes more rounds.
-    assert [len(c) for c in office_chunks(small * 3, workers=2)] == [15, 15, 15, 15]
-    assert [len(c) for c in office_chunks(small * 5, workers=4)] == [13] * 7 + [9]
+    assert [len(c) for c in office_chunks(small * 3, workers=2)] == [30, 30]
+    # More than two shares of the most a share holds (32): each worker takes more rounds,
+    # and a large county's shares are no larger than a small one's (memory stays flat).
+    assert [len(c) for c in office_chunks(small * 4, workers=2)] == [20, 20, 20, 20]
+    assert [len(c) for c in office_chunks(small * 7, workers=2)] == [24] * 5 + [20]
+    assert [len(c) for c in office_chunks(small * 7, workers=4)] == [18] * 7 + [14]
+    assert [len(c) for c in office_chunks(small * 10, workers=2)] == [25] * 8
+    assert [len(c) for c in office_chunks((small * 3)[:50], workers=2)] == [25, 25]
 
 
 # Generated offices of one template: the same registers, each office its own rows, and one

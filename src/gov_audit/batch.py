@@ -125,10 +125,13 @@ def _internal(office: Office, exc: BaseException) -> dict:
 # Offices judged together in one worker: small ones only (a large office's calls already
 # work on long columns), and few enough that a worker's share stays small in memory.
 # Measured on 2 cores, `check DIR` of 40 sample offices: 18.2–18.6 s in shares of at most
-# 8, 15.2–15.3 s of 20, 14.1–15.2 s of 32.  The largest process's peak grows with the
-# share (about 4 MB a sample office): with at most 20, a county of 200 (shares of 20)
-# peaked at 1.19× one of 50 (shares of 13); with at most 16, at 1.07× (166 vs 156 MB).
-TOGETHER_MAX_OFFICES = 16
+# 8, 15.2–15.3 s of 20, 14.1–15.2 s of 32; of 100 offices (2026-12-02): 18.8–20.9 s in
+# shares of 13 (at most 16), 16.6–16.9 s of 25 (at most 32).  The largest process's peak
+# grows with the share (about 4 MB a sample office), so what keeps memory flat is that a
+# large county's shares are no larger than a small one's: with at most 32, counties of 50
+# and of 200 both have shares of 25 (peaks 191 and 202 MB, 1.06×); with at most 20, a
+# county of 200 (shares of 20) peaked at 1.19× one of 50 (shares of 13).
+TOGETHER_MAX_OFFICES = 32
 
 
 def office_chunks(offices: Sequence[Office], workers: int) -> list[list[Office]]:
