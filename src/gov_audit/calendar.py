@@ -200,7 +200,8 @@ class WorkCalendar:
             y for y in self.overrides.complete_years if FIRST_YEAR <= y <= LAST_YEAR
         }
         # One year past the data is built now (an audit near year end reaches into it);
-        # later years are built on demand, computing their lunar holidays only then.
+        # later years are built on demand (each year's days cost about 0.15 ms to lay out:
+        # all of them up to 2099 would cost 22 ms a check, against 10 for these).
         last_needed = max(
             [pkg_years[-1] + 1] + [e.date.year for e in self.overrides.entries] + list(self.overrides.complete_years)
         )

@@ -391,7 +391,6 @@ def check(
     from .report import failure_report
 
     source = prepared.rulebook.source
-    import contextlib
 
     # On a terminal, a spinner while the audit runs (stderr, gone when done); never in a pipe.
     busy = _stderr().status("审计中 auditing…", spinner="dots") if _stderr_is_terminal() else contextlib.nullcontext()
@@ -448,8 +447,6 @@ def check(
 
 
 def _internal(paths, stage: str, exc: Exception) -> InputError:
-    import os
-
     if os.environ.get("GOV_AUDIT_DEBUG"):
         raise exc
     where = ", ".join(str(p) for p in paths) or stage
@@ -514,7 +511,6 @@ class ReportDelivery:
 
 
 def _check_batch(offices, opts, fmt, lang, fail_on, output, output_dir, stamp, jobs: int = 0, prepared=None) -> int:
-    import contextlib
     import json as _json
     import tempfile
 
@@ -888,8 +884,6 @@ def template(
 
 
 def main() -> None:
-    import os
-
     try:
         app()
     except KeyboardInterrupt:
