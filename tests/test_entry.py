@@ -43,19 +43,21 @@ def test_the_console_run_ends_at_once_with_its_reports_whole(tmp_path):
 
 
 def test_help_is_drawn_the_same_without_importing_markdown():
-    # typer's help renderer imports rich.markdown (0.06 s) for Markdown help we never
-    # write: --help skips it, and draws the same bytes as with it.
+    # typer's help renderer imports rich.markdown and rich.traceback (0.06–0.08 s with
+    # what they import) for Markdown help and tracebacks we never show: --help skips
+    # them, and draws the same bytes as with them.
     import os
     import subprocess
     import sys
 
     env = {**os.environ, "COLUMNS": "100", "TERM": "dumb"}
     run = "import sys; sys.argv = ['gov-audit', *sys.argv[1:]]; from gov_audit.entry import main; main()"
-    with_markdown = "import rich.markdown, typer.rich_utils; " + run
+    with_markdown = "import rich.markdown, rich.traceback, typer.rich_utils; " + run
     probe = (
         "import sys; sys.argv = ['gov-audit', '--help']; import gov_audit.entry as e; "
-        "e.exit_now = lambda code: print(sorted(m for m in ('markdown_it', 'rich.markdown') "
-        "if m in sys.modules), file=sys.stderr) or sys.exit(0); e.main()"
+        "unused = ('markdown_it', 'rich.markdown', 'rich.traceback', 'pygments'); "
+        "e.exit_now = lambda code: print(sorted(m for m in unused if m in sys.modules), file=sys.stderr) "
+        "or sys.exit(0); e.main()"
     )
     for args in (["--help"], ["check", "--help"], ["rules", "--help"], []):
         fast = subprocess.run([sys.executable, "-c", run, *args], capture_output=True, env=env)
@@ -66,15 +68,22 @@ def test_help_is_drawn_the_same_without_importing_markdown():
     assert imported.stderr.strip() == "[]"
 
 
-def test_the_markdown_stand_in_leaves_the_real_module_to_everyone_else():
+def test_the_stand_ins_leave_the_real_modules_to_everyone_else():
     import subprocess
     import sys
 
     script = (
-        "import sys; from gov_audit.entry import rich_help_without_markdown; rich_help_without_markdown(); "
-        "import typer.rich_utils as r; assert 'rich.markdown' not in sys.modules; "
+        "import sys; from gov_audit.entry import rich_help_without_unused_imports; "
+        "rich_help_without_unused_imports(); import typer.rich_utils as r; "
+        "assert 'rich.markdown' not in sys.modules and 'rich.traceback' not in sys.modules; "
         "m = r.Markdown('# x'); import rich.markdown; "
-        "assert type(m) is rich.markdown.Markdown and rich.markdown.Markdown is not r.Markdown; print('ok')"
+        "assert type(m) is rich.markdown.Markdown and rich.markdown.Markdown is not r.Markdown; "
+        "import rich.traceback; from rich.console import Console; "
+        "assert r.Traceback.from_exception == rich.traceback.Traceback.from_exception; "
+        "\ntry:\n    1 / 0\nexcept ZeroDivisionError as e:\n    exc = e\n"
+        "from typer.models import DeveloperExceptionConfig; "
+        "t = r.get_traceback(exc, DeveloperExceptionConfig(), []); "
+        "assert type(t) is rich.traceback.Traceback; print('ok')"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.strip() == "ok", done.stderr

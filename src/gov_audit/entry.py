@@ -20,41 +20,62 @@ def collect_less_often() -> None:
     gc.set_threshold(10_000, 100, 100)
 
 
-def rich_help_without_markdown() -> None:
-    """Import typer's help renderer without importing ``rich.markdown``.
+# What typer's help renderer imports at its top and our help never uses: Markdown for help
+# written in Markdown (ours is rich markup, ``rich_markup_mode="rich"``), and rich's
+# traceback for typer's own exception display (off: ``pretty_exceptions_enable=False``).
+# With markdown-it, pygments and rich's syntax highlighting under them: 0.06–0.08 s of a
+# 0.2 s ``--help``.
+_UNUSED_BY_HELP = {"rich.markdown": "Markdown", "rich.traceback": "Traceback"}
 
-    ``typer.rich_utils`` imports ``rich.markdown`` at its top (markdown-it and pygments:
-    0.06 s of a 0.2 s ``--help``) for help written in Markdown.  Ours is rich markup
-    (``rich_markup_mode="rich"``), so it never makes one.  While the renderer is imported,
-    ``rich.markdown`` is a stand-in whose ``Markdown`` makes the real one should anything
-    ever call it; afterwards the name is free, and any other import of it gets the real
-    module."""
-    import types
 
-    if "typer.rich_utils" in sys.modules or "rich.markdown" in sys.modules:
+def rich_help_without_unused_imports() -> None:
+    """Import typer's help renderer without the modules it never uses for our help
+    (``_UNUSED_BY_HELP``).
+
+    While the renderer is imported, each of them is a stand-in module whose class is the
+    real one as soon as it is used (made, or asked for an attribute such as
+    ``Traceback.from_exception``); afterwards the names are free, and any other import of
+    them gets the real modules."""
+    if "typer.rich_utils" in sys.modules or any(m in sys.modules for m in _UNUSED_BY_HELP):
         return
-    stand_in = types.ModuleType("rich.markdown")
-
-    class Markdown:
-        def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-            from rich.markdown import Markdown as real  # (the stand-in is gone by now)
-
-            return real(*args, **kwargs)
-
-    stand_in.Markdown = Markdown  # type: ignore[attr-defined]
-    sys.modules["rich.markdown"] = stand_in
+    stand_ins = {module: _stand_in(module, name) for module, name in _UNUSED_BY_HELP.items()}
+    sys.modules.update(stand_ins)
     try:
         import typer.rich_utils  # noqa: F401
     finally:
-        if sys.modules.get("rich.markdown") is stand_in:
-            del sys.modules["rich.markdown"]
+        for module, stand_in in stand_ins.items():
+            if sys.modules.get(module) is stand_in:
+                del sys.modules[module]
+
+
+def _stand_in(module: str, name: str) -> Any:
+    """A module holding a class ``name`` that hands everything to the real ``module.name``,
+    imported when first used (by then the stand-in is out of ``sys.modules``)."""
+    import importlib
+    import types
+
+    def real() -> Any:
+        return getattr(importlib.import_module(module), name)
+
+    class Deferred(type):
+        def __getattr__(cls, attr: str) -> Any:
+            return getattr(real(), attr)
+
+    class StandIn(metaclass=Deferred):
+        def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+            return real()(*args, **kwargs)
+
+    StandIn.__name__ = StandIn.__qualname__ = name
+    stand_in = types.ModuleType(module)
+    setattr(stand_in, name, StandIn)
+    return stand_in
 
 
 def main() -> None:
     collect_less_often()
     args = sys.argv[1:]
     if not args or "--help" in args:
-        rich_help_without_markdown()
+        rich_help_without_unused_imports()
     if args[:1] == ["check"]:
         from .read import prefetch
 
