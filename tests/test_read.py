@@ -8,11 +8,13 @@ import io
 import os
 import xml.etree.ElementTree as ET
 import zipfile
+from pathlib import Path
 
 import numpy as np
 import openpyxl
 import pytest
 import xlsxwriter
+from gen_registers import office, write_xlsx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -399,3 +401,84 @@ def test_a_forked_worker_quiets_native_stderr_into_a_file_of_its_own(capfd):
     assert os.waitstatus_to_exitcode(status) == 0
     assert native_stderr.tmp is parents
     assert capfd.readouterr().err == "from the worker\n"
+
+
+def _previews(sheets) -> list[tuple[str, list[list[str]], list[int]]]:
+    return [(s.sheet, s.preview, s.columns) for s in sheets]
+
+
+def test_the_intake_takes_the_prefetched_layout_of_the_file_as_it_still_is(tmp_path, monkeypatch):
+    # The prefetch reads each workbook's layout (first rows, extents) while the program
+    # loads; the intake takes it rather than reading it again, but only for the same
+    # limits and the file as it was, and only once.
+    import gov_audit.read as read
+    from gov_audit.classify import data_start_of
+
+    path = tmp_path / "book.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "信访登记"
+    for row in (["编号", "登记日期", "办结日期"], ["X1", dt.date(2026, 3, 2), dt.date(2026, 3, 20)]):
+        wb.active.append(row)
+    wb.save(path)
+    alone, _ = read.read_sheets(path)
+    calls: list[Path] = []
+    real_layout = read._xlsx_layout
+
+    def counted(p, limits=read.DEFAULT_LIMITS):
+        calls.append(p)
+        return real_layout(p, limits)
+
+    monkeypatch.setattr(read, "_xlsx_layout", counted)
+    try:
+        read.prefetch([path], data_start_of)
+        read._prefetch_thread.join()
+        assert len(calls) == 1
+        taken, _ = read.read_sheets(path)
+        assert len(calls) == 1 and _previews(taken) == _previews(alone)
+        again, _ = read.read_sheets(path)  # (taken once: read again now)
+        assert len(calls) == 2 and _previews(again) == _previews(alone)
+
+        read.prefetch([], None)  # (the same files again would be the prefetch already made)
+        read.prefetch([path], data_start_of)
+        read._prefetch_thread.join()
+        narrow = read.ReadLimits(max_cells=read.DEFAULT_LIMITS.max_cells, max_columns=2)
+        read.read_sheets(path, limits=narrow)  # other limits: its own layout
+        assert len(calls) == 4
+
+        read.prefetch([], None)
+        read.prefetch([path], data_start_of)
+        read._prefetch_thread.join()
+        wb.active.append(["X2", dt.date(2026, 4, 1), None])
+        wb.save(path)  # rewritten after the prefetch read it
+        os.utime(path, ns=(1, 1))
+        changed, _ = read.read_sheets(path)
+        assert len(calls) == 6 and len(changed[0].preview) == 3
+    finally:
+        read.prefetch([], None)  # (no prefetch left behind for the other tests)
+
+
+@settings(deadline=None)
+@given(regs=office(max_registers=4))
+def test_a_generated_workbook_reads_the_same_with_the_prefetched_layout(regs):
+    # Whatever the registers and cells, the sheets the intake reads from the prefetch's
+    # layout (and its Arrow data) are those it reads alone: previews, columns, data.
+    import tempfile
+
+    import gov_audit.read as read
+    from gov_audit.classify import data_start_of
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_xlsx(Path(tmp) / "office.xlsx", regs)
+        alone, errors_alone = read.read_sheets(path)
+        try:
+            read.prefetch([path], data_start_of)
+            read._prefetch_thread.join()
+            taken, errors_taken = read.read_sheets(path)
+            assert not read._prefetched_layouts  # (it was the prefetch's)
+        finally:
+            read.prefetch([], None)
+        assert _previews(taken) == _previews(alone) and errors_taken == errors_alone
+        for a, b in zip(alone, taken, strict=True):
+            start = data_start_of(a)
+            if start is not None:
+                assert a.load(start).equals(b.load(start))
