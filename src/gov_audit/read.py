@@ -1099,8 +1099,10 @@ def _first_rows_of_body(body: bytes, limits: ReadLimits) -> tuple[_Cells, int]:
         root = None
     if root is not None:
         found = list(root.iter(f"{_NS}row"))
-        # (a row inside a row ends before it: the stream's order, not the tree's)
-        if all(sum(1 for _ in el.iter(f"{_NS}row")) == 1 for el in found):
+        # Every row a child of sheetData, as in any sheet Excel writes.  (A row inside a
+        # row ends before it: the stream's order, not the tree's, so such a part streams.)
+        data = root.find(f"{_NS}sheetData")
+        if data is not None and len(data.findall(f"{_NS}row")) == len(found):
             rows, need, ended = _first_rows((("end", el) for el in found), limits)
             if ended or whole:
                 return rows, need
