@@ -136,3 +136,31 @@ def test_the_spinner_asks_rich_only_when_rich_could_say_yes(monkeypatch):
                 monkeypatch.setenv(name, value)
         monkeypatch.setattr("sys.stderr", Stream(tty))
         assert cli._stderr_is_terminal() == cli._stderr().is_terminal, (tty_compatible, force_color, tty)
+
+
+def test_pyarrow_acero_is_imported_only_for_an_office_whose_text_is_held_in_arrow(tmp_path):
+    # pandas groups Arrow text through pyarrow.acero; a small office's text is Python
+    # strings (intake.text_storage), so its check never pays the 0.05 s import, while a
+    # large office's imports it up front (beside the workbook's parse).
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from gov_audit.intake import SMALL_INPUT_BYTES
+
+    sample = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
+    probe = (
+        "import sys; sys.argv = ['gov-audit', *sys.argv[1:]]; import gov_audit.entry as e; "
+        "e.exit_now = lambda code: print(code, 'pyarrow.acero' in sys.modules, file=sys.stderr) "
+        "or sys.exit(0); e.main()"
+    )
+    out = tmp_path / "r.json"
+    tail = ["--as-of", "2026-11-30", "--format", "json", "-o", str(out)]
+    small = subprocess.run([sys.executable, "-c", probe, "check", str(sample), *tail], capture_output=True, text=True)
+    assert small.stderr.strip() == "1 False"
+    big = tmp_path / "考勤.csv"
+    rows = [f"员工{i % 300:03d},2026-09-{1 + i % 28:02d},08:5{i % 10},17:3{i % 10}" for i in range(12_000)]
+    big.write_text("姓名,日期,上班打卡,下班打卡\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert big.stat().st_size > SMALL_INPUT_BYTES
+    large = subprocess.run([sys.executable, "-c", probe, "check", str(big), *tail], capture_output=True, text=True)
+    assert large.stderr.strip().split()[-1] == "True", large.stderr

@@ -313,9 +313,14 @@ def check(
     prefetch(list(paths), data_start_of)  # parse the workbooks while the rest of the program loads
     import pandas as pd
 
+    from .intake import text_storage
+
     # pandas groups Arrow text through pyarrow.acero, imported on first use: importing it
     # here costs nothing while a large workbook is still parsing (0.02 s later otherwise).
-    import pyarrow.acero  # noqa: F401
+    # A small office's text is Python strings, which never reach acero, and its workbook
+    # was parsed long before this line: there the import is 0.05 s on the critical path.
+    if any(p.is_dir() for p in paths) or text_storage(list(paths)) == "pyarrow":
+        import pyarrow.acero  # noqa: F401
 
     from .batch import discover_offices
     from .engine import AuditOptions, exit_code, prepare, run_audit
