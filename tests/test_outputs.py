@@ -398,3 +398,66 @@ def test_a_worker_writes_its_offices_reports_and_sends_back_only_their_rows(tmp_
     spooled = batch(None, True)
     report = json.loads(spooled[1]["json"].decode("utf-8"))
     assert report == written
+
+
+def test_xlsx_is_readable_whatever_text_and_departments_the_registers_hold(tmp_path):
+    # Register cells reach the xlsx as text and as sheet names (整改清单-<科室>).  xlsxwriter
+    # writes text shaped "<r>…</r>" into the sheet XML unescaped (its own rich-text runs),
+    # and refuses a sheet name ending in an apostrophe, the name History, and two names
+    # differing only in case: each made the report unreadable or unwritten.
+    import pandas as pd
+
+    from gov_audit.engine import AuditOptions, run_audit
+    from gov_audit.render.output import write_report
+    from gov_audit.report import build_report
+
+    rep = build_report(run_audit([SAMPLE], AuditOptions(as_of=pd.Timestamp("2026-11-24"))))
+    hostile = {0: ("<r>x<</r>", "财务科'"), 1: ("<r><t>injected</t></r>", "IT"), 2: ("a < b", "it"), 3: ("z", "'")}
+    for i, (subject, dept) in hostile.items():
+        rep["findings"][i]["subject"] = subject
+        rep["findings"][i]["dept"] = dept
+    rep["penalties"][0]["subject"] = "<r>y</r>"
+    out = tmp_path / "r.xlsx"
+    write_report(rep, "xlsx", out, "zh")
+    wb = openpyxl.load_workbook(out)
+    assert {"整改清单-财务科", "整改清单-IT", "整改清单-it(2)", "整改清单-"} <= set(wb.sheetnames)
+    cells = {str(c) for ws in wb.worksheets for row in ws.iter_rows(min_row=2, values_only=True) for c in row}
+    assert {"'<r>x<</r>", "'<r><t>injected</t></r>", "a < b", "'<r>y</r>"} <= cells
+    assert "<r>x<</r>" not in cells and "injected" not in cells
+
+
+def test_a_register_cell_shaped_like_xml_runs_keeps_the_xlsx_readable(tmp_path):
+    f = tmp_path / "信访登记.csv"
+    rows = "编号,信访人,收到日期,受理决定日期,承办人\n<r>XF-1<</r>,张三,2026-09-15,2026-10-09,<r>李四</r>\n"
+    f.write_text(rows, encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    assert run("check", f, "--as-of", "2026-11-24", "--format", "xlsx", "--output", out).exit_code == 1
+    values = [c.value for c in openpyxl.load_workbook(out)["信访登记"][2]]
+    assert "'<r>李四</r>" in values
+
+
+def test_every_hostile_value_as_text_and_department_gives_a_readable_report_in_every_format(tmp_path):
+    # Each hostile value of the property tests (tests/test_properties.py) as a finding's
+    # person and department, all in one report: every format is written and reads back.
+    import pandas as pd
+    from test_properties import HOSTILE
+
+    from gov_audit.engine import AuditOptions, run_audit
+    from gov_audit.render.output import write_report
+    from gov_audit.report import build_report
+
+    rep = build_report(run_audit([SAMPLE], AuditOptions(as_of=pd.Timestamp("2026-11-24"))))
+    texts = [str(v) for v in HOSTILE]
+    assert len(rep["findings"]) >= len(texts)
+    for f, text in zip(rep["findings"], texts, strict=False):
+        f["subject"], f["dept"] = text, text
+    for fmt in ("xlsx", "csv", "html", "json"):
+        out = tmp_path / f"r.{fmt}"
+        write_report(rep, fmt, out, "zh")
+        assert out.stat().st_size > 1000
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert len([t for t in wb.sheetnames if t.startswith("整改清单")]) == len(
+        {f.get("dept") or "未注明科室" for f in rep["findings"] if not f.get("waived")}
+    )
+    cells = {str(c) for ws in wb.worksheets for row in ws.iter_rows(min_row=2, values_only=True) for c in row}
+    assert {"'<r>x<</r>", "财务科'", "History", "'=SUM(A:A)"} <= cells

@@ -363,6 +363,9 @@ HOSTILE = [
     "是否",
     "1,2,3",
     "￥-5",
+    "<r>x<</r>",  # xlsxwriter's own rich-text runs, written into the XML unescaped
+    "财务科'",  # a sheet name may not end in an apostrophe
+    "History",  # nor be this
     "RICH",
 ]
 

@@ -64,14 +64,17 @@ def _date(value: str | None):
 
 
 def _sheet_title(text: str, used: set[str]) -> str:
-    for ch in "[]:*?/\\":
-        text = text.replace(ch, " ")
-    text = text[:31] or "Sheet"
-    base, k = text, 2
-    while text in used:
-        text = f"{base[:28]}({k})"
+    """A sheet name Excel accepts, unique in the workbook.  A department's name comes from
+    the registers: Excel refuses []:*?/\\ in a name, an apostrophe at either end, the name
+    History, and two names differing only in case (xlsxwriter raised on each, and the
+    report was not written); control characters go too."""
+    text = "".join(" " if ch in "[]:*?/\\" or ch < " " else ch for ch in text)
+    text = text[:31].strip("'") or "Sheet"
+    stem, k = text[:28].rstrip("'"), 2
+    while text.casefold() in used or text.casefold() == "history":
+        text = f"{stem}({k})"
         k += 1
-    used.add(text)
+    used.add(text.casefold())
     return text
 
 
@@ -158,7 +161,7 @@ class _Book:
         elif isinstance(v, (int, float)):
             ws.write_number(r, c, v, self.fmt(colour))
         else:
-            ws.write_string(r, c, str(neutralise(str(v))), self.fmt(colour))
+            ws.write_string(r, c, _text(str(v)), self.fmt(colour))
 
 
 def render_xlsx(
@@ -223,8 +226,18 @@ RECTIFY_DATES = ("due", "first_seen", "rectify_due")
 
 
 def _plain(v: Any) -> Any:
-    """A cell value as xlsxwriter's write() takes it: text neutralised, never a formula."""
-    return neutralise(v) if isinstance(v, str) else v
+    """A cell value as xlsxwriter's write() takes it: text neutralised, never a formula,
+    never markup."""
+    return _text(v) if isinstance(v, str) else v
+
+
+def _text(v: str) -> str:
+    """Text as a cell shows it.  Besides a formula in disguise (``neutralise``), xlsxwriter
+    writes text that starts with ``<r>`` and ends with ``</r>`` into the sheet's XML
+    unescaped, as rich-text runs it made itself: a register cell like ``<r>x<</r>`` made
+    the whole workbook unreadable.  Such text gets the same leading apostrophe."""
+    v = neutralise(v)
+    return "'" + v if v.startswith("<r>") and v.endswith("</r>") else v
 
 
 def _rectification(book: _Book, report: dict) -> None:
