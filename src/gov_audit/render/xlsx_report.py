@@ -3,22 +3,38 @@ per department), 处罚档次 (penalties), 输入错误 (errors) and 汇总 (sum
 autofilter, real date cells, column widths, severity colours, and a link back to the
 source row when the source workbook sits beside the report.
 
-Written with xlsxwriter in constant-memory mode, a row at a time: 50,000 findings in a
-few seconds (openpyxl hashed a style object per cell and took 30 s).  The small
-workbooks (evaluation) use openpyxl through ``_header``/``_sheet_title``.
+xlsxwriter writes the workbook (styles, sheets, headers, filters, conditional formats)
+in constant-memory mode; the data rows' XML is made here (``_Rows``), as xlsxwriter would
+write it, and laid into its sheets (``_Book.close``).  xlsxwriter's call per cell cost
+15–20 µs: a 50,000-finding report was 1.2 million cells and 21–26 s (openpyxl, before it,
+hashed a style object per cell and took 206 s).  The small workbooks (evaluation) use
+openpyxl through ``_header``/``_sheet_title``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
+import re
+import tempfile
+import zipfile
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .columns import FINDING_FIELDS, HEADERS, PENALTY_FIELDS, PENALTY_HEADERS, finding_cells, neutralise, penalty_cells
+from .columns import (
+    FINDING_FIELDS,
+    HEADERS,
+    PENALTY_FIELDS,
+    PENALTY_HEADERS,
+    UNSAFE_START,
+    finding_cells,
+    neutralise,
+    penalty_cells,
+)
 from .labels import REGISTER, TEXT
 
 HEAD_FILL = PatternFill("solid", fgColor="1F4E78")
@@ -67,8 +83,9 @@ def _sheet_title(text: str, used: set[str]) -> str:
     """A sheet name Excel accepts, unique in the workbook.  A department's name comes from
     the registers: Excel refuses []:*?/\\ in a name, an apostrophe at either end, the name
     History, and two names differing only in case (xlsxwriter raised on each, and the
-    report was not written); control characters go too."""
-    text = "".join(" " if ch in "[]:*?/\\" or ch < " " else ch for ch in text)
+    report was not written); so do characters XML cannot hold (xlsxwriter wrote them
+    into the workbook's XML as they were)."""
+    text = "".join(" " if ch in "[]:*?/\\\ufffe\uffff" or ch < " " else ch for ch in text)
     text = text[:31].strip("'") or "Sheet"
     stem, k = text[:28].rstrip("'"), 2
     while text.casefold() in used or text.casefold() == "history":
@@ -94,6 +111,7 @@ class _Book:
     def __init__(self, path: Path):
         import xlsxwriter
 
+        self.parts = path
         self.wb = xlsxwriter.Workbook(
             str(path),
             {
@@ -107,6 +125,28 @@ class _Book:
         self.head = self.wb.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78"})
         self.fill: dict[tuple[str, str], Any] = {}
         self.link = self.wb.add_format({"font_color": "#0563C1", "underline": 1})
+        # The first cell written is the first sheet's header: its format is the first one.
+        self.head._get_xf_index()
+        self.rows: dict[str, _Rows] = {}  # sheet name → its data rows, made here
+
+    def data_rows(self, ws: Any, width: int, empty_text: bool = False) -> _Rows:
+        """Where ``ws``'s data rows go (``_Rows``); its header is xlsxwriter's, written by
+        ``sheet``.  ``empty_text``: an empty text is a cell, as ``cell`` writes it (not as
+        write_row does: no cell)."""
+        self.rows[ws.name] = rows = _Rows(self, width, empty_text)
+        return rows
+
+    def close(self, path: Path) -> None:
+        """Close the workbook (xlsxwriter's parts, written where the book was made) and
+        write it to ``path``, each sheet with its data rows."""
+        try:
+            for rows in self.rows.values():  # (in the order of the sheets, as xlsxwriter closes them)
+                rows.finish()
+            self.wb.close()
+            _lay_rows(self.parts, path, self.rows)
+        finally:
+            for rows in self.rows.values():
+                rows.out.close()
 
     def fmt(self, colour: str = "", kind: str = "") -> Any:
         """A cell format: background colour, and a date or date-time number format."""
@@ -164,12 +204,266 @@ class _Book:
             ws.write_string(r, c, _text(str(v)), self.fmt(colour))
 
 
+# What xlsxwriter escapes in a cell's text (xmlwriter: _escape_control_characters,
+# _escape_data; utility: _preserve_whitespace), and its limits (worksheet: xls_strmax,
+# max_url_length, 65,530 links a sheet).
+_CONTROL = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_CONTROL_ESCAPED = re.compile(r"(_x[0-9a-fA-F]{4}_)")
+_CONTROL_CHAR = re.compile(r"([\x00-\x08\x0b-\x1f])")
+_XML_TEXT = re.compile(r"[&<>]")
+_EDGE_SPACE = re.compile(r"^\s|\s$")
+_ANY_ESCAPE = re.compile(_CONTROL.pattern + "|" + _XML_TEXT.pattern + "|" + _EDGE_SPACE.pattern)
+_URL_ESCAPED = re.compile(r"%[0-9a-fA-F]{2}")
+_STRMAX = 32767
+_URLMAX = 2079
+_LINKMAX = 65530
+_EPOCH = dt.datetime(1899, 12, 31)
+_EPOCH_DAY = _EPOCH.date()
+_LEAP_DAY = dt.date(1900, 3, 1)  # (from here on, Excel counts the 29 February 1900 it believes in)
+
+
+class _Rows:
+    """One sheet's data rows, as the XML xlsxwriter writes in constant-memory mode (inline
+    strings, no spans), made here a row at a time into a temporary file.
+
+    A value is text, a number, a boolean, a date or date-time (a date cell), or None (no
+    cell).  Text is written as given: the caller has neutralised it (``_text``)."""
+
+    def __init__(self, book: _Book, width: int, empty_text: bool = False):
+        from xlsxwriter.utility import xl_col_to_name
+
+        self.book = book
+        self.empty_text = empty_text
+        self.letters = [xl_col_to_name(j) for j in range(width)]
+        # (closed by _Book.close, which lays it into the workbook)
+        self.out: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
+        self.last = 0  # the last row holding a cell (0: the header alone)
+        self.links: list[tuple[str, str, str]] = []  # each link's cell, target and location
+        self._style: dict[int, str] = {}
+        self._pending: tuple[int, list[Any], tuple[int, str] | None] | None = None
+
+    def add(self, r: int, values: list[Any], link: tuple[int, str] | None = None) -> None:
+        """Row ``r`` (0-based; the header is row 0).  ``link``: (column, target) makes that
+        column's cell the text of a link to the external ``target`` (``file#'sheet'!A5``).
+
+        A row is written when the next one comes, and a sheet's last row when the workbook
+        closes (``finish``): xlsxwriter numbers cell formats in the order it writes cells,
+        which is that order, and the styles then come out as it would make them."""
+        if self._pending is not None:
+            self._write(*self._pending)
+        self._pending = (r, values, link)
+
+    def finish(self) -> None:
+        if self._pending is not None:
+            self._write(*self._pending)
+            self._pending = None
+
+    def _write(self, r: int, values: list[Any], link: tuple[int, str] | None) -> None:
+        n = str(r + 1)
+        letters, cells = self.letters, []
+        link_col, target = link if link is not None else (-1, None)
+        for j, v in enumerate(values):
+            kind = type(v)
+            if j == link_col:
+                cells.append(self._cell(letters[j] + n, v, target))
+            elif kind is str:  # (the common cases first, by their exact type)
+                if v or self.empty_text:
+                    cells.append(f'<c r="{letters[j]}{n}"{_inline(v)}</c>')
+            elif v is None:
+                pass
+            elif kind is int:
+                cells.append(f'<c r="{letters[j]}{n}"><v>{v:.16G}</v></c>')
+            elif kind is dt.date:
+                style = self.style(self.book.fmt("", "date"))
+                cells.append(f'<c r="{letters[j]}{n}"{style}><v>{_serial(v):.16G}</v></c>')
+            else:
+                cells.append(self._cell(letters[j] + n, v, None))
+        if any(cells):
+            self.out.write(f'<row r="{n}">{"".join(cells)}</row>')
+            self.last = r
+
+    def _cell(self, ref: str, v: Any, link: str | None) -> str:
+        """One cell's XML ("" for none): a link's text, or a value as xlsxwriter's write() takes it."""
+        if link is not None and self._linked(ref, link):
+            return f'<c r="{ref}"{self.style(self.book.link)}{_inline(str(v))}</c>'
+        if v is None or (isinstance(v, str) and not v and not self.empty_text):
+            return ""
+        if isinstance(v, bool):
+            return f'<c r="{ref}" t="b"><v>{1 if v else 0}</v></c>'
+        if isinstance(v, (int, float)):
+            if isinstance(v, float) and not math.isfinite(v):  # (no such number in Excel)
+                return f'<c r="{ref}"{_inline(str(v))}</c>'
+            return f'<c r="{ref}"><v>{v:.16G}</v></c>'
+        if isinstance(v, dt.date):
+            kind = "datetime" if isinstance(v, dt.datetime) else "date"
+            return f'<c r="{ref}"{self.style(self.book.fmt("", kind))}><v>{_serial(v):.16G}</v></c>'
+        return f'<c r="{ref}"{_inline(str(v))}</c>'
+
+    def style(self, fmt: Any) -> str:
+        """The ``s`` attribute of a cell in ``fmt``: its index among the workbook's cell
+        formats, given in the order formats are first used, as xlsxwriter gives them."""
+        key = id(fmt)
+        if key not in self._style:
+            self._style[key] = f' s="{fmt._get_xf_index()}"'
+        return self._style[key]
+
+    def _linked(self, ref: str, target: str) -> bool:
+        """Record a link from cell ``ref``, as xlsxwriter's write_url("external:…") does;
+        False where it would not (a part over Excel's length, more links than a sheet holds)."""
+        url = "external:" + target
+        head, _, anchor = url.partition("#")
+        if _utf16_len(head) > _URLMAX or _utf16_len(anchor) > _URLMAX or len(self.links) >= _LINKMAX:
+            return False
+        path = target.replace("file://", "", 1).replace("/", "\\")
+        if path.startswith("\\\\") or (path[:1].isalpha() and path[1:2] == ":"):
+            path = "file:///" + path
+        link, _, location = path.partition("#")
+        if link.startswith(".\\"):
+            link = link[2:]
+        self.links.append((ref, _escape_url(link).replace("#", "%23"), location))
+        return True
+
+    def hyperlinks(self) -> str:
+        """The sheet's <hyperlinks> element (empty without links), as xlsxwriter writes it."""
+        if not self.links:
+            return ""
+        out = [
+            f'<hyperlink ref="{ref}" r:id="rId{k}"' + (f' location="{_attr(loc)}"/>' if loc else "/>")
+            for k, (ref, _, loc) in enumerate(self.links, start=1)
+        ]
+        return "<hyperlinks>" + "".join(out) + "</hyperlinks>"
+
+    def relationships(self) -> str:
+        kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+        rels = [
+            f'<Relationship Id="rId{k}" Type="{kind}" Target="{_attr(target)}" TargetMode="External"/>'
+            for k, (_, target, _) in enumerate(self.links, start=1)
+        ]
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(rels)
+            + "</Relationships>"
+        )
+
+
+def _inline(v: str) -> str:
+    """A text cell's type and value: ``' t="inlineStr"><is><t>…</t></is>'``."""
+    if len(v) <= _STRMAX // 2 and not _ANY_ESCAPE.search(v):  # (nearly all text: one search)
+        return f' t="inlineStr"><is><t>{v}</t></is>'
+    if len(v) > _STRMAX // 2 and _utf16_len(v) > _STRMAX:
+        v = v.encode("utf-16-le", "surrogatepass")[: 2 * _STRMAX].decode("utf-16-le", "ignore")
+    if _CONTROL.search(v):
+        v = _CONTROL_ESCAPED.sub(r"_x005F\1", v)
+        v = _CONTROL_CHAR.sub(lambda m: f"_x{ord(m.group(1)):04X}_", v)
+        v = v.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+    space = ' xml:space="preserve"' if _EDGE_SPACE.search(v) else ""
+    if _XML_TEXT.search(v):
+        v = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f' t="inlineStr"><is><t{space}>{v}</t></is>'
+
+
+def _attr(v: str) -> str:
+    return (
+        v.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "&#xA;")
+    )
+
+
+def _escape_url(url: str) -> str:
+    if _URL_ESCAPED.search(url):  # (looks escaped already: left alone)
+        return url
+    for ch, code in (('%', "%25"), ('"', "%22"), (" ", "%20"), ("<", "%3c"), (">", "%3e"), ("[", "%5b")):
+        url = url.replace(ch, code)
+    for ch, code in (("]", "%5d"), ("^", "%5e"), ("`", "%60"), ("{", "%7b"), ("}", "%7d")):
+        url = url.replace(ch, code)
+    return url
+
+
+def _utf16_len(v: str) -> int:
+    return len(v.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _serial(d: dt.date) -> float:
+    """Excel's serial number of a date or date-time (1900 system, its 29 February 1900 counted)."""
+    if type(d) is dt.date and d >= _LEAP_DAY:  # (a report's dates: whole days, one subtraction)
+        return float((d - _EPOCH_DAY).days + 1)
+    if isinstance(d, dt.datetime):
+        delta = d.replace(tzinfo=None) - _EPOCH
+    else:
+        delta = dt.datetime.fromordinal(d.toordinal()) - _EPOCH
+    days = delta.days + (float(delta.seconds) + float(delta.microseconds) / 1e6) / (60 * 60 * 24)
+    return days + 1 if days > 59 else days
+
+
+_DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
+
+
+def _lay_rows(parts: Path, path: Path, sheets: dict[str, _Rows]) -> None:
+    """Copy the workbook xlsxwriter wrote at ``parts`` to ``path``, each sheet of ``sheets``
+    with its data rows after its header, its extent, and its links."""
+    with zipfile.ZipFile(parts) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        where = _sheet_parts(src)
+        fill = {where[name]: rows for name, rows in sheets.items()}
+        for info in src.infolist():
+            rows = fill.get(info.filename)
+            if rows is None:
+                dst.writestr(_copy_info(info), src.read(info))
+                continue
+            xml = src.read(info)
+            head, tail = xml.split(b"</sheetData>", 1)
+            if rows.last:
+                last = rows.letters[-1] + str(rows.last + 1)
+                head = _DIMENSION.sub(f'<dimension ref="A1:{last}"/>'.encode(), head, count=1)
+            if rows.links:
+                at = tail.index(b"<pageMargins")
+                tail = tail[:at] + rows.hyperlinks().encode() + tail[at:]
+            with dst.open(_copy_info(info), "w", force_zip64=True) as out:
+                out.write(head)
+                rows.out.seek(0)
+                while chunk := rows.out.read(1 << 20):
+                    out.write(chunk.encode())
+                out.write(b"</sheetData>" + tail)
+            if rows.links:
+                rels = info.filename.replace("worksheets/", "worksheets/_rels/") + ".rels"
+                dst.writestr(_copy_info(zipfile.ZipInfo(rels, info.date_time)), rows.relationships())
+
+
+def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    out = zipfile.ZipInfo(info.filename, info.date_time)
+    out.compress_type = zipfile.ZIP_DEFLATED
+    out.external_attr = info.external_attr
+    return out
+
+
+def _sheet_parts(src: zipfile.ZipFile) -> dict[str, str]:
+    """Each sheet's name → its part in the package (xl/workbook.xml and its relationships)."""
+    import xml.etree.ElementTree as ET
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    targets = {
+        r.get("Id"): r.get("Target", "")
+        for r in ET.fromstring(src.read("xl/_rels/workbook.xml.rels"))
+        if r.get("Id") is not None
+    }
+    return {
+        sh.get("name", ""): "xl/" + targets[sh.get(rel + "id", "")].lstrip("/").removeprefix("xl/")
+        for sh in ET.fromstring(src.read("xl/workbook.xml")).iter(main + "sheet")
+    }
+
+
 def render_xlsx(
     report: dict, target: Path, lang: str = "zh", source_root: Path | None = None, path: Path | None = None
 ) -> None:
     """Write the report to ``path`` (default ``target``; the caller's temporary file when
     written atomically).  ``target`` is where it will live: links are relative to it."""
-    book = _Book(path or target)
+    with tempfile.TemporaryDirectory() as tmp:
+        book = _Book(Path(tmp) / "parts.xlsx")
+        _fill(book, report, target, lang, source_root)
+        book.close(path or target)
+
+
+def _fill(book: _Book, report: dict, target: Path, lang: str, source_root: Path | None) -> None:
     t = TEXT[lang]
     by_register: dict[str, list[dict]] = {}
     for f in report["findings"]:
@@ -180,22 +474,16 @@ def render_xlsx(
         ws = book.sheet(
             REGISTER[lang].get(reg, reg), [HEADERS[lang][k] for k in fields], [WIDTH.get(k, 12) for k in fields]
         )
+        rows = book.data_rows(ws, len(fields))
         dates = [j for j, k in enumerate(fields) if k in DATE_FIELDS]
         for r, f in enumerate(by_register[reg], start=1):
             cells = finding_cells(f, lang)
-            # A whole row in one call; blanks are not written and colours come from one
-            # conditional format per sheet (below), so a cell costs only its value.
+            # Colours come from one conditional format per sheet (below): a cell holds only its value.
             values = [_plain(cells[k]) for k in fields]
-            when = [(j, _date(values[j])) for j in dates]
-            for j, _ in when:
-                values[j] = None
-            ws.write_row(r, 0, values)
-            for j, d in when:
-                if d is not None:
-                    ws.write_datetime(r, j, d, book.fmt("", "datetime" if isinstance(d, dt.datetime) else "date"))
+            for j in dates:
+                values[j] = _date(values[j])
             link = _source_link(f, target, source_root)
-            if link:
-                ws.write_url(r, row_col, f"external:{link}", book.link, string=str(f["row"]))
+            rows.add(r, values, (row_col, link) if link else None)
         book.colour_rows(ws, len(by_register[reg]), len(fields), fields.index("severity"), fields.index("waived"), lang)
         ws.autofilter(0, 0, len(by_register[reg]), len(fields) - 1)
     _rectification(book, report)
@@ -205,21 +493,19 @@ def render_xlsx(
         [PENALTY_HEADERS[lang][k] for k in pf],
         [WIDTH.get(k, 12) for k in pf],
     )
+    rows = book.data_rows(ws, len(pf), empty_text=True)
     for r, p in enumerate(report["penalties"], start=1):
         cells = penalty_cells(p)
-        for j, k in enumerate(pf):
-            book.cell(ws, r, j, cells[k])
+        rows.add(r, [_cell_value(cells[k]) for k in pf])
     ws.autofilter(0, 0, len(report["penalties"]), len(pf) - 1)
     if report["errors"]:
         ef = ["file", "sheet", "cell", "column", "value", "expected", "message"]
         ws = book.sheet("输入错误" if lang == "zh" else "input errors", ef, [24, 14, 8, 14, 20, 24, 70])
+        rows = book.data_rows(ws, len(ef), empty_text=True)
         for r, e in enumerate(report["errors"], start=1):
-            for j, k in enumerate(ef):
-                v = e.get(k)
-                book.cell(ws, r, j, None if v is None else str(v))
+            rows.add(r, [None if e.get(k) is None else _text(str(e.get(k))) for k in ef])
         ws.autofilter(0, 0, len(report["errors"]), len(ef) - 1)
     _summary(book, report, lang)
-    book.wb.close()
 
 
 RECTIFY_DATES = ("due", "first_seen", "rectify_due")
@@ -231,13 +517,25 @@ def _plain(v: Any) -> Any:
     return _text(v) if isinstance(v, str) else v
 
 
+def _cell_value(v: Any) -> Any:
+    """A value as ``_Book.cell`` writes it: booleans and numbers as such, anything else as text."""
+    if v is None or isinstance(v, (bool, int, float)):
+        return v
+    return _text(str(v))
+
+
 def _text(v: str) -> str:
     """Text as a cell shows it.  Besides a formula in disguise (``neutralise``), xlsxwriter
     writes text that starts with ``<r>`` and ends with ``</r>`` into the sheet's XML
     unescaped, as rich-text runs it made itself: a register cell like ``<r>x<</r>`` made
     the whole workbook unreadable.  Such text gets the same leading apostrophe."""
+    if v[:1] not in _RISKY_FIRST:  # (nearly all text: one look at its first character)
+        return v
     v = neutralise(v)
     return "'" + v if v.startswith("<r>") and v.endswith("</r>") else v
+
+
+_RISKY_FIRST = frozenset(s[:1] for s in UNSAFE_START) | {"<"}
 
 
 def _rectification(book: _Book, report: dict) -> None:
@@ -256,17 +554,14 @@ def _rectification(book: _Book, report: dict) -> None:
         ws = book.sheet(
             f"{RECTIFY_SHEET}-{dept}", [RECTIFY_COLUMNS[k] for k in keys], [widths.get(k, 12) for k in keys]
         )
+        rows = book.data_rows(ws, len(keys))
         for r, f in enumerate(by_dept[dept], start=1):
             row = {
                 **{k: f.get(k) for k in ("id", "rule", "subject", "dept", "key", "due", "message")},
                 "first_seen": f.get("first_seen") or report["as_of"],
                 "rectify_due": f.get("rectify_due") or report.get("rectify_due"),
             }
-            ws.write_row(r, 0, [None if k in RECTIFY_DATES else _plain(row.get(k)) for k in keys])
-            for j, k in enumerate(keys):
-                d = _date(row.get(k)) if k in RECTIFY_DATES else None
-                if d is not None:
-                    ws.write_datetime(r, j, d, book.fmt("", "datetime" if isinstance(d, dt.datetime) else "date"))
+            rows.add(r, [_date(row.get(k)) if k in RECTIFY_DATES else _plain(row.get(k)) for k in keys])
         ws.autofilter(0, 0, len(by_dept[dept]), len(keys) - 1)
 
 
