@@ -425,6 +425,8 @@ def _lay_rows(parts: Path, path: Path, sheets: dict[str, _Rows]) -> None:
                 out.write(b"</sheetData>" + tail)
             if rows.links:
                 rels = info.filename.replace("worksheets/", "worksheets/_rels/") + ".rels"
+                if rels in src.namelist():  # (xlsxwriter's own relationships for a data sheet: none today)
+                    raise RuntimeError(f"{rels} already written: the sheet's links cannot be added")
                 dst.writestr(_copy_info(zipfile.ZipInfo(rels, info.date_time)), rows.relationships())
 
 
