@@ -89,29 +89,34 @@ def test_the_stand_ins_leave_the_real_modules_to_everyone_else():
     assert done.stdout.strip() == "ok", done.stderr
 
 
+def entry_ends_with(args: list[str], imported: str) -> str:
+    """What the console entry point prints on stderr for ``args``, ending with its exit code
+    and whether a module named like ``imported`` (a prefix) was imported by then."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; name = sys.argv[1]; sys.argv = ['gov-audit', *sys.argv[2:]]; import gov_audit.entry as e; "
+        "e.exit_now = lambda code: print(code, any(m == name or m.startswith(name + '.') for m in sys.modules), "
+        "file=sys.stderr) or sys.exit(0); e.main()"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, imported, *args], capture_output=True, text=True)
+    return done.stderr.strip()
+
+
 def test_a_check_writing_json_to_a_file_never_imports_rich(tmp_path):
     # Nothing is printed through rich (no error, not a terminal): its 0.03 s of imports is
     # not paid; with an error to print, it is, and the line is the same.
-    import subprocess
-    import sys
     from pathlib import Path
 
     sample = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
-    probe = (
-        "import sys; sys.argv = ['gov-audit', *sys.argv[1:]]; import gov_audit.entry as e; "
-        "e.exit_now = lambda code: print(code, any(m.startswith('rich') for m in sys.modules), file=sys.stderr) "
-        "or sys.exit(0); e.main()"
-    )
     out = tmp_path / "r.json"
     args = ["check", str(sample), "--as-of", "2026-11-30", "--format", "json", "-o", str(out)]
-    quiet = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
-    assert quiet.stderr.strip() == "1 False" and out.stat().st_size > 1000
+    assert entry_ends_with(args, "rich") == "1 False" and out.stat().st_size > 1000
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"\xff\xfe\x00garbage")
-    loud = subprocess.run(
-        [sys.executable, "-c", probe, "check", str(bad), "-o", str(out)], capture_output=True, text=True
-    )
-    assert loud.stderr.strip().endswith("2 True") and "bad.csv" in loud.stderr
+    loud = entry_ends_with(["check", str(bad), "-o", str(out)], "rich")
+    assert loud.endswith("2 True") and "bad.csv" in loud
 
 
 def test_the_spinner_asks_rich_only_when_rich_could_say_yes(monkeypatch):
@@ -142,25 +147,16 @@ def test_pyarrow_acero_is_imported_only_for_an_office_whose_text_is_held_in_arro
     # pandas groups Arrow text through pyarrow.acero; a small office's text is Python
     # strings (intake.text_storage), so its check never pays the 0.05 s import, while a
     # large office's imports it up front (beside the workbook's parse).
-    import subprocess
-    import sys
     from pathlib import Path
 
     from gov_audit.intake import SMALL_INPUT_BYTES
 
     sample = Path(__file__).parents[1] / "sample_data" / "registers.xlsx"
-    probe = (
-        "import sys; sys.argv = ['gov-audit', *sys.argv[1:]]; import gov_audit.entry as e; "
-        "e.exit_now = lambda code: print(code, 'pyarrow.acero' in sys.modules, file=sys.stderr) "
-        "or sys.exit(0); e.main()"
-    )
-    out = tmp_path / "r.json"
-    tail = ["--as-of", "2026-11-30", "--format", "json", "-o", str(out)]
-    small = subprocess.run([sys.executable, "-c", probe, "check", str(sample), *tail], capture_output=True, text=True)
-    assert small.stderr.strip() == "1 False"
+    tail = ["--as-of", "2026-11-30", "--format", "json", "-o", str(tmp_path / "r.json")]
+    assert entry_ends_with(["check", str(sample), *tail], "pyarrow.acero") == "1 False"
     big = tmp_path / "考勤.csv"
     rows = [f"员工{i % 300:03d},2026-09-{1 + i % 28:02d},08:5{i % 10},17:3{i % 10}" for i in range(12_000)]
     big.write_text("姓名,日期,上班打卡,下班打卡\n" + "\n".join(rows) + "\n", encoding="utf-8")
     assert big.stat().st_size > SMALL_INPUT_BYTES
-    large = subprocess.run([sys.executable, "-c", probe, "check", str(big), *tail], capture_output=True, text=True)
-    assert large.stderr.strip().split()[-1] == "True", large.stderr
+    large = entry_ends_with(["check", str(big), *tail], "pyarrow.acero")
+    assert large.split()[-1] == "True", large
