@@ -464,10 +464,13 @@ def _internal(paths, stage: str, exc: Exception) -> InputError:
 
 
 def _render_table_text(report: dict, lang: str, group_by: str = "register") -> str:
-    """The table as the terminal will show it, rendered before anything is printed."""
-    from .render.table import render_table
+    """The table as the terminal will show it, rendered before anything is printed; not
+    a terminal, the same lines without rich (``table_text``)."""
+    from .render.table import render_table, table_text
 
     out = _stdout()
+    if not out.is_terminal:
+        return table_text(report, lang, group_by)
     with out.capture() as cap:
         render_table(report, out, lang, group_by)
     return cap.get()

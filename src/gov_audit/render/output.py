@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from .files import atomic_path, write_text_atomic
@@ -24,13 +23,9 @@ def report_text(report: dict, fmt: str, lang: str, group_by: str = "register") -
         from .html_report import render_html
 
         return render_html(report, lang, group_by)
-    from rich.console import Console  # (here: a report in another format never needs rich)
+    from .table import table_text
 
-    from .table import render_table
-
-    buf = io.StringIO()
-    render_table(report, Console(file=buf, force_terminal=False, width=200, soft_wrap=True), lang, group_by)
-    return buf.getvalue()
+    return table_text(report, lang, group_by)
 
 
 def write_report(
