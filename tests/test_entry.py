@@ -113,6 +113,8 @@ def test_a_check_writing_json_to_a_file_never_imports_rich(tmp_path):
     out = tmp_path / "r.json"
     args = ["check", str(sample), "--as-of", "2026-11-30", "--format", "json", "-o", str(out)]
     assert entry_ends_with(args, "rich") == "1 False" and out.stat().st_size > 1000
+    # the table into a pipe or a file (a cron log) is written without rich too
+    assert entry_ends_with(["check", str(sample), "--as-of", "2026-11-30"], "rich") == "1 False"
     bad = tmp_path / "bad.csv"
     bad.write_bytes(b"\xff\xfe\x00garbage")
     loud = entry_ends_with(["check", str(bad), "-o", str(out)], "rich")
@@ -140,7 +142,9 @@ def test_the_spinner_asks_rich_only_when_rich_could_say_yes(monkeypatch):
             else:
                 monkeypatch.setenv(name, value)
         monkeypatch.setattr("sys.stderr", Stream(tty))
+        monkeypatch.setattr("sys.stdout", Stream(tty))
         assert cli._stderr_is_terminal() == cli._stderr().is_terminal, (tty_compatible, force_color, tty)
+        assert cli._stdout_is_terminal() == cli._stdout().is_terminal, (tty_compatible, force_color, tty)
 
 
 def test_pyarrow_acero_is_imported_only_for_an_office_whose_text_is_held_in_arrow(tmp_path):

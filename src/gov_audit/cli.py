@@ -51,11 +51,20 @@ def _stderr() -> Console:
 def _stderr_is_terminal() -> bool:
     """``_stderr().is_terminal``, without importing rich where it must say no: it says yes
     only for TTY_COMPATIBLE=1, a non-empty FORCE_COLOR, or a stream that is a terminal."""
-    isatty = getattr(sys.stderr, "isatty", None)
+    return _may_be_terminal(sys.stderr) and _stderr().is_terminal
+
+
+def _stdout_is_terminal() -> bool:
+    """``_stdout().is_terminal``, as ``_stderr_is_terminal`` asks it."""
+    return _may_be_terminal(sys.stdout) and _stdout().is_terminal
+
+
+def _may_be_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
     maybe = os.environ.get("TTY_COMPATIBLE") == "1" or bool(os.environ.get("FORCE_COLOR"))
     with contextlib.suppress(ValueError):  # (a closed stream)
         maybe = maybe or bool(isatty and isatty())
-    return maybe and _stderr().is_terminal
+    return maybe
 
 
 def fail(errors: list[InputError], code: int = EXIT_INPUT) -> NoReturn:
@@ -468,9 +477,9 @@ def _render_table_text(report: dict, lang: str, group_by: str = "register") -> s
     a terminal, the same lines without rich (``table_text``)."""
     from .render.table import render_table, table_text
 
-    out = _stdout()
-    if not out.is_terminal:
+    if not _stdout_is_terminal():
         return table_text(report, lang, group_by)
+    out = _stdout()
     with out.capture() as cap:
         render_table(report, out, lang, group_by)
     return cap.get()

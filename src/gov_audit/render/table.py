@@ -6,13 +6,14 @@ findings can be grepped.  What goes on each line is decided in present.py.
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.control import strip_control_codes
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ..rules import LADDERS
 from .labels import REGISTER, SEVERITY, TEXT
 from .present import grouped, penalty_lines, source_of, summary_lines
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 TERMINAL_CAP = 50  # lines per rule on a terminal
 
@@ -20,6 +21,8 @@ TERMINAL_CAP = 50  # lines per rule on a terminal
 def render_table(report: dict, console: Console, lang: str = "zh", group_by: str = "register") -> None:
     """The summary first, never cut; then the findings grouped, one line each; then notes
     and errors.  Colour on a terminal, the same lines without it elsewhere."""
+    from rich.text import Text
+
     for parts in table_lines(report, lang, group_by, colour=console.is_terminal):
         text = Text(parts[0][0], style=parts[0][1]) if len(parts) == 1 else Text.assemble(*parts)
         console.print(text, highlight=False)
@@ -36,13 +39,20 @@ def table_text(report: dict, lang: str = "zh", group_by: str = "register") -> st
 def printed_plain(text: str) -> str:
     """What rich prints of ``Text(text)`` on a console that is not a terminal, with soft
     wrap (no line is wrapped): its control codes gone, tabs expanded, a newline after."""
-    text = strip_control_codes(text)
+    text = text.translate(_STRIPPED)
     if "\t" in text:
         text = "\n".join(_tabs_expanded(line) if "\t" in line else line for line in text.split("\n"))
     return text + "\n"
 
 
+# The control codes rich's Text drops (rich.control.STRIP_CONTROL_CODES): bell, backspace,
+# vertical tab, form feed, carriage return.  (rich is imported only for a terminal's table.)
+_STRIPPED: dict[int, None] = dict.fromkeys((7, 8, 11, 12, 13))
+
+
 def _tabs_expanded(line: str) -> str:
+    from rich.text import Text
+
     t = Text(line)
     t.expand_tabs(8)
     return t.plain
