@@ -61,7 +61,7 @@ def render_xlsx_cellwise(report: dict, target: Path, lang: str = "zh", source_ro
                     ws.write_datetime(r, j, d, book.fmt("", "datetime" if isinstance(d, dt.datetime) else "date"))
             link = X._source_link(f, target, source_root)
             if link:
-                ws.write_url(r, row_col, f"external:{link}", book.link, string=str(f["row"]))
+                ws.write_url(r, row_col, f"external:{link[0]}#{link[1]}", book.link, string=str(f["row"]))
         book.colour_rows(ws, len(by_register[reg]), len(fields), fields.index("severity"), fields.index("waived"), lang)
         ws.autofilter(0, 0, len(by_register[reg]), len(fields) - 1)
     _rectification(book, report)

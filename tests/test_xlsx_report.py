@@ -54,20 +54,48 @@ def test_the_sample_report_is_the_cell_at_a_time_workbook_part_for_part(sample_r
 
 
 def test_links_to_the_source_rows_are_xlsxwriters(tmp_path):
-    # The source beside the report: every finding's row links back to it.  The name has a
-    # space, brackets and a # (which xlsxwriter takes as the start of the cell's location).
-    for name in ("registers.xlsx", "台账 [2026] #1.xlsx"):
+    # The source beside the report: every finding's row links back to it.
+    for name in ("registers.xlsx", "台账 [2026] 第1版.xlsx"):
         src = tmp_path / name
         shutil.copy(SAMPLE, src)
         rep = build_report(run_audit([src], AuditOptions(as_of=pd.Timestamp("2026-11-30"))))
         assert differing_parts(rep, tmp_path) == []
         with zipfile.ZipFile(tmp_path / "fast.xlsx") as z:
             rels = [n for n in z.namelist() if n.startswith("xl/worksheets/_rels/")]
-            assert rels and b"TargetMode=\"External\"" in z.read(rels[0])
-        ws = openpyxl.load_workbook(tmp_path / "fast.xlsx")["信访登记"]
-        header = [c.value for c in ws[1]]
-        cell = ws.cell(2, header.index("行") + 1)
-        assert cell.hyperlink is not None and cell.value == str(rep["findings"][0]["row"]) or cell.hyperlink
+            assert rels and b'TargetMode="External"' in z.read(rels[0])
+        first = next(f for f in rep["findings"] if f["register"] == "petitions")
+        cell = links_of(tmp_path / "fast.xlsx", "信访登记")[0]
+        assert cell == (
+            str(first["row"]),
+            src.name.replace(" ", "%20").replace("[", "%5b").replace("]", "%5d"),
+            f"'{first['sheet']}'!A{first['row']}",
+        )
+
+
+def test_a_source_named_with_a_hash_is_linked_whole(tmp_path):
+    # xlsxwriter splits "external:台账#2.xlsx#'sheet'!A5" at its first # (a file 台账 at
+    # 2.xlsx#…); the file and the place are given apart, and the file's # is escaped.
+    src = tmp_path / "台账#2.xlsx"
+    shutil.copy(SAMPLE, src)
+    rep = build_report(run_audit([src], AuditOptions(as_of=pd.Timestamp("2026-11-30"))))
+    render_xlsx(rep, tmp_path / "r.xlsx", "zh")
+    first = next(f for f in rep["findings"] if f["register"] == "petitions")
+    assert links_of(tmp_path / "r.xlsx", "信访登记")[0] == (
+        str(first["row"]),
+        "台账%232.xlsx",
+        f"'{first['sheet']}'!A{first['row']}",
+    )
+
+
+def links_of(path: Path, sheet: str) -> list[tuple[str, str, str]]:
+    """Each linked cell of ``sheet``: its text, the file it opens, and the place in it."""
+    ws = openpyxl.load_workbook(path)[sheet]
+    return [
+        (c.value, c.hyperlink.target, c.hyperlink.location)
+        for row in ws.iter_rows(min_row=2)
+        for c in row
+        if c.hyperlink is not None
+    ]
 
 
 TEXT = st.one_of(
@@ -176,7 +204,7 @@ def test_excels_limits_are_kept_as_xlsxwriter_keeps_them(tmp_path, monkeypatch):
     ws = book.sheet("s", ["行"], [6])
     rows = book.data_rows(ws, 1)
     for r in range(1, 4):
-        rows.add(r, [r], (0, f"src.xlsx#'s'!A{r}"))
+        rows.add(r, [r], (0, ("src.xlsx", f"'s'!A{r}")))
     rows.add(4, [None])
     book.close(tmp_path / "out.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "out.xlsx")["s"]

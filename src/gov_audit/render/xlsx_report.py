@@ -240,11 +240,12 @@ class _Rows:
         self.last = 0  # the last row holding a cell (0: the header alone)
         self.links: list[tuple[str, str, str]] = []  # each link's cell, target and location
         self._style: dict[int, str] = {}
-        self._pending: tuple[int, list[Any], tuple[int, str] | None] | None = None
+        self._pending: tuple[int, list[Any], tuple[int, tuple[str, str]] | None] | None = None
 
-    def add(self, r: int, values: list[Any], link: tuple[int, str] | None = None) -> None:
-        """Row ``r`` (0-based; the header is row 0).  ``link``: (column, target) makes that
-        column's cell the text of a link to the external ``target`` (``file#'sheet'!A5``).
+    def add(self, r: int, values: list[Any], link: tuple[int, tuple[str, str]] | None = None) -> None:
+        """Row ``r`` (0-based; the header is row 0).  ``link``: (column, (file, location))
+        makes that column's cell the text of a link to ``location`` (``'sheet'!A5``) in the
+        workbook ``file`` beside the report.
 
         A row is written when the next one comes, and a sheet's last row when the workbook
         closes (``finish``): xlsxwriter numbers cell formats in the order it writes cells,
@@ -258,7 +259,7 @@ class _Rows:
             self._write(*self._pending)
             self._pending = None
 
-    def _write(self, r: int, values: list[Any], link: tuple[int, str] | None) -> None:
+    def _write(self, r: int, values: list[Any], link: tuple[int, tuple[str, str]] | None) -> None:
         n = str(r + 1)
         letters, cells = self.letters, []
         link_col, target = link if link is not None else (-1, None)
@@ -282,7 +283,7 @@ class _Rows:
             self.out.write(f'<row r="{n}">{"".join(cells)}</row>')
             self.last = r
 
-    def _cell(self, ref: str, v: Any, link: str | None) -> str:
+    def _cell(self, ref: str, v: Any, link: tuple[str, str] | None) -> str:
         """One cell's XML ("" for none): a link's text, or a value as xlsxwriter's write() takes it."""
         if link is not None and self._linked(ref, link):
             return f'<c r="{ref}"{self.style(self.book.link)}{_inline(str(v))}</c>'
@@ -307,20 +308,21 @@ class _Rows:
             self._style[key] = f' s="{fmt._get_xf_index()}"'
         return self._style[key]
 
-    def _linked(self, ref: str, target: str) -> bool:
-        """Record a link from cell ``ref``, as xlsxwriter's write_url("external:…") does;
-        False where it would not (a part over Excel's length, more links than a sheet holds)."""
-        url = "external:" + target
-        head, _, anchor = url.partition("#")
-        if _utf16_len(head) > _URLMAX or _utf16_len(anchor) > _URLMAX or len(self.links) >= _LINKMAX:
+    def _linked(self, ref: str, link: tuple[str, str]) -> bool:
+        """Record a link from cell ``ref`` to the workbook ``link[0]`` at ``link[1]`` (its
+        sheet and cell), as xlsxwriter's write_url("external:file#location") records it;
+        False where it would not (a part over Excel's length, more links than a sheet
+        holds).  xlsxwriter splits the URL at its first ``#``: a workbook named ``台账#2.xlsx``
+        linked to a file ``台账`` at ``2.xlsx#…``.  Given apart, its ``#`` is escaped instead."""
+        name, location = link
+        if _utf16_len("external:" + name) > _URLMAX or _utf16_len(location) > _URLMAX or len(self.links) >= _LINKMAX:
             return False
-        path = target.replace("file://", "", 1).replace("/", "\\")
+        path = name.replace("file://", "", 1).replace("/", "\\")
         if path.startswith("\\\\") or (path[:1].isalpha() and path[1:2] == ":"):
             path = "file:///" + path
-        link, _, location = path.partition("#")
-        if link.startswith(".\\"):
-            link = link[2:]
-        self.links.append((ref, _escape_url(link).replace("#", "%23"), location))
+        if path.startswith(".\\"):
+            path = path[2:]
+        self.links.append((ref, _escape_url(path).replace("#", "%23"), location.replace("/", "\\")))
         return True
 
     def hyperlinks(self) -> str:
@@ -593,14 +595,15 @@ def _summary(book: _Book, report: dict, lang: str) -> None:
         book.cell(ws, r, 1, b)
 
 
-def _source_link(f: dict, target: Path, source_root: Path | None) -> str | None:
+def _source_link(f: dict, target: Path, source_root: Path | None) -> tuple[str, str] | None:
+    """The source workbook beside the report and the finding's row in it: (file, location)."""
     if f.get("row") is None or not f.get("file") or not f.get("sheet"):
         return None
     name = _beside(str(f["file"]), str(target), str(source_root) if source_root else "")
     if name is None:
         return None
     sheet = f["sheet"].replace("'", "''")
-    return f"{name}#'{sheet}'!A{f['row']}"
+    return name, f"'{sheet}'!A{f['row']}"
 
 
 @functools.lru_cache(maxsize=256)
