@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import os
 import re
 import tempfile
 import zipfile
@@ -419,7 +420,10 @@ def _lay_rows(parts: Path, path: Path, sheets: dict[str, _Rows]) -> None:
             if rows.links:
                 at = tail.index(b"<pageMargins")
                 tail = tail[:at] + rows.hyperlinks().encode() + tail[at:]
-            with dst.open(_copy_info(info), "w", force_zip64=True) as out:
+            rows.out.flush()
+            # (a classic zip entry, as xlsxwriter writes them, unless the rows need ZIP64)
+            large = os.fstat(rows.out.fileno()).st_size > 1 << 30
+            with dst.open(_copy_info(info), "w", force_zip64=large) as out:
                 out.write(head)
                 rows.out.seek(0)
                 while chunk := rows.out.read(1 << 20):
@@ -463,7 +467,12 @@ def render_xlsx(
     written atomically).  ``target`` is where it will live: links are relative to it."""
     with tempfile.TemporaryDirectory() as tmp:
         book = _Book(Path(tmp) / "parts.xlsx")
-        _fill(book, report, target, lang, source_root)
+        try:
+            _fill(book, report, target, lang, source_root)
+        except BaseException:
+            for rows in book.rows.values():
+                rows.out.close()
+            raise
         book.close(path or target)
 
 
