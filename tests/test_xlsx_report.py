@@ -214,3 +214,15 @@ def test_excels_limits_are_kept_as_xlsxwriter_keeps_them(tmp_path, monkeypatch):
         ("2", True),
         (3, False),
     ]
+
+
+@given(
+    st.one_of(
+        st.dates(dt.date(1900, 1, 1), dt.date(9999, 12, 31)),
+        st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(9999, 12, 31)),
+    )
+)
+def test_a_date_cells_number_is_xlsxwriters(d):
+    from xlsxwriter.utility import _datetime_to_excel_datetime
+
+    assert f"{xlsx_report._serial(d):.16G}" == f"{_datetime_to_excel_datetime(d, False, False):.16G}"
