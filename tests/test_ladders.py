@@ -213,3 +213,91 @@ def test_year_windows_are_those_of_the_parsed_year_bounds(stamps):
         parsed = pd.to_datetime(window + day, errors="coerce")
         assert got[column].tolist() == parsed.tolist()
         assert np.array_equal(got[column].isna().to_numpy(), findings["date"].isna().to_numpy())
+
+
+# The attendance ladders against pandas' sort and named aggregations they were computed
+# by, on generated findings of two offices: lates, absences (days in halves, or none, or
+# unreadable), dismissals, undated findings, blank and named departments, a roster.
+_ATTENDANCE = st.fixed_dictionaries(
+    {
+        "subject": _SUBJECTS,
+        "dept": st.sampled_from([None, "", "综合股", "信访股", "财务股"]),
+        "role": st.sampled_from(["late", "absence", "dismissal"]),
+        "absent_days": st.sampled_from([None, 0.5, 1.0, 1.5, 3.0, "x"]),
+        "date": st.sampled_from([None, "2025-12-31", "2026-01-05", "2026-01-20", "2026-02-01", "2026-03-01"]),
+        "_o": st.integers(0, 1),
+    }
+)
+
+
+def _attendance_frame(rows):
+    import pandas as pd
+
+    from gov_audit import ladders
+
+    frame = pd.DataFrame(rows)
+    frame["id"] = [f"F{i:03d}" for i in range(len(frame))]
+    frame["absent_days"] = frame["absent_days"].astype(object)
+    frame["date"] = pd.to_datetime(frame["date"])
+    book = type("Book", (), {"settings": {}})()
+    return ladders._window(frame, book, pd.Timestamp("2026-11-30"))
+
+
+def _intakes():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    roster = pd.DataFrame(
+        {"name": ["张三", "李四", "张三"], "allowance": [600.0, 500.0, 400.0], "welfare": [200.0, None, 100.0]}
+    )
+    return [SimpleNamespace(registers={"staff": SimpleNamespace(frame=roster)}), SimpleNamespace(registers={})]
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=st.lists(_ATTENDANCE, min_size=1, max_size=40), seed=st.integers(0, 2**16))
+def test_attendance_ladders_match_pandas_aggregations(rows, seed):
+    import reference_ladders as ref
+
+    from gov_audit import ladders
+    from gov_audit.rules import LADDERS
+
+    frame = _attendance_frame(rows)
+    for lad in LADDERS.values():
+        if lad.kind not in ("attendance_month", "attendance_year"):
+            continue
+        reference = {"attendance_month": ref._attendance_month, "attendance_year": ref._attendance_year}[lad.kind]
+        params = ladders.LADDER_DEFAULTS[lad.name]
+        mine = ladders.KINDS[lad.kind](lad, frame.copy(), params, None, _intakes())
+        old = reference(lad, frame.copy(), params, None, _intakes())
+        assert sorted(mine, key=repr) == sorted(old, key=repr)
+        # The findings in another order: the same penalties.
+        shuffled = frame.sample(frac=1, random_state=seed).reset_index(drop=True)
+        assert sorted(ladders.KINDS[lad.kind](lad, shuffled, params, None, _intakes()), key=repr) == sorted(
+            mine, key=repr
+        )
+
+
+def test_absent_days_are_summed_whatever_the_order_of_the_rows():
+    """Tenths of a day: a running sum depends on the rows' order, the correctly rounded one
+    does not."""
+    from gov_audit import ladders
+    from gov_audit.rules import LADDERS
+
+    days = [0.1, 0.2, 0.3, 0.1, 0.2]
+    rows = [
+        {"subject": "张三", "dept": "综合股", "role": "absence", "absent_days": d, "date": "2026-03-02", "_o": 0}
+        for d in days
+    ]
+    frame = _attendance_frame(rows)
+    lad = next(lad for lad in LADDERS.values() if lad.kind == "attendance_year")
+    params = ladders.LADDER_DEFAULTS[lad.name]
+    got = {
+        ladders.KINDS["attendance_year"](lad, frame.iloc[order].reset_index(drop=True), params, None, _intakes())[0][
+            "absent_days"
+        ]
+        for order in ([0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3])
+    }
+    assert got == {0.9}
+    # (a running sum of these orders: 0.9 and 0.9000000000000001)
+    assert {sum(days[i] for i in order) for order in ([0, 1, 2, 3, 4], [4, 3, 2, 1, 0])} == {0.9, 0.9000000000000001}

@@ -14,6 +14,7 @@ written beside each family's ``LADDERS``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -21,10 +22,13 @@ import numpy as np
 import pandas as pd
 
 from .rules import LADDERS, feeders
-from .rules.base import FIELD_PREFIX, money
+from .rules.base import money
 from .rules.ladder import CAP_TEXT, CAPS, Ladder, Tier
 
 LADDER_DEFAULTS: dict[str, dict[str, Any]] = {name: dict(lad.params) for name, lad in LADDERS.items()}
+# The findings' columns a ladder reads: which rule, its verdict, who, which department,
+# when, the days absent, and the finding's id that the entry cites.
+LADDER_COLUMNS = ("rule", "status", "severity", "subject", "dept", "date", "absent_days", "id")
 
 
 def _window(findings: pd.DataFrame, book: Any, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -85,8 +89,11 @@ def _entry(
 def _fed(f: pd.DataFrame, lad: Ladder) -> pd.DataFrame:
     """The findings that feed ``lad``, with their ``role`` there."""
     roles = feeders(lad.name)
-    sel = f[f["rule"].isin(list(roles))].copy()
-    sel["role"] = sel["rule"].map(roles)
+    codes, rules = pd.factorize(f["rule"].to_numpy(dtype=object))
+    role = np.array([roles.get(r) for r in rules] + [None], dtype=object)[codes]  # (code -1: a blank rule)
+    kept = np.flatnonzero(role != None)  # noqa: E711  (elementwise)
+    sel = f.take(kept)
+    sel["role"] = role[kept]
     return sel
 
 
@@ -104,9 +111,10 @@ def ladders_of_offices(
     office's entries are those it gets alone, and pandas' fixed cost per call is paid once
     for a worker's share of offices, not once each."""
     out: list[list[dict[str, Any]]] = [[] for _ in findings]
-    # The ladders count findings by who, when and which rule; a rule's own fields (some 60
-    # columns across the rules) would only be copied along by every filter and sort here.
-    parts = [f[[c for c in f.columns if not str(c).startswith(FIELD_PREFIX)]] for f in findings]
+    # The ladders count findings by who, when and which rule; any other column (a rule's
+    # own fields, some 60 across the rules, and the evidence: file, row, due date...) would
+    # only be copied along by every filter and sort here.
+    parts = [f[list(LADDER_COLUMNS)] for f in findings]
     parts = [f.assign(_o=i) for i, f in enumerate(parts) if not f.empty]
     if not parts:
         return out
@@ -134,102 +142,129 @@ def _ladders(findings: pd.DataFrame, intakes: list[Any], book: Any, as_of: pd.Ti
     return entries
 
 
-def _ids_by(frame: pd.DataFrame, keys: list[str]) -> dict[tuple[Any, ...], list[str]]:
-    """Finding ids grouped by ``keys``: slices of one sorted list, not a Python agg."""
-    if frame.empty:
-        return {}
-    f = frame.sort_values([*keys, "id"], kind="stable")
-    k = f[keys]
-    starts = np.flatnonzero((k.ne(k.shift())).any(axis=1).to_numpy())
-    ids = f["id"].to_numpy(dtype=object).tolist()
-    bounds = [*starts.tolist(), len(ids)]
-    firsts = zip(*(k[c].iloc[starts].tolist() for c in keys), strict=True)
-    return {key: ids[a:b] for key, a, b in zip(firsts, bounds[:-1], bounds[1:], strict=True)}
+def _codes(values: np.ndarray) -> np.ndarray:
+    """Each value's rank among the distinct values, -1 for a blank: ordering rows by these
+    orders them as sorting by the values does."""
+    return pd.factorize(values, sort=True)[0]
 
 
-def _by_date(att: pd.DataFrame) -> pd.DataFrame:
-    """Findings in date order (then department): a person's department and a window's bounds
-    come out the same whatever order the register's rows were in."""
-    return (
-        att.assign(_d=pd.to_datetime(att["date"]), _dept=att["dept"].fillna("").astype(str))
-        .sort_values(["_o", "subject", "_d", "_dept"], kind="stable")
-        .drop(columns=["_d", "_dept"])
-    )
+def _sorted_groups(keys: list[np.ndarray], then: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The rows whose ``keys`` are all present, in key order (then in ``then``'s order, then
+    in their own: the sort is stable), and where each group of equal keys starts in it.
+
+    One lexsort of integer codes, not a pandas sort and groupby per ladder: rows with a
+    blank key belong to no group, as in pandas' groupby."""
+    codes = [_codes(k) for k in keys]
+    rows = np.flatnonzero(np.logical_and.reduce([c >= 0 for c in codes]))
+    if not len(rows):
+        return rows, rows
+    by = [c[rows] for c in codes]
+    order = rows[np.lexsort(([_codes(then)[rows]] if then is not None else []) + by[::-1])]
+    k = np.stack([c[order] for c in codes])
+    starts = np.flatnonzero(np.r_[True, (k[:, 1:] != k[:, :-1]).any(axis=0)])
+    return order, starts
 
 
-def _groups(f: pd.DataFrame, keys: list[str], flag: pd.Series | None = None) -> tuple[pd.DataFrame, list[list[str]]]:
-    """One row per group of ``keys``, in key order: its size ``n``, the first non-blank
-    ``dept`` (by date, see below), its first row's window bounds, whether ``flag`` holds on any of its rows;
-    and each group's finding ids in the findings' own order.  One stable sort and a
-    split, not a frame per group (rows with a blank key belong to no group, as in groupby)."""
-    f = f.dropna(subset=keys)
-    s = f.sort_values(keys, kind="stable")  # stable: a group keeps the findings' order
-    k = s[keys]
-    starts = np.flatnonzero(k.ne(k.shift()).any(axis=1).to_numpy())
-    ids = [list(chunk) for chunk in np.split(s["id"].to_numpy(dtype=object), starts[1:])]
-    first = s.iloc[starts]
-    out = first[keys].reset_index(drop=True)
-    out["n"] = np.diff(np.append(starts, len(s)))
-    out["dept"] = _first_dept(s, starts)
-    out["w_from"], out["w_to"] = first["w_from"].to_numpy(), first["w_to"].to_numpy()
-    if flag is not None and len(s):
-        out["flag"] = np.logical_or.reduceat(flag.loc[s.index].to_numpy(dtype=bool), starts)
-    return out, ids
+def _column(f: pd.DataFrame, name: str) -> np.ndarray:
+    return f[name].to_numpy(dtype=object)
 
 
-def _first_dept(s: pd.DataFrame, starts: np.ndarray) -> pd.Series:
-    """Each group's department (``s`` sorted by group, groups starting at ``starts``): that
-    of its earliest finding with one (undated last, then the least name), whatever order
-    the register's rows were in (the row order once decided it).  None if no finding has one.
+def _dates(f: pd.DataFrame) -> np.ndarray:
+    return pd.to_datetime(f["date"], errors="coerce").to_numpy(dtype="datetime64[ns]")
 
-    On codes: a sort of the group's rows by date and name, then each group's first."""
-    group = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(s))))
-    named = s["dept"].notna().to_numpy()
-    text = s["dept"].astype(str).to_numpy(dtype=object)
-    date = pd.to_datetime(s["date"], errors="coerce").to_numpy(dtype="datetime64[ns]").view(np.int64)
-    date = np.where(date == np.iinfo(np.int64).min, np.iinfo(np.int64).max, date)  # NaT sorts last
-    rows = np.flatnonzero(named)
-    name_code, _ = pd.factorize(text[rows], sort=True)
-    order = rows[np.lexsort((name_code, date[rows], group[rows]))]
-    dept = np.full(len(starts), None, dtype=object)
-    groups, at = np.unique(group[order], return_index=True)
-    dept[groups] = text[order[at]]
-    return pd.Series(dept, dtype=object)
+
+def _split(values: np.ndarray, starts: np.ndarray) -> list[list[Any]]:
+    """``values`` (in group order) cut into the groups starting at ``starts``."""
+    items = values.tolist()
+    bounds = [*starts.tolist(), len(items)]
+    return [items[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def _sizes(order: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    return np.diff(np.append(starts, len(order)))
+
+
+def _least(values: np.ndarray, order: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Each group's least value (None if all of its values are blank), as pandas' groupby
+    ``min`` of text gives it."""
+    group = np.repeat(np.arange(len(starts)), _sizes(order, starts))
+    v = values[order]
+    named = np.flatnonzero(pd.notna(v))
+    out = np.full(len(starts), None, dtype=object)
+    if len(named):
+        by = named[np.lexsort((_codes(v[named]), group[named]))]
+        groups, at = np.unique(group[by], return_index=True)
+        out[groups] = v[by[at]]
+    return out
+
+
+def _sums(values: np.ndarray, starts: np.ndarray) -> list[float]:
+    """Each group's sum, correctly rounded (``math.fsum``): the same whatever the order of
+    the group's rows, where a running sum of days such as 0.1 is not."""
+    return [math.fsum(g) for g in _split(values, starts)]
+
+
+def _first_dept(dept: np.ndarray, date: np.ndarray, order: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Each group's department (rows ``order``, groups starting at ``starts``): that of its
+    earliest finding with one (undated last, then the least name), whatever order the
+    register's rows were in (the row order once decided it).  None if no finding has one."""
+    group = np.repeat(np.arange(len(starts)), _sizes(order, starts))
+    d = dept[order]
+    named = np.flatnonzero(pd.notna(d))
+    out = np.full(len(starts), None, dtype=object)
+    if not len(named):
+        return out
+    text = d[named].astype(str).astype(object)
+    day = date[order][named].view(np.int64)
+    day = np.where(day == np.iinfo(np.int64).min, np.iinfo(np.int64).max, day)  # NaT sorts last
+    by = np.lexsort((_codes(text), day, group[named]))
+    groups, at = np.unique(group[named][by], return_index=True)
+    out[groups] = text[by[at]]
+    return out
 
 
 def _count(lad: Ladder, f: pd.DataFrame, params: dict[str, Any], book: Any, intakes: Any) -> list[dict[str, Any]]:
     if f.empty:
         return []
-    g, ids = _groups(f, ["_o", "subject", "window"])
+    o, subject, window = f["_o"].to_numpy(), _column(f, "subject"), _column(f, "window")
+    order, starts = _sorted_groups([o, subject, window])
+    if not len(order):
+        return []
+    first = order[starts]
+    n = _sizes(order, starts)
     # Steps are declared highest first: the tier is the highest step the count reaches.
     at_least = np.array([k for k, _ in lad.steps][::-1])
-    step = np.searchsorted(at_least, g["n"].to_numpy(), side="right") - 1
+    step = np.searchsorted(at_least, n, side="right") - 1
     if (step < 0).any():
         raise ValueError(f"ladder {lad.name}: a count below its lowest step")
     tiers = [t for _, t in lad.steps][::-1]
-    rows = zip(g["_o"], g["subject"], g["dept"], g["window"], g["n"], step, ids, g["w_from"], g["w_to"], strict=True)
+    dept = _first_dept(_column(f, "dept"), _dates(f), order, starts)
+    ids = _split(_column(f, "id")[order], starts)
+    w_from, w_to = f["w_from"].to_numpy()[first], f["w_to"].to_numpy()[first]
+    rows = zip(o[first], subject[first], dept, window[first], n, step, ids, w_from, w_to, strict=True)
     out = []
-    for o, subject, dept, window, n, at, group_ids, w_from, w_to in rows:
+    for o_, subject_, dept_, window_, n_, at, group_ids, a, b in rows:
         tier = tiers[at]
-        warnings = max(int(n) - 1, 0) if lad.repeat_warnings else tier.warnings
+        warnings = max(int(n_) - 1, 0) if lad.repeat_warnings else tier.warnings
         out.append(
             _entry(
                 lad.name,
-                subject,
-                dept,
-                window,
-                int(n),
+                subject_,
+                dept_,
+                window_,
+                int(n_),
                 Tier(tier.number, tier.zh, tier.en, warnings, tier.cap),
                 group_ids,
-                *_bounds(w_from, w_to),
-                _o=o,
+                *_bounds(a, b),
+                _o=o_,
             )
         )
     return out
 
 
-def _absent_days(att: pd.DataFrame) -> pd.Series:
-    return pd.to_numeric(att["absent_days"], errors="coerce").fillna(0).where(att["role"] == "absence", 0)
+def _absent_days(f: pd.DataFrame, role: np.ndarray) -> np.ndarray:
+    days = pd.to_numeric(f["absent_days"], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    return np.where((role == "absence") & ~np.isnan(days), days, 0.0)
 
 
 def _attendance_month(
@@ -237,12 +272,18 @@ def _attendance_month(
 ) -> list[dict[str, Any]]:
     if att.empty:
         return []
-    att["month"] = pd.to_datetime(att["date"]).dt.strftime("%Y-%m")
-    att["n"] = (att["role"] == "late").astype(int)
-    att["a"] = _absent_days(att)
-    att = _by_date(att)
-    g = att.groupby(["_o", "subject", "month"], sort=True).agg(n=("n", "sum"), a=("a", "sum"), dept=("dept", "min"))
-    n, a = g["n"].to_numpy(), g["a"].to_numpy()
+    role = _column(att, "role")
+    month = _dates(att).astype("datetime64[M]")
+    label = np.datetime_as_string(month, unit="M").astype(object)
+    label[np.isnat(month)] = None  # (an undated finding is in no month)
+    o, subject = att["_o"].to_numpy(), _column(att, "subject")
+    # (then by id: an entry of these ladders lists its findings in id order)
+    order, starts = _sorted_groups([o, subject, label], then=_column(att, "id"))
+    if not len(order):
+        return []
+    first = order[starts]
+    n = np.add.reduceat((role == "late").astype(int)[order], starts)
+    a = np.array(_sums(_absent_days(att, role)[order], starts))
     tier = np.select(
         [
             (n >= p["welfare_n"]) | (a > p["cancel_days"]),
@@ -252,17 +293,17 @@ def _attendance_month(
         [3, 2, 1],
         0,
     )
-    g["tier"] = tier
-    g = g[g["tier"] > 0]
-    staff = {o: _staff_money(intakes[o]) for o in np.unique(g.index.get_level_values("_o"))}
-    ids = _ids_by(att, ["_o", "subject", "month"])
-    months = g.index.get_level_values("month")
-    starts = pd.to_datetime(months + "-01")
-    ends = starts + pd.offsets.MonthEnd(0)
+    dept = _least(_column(att, "dept"), order, starts)
+    ids = _split(_column(att, "id")[order], starts)
+    begins = month[first]
+    ends = (begins + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
+    staff = {o_: _staff_money(intakes[o_]) for o_ in np.unique(o[first][tier > 0])}
     out = []
-    rows = zip(g.index, g["n"], g["a"], g["dept"], g["tier"], starts, ends, strict=True)
-    for (o, subject, month), n_, a_, dept, t_, start, end in rows:
-        allowance, welfare = staff[o].get(subject, (None, None))
+    rows = zip(o[first], subject[first], label[first], n, a, dept, tier, ids, begins, ends, strict=True)
+    for o_, subject_, month_, n_, a_, dept_, t_, group_ids, begin, end in rows:
+        if not t_:
+            continue
+        allowance, welfare = staff[o_].get(subject_, (None, None))
         amount = None
         if allowance is not None:
             amount = {1: allowance / 2, 2: allowance, 3: allowance + (welfare or 0)}[int(t_)]
@@ -274,17 +315,16 @@ def _attendance_month(
         out.append(
             _entry(
                 lad.name,
-                subject,
-                None if pd.isna(dept) else dept,
-                month,
+                subject_,
+                dept_,
+                month_,
                 int(n_),
                 Tier(int(t_), zh, en),
-                ids[(o, subject, month)],
-                start,
-                end,
+                group_ids,
+                *_bounds(begin, end),
                 absent_days=float(a_),
                 amount_yuan=None if amount is None else round(float(amount), 2),
-                _o=o,
+                _o=o_,
             )
         )
     return out
@@ -307,42 +347,37 @@ def _attendance_year(
 ) -> list[dict[str, Any]]:
     if att.empty:
         return []
-    att["incident"] = att["role"].isin(["late", "absence"]).astype(int)
-    att["a"] = _absent_days(att)
-    att["dismiss"] = (att["role"] == "dismissal").astype(int)
-    att = _by_date(att)
-    g = att.groupby(["_o", "subject", "window"], sort=True).agg(
-        c=("incident", "sum"),
-        a=("a", "sum"),
-        dismiss=("dismiss", "max"),
-        dept=("dept", "min"),
-        w_from=("w_from", "first"),
-        w_to=("w_to", "first"),
+    role = _column(att, "role")
+    o, subject, window = att["_o"].to_numpy(), _column(att, "subject"), _column(att, "window")
+    order, starts = _sorted_groups([o, subject, window], then=_column(att, "id"))
+    if not len(order):
+        return []
+    first = order[starts]
+    c = np.add.reduceat(np.isin(role, ["late", "absence"]).astype(int)[order], starts)
+    a = np.array(_sums(_absent_days(att, role)[order], starts))
+    dismiss = np.logical_or.reduceat((role == "dismissal")[order], starts)
+    tier = np.select(
+        [dismiss, (c > 4) | (a > 1), (c >= 3) | (a >= 1), (c >= 2) | (a >= 0.5), c >= 1], [5, 4, 3, 2, 1], 0
     )
-    c, a = g["c"].to_numpy(), g["a"].to_numpy()
-    g["tier"] = np.select(
-        [g["dismiss"].to_numpy() > 0, (c > 4) | (a > 1), (c >= 3) | (a >= 1), (c >= 2) | (a >= 0.5), c >= 1],
-        [5, 4, 3, 2, 1],
-        0,
-    )
-    ids = _ids_by(att, ["_o", "subject", "window"])
-    g = g[g["tier"] > 0]
-    rows = zip(g.index, g["c"], g["tier"], g["dept"], g["w_from"], g["w_to"], g["a"], strict=True)
+    dept = _least(_column(att, "dept"), order, starts)
+    ids = _split(_column(att, "id")[order], starts)
+    w_from, w_to = att["w_from"].to_numpy()[first], att["w_to"].to_numpy()[first]
+    rows = zip(o[first], subject[first], window[first], c, tier, dept, w_from, w_to, a, ids, strict=True)
     return [
         _entry(
             lad.name,
-            subject,
-            None if pd.isna(dept) else dept,
-            window,
+            subject_,
+            dept_,
+            window_,
             int(c_),
             lad.tier(int(t_)),
-            ids[(o, subject, window)],
-            w_from,
-            w_to,
+            group_ids,
+            *_bounds(w_from_, w_to_),
             absent_days=float(a_),
-            _o=o,
+            _o=o_,
         )
-        for (o, subject, window), c_, t_, dept, w_from, w_to, a_ in rows
+        for o_, subject_, window_, c_, t_, dept_, w_from_, w_to_, a_, group_ids in rows
+        if t_
     ]
 
 
@@ -396,15 +431,22 @@ def unit_name(book: Any, intake: Any) -> str:
 
 
 def _unit(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, intakes: Any) -> list[dict[str, Any]]:
-    d = d[d["severity"] == "breach"]
-    if d.empty:
+    breach = np.flatnonzero(_column(d, "severity") == "breach")
+    if not len(breach):
         return []
-    g, ids = _groups(d, ["_o", "window"], flag=d["role"] == "severe")
-    rows = zip(g["_o"], g["window"], g["n"], g["flag"], ids, g["w_from"], g["w_to"], strict=True)
-    units = {o: unit_name(book, intakes[o]) for o in np.unique(g["_o"])}
+    o, window = d["_o"].to_numpy()[breach], _column(d, "window")[breach]
+    order, starts = _sorted_groups([o, window])
+    if not len(order):
+        return []
+    first = order[starts]
+    severe = np.logical_or.reduceat((_column(d, "role")[breach] == "severe")[order], starts)
+    ids = _split(_column(d, "id")[breach][order], starts)
+    w_from, w_to = d["w_from"].to_numpy()[breach][first], d["w_to"].to_numpy()[breach][first]
+    units = {o_: unit_name(book, intakes[o_]) for o_ in np.unique(o[first])}
+    rows = zip(o[first], window[first], _sizes(order, starts), severe, ids, w_from, w_to, strict=True)
     return [
-        _entry(lad.name, units[o], None, window, int(n), lad.tier(2 if severe else 1), group_ids, *_bounds(a, b), _o=o)
-        for o, window, n, severe, group_ids, a, b in rows
+        _entry(lad.name, units[o_], None, w, int(n), lad.tier(2 if s else 1), group_ids, *_bounds(a, b), _o=o_)
+        for o_, w, n, s, group_ids, a, b in rows
     ]
 
 
@@ -413,22 +455,27 @@ def _bounds(w_from: Any, w_to: Any) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def _dept_points(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, intakes: Any) -> list[dict[str, Any]]:
-    d = d[(d["role"] != "overdue") | (d["status"] == "overdue")].copy()
-    if d.empty:
+    role, status = _column(d, "role"), _column(d, "status")
+    kept = np.flatnonzero((role != "overdue") | (status == "overdue"))
+    if not len(kept):
         return []
-    named = d["dept"].notna() & (d["dept"].astype(str) != "")
-    d["dept"] = d["dept"].where(named, np.where(d["role"] == "leaders", "局领导", "未注明科室"))
+    role, dept = role[kept], _column(d, "dept")[kept]
+    named = pd.notna(dept) & (dept.astype(str) != "")
+    dept = np.where(named, dept, np.where(role == "leaders", "局领导", "未注明科室").astype(object))
+    o, window = d["_o"].to_numpy()[kept], _column(d, "window")[kept]
+    order, starts = _sorted_groups([o, dept, window])
+    if not len(order):
+        return []
+    first = order[starts]
     base = lad.tier(1)
-    g, ids = _groups(d, ["_o", "dept", "window"])
+    ids = _split(_column(d, "id")[kept][order], starts)
+    w_from, w_to = d["w_from"].to_numpy()[kept][first], d["w_to"].to_numpy()[kept][first]
     out = []
-    for o, dept, window, n, group_ids, w_from, w_to in zip(
-        g["_o"], g["dept"], g["window"], g["n"], ids, g["w_from"], g["w_to"], strict=True
-    ):
+    rows = zip(o[first], dept[first], window[first], _sizes(order, starts), ids, w_from, w_to, strict=True)
+    for o_, dept_, window_, n, group_ids, a, b in rows:
         pts = int(n) * p["points"]
         tier = Tier(1, base.zh.format(points=f"{pts:g}"), base.en.format(points=f"{pts:g}"))
-        out.append(
-            _entry(lad.name, dept, dept, window, int(n), tier, group_ids, *_bounds(w_from, w_to), points=pts, _o=o)
-        )
+        out.append(_entry(lad.name, dept_, dept_, window_, int(n), tier, group_ids, *_bounds(a, b), points=pts, _o=o_))
     return out
 
 
