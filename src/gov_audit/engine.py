@@ -240,14 +240,14 @@ def _judge_rules(intakes: Sequence[Intake], options: AuditOptions, prepared: Pre
     reasons = {r.id: _not_judged(r, registers) for r in chosen}
     # One office's rules, judged ahead by several processes when it may (the loop below
     # then takes each rule's answer from here, or judges it itself if it has none).
-    checked: dict[str, tuple[pd.DataFrame, InputError | None]] = {}
+    checked: dict[str, tuple[pd.DataFrame | FindingsRows, InputError | None]] = {}
     if len(intakes) == 1 and options.rule_workers > 1:
         own = views[0] = {k: d.upto(as_of_day) for k, d in intakes[0].registers.items()}
         if sum(len(d.frame) for d in own.values()) <= FORK_MAX_ROWS:
             cache = offices[0].cache
             checked = _checks_in_processes(
                 [r for r in chosen if reasons[r.id] is None],
-                lambda r: _check(r, context(own, r, cache), book),
+                lambda r: _as_rows(_check(r, context(own, r, cache), book)),
                 options.rule_workers,
             )
     for rule_cls in chosen:
@@ -307,8 +307,8 @@ FORK_MAX_ROWS = 200_000
 
 
 def _checks_in_processes(
-    rules: list[Any], check: Callable[[Any], tuple[pd.DataFrame, InputError | None]], workers: int
-) -> dict[str, tuple[pd.DataFrame, InputError | None]]:
+    rules: list[Any], check: Callable[[Any], tuple[pd.DataFrame | FindingsRows, InputError | None]], workers: int
+) -> dict[str, tuple[pd.DataFrame | FindingsRows, InputError | None]]:
     """``check(rule)`` for each of ``rules``, by rule ID, judged by up to ``workers``
     processes at once: this one and forks of it, each taking the next family of rules
     from a shared pipe until none is left, the forks sending back what they found.
@@ -340,7 +340,7 @@ def _checks_in_processes(
     os.write(queue_w, bytes(range(len(units))))  # (a few bytes: the pipe holds them all)
     os.close(queue_w)  # read to its end, the queue is empty
 
-    def judge_units() -> dict[str, tuple[pd.DataFrame, InputError | None]]:
+    def judge_units() -> dict[str, tuple[pd.DataFrame | FindingsRows, InputError | None]]:
         out = {}
         while unit := os.read(queue_r, 1):  # (a pipe read is atomic: each unit is taken once)
             for r in units[unit[0]]:
@@ -389,6 +389,17 @@ def _checks_in_processes(
             with contextlib.suppress(OSError):
                 os.close(result_r)
     return found
+
+
+def _as_rows(judged: tuple[pd.DataFrame, InputError | None]) -> tuple[FindingsRows, InputError | None]:
+    """A rule's findings as their columns' arrays, as a fork sends them back: unpickling
+    frames rebuilds their block managers and indexes (20 ms for a sample office's half of
+    the rules, most of them with no finding), and the stack reads the arrays anyway."""
+    frame, error = judged
+    return (FindingsRows(list(frame.columns), column_arrays(frame), 0, len(frame)) if len(frame) else _NO_ROWS), error
+
+
+_NO_ROWS = FindingsRows([], [], 0, 0)
 
 
 def _check(rule_cls: Any, ctx: Context, book: Rulebook) -> tuple[pd.DataFrame, InputError | None]:
