@@ -338,3 +338,19 @@ def test_first_present_is_the_first_cell_neither_missing_nor_empty(columns):
         "丁",
         "乙",
     ]
+
+
+def test_text_columns_of_findings_share_one_dtype_object_per_storage():
+    """Equal dtypes that are different objects are hashed and compared wherever pieces are
+    grouped by dtype; the findings' text columns are made with one object per storage."""
+    import numpy as np
+    import pandas as pd
+
+    from gov_audit.rules import base
+
+    for storage in ("python", "pyarrow"):
+        with pd.option_context("mode.string_storage", storage):
+            a, b = base._text_column("x", 2), base._text_column(np.array(["y", None], dtype=object), 2)
+            assert a.dtype is b.dtype
+            assert a.dtype == pd.StringDtype(storage, na_value=np.nan)
+            assert a.tolist() == ["x", "x"] and b[0] == "y" and pd.isna(b[1])

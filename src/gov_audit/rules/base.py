@@ -577,7 +577,21 @@ def _text_column(value: Any, n: int) -> Any:
     constructor makes a scalar text or a numpy text array (held as intake chose)."""
     cells = np.empty(n, dtype=object)
     cells[:] = value
-    return pd.array(cells, dtype=pd.StringDtype(na_value=np.nan))
+    return pd.array(cells, dtype=_text_dtype())
+
+
+# One string dtype object per storage: pandas makes a new one for each column, and equal
+# dtypes that are different objects are hashed and compared (7.5 and 2.5 µs) wherever the
+# stack groups pieces by dtype and pandas concatenates them — 386 of them in a sample
+# office's findings, half of its stacking time.  A dict finds the same object at once.
+_TEXT_DTYPES: dict[str, pd.StringDtype] = {}
+
+
+def _text_dtype() -> pd.StringDtype:
+    """pandas' string dtype (missing as NaN) in the text storage in force (see
+    intake.text_storage), always the same object for the same storage."""
+    made = pd.StringDtype(na_value=np.nan)
+    return _TEXT_DTYPES.setdefault(made.storage, made)
 
 
 _COLUMN_INDEXES: dict[tuple[Any, ...], pd.Index] = {}
