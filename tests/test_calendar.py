@@ -252,3 +252,64 @@ def test_complete_year_replaces_fallback():
 def test_add_hours_is_elapsed_time(cal, start, n):
     start = start.replace(second=0, microsecond=0)
     assert cal.add_hours(start, n) == start + dt.timedelta(hours=n)
+
+
+def _marked_day_by_day(c: WorkCalendar, last_year: int) -> tuple[np.ndarray, dict]:
+    """The table a build lays out, marked a day at a time as the calendar once did it:
+    the package's holidays, its working days, the statutory holidays of later years, then
+    the overrides, each day's mark replacing the one before."""
+    from gov_audit.calendar import HOLIDAY, MAKEUP, WORKDAY
+
+    first = np.datetime64("2004-01-01", "D")
+    days = np.arange(first, np.datetime64(f"{last_year + 1}-01-01", "D"))
+    weekday = (days - np.datetime64("2024-01-01", "D")).astype(np.int64) % 7  # (2024-01-01: a Monday)
+    kind = np.where(weekday >= 5, 1, WORKDAY).astype(np.int8)
+    names: dict = {}
+
+    def mark(d, k, name):
+        i = int((np.datetime64(d, "D") - first).astype(np.int64))
+        if 0 <= i < len(kind):
+            if k == WORKDAY:
+                k = MAKEUP if weekday[i] >= 5 else WORKDAY
+            kind[i] = k
+            if name:
+                names[np.datetime64(d, "D")] = name
+            elif k in (WORKDAY, MAKEUP):
+                names.pop(np.datetime64(d, "D"), None)
+
+    complete = c.overrides.complete_years
+    for d, n in c._pkg_holidays.items():
+        if d.year not in complete:
+            mark(d, HOLIDAY, n)
+    for d, n in c._pkg_workdays.items():
+        if d.year not in complete:
+            mark(d, WORKDAY, n)
+    for y in range(c.package_years[1] + 1, last_year + 1):
+        if y not in complete:
+            for d, n in statutory_holidays(y):
+                mark(d, HOLIDAY, n)
+    for e in c.overrides.entries:
+        mark(e.date, HOLIDAY if e.kind == "holiday" else WORKDAY, e.name)
+    return kind, names
+
+
+_OVERRIDE = st.builds(
+    CalendarOverride,
+    st.dates(min_value=D(2003, 12, 1), max_value=D(2035, 12, 31)),
+    st.sampled_from(["holiday", "workday"]),
+    st.sampled_from(["", "火把节", "春节"]),
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    entries=st.lists(_OVERRIDE, max_size=12),
+    complete=st.sets(st.integers(2004, 2035), max_size=3),
+    reach=st.integers(2026, 2040),
+)
+def test_build_marks_the_days_as_marking_them_one_by_one(entries, complete, reach):
+    c = WorkCalendar(CalendarOverrides(entries, complete_years=complete))
+    c._ensure(np.array([np.datetime64(f"{reach}-06-30", "D")]))  # (a build past the first)
+    kind, names = _marked_day_by_day(c, c.last_year)
+    assert np.array_equal(c.kind, kind)
+    assert c.names == names

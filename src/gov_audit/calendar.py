@@ -205,6 +205,23 @@ class WorkCalendar:
         last_needed = max(
             [pkg_years[-1] + 1] + [e.date.year for e in self.overrides.entries] + list(self.overrides.complete_years)
         )
+        # The package's days (but the years an override file lays out completely), marked
+        # a column at a time by each build: a Python call per day cost 6–7 ms a build, and
+        # a check reaching past the built years builds again.  The names are the same for
+        # every build: the package's holidays, then its working days (a day in both is a
+        # working day, as marking them in this order left it).
+        complete = self.overrides.complete_years
+        holidays = [(d, n) for d, n in self._pkg_holidays.items() if d.year not in complete and d.year >= FIRST_YEAR]
+        workdays = [(d, n) for d, n in self._pkg_workdays.items() if d.year not in complete and d.year >= FIRST_YEAR]
+        self._pkg_holiday_days = np.array([d for d, _ in holidays], dtype="datetime64[D]")
+        self._pkg_workday_days = np.array([d for d, _ in workdays], dtype="datetime64[D]")
+        self._pkg_names: dict[np.datetime64, str] = {}
+        for entries, working in ((holidays, False), (workdays, True)):
+            for d, n in entries:
+                if n:
+                    self._pkg_names[np.datetime64(d, "D")] = n
+                elif working:  # (an unnamed working day clears a holiday's name)
+                    self._pkg_names.pop(np.datetime64(d, "D"), None)
         self._build(min(last_needed, LAST_YEAR))
 
     # ---------------------------------------------------------------- construction
@@ -232,12 +249,11 @@ class WorkCalendar:
 
         complete = self.overrides.complete_years
         pkg_last = self.package_years[1]
-        for d, n in self._pkg_holidays.items():
-            if d.year not in complete:
-                mark(d, HOLIDAY, n)
-        for d, n in self._pkg_workdays.items():
-            if d.year not in complete:
-                mark(d, WORKDAY, n)
+        for pkg_days, k in ((self._pkg_holiday_days, HOLIDAY), (self._pkg_workday_days, WORKDAY)):
+            i = (pkg_days - self.first).astype(np.int64)
+            i = i[(i >= 0) & (i < len(kind))]
+            kind[i] = np.where(weekday[i] >= 5, MAKEUP, WORKDAY) if k == WORKDAY else k
+        names.update(self._pkg_names)  # (every build reaches past the package's last year)
         for y in range(pkg_last + 1, last_year + 1):
             if y not in complete:
                 for d, n in statutory_holidays(y):
