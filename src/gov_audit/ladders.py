@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import grouping
 from .rules import LADDERS, feeders
 from .rules.base import money
 from .rules.ladder import CAP_TEXT, CAPS, Ladder, Tier
@@ -142,29 +143,6 @@ def _ladders(findings: pd.DataFrame, intakes: list[Any], book: Any, as_of: pd.Ti
     return entries
 
 
-def _codes(values: np.ndarray) -> np.ndarray:
-    """Each value's rank among the distinct values, -1 for a blank: ordering rows by these
-    orders them as sorting by the values does."""
-    return pd.factorize(values, sort=True)[0]
-
-
-def _sorted_groups(keys: list[np.ndarray], then: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """The rows whose ``keys`` are all present, in key order (then in ``then``'s order, then
-    in their own: the sort is stable), and where each group of equal keys starts in it.
-
-    One lexsort of integer codes, not a pandas sort and groupby per ladder: rows with a
-    blank key belong to no group, as in pandas' groupby."""
-    codes = [_codes(k) for k in keys]
-    rows = np.flatnonzero(np.logical_and.reduce([c >= 0 for c in codes]))
-    if not len(rows):
-        return rows, rows
-    by = [c[rows] for c in codes]
-    order = rows[np.lexsort(([_codes(then)[rows]] if then is not None else []) + by[::-1])]
-    k = np.stack([c[order] for c in codes])
-    starts = np.flatnonzero(np.r_[True, (k[:, 1:] != k[:, :-1]).any(axis=0)])
-    return order, starts
-
-
 def _column(f: pd.DataFrame, name: str) -> np.ndarray:
     return f[name].to_numpy(dtype=object)
 
@@ -173,42 +151,17 @@ def _dates(f: pd.DataFrame) -> np.ndarray:
     return pd.to_datetime(f["date"], errors="coerce").to_numpy(dtype="datetime64[ns]")
 
 
-def _split(values: np.ndarray, starts: np.ndarray) -> list[list[Any]]:
-    """``values`` (in group order) cut into the groups starting at ``starts``."""
-    items = values.tolist()
-    bounds = [*starts.tolist(), len(items)]
-    return [items[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-
-
-def _sizes(order: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    return np.diff(np.append(starts, len(order)))
-
-
-def _least(values: np.ndarray, order: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """Each group's least value (None if all of its values are blank), as pandas' groupby
-    ``min`` of text gives it."""
-    group = np.repeat(np.arange(len(starts)), _sizes(order, starts))
-    v = values[order]
-    named = np.flatnonzero(pd.notna(v))
-    out = np.full(len(starts), None, dtype=object)
-    if len(named):
-        by = named[np.lexsort((_codes(v[named]), group[named]))]
-        groups, at = np.unique(group[by], return_index=True)
-        out[groups] = v[by[at]]
-    return out
-
-
 def _sums(values: np.ndarray, starts: np.ndarray) -> list[float]:
     """Each group's sum, correctly rounded (``math.fsum``): the same whatever the order of
     the group's rows, where a running sum of days such as 0.1 is not."""
-    return [math.fsum(g) for g in _split(values, starts)]
+    return [math.fsum(g) for g in grouping.split(values, starts)]
 
 
 def _first_dept(dept: np.ndarray, date: np.ndarray, order: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Each group's department (rows ``order``, groups starting at ``starts``): that of its
     earliest finding with one (undated last, then the least name), whatever order the
     register's rows were in (the row order once decided it).  None if no finding has one."""
-    group = np.repeat(np.arange(len(starts)), _sizes(order, starts))
+    group = np.repeat(np.arange(len(starts)), grouping.sizes(order, starts))
     d = dept[order]
     named = np.flatnonzero(pd.notna(d))
     out = np.full(len(starts), None, dtype=object)
@@ -217,7 +170,7 @@ def _first_dept(dept: np.ndarray, date: np.ndarray, order: np.ndarray, starts: n
     text = d[named].astype(str).astype(object)
     day = date[order][named].view(np.int64)
     day = np.where(day == np.iinfo(np.int64).min, np.iinfo(np.int64).max, day)  # NaT sorts last
-    by = np.lexsort((_codes(text), day, group[named]))
+    by = np.lexsort((grouping.codes(text), day, group[named]))
     groups, at = np.unique(group[named][by], return_index=True)
     out[groups] = text[by[at]]
     return out
@@ -227,11 +180,11 @@ def _count(lad: Ladder, f: pd.DataFrame, params: dict[str, Any], book: Any, inta
     if f.empty:
         return []
     o, subject, window = f["_o"].to_numpy(), _column(f, "subject"), _column(f, "window")
-    order, starts = _sorted_groups([o, subject, window])
+    order, starts = grouping.sorted_groups([o, subject, window])
     if not len(order):
         return []
     first = order[starts]
-    n = _sizes(order, starts)
+    n = grouping.sizes(order, starts)
     # Steps are declared highest first: the tier is the highest step the count reaches.
     at_least = np.array([k for k, _ in lad.steps][::-1])
     step = np.searchsorted(at_least, n, side="right") - 1
@@ -239,7 +192,7 @@ def _count(lad: Ladder, f: pd.DataFrame, params: dict[str, Any], book: Any, inta
         raise ValueError(f"ladder {lad.name}: a count below its lowest step")
     tiers = [t for _, t in lad.steps][::-1]
     dept = _first_dept(_column(f, "dept"), _dates(f), order, starts)
-    ids = _split(_column(f, "id")[order], starts)
+    ids = grouping.split(_column(f, "id")[order], starts)
     w_from, w_to = f["w_from"].to_numpy()[first], f["w_to"].to_numpy()[first]
     rows = zip(o[first], subject[first], dept, window[first], n, step, ids, w_from, w_to, strict=True)
     out = []
@@ -278,7 +231,7 @@ def _attendance_month(
     label[np.isnat(month)] = None  # (an undated finding is in no month)
     o, subject = att["_o"].to_numpy(), _column(att, "subject")
     # (then by id: an entry of these ladders lists its findings in id order)
-    order, starts = _sorted_groups([o, subject, label], then=_column(att, "id"))
+    order, starts = grouping.sorted_groups([o, subject, label], then=_column(att, "id"))
     if not len(order):
         return []
     first = order[starts]
@@ -293,8 +246,8 @@ def _attendance_month(
         [3, 2, 1],
         0,
     )
-    dept = _least(_column(att, "dept"), order, starts)
-    ids = _split(_column(att, "id")[order], starts)
+    dept = grouping.least(_column(att, "dept"), order, starts)
+    ids = grouping.split(_column(att, "id")[order], starts)
     begins = month[first]
     ends = (begins + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
     staff = {o_: _staff_money(intakes[o_]) for o_ in np.unique(o[first][tier > 0])}
@@ -349,7 +302,7 @@ def _attendance_year(
         return []
     role = _column(att, "role")
     o, subject, window = att["_o"].to_numpy(), _column(att, "subject"), _column(att, "window")
-    order, starts = _sorted_groups([o, subject, window], then=_column(att, "id"))
+    order, starts = grouping.sorted_groups([o, subject, window], then=_column(att, "id"))
     if not len(order):
         return []
     first = order[starts]
@@ -359,8 +312,8 @@ def _attendance_year(
     tier = np.select(
         [dismiss, (c > 4) | (a > 1), (c >= 3) | (a >= 1), (c >= 2) | (a >= 0.5), c >= 1], [5, 4, 3, 2, 1], 0
     )
-    dept = _least(_column(att, "dept"), order, starts)
-    ids = _split(_column(att, "id")[order], starts)
+    dept = grouping.least(_column(att, "dept"), order, starts)
+    ids = grouping.split(_column(att, "id")[order], starts)
     w_from, w_to = att["w_from"].to_numpy()[first], att["w_to"].to_numpy()[first]
     rows = zip(o[first], subject[first], window[first], c, tier, dept, w_from, w_to, a, ids, strict=True)
     return [
@@ -435,15 +388,15 @@ def _unit(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, intakes: A
     if not len(breach):
         return []
     o, window = d["_o"].to_numpy()[breach], _column(d, "window")[breach]
-    order, starts = _sorted_groups([o, window])
+    order, starts = grouping.sorted_groups([o, window])
     if not len(order):
         return []
     first = order[starts]
     severe = np.logical_or.reduceat((_column(d, "role")[breach] == "severe")[order], starts)
-    ids = _split(_column(d, "id")[breach][order], starts)
+    ids = grouping.split(_column(d, "id")[breach][order], starts)
     w_from, w_to = d["w_from"].to_numpy()[breach][first], d["w_to"].to_numpy()[breach][first]
     units = {o_: unit_name(book, intakes[o_]) for o_ in np.unique(o[first])}
-    rows = zip(o[first], window[first], _sizes(order, starts), severe, ids, w_from, w_to, strict=True)
+    rows = zip(o[first], window[first], grouping.sizes(order, starts), severe, ids, w_from, w_to, strict=True)
     return [
         _entry(lad.name, units[o_], None, w, int(n), lad.tier(2 if s else 1), group_ids, *_bounds(a, b), _o=o_)
         for o_, w, n, s, group_ids, a, b in rows
@@ -463,15 +416,15 @@ def _dept_points(lad: Ladder, d: pd.DataFrame, p: dict[str, Any], book: Any, int
     named = pd.notna(dept) & (dept.astype(str) != "")
     dept = np.where(named, dept, np.where(role == "leaders", "局领导", "未注明科室").astype(object))
     o, window = d["_o"].to_numpy()[kept], _column(d, "window")[kept]
-    order, starts = _sorted_groups([o, dept, window])
+    order, starts = grouping.sorted_groups([o, dept, window])
     if not len(order):
         return []
     first = order[starts]
     base = lad.tier(1)
-    ids = _split(_column(d, "id")[kept][order], starts)
+    ids = grouping.split(_column(d, "id")[kept][order], starts)
     w_from, w_to = d["w_from"].to_numpy()[kept][first], d["w_to"].to_numpy()[kept][first]
     out = []
-    rows = zip(o[first], dept[first], window[first], _sizes(order, starts), ids, w_from, w_to, strict=True)
+    rows = zip(o[first], dept[first], window[first], grouping.sizes(order, starts), ids, w_from, w_to, strict=True)
     for o_, dept_, window_, n, group_ids, a, b in rows:
         pts = int(n) * p["points"]
         tier = Tier(1, base.zh.format(points=f"{pts:g}"), base.en.format(points=f"{pts:g}"))
