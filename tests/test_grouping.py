@@ -53,3 +53,14 @@ def test_then_orders_rows_within_a_group():
         [np.array(["a", "a", "a"], dtype=object)], then=np.array(["F3", "F1", "F2"], dtype=object)
     )
     assert order.tolist() == [1, 2, 0] and starts.tolist() == [0]
+
+
+def test_least_by_takes_the_earliest_row_with_a_value_then_the_least_value():
+    # (by code point 丙 < 乙 < 甲.)  Group "a": rows at days 3 (丙), 0 (blank), 1 (甲), 1 (乙)
+    # → day 1's least name, 乙, where the least of all is 丙; group "b": only a blank → None.
+    keys = np.array(["a", "a", "a", "a", "b"], dtype=object)
+    names = np.array(["丙", None, "甲", "乙", None], dtype=object)
+    days = np.array([3, 0, 1, 1, 0])
+    order, starts = grouping.sorted_groups([keys])
+    assert grouping.least(names, order, starts, first_by=days).tolist() == ["乙", None]
+    assert grouping.least(names, order, starts).tolist() == ["丙", None]

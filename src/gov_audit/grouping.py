@@ -57,15 +57,17 @@ def split(values: np.ndarray, starts: np.ndarray) -> list[list[Any]]:
     return [items[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
-def least(values: np.ndarray, order: np.ndarray, starts: np.ndarray) -> np.ndarray:
+def least(values: np.ndarray, order: np.ndarray, starts: np.ndarray, first_by: np.ndarray | None = None) -> np.ndarray:
     """Each group's least value (None if all of its values are blank), as pandas' groupby
-    ``min`` of text gives it."""
+    ``min`` of text gives it; with ``first_by`` (a number per row), the value of the
+    group's row least by it that has one, the least value among ties."""
     group = np.repeat(np.arange(len(starts)), sizes(order, starts))
     v = values[order]
     named = np.flatnonzero(pd.notna(v))
     out = np.full(len(starts), None, dtype=object)
     if len(named):
-        by = named[np.lexsort((codes(v[named]), group[named]))]
+        before = () if first_by is None else (first_by[order][named],)
+        by = named[np.lexsort((codes(v[named]), *before, group[named]))]
         groups, at = np.unique(group[by], return_index=True)
         out[groups] = v[by[at]]
     return out

@@ -161,19 +161,11 @@ def _first_dept(dept: np.ndarray, date: np.ndarray, order: np.ndarray, starts: n
     """Each group's department (rows ``order``, groups starting at ``starts``): that of its
     earliest finding with one (undated last, then the least name), whatever order the
     register's rows were in (the row order once decided it).  None if no finding has one."""
-    group = np.repeat(np.arange(len(starts)), grouping.sizes(order, starts))
-    d = dept[order]
-    named = np.flatnonzero(pd.notna(d))
-    out = np.full(len(starts), None, dtype=object)
-    if not len(named):
-        return out
-    text = d[named].astype(str).astype(object)
-    day = date[order][named].view(np.int64)
+    text = dept.astype(str).astype(object)
+    text[pd.isna(dept)] = None
+    day = date.view(np.int64)
     day = np.where(day == np.iinfo(np.int64).min, np.iinfo(np.int64).max, day)  # NaT sorts last
-    by = np.lexsort((grouping.codes(text), day, group[named]))
-    groups, at = np.unique(group[named][by], return_index=True)
-    out[groups] = text[by[at]]
-    return out
+    return grouping.least(text, order, starts, first_by=day)
 
 
 def _count(lad: Ladder, f: pd.DataFrame, params: dict[str, Any], book: Any, intakes: Any) -> list[dict[str, Any]]:
