@@ -92,3 +92,20 @@ def test_a_day_takes_the_first_name_and_department_given_even_after_a_blank_one(
         ["A01", "张三", "办公室", 2, 8 * 3600 + 31 * 60, 17 * 3600 + 40 * 60],
         ["李四", "李四", None, 5, 9 * 3600 + 2 * 60, None],
     ]
+
+
+def test_a_day_with_an_unreadable_punch_is_one_day_on_record_and_not_judged():
+    rows = [
+        {"punch_time": dt.datetime(2026, 3, 2, 8, 31), "date": None, "unread": False},
+        {"punch_time": None, "date": dt.datetime(2026, 3, 2), "unread": True},
+        {"punch_time": dt.datetime(2026, 3, 2, 17, 40), "date": None, "unread": False},
+        {"punch_time": dt.datetime(2026, 3, 3, 8, 55), "date": None, "unread": False},
+        {"punch_time": dt.datetime(2026, 3, 3, 17, 35), "date": None, "unread": False},
+    ]
+    rows = [dict(r, name="张三", staff_id=None, dept="办公室", sheet="一月", row=i + 2) for i, r in enumerate(rows)]
+    register = normalize._daily_register(normalize._fold_days(_frame(rows, True), None, 13 * 3600))
+    cells = register[["date", "sign_in", "sign_out", "_bad_sign_in", "_row"]].to_numpy(dtype=object).tolist()
+    assert [[None if pd.isna(v) else v for v in row] for row in cells] == [
+        [pd.Timestamp("2026-03-02"), None, None, True, 3],
+        [pd.Timestamp("2026-03-03"), 8 * 3600 + 55 * 60, 17 * 3600 + 35 * 60, False, 5],
+    ]

@@ -628,67 +628,56 @@ def _fold_days(frame: pd.DataFrame, session_split: float | None, midpoint: float
     who = np.where(pd.notna(staff_id), staff_id, name)
     who[pd.isna(who)] = ""
     keys = ["who", "date", "_file", "_sheet"]
+
+    def punches_at(rows: np.ndarray, days: np.ndarray) -> dict[str, Any]:
+        columns = ("_file", "_sheet", "_row", "name", "staff_id", "dept")
+        return {"who": who[rows], "date": days[rows]} | {c: frame[c].array[rows] for c in columns}
+
     read = np.flatnonzero(usable)
-    punches = {"who": who[read], "date": day[read]}
-    punches |= {c: frame[c].array[read] for c in ("_file", "_sheet", "_row", "name", "staff_id", "dept")}
     secs = (punch[read] - midnight[read]) / np.timedelta64(1, "s")
-    daily = _punch_days(punches, secs, keys, session_split, midpoint)
-    if not unread.any():
-        return daily.assign(_unread=False)
+    daily = _punch_days(punches_at(read, day), secs, keys, session_split, midpoint)
     # A day with a punch we could not read is still a day on record, but not one to
     # judge: its remaining punches could make a false lateness (the error says why).
-    bad_days = pd.DataFrame(
-        {
-            "who": pd.Series(who, index=frame.index),
-            "date": pd.Series(np.where(np.isnat(date), day, date), index=frame.index),
-            "_file": frame["_file"],
-            "_sheet": frame["_sheet"],
-            "_row": frame["_row"],
-            "name": frame["name"],
-            "staff_id": frame["staff_id"],
-            "dept": frame["dept"],
-        }
-    )[unread]
-    bad_days = bad_days[bad_days["date"].notna()]
-    if len(bad_days):
-        hit = daily.set_index(keys).index.isin(bad_days.set_index(keys).index)
-        daily = daily[~hit]
-        extra = (
-            bad_days.groupby(keys, sort=True, dropna=False)
-            .agg(name=("name", "first"), staff_id=("staff_id", "first"), dept=("dept", "first"), _row=("_row", "min"))
-            .reset_index()
-        )
-        for c in ("sign_in", "sign_out", "sign_in2", "sign_out2"):
-            extra[c] = np.nan
-        extra["_unread"] = True
-        daily = pd.concat([daily.assign(_unread=False), extra], ignore_index=True)
-    else:
-        daily = daily.assign(_unread=False)
-    return daily
+    bad_date = np.where(np.isnat(date), day, date)
+    bad = np.flatnonzero(unread & ~np.isnat(bad_date))
+    if not len(bad):
+        return daily.assign(_unread=False)
+    extra, _, _ = _days_of(punches_at(bad, bad_date), keys)
+    hit = daily.set_index(keys).index.isin(extra.set_index(keys).index)
+    for c in ("sign_in", "sign_out", "sign_in2", "sign_out2"):
+        extra[c] = np.nan
+    extra["_unread"] = True
+    return pd.concat([daily[~hit].assign(_unread=False), extra], ignore_index=True)
+
+
+def _days_of(punches: dict[str, Any], keys: list[str]) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """One row per distinct ``keys`` among ``punches`` (in key order, a blank key last, as
+    pandas' sorted groupby with ``dropna=False``): the keys, the first name, staff number
+    and department given, and the first row; and the grouping (``grouping.sorted_groups``).
+
+    On arrays: pandas' groupby and named aggregations were most of folding a sample
+    office's punch sheet, nearly all of it their fixed cost per call."""
+    order, starts = grouping.sorted_groups([np.asarray(punches[k]) for k in keys], blank_keys=True)
+    first_rows = order[starts]
+    # (object columns as they are: pandas would look through them for a text type)
+    firsts = {k: np.asarray(punches[k])[first_rows] for k in keys}
+    days = pd.DataFrame({k: pd.Series(v, dtype=v.dtype, copy=False) for k, v in firsts.items()})
+    for c in ("name", "staff_id", "dept"):
+        days[c] = grouping.first_present(punches[c], order, starts)
+    rows = np.asarray(punches["_row"], dtype=np.int64)
+    days["_row"] = np.minimum.reduceat(rows[order], starts) if len(order) else np.zeros(0, dtype=np.int64)
+    return days, order, starts
 
 
 def _punch_days(
     punches: dict[str, Any], secs: np.ndarray, keys: list[str], session_split: float | None, midpoint: float
 ) -> pd.DataFrame:
-    """One row per person per day (``keys``, in their order) from readable punches at
-    ``secs`` seconds into their day: the first name, staff number and department given,
-    the first row, the first and last punch and how many, and the sign-in and sign-out
-    times they make.
-
-    Grouped on arrays (``grouping``), as pandas' sorted groupby with named aggregations
-    grouped them (``dropna=False``): its fixed costs were most of folding a sample
-    office's punch sheet."""
-    order, starts = grouping.sorted_groups([np.asarray(punches[k]) for k in keys], blank_keys=True)
-    first_rows = order[starts]
-    # (object columns as they are: pandas would look through them for a text type)
-    firsts = {k: np.asarray(punches[k])[first_rows] for k in keys}
-    daily = pd.DataFrame({k: pd.Series(v, dtype=v.dtype, copy=False) for k, v in firsts.items()})
-    for c in ("name", "staff_id", "dept"):
-        daily[c] = grouping.first_present(punches[c], order, starts)
+    """One row per person per day (``_days_of``) from readable punches at ``secs`` seconds
+    into their day, with the first and last punch, how many, and the sign-in and sign-out
+    times they make."""
+    daily, order, starts = _days_of(punches, keys)
     s = secs[order]
     count = grouping.sizes(order, starts)
-    rows = np.asarray(punches["_row"], dtype=np.int64)
-    daily["_row"] = np.minimum.reduceat(rows[order], starts) if len(order) else np.zeros(0, dtype=np.int64)
     daily["first"] = np.minimum.reduceat(s, starts) if len(order) else np.zeros(0)
     daily["last"] = np.maximum.reduceat(s, starts) if len(order) else np.zeros(0)
     daily["count"] = count
